@@ -1,0 +1,149 @@
+"""The command line: parse, call the public API, render, map errors to exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import diplodiff
+
+EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see 'diplodiff {self.prog.split()[-1]} --help')"
+                          if " " in self.prog else f"{message} (see 'diplodiff --help')")
+
+
+def _use_color(stream: object) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ \
+        and os.environ.get("TERM") != "dumb"
+
+
+def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
+    """Write to stdout, or replace ``output`` atomically (never an input file)."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if any(target.resolve() == Path(p).resolve() for p in inputs):
+        raise diplodiff.LoadError(output, "is one of the inputs; choose another --output file")
+    if target.is_dir():
+        raise diplodiff.LoadError(output, "is a directory; give a file name for --output")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise diplodiff.LoadError(output, "its directory does not exist; create it first")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _lexicon(args: argparse.Namespace) -> diplodiff.Lexicon:
+    return diplodiff.build_lexicon(builtin=not args.no_lexicon, extra=args.lexicon or ())
+
+
+def _options(args: argparse.Namespace) -> diplodiff.Options:
+    use_lexicon = not args.no_lexicon or bool(args.lexicon)
+    return diplodiff.Options(lexicon=use_lexicon, discover=not args.no_discover)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    lexicon = _lexicon(args)
+    options = _options(args)
+    earlier = diplodiff.load_statement(args.earlier, options=options)
+    later = diplodiff.load_statement(args.later, options=options)
+    result = diplodiff.compare(earlier, later, lexicon=lexicon, options=options)
+    if args.format == "json":
+        text = diplodiff.to_json(result)
+    elif args.format == "markdown":
+        text = diplodiff.render_markdown(result, show_kept=args.all)
+    else:
+        color = args.output in (None, "-") and _use_color(sys.stdout)
+        text = diplodiff.render_text(result, color=color, show_kept=args.all)
+    write_output(text, args.output, inputs=(args.earlier, args.later))
+    return EXIT_CHANGES if args.exit_code and result.has_changes else EXIT_OK
+
+
+def _phrases(args: argparse.Namespace) -> int:
+    lexicon = _lexicon(args)
+    options = _options(args)
+    statements = diplodiff.load_statements(args.paths, options=options)
+    lines = []
+    for statement in statements:
+        analysis = diplodiff.analyse(statement, lexicon=lexicon, options=options)
+        lines.append(f"{statement.id} ({statement.date or 'date unknown'})")
+        for formula, group in analysis.groups().items():
+            first = group[0]
+            if first.origin is diplodiff.Origin.DISCOVERED and not (first.marks or len(group) > 1):
+                continue
+            where = first.category or "discovered"
+            lines.append(f"  {len(group):3d}  {first.text}  [{where}]")
+    write_output("\n".join(lines) + "\n", args.output, inputs=args.paths)
+    return EXIT_OK
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout (replaced atomically)")
+    parser.add_argument("--lexicon", action="append", metavar="FILE",
+                        help="add the formulas of this TOML lexicon file (repeatable)")
+    parser.add_argument("--no-lexicon", action="store_true", help="do not use the builtin lexicon")
+    parser.add_argument("--no-discover", action="store_true",
+                        help="report lexicon formulas only, no discovered phrases")
+
+
+_COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "diff": (_diff, "Report formulas added, dropped, shifted or kept between two statements."),
+    "phrases": (_phrases, "List the formulas and recurring phrases found, with counts."),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="diplodiff", description="Formula-level diffs of dated diplomatic statements.")
+    parser.add_argument("--version", action="version", version=f"diplodiff {diplodiff.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_Parser)
+    diff = sub.add_parser("diff", help=_COMMANDS["diff"][1], description=_COMMANDS["diff"][1])
+    diff.add_argument("earlier", metavar="EARLIER", help="the earlier statement file")
+    diff.add_argument("later", metavar="LATER", help="the later statement file")
+    diff.add_argument("--format", "-f", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument("--all", action="store_true", help="also list kept formulas")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when changes were found")
+    _common(diff)
+    diff.set_defaults(handler=_diff)
+    phrases = sub.add_parser("phrases", help=_COMMANDS["phrases"][1],
+                             description=_COMMANDS["phrases"][1])
+    phrases.add_argument("paths", nargs="+", metavar="PATH", help="statement files or directories")
+    _common(phrases)
+    phrases.set_defaults(handler=_phrases)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 changes with --exit-code, 2 error)."""
+    try:
+        args = _parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except (_UsageError, diplodiff.DiplodiffError) as exc:
+        print(f"diplodiff: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("diplodiff: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,50 @@
+"""Every exception diplodiff raises on purpose derives from DiplodiffError.
+
+* DiplodiffError
+  - LoadError                  a statement source cannot be read              (.path)
+    · StatementFormatError     readable but malformed; also ValueError        (.path, .line)
+  - LexiconError               a lexicon file cannot be read or is malformed  (.path); also ValueError
+  - CatalogError               a catalog file cannot be read or is malformed  (.path); also ValueError
+
+Messages name the file and say what to do; the CLI prints them as one line.
+"""
+
+from __future__ import annotations
+
+
+class DiplodiffError(Exception):
+    """Base class of every error diplodiff raises on purpose."""
+
+
+class LoadError(DiplodiffError):
+    """A statement source cannot be read (missing, a directory, binary, too large...)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+class StatementFormatError(LoadError, ValueError):
+    """A statement source is readable but malformed (bad header, bad JSON line...)."""
+
+    def __init__(self, path: str, message: str, *, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        DiplodiffError.__init__(self, f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class LexiconError(DiplodiffError, ValueError):
+    """A lexicon file cannot be read or does not follow the documented format."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+class CatalogError(DiplodiffError, ValueError):
+    """A catalog file cannot be read or does not follow the documented format."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path

@@ -1,0 +1,220 @@
+"""Frozen value types shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from attrs import field, frozen, validators
+
+if TYPE_CHECKING:
+    from ._options import Options
+
+
+def _tuple_of_pairs(value: object) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, dict) else value
+    return tuple(sorted((str(k), str(v)) for k, v in items))  # type: ignore[attr-defined]
+
+
+@frozen
+class Span:
+    """Half-open character range ``[start, end)`` into ``Statement.text``."""
+
+    start: int = field(validator=validators.ge(0))
+    end: int = field()
+
+    @end.validator
+    def _check_end(self, _attribute: object, value: int) -> None:
+        if value < self.start:
+            msg = f"Span end ({value}) precedes start ({self.start})."
+            raise ValueError(msg)
+
+    def of(self, text: str) -> str:
+        """Return the slice of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+@frozen
+class Statement:
+    """One statement exactly as loaded; ``text`` is never rewritten.
+
+    Attributes:
+        id: Stable identifier (the file stem, or the ``id`` of a JSON line).
+        text: The statement body, verbatim; every span points into it.
+        date: Date of the statement, or ``None`` when no source gives one.
+        title: Headline or title line, if the source has one.
+        source: Where the statement comes from (outlet or URL), if known.
+        path: File the statement was read from, if any.
+        meta: Other ``key: value`` metadata, sorted by key.
+        notes: What the loader noticed (for example an unknown date).
+    """
+
+    id: str
+    text: str = field(repr=lambda text: f"<{len(text)} chars>")
+    date: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    path: str | None = None
+    meta: tuple[tuple[str, str], ...] = field(default=(), converter=_tuple_of_pairs)
+    notes: tuple[str, ...] = field(default=(), converter=tuple)
+
+    def get(self, key: str) -> str | None:
+        """Return the metadata value for ``key``, or ``None``."""
+        return dict(self.meta).get(key)
+
+
+@frozen
+class Token:
+    """A word or punctuation token; ``parts`` is its folded matching form."""
+
+    text: str
+    span: Span
+    parts: tuple[str, ...] = field(converter=tuple)
+
+
+@frozen
+class Sentence:
+    """A sentence of a statement with its tokens and, where known, its speaker."""
+
+    index: int
+    span: Span
+    tokens: tuple[Token, ...] = field(converter=tuple)
+    speaker: str | None = None
+    side: str | None = None
+
+
+class Origin(enum.Enum):
+    """Where a phrase was found: in the curated lexicon, or by discovery."""
+
+    LEXICON = "lexicon"
+    DISCOVERED = "discovered"
+
+
+@frozen
+class Phrase:
+    """One occurrence of a formula or discovered phrase in a statement.
+
+    Attributes:
+        statement_id: Id of the statement it occurs in.
+        text: The phrase exactly as it stands in the statement.
+        span: Where it stands in ``Statement.text``.
+        sentence: Index of the sentence that holds it.
+        sentence_span: Span of that sentence.
+        key: Folded form (case, quotes, hyphens, plurals, spelling folded).
+        formula: Lexicon id, or ``"~" + key`` for a discovered phrase.
+        canonical: The lexicon's canonical wording, or the key when discovered.
+        category: Lexicon category, or ``None`` when discovered.
+        rank: Partnership rank (lexicon partnership labels only).
+        origin: Lexicon hit or discovered phrase.
+        speaker: Who voices the sentence, where the text says so.
+        side: The side (country or ``both``) the speaker stands for.
+        marks: Why a discovered phrase looks like a formula: ``quoted``,
+            ``name`` (capitalised words), ``compound`` (a hyphenated word).
+    """
+
+    statement_id: str
+    text: str
+    span: Span
+    sentence: int
+    sentence_span: Span
+    key: str
+    formula: str
+    canonical: str
+    category: str | None
+    rank: int | None
+    origin: Origin
+    speaker: str | None = None
+    side: str | None = None
+    marks: tuple[str, ...] = field(default=(), converter=tuple)
+
+
+class ChangeKind(enum.Enum):
+    """What happened to a formula between the earlier and the later statement."""
+
+    ADDED = "added"
+    DROPPED = "dropped"
+    SHIFTED = "shifted"
+    KEPT = "kept"
+
+
+class ShiftType(enum.Enum):
+    """How a shifted formula changed."""
+
+    QUALIFIER_ADDED = "qualifier_added"
+    QUALIFIER_DROPPED = "qualifier_dropped"
+    SUBSTITUTION = "substitution"
+    NUMERAL_FORM = "numeral_form"
+    RANK_UP = "rank_up"
+    RANK_DOWN = "rank_down"
+    MODALITY = "modality"
+    INTENSITY = "intensity"
+    SPEAKER = "speaker"
+
+
+@frozen
+class Change:
+    """One formula-level finding between two statements.
+
+    Attributes:
+        kind: Added, dropped, shifted or kept.
+        earlier: The occurrence in the earlier statement (``None`` if added).
+        later: The occurrence in the later statement (``None`` if dropped).
+        shift: Shift types; empty unless ``kind`` is shifted.
+        score: Similarity (0-100) of the two wordings; 0 when one side is absent.
+        earlier_count: Occurrences in the earlier statement.
+        later_count: Occurrences in the later statement.
+        details: Human-readable notes on what carries each shift.
+    """
+
+    kind: ChangeKind
+    earlier: Phrase | None
+    later: Phrase | None
+    shift: tuple[ShiftType, ...] = field(default=(), converter=tuple)
+    score: float = field(default=0.0, validator=[validators.ge(0.0), validators.le(100.0)])
+    earlier_count: int = 0
+    later_count: int = 0
+    details: tuple[str, ...] = field(default=(), converter=tuple)
+
+    @property
+    def phrase(self) -> Phrase:
+        """The later occurrence if there is one, else the earlier."""
+        found = self.later or self.earlier
+        assert found is not None  # the pipeline never builds a change with neither
+        return found
+
+    @property
+    def category(self) -> str | None:
+        """Lexicon category of the formula (``None`` for discovered phrases)."""
+        return self.phrase.category
+
+    @property
+    def origin(self) -> Origin:
+        """Whether the formula comes from the lexicon or from discovery."""
+        return self.phrase.origin
+
+
+@frozen
+class Comparison:
+    """The result of comparing two statements; records the options used."""
+
+    earlier: Statement
+    later: Statement
+    changes: tuple[Change, ...] = field(converter=tuple)
+    options: Options
+    lexicon_names: tuple[str, ...] = field(default=(), converter=tuple)
+
+    def of_kind(self, kind: ChangeKind) -> tuple[Change, ...]:
+        """Return the changes of one kind, in report order."""
+        return tuple(c for c in self.changes if c.kind is kind)
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of changes per kind, every kind present."""
+        found = Counter(c.kind.value for c in self.changes)
+        return {kind.value: found.get(kind.value, 0) for kind in ChangeKind}
+
+    @property
+    def has_changes(self) -> bool:
+        """True when anything was added, dropped or shifted."""
+        return any(c.kind is not ChangeKind.KEPT for c in self.changes)

@@ -1,0 +1,149 @@
+"""Folding of surface text into matching keys; the statement text is never rewritten.
+
+Two levels of folding:
+
+* ``fold_token`` gives a token's *parts*: case, curly/straight quotes, hyphens,
+  regular plurals, ``partner``/``partnership`` and British/American spelling are
+  folded. Two wordings with the same parts are the same wording: no change.
+* ``numeric`` further maps number words to digits and ``N decades`` to
+  ``10N years``; wordings equal only after it differ in numeral form.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib.resources import files
+
+#: Length-preserving quote folding, so spans computed on the folded text
+#: stay valid for the original.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                        "\u2032": "'", "\u00b4": "'", "`": "'"})
+_HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212/+]+")
+_WORDISH = re.compile(r"\w", re.UNICODE)
+BARRIER = "|"
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_KEEP_S = frozenset({"news", "series", "species", "politics", "economics", "logistics",
+                     "always", "whereas", "perhaps", "towards", "afterwards", "besides",
+                     "means", "arms", "mathematics", "physics", "ethics", "aids"})
+
+
+def _data_lines(name: str) -> list[str]:
+    text = files("diplodiff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def _spelling() -> dict[str, str]:
+    pairs = (line.split() for line in _data_lines("spelling.txt"))
+    return {british: american for british, american in pairs}
+
+
+def sections(name: str) -> dict[str, frozenset[str]]:
+    """Read a shipped word list made of ``[section]`` blocks of space-separated words."""
+    found: dict[str, set[str]] = {}
+    current = found.setdefault("", set())
+    for line in _data_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = found.setdefault(line[1:-1], set())
+        else:
+            current.update(line.split())
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """Return the shipped function words (articles, pronouns, prepositions...)."""
+    return sections("stopwords.txt")["function"]
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Return function words plus the governing verbs and adverbs of readouts."""
+    return function_words() | sections("stopwords.txt")["governing"]
+
+
+@functools.cache
+def heads() -> dict[str, frozenset[str]]:
+    """Return the head nouns that make a capitalised run a formula candidate."""
+    return sections("heads.txt")
+
+
+def singular(word: str) -> str:
+    """Fold a regular English plural to its singular (a matching key, not grammar)."""
+    if len(word) <= 3 or not word.endswith("s") or word in _KEEP_S:
+        return word
+    if word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    return word[:-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_token(text: str) -> tuple[str, ...]:
+    """Return the folded parts of one token.
+
+    Quotes fold to nothing; other punctuation to the barrier ``"|"``; a
+    hyphenated word to one part per piece.
+
+    >>> fold_token("Neighbours")
+    ('neighbor',)
+    >>> fold_token("China-Kazakhstan")
+    ('china', 'kazakhstan')
+    >>> fold_token("partners")
+    ('partnership',)
+    """
+    folded = text.translate(QUOTES).casefold().strip("'\"")
+    if folded == "'s" or text.translate(QUOTES) == "'s":
+        return ("'s",)
+    if not _WORDISH.search(folded):
+        return () if not folded or set(folded) <= {"'", '"'} else (BARRIER,)
+    spelling = _spelling()
+    parts = []
+    for piece in _HYPHENS.split(folded):
+        piece = piece.strip(".'\"")
+        if not piece:
+            continue
+        piece = singular(spelling.get(piece, piece))
+        piece = spelling.get(piece, piece)
+        if piece == "partner":
+            piece = "partnership"
+        parts.append(piece)
+    return tuple(parts)
+
+
+def fold_text(text: str) -> tuple[str, ...]:
+    """Fold a free-standing phrase (a lexicon entry) into parts.
+
+    >>> fold_text("Trans-Caspian International Transport Routes")
+    ('trans', 'caspian', 'international', 'transport', 'route')
+    """
+    from ._tokenize import word_spans  # late: tokenizing imports nltk
+
+    return tuple(part for start, end in word_spans(text) for part in fold_token(text[start:end]))
+
+
+def numeric(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Map number words to digits and ``N decades`` to ``10N years``, keeping the length.
+
+    >>> numeric(("golden", "three", "decade"))
+    ('golden', '30', 'year')
+    >>> numeric(("golden", "thirty", "year"))
+    ('golden', '30', 'year')
+    """
+    out = [str(_NUMBERS[p]) if p in _NUMBERS else p for p in parts]
+    for i in range(1, len(out)):
+        if out[i] == "decade" and out[i - 1].isdigit():
+            out[i - 1], out[i] = str(int(out[i - 1]) * 10), "year"
+    return tuple(out)

@@ -1,0 +1,185 @@
+"""Renderers: pure functions from result objects to strings."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ._models import Change, ChangeKind, Comparison, Phrase, Statement
+
+SCHEMA_VERSION = 1
+_SPACE = re.compile(r"\s+")
+_SECTIONS = (
+    (ChangeKind.ADDED, "Added", "only in the later statement"),
+    (ChangeKind.DROPPED, "Dropped", "only in the earlier statement"),
+    (ChangeKind.SHIFTED, "Shifted", "the same formula, reworded"),
+    (ChangeKind.KEPT, "Kept", "the same formula in both"),
+)
+_MARK = {ChangeKind.ADDED: "+", ChangeKind.DROPPED: "-", ChangeKind.SHIFTED: "~", ChangeKind.KEPT: "="}
+_COLOR = {ChangeKind.ADDED: "32", ChangeKind.DROPPED: "31", ChangeKind.SHIFTED: "33", ChangeKind.KEPT: "2"}
+_CONTEXT = 110
+
+
+def sentence_of(phrase: Phrase, statement: Statement) -> str:
+    """The sentence holding ``phrase``, whitespace collapsed."""
+    return _SPACE.sub(" ", phrase.sentence_span.of(statement.text)).strip()
+
+
+def _excerpt(phrase: Phrase, statement: Statement, open_: str, close: str) -> str:
+    """The sentence with the phrase marked, cut to some words either side."""
+    text = statement.text
+    s = phrase.sentence_span
+    before = _SPACE.sub(" ", text[s.start : phrase.span.start]).lstrip()
+    inner = _SPACE.sub(" ", phrase.text)
+    after = _SPACE.sub(" ", text[phrase.span.end : s.end]).rstrip()
+    if len(before) > _CONTEXT:
+        before = "\u2026" + before[-_CONTEXT:].split(" ", 1)[-1]
+    if len(after) > _CONTEXT:
+        after = after[:_CONTEXT].rsplit(" ", 1)[0] + "\u2026"
+    return f"{before}{open_}{inner}{close}{after}"
+
+
+def _describe(statement: Statement) -> str:
+    date = statement.date.isoformat() if statement.date else "date unknown"
+    title = f", {statement.title}" if statement.title else ""
+    return f"{statement.id} ({date}{title})"
+
+
+def _label(change: Change) -> str:
+    if change.kind is ChangeKind.SHIFTED:
+        assert change.earlier is not None and change.later is not None
+        return f"{_SPACE.sub(' ', change.earlier.text)} -> {_SPACE.sub(' ', change.later.text)}"
+    return _SPACE.sub(" ", change.phrase.text)
+
+
+def _tags(change: Change) -> str:
+    tags = [change.category or "discovered"]
+    tags += [s.value for s in change.shift]
+    counts = f"{change.earlier_count}->{change.later_count}"
+    return f"[{', '.join(tags)}; {counts}]"
+
+
+def _speaker(phrase: Phrase) -> str:
+    return f" ({phrase.speaker})" if phrase.speaker else ""
+
+
+def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool = False) -> str:
+    """Render a comparison as a plain-text report (ANSI colours with ``color=True``).
+
+    The report leads with a summary (counts per kind), then added, dropped and
+    shifted formulas with their sentences; kept formulas only with ``show_kept``.
+    """
+    def paint(code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+    hi = ("\x1b[1m", "\x1b[22m") if color else ("[", "]")
+    counts = comparison.counts()
+    lines = [
+        f"earlier: {_describe(comparison.earlier)}",
+        f"later:   {_describe(comparison.later)}",
+        "summary: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()),
+    ]
+    for kind, title, blurb in _SECTIONS:
+        changes = comparison.of_kind(kind)
+        if not changes or (kind is ChangeKind.KEPT and not show_kept):
+            continue
+        lines += ["", paint("1", f"{title} ({len(changes)}): {blurb}")]
+        for change in changes:
+            lines.append(f"  {paint(_COLOR[kind], _MARK[kind] + ' ' + _label(change))}  {_tags(change)}")
+            for detail in change.details:
+                lines.append(f"      {detail}")
+            if kind is ChangeKind.KEPT:
+                continue
+            for side, phrase, statement in (("earlier", change.earlier, comparison.earlier),
+                                            ("later", change.later, comparison.later)):
+                if phrase is not None:
+                    lines.append(f"      {side}{_speaker(phrase)}: {_excerpt(phrase, statement, *hi)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
+    """Render a comparison as Markdown: summary table, then one section per kind."""
+    counts = comparison.counts()
+    lines = [
+        f"# {comparison.earlier.id} \u2192 {comparison.later.id}",
+        "",
+        f"- **Earlier:** {_md(_describe(comparison.earlier))}",
+        f"- **Later:** {_md(_describe(comparison.later))}",
+        "",
+        "| " + " | ".join(counts) + " |",
+        "|" + "---|" * len(counts),
+        "| " + " | ".join(str(n) for n in counts.values()) + " |",
+    ]
+    for kind, title, blurb in _SECTIONS:
+        changes = comparison.of_kind(kind)
+        if not changes or (kind is ChangeKind.KEPT and not show_kept):
+            continue
+        lines += ["", f"## {title} ({len(changes)})", "", f"_{blurb}_", ""]
+        for change in changes:
+            lines.append(f"- **{_md(_label(change))}** `{_tags(change)}`")
+            for detail in change.details:
+                lines.append(f"  - {_md(detail)}")
+            if kind is ChangeKind.KEPT:
+                continue
+            for side, phrase, statement in (("earlier", change.earlier, comparison.earlier),
+                                            ("later", change.later, comparison.later)):
+                if phrase is not None:
+                    excerpt = _excerpt(phrase, statement, "\x00", "\x01")
+                    excerpt = _md(excerpt).replace("\x00", "**").replace("\x01", "**")
+                    lines.append(f"  - _{side}{_md(_speaker(phrase))}:_ {excerpt}")
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
+
+
+def statement_json(statement: Statement) -> dict[str, Any]:
+    """The contract's description of a statement."""
+    return {
+        "id": statement.id, "path": statement.path,
+        "date": statement.date.isoformat() if statement.date else None,
+        "title": statement.title, "source": statement.source,
+    }
+
+
+def _side(phrase: Phrase | None, statement: Statement, count: int) -> dict[str, Any] | None:
+    if phrase is None:
+        return None
+    return {
+        "text": phrase.text, "sentence": sentence_of(phrase, statement), "speaker": phrase.speaker,
+        "side": phrase.side, "span": [phrase.span.start, phrase.span.end], "count": count,
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The JSON contract of ``diplodiff diff`` as a plain dict."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "earlier": statement_json(comparison.earlier),
+        "later": statement_json(comparison.later),
+        "summary": comparison.counts(),
+        "changes": [
+            {
+                "kind": c.kind.value,
+                "earlier": _side(c.earlier, comparison.earlier, c.earlier_count),
+                "later": _side(c.later, comparison.later, c.later_count),
+                "shift": [s.value for s in c.shift],
+                "category": c.category,
+                "score": round(c.score, 1),
+                "formula": c.phrase.formula,
+                "canonical": c.phrase.canonical,
+                "origin": c.origin.value,
+                "details": list(c.details),
+            }
+            for c in comparison.changes
+        ],
+        "options": comparison.options.to_dict(),
+        "lexicons": list(comparison.lexicon_names),
+    }
+
+
+def to_json(comparison: Comparison) -> str:
+    """Render a comparison as the JSON contract (``schema_version`` 1)."""
+    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"
