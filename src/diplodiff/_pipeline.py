@@ -65,21 +65,28 @@ def extract_phrases(statement: Statement, *, lexicon: Lexicon | None = None,
 
 
 def reportable(group: Sequence[Phrase]) -> bool:
-    """A discovered phrase is reported when it looks like a formula: quoted,
-    capitalised, hyphenated, or repeated within its statement."""
+    """A discovered phrase is reported when it looks like a formula: quoted, a
+    named thing, or repeated within its statement. (Hyphenated compounds alone
+    are too common in readouts: "in-depth", "two-way", "high-level".)"""
     first = group[0]
-    return first.origin is Origin.LEXICON or bool(first.marks) or len(group) >= 2
+    return first.origin is Origin.LEXICON or bool(set(first.marks) - {"compound"}) or len(group) >= 2
 
 
-def _same(formula: str, earlier: list[Phrase], later: list[Phrase]) -> Change:
-    by_key = {p.key: p for p in reversed(later)}
-    for e in earlier:
-        if e.key in by_key:
-            return Change(ChangeKind.KEPT, e, by_key[e.key], score=100.0,
-                          earlier_count=len(earlier), later_count=len(later))
-    scores = similarity([p.key for p in earlier], [p.key for p in later])
-    i, j = divmod(int(scores.argmax()), scores.shape[1])
-    return _shifted(earlier[i], later[j], len(earlier), len(later))
+def _same(earlier: list[Phrase], later: list[Phrase]) -> list[Change]:
+    """Changes within one formula found on both sides: kept when a wording recurs,
+    and one shift per pair of wordings that differ (paired by similarity)."""
+    n_e, n_l = len(earlier), len(later)
+    e_forms = {p.key: p for p in reversed(earlier)}
+    l_forms = {p.key: p for p in reversed(later)}
+    common = [k for k in e_forms if k in l_forms]
+    changes = [Change(ChangeKind.KEPT, e_forms[common[0]], l_forms[common[0]], score=100.0,
+                      earlier_count=n_e, later_count=n_l)] if common else []
+    e_rest = [p for k, p in e_forms.items() if k not in l_forms]
+    l_rest = [p for k, p in l_forms.items() if k not in e_forms]
+    scores = similarity([p.key for p in e_rest], [p.key for p in l_rest])
+    for i, j, _score in assign(scores, threshold=0.0):
+        changes.append(_shifted(e_rest[i], l_rest[j], n_e, n_l))
+    return changes
 
 
 def _shifted(e: Phrase, l: Phrase, n_earlier: int, n_later: int) -> Change:
@@ -105,7 +112,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                   lexicon_names: Sequence[str] = ()) -> Comparison:
     """Compare two analysed statements (see ``compare``)."""
     before, after = earlier.groups(), later.groups()
-    changes = [_same(k, before.pop(k), after.pop(k)) for k in list(before) if k in after]
+    changes = [c for k in list(before) if k in after for c in _same(before.pop(k), after.pop(k))]
     for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
         left = {k: v for k, v in before.items() if v[0].category == category}
         right = {k: v for k, v in after.items() if v[0].category == category}

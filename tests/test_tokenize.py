@@ -1,0 +1,174 @@
+"""Sentences and tokens: abbreviations, datelines, quotes, and spans into the untouched text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import diplodiff
+from diplodiff import Statement, tokenize
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of ``text`` as the slices their spans cover."""
+    return [s.span.of(text) for s in tokenize(Statement(id="t", text=text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Officials of the U.S. delegation met. They agreed.",
+                     ["Officials of the U.S. delegation met.", "They agreed."], id="U.S."),
+        pytest.param("Representatives of the U.N. agency spoke. They agreed.",
+                     ["Representatives of the U.N. agency spoke.", "They agreed."], id="U.N."),
+        pytest.param("Later Dr. Wang arrived in Astana. They agreed.",
+                     ["Later Dr. Wang arrived in Astana.", "They agreed."], id="Dr."),
+        pytest.param("They adopted Resolution No. 3 on trade. They agreed.",
+                     ["They adopted Resolution No. 3 on trade.", "They agreed."], id="No."),
+        pytest.param("The talks were held on Jan. 5 in Beijing. They agreed.",
+                     ["The talks were held on Jan. 5 in Beijing.", "They agreed."], id="Jan."),
+        pytest.param("Then Mr. Li met the envoys. They agreed.",
+                     ["Then Mr. Li met the envoys.", "They agreed."], id="Mr."),
+        pytest.param("The U.S. and the U.N. met Dr. Li and Mr. Wang on Jan. 5 about No. 3. They agreed.",
+                     ["The U.S. and the U.N. met Dr. Li and Mr. Wang on Jan. 5 about No. 3.", "They agreed."],
+                     id="all-in-one"),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> None:
+    """U.S., U.N., Dr., No., Jan. and Mr. do not end a sentence."""
+    assert sentences_of(text) == expected
+
+
+def test_sentence_ends_at_full_stop() -> None:
+    """An ordinary full stop followed by a capital ends a sentence."""
+    assert sentences_of("Both sides agreed. The talks ended.") == ["Both sides agreed.", "The talks ended."]
+
+
+def test_paragraph_break_ends_a_sentence() -> None:
+    """A blank line ends a sentence even without final punctuation."""
+    assert sentences_of("Joint statement\n\nBoth sides agreed.") == ["Joint statement", "Both sides agreed."]
+
+
+DATELINES = [
+    "ALMATY, April 25 (Xinhua) --",
+    "NUR-SULTAN, June 7 (Xinhua) --",
+    "Astana, The Gulf Observer:",
+]
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+@pytest.mark.parametrize("lead", ["", "\n", "\n\n"], ids=["at-start", "after-newline", "after-blank-line"])
+def test_dateline_is_in_no_sentence(dateline: str, lead: str) -> None:
+    """A leading dateline is not part of any sentence."""
+    text = f"{lead}{dateline} Wang Yi met Murat Nurtleu. They agreed on cooperation."
+    statement = Statement(id="t", text=text)
+    end = text.index(dateline) + len(dateline)
+    assert all(s.span.start >= end for s in tokenize(statement))
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_dateline_leaves_the_first_sentence_whole(dateline: str) -> None:
+    """After a dateline the first sentence starts at its first word."""
+    assert sentences_of(f"{dateline} Wang Yi met Murat Nurtleu. They agreed.") == [
+        "Wang Yi met Murat Nurtleu.", "They agreed."]
+
+
+@pytest.mark.xfail(strict=True, reason="_DATELINE's place part allows '.' and spaces, so a short first "
+                   "sentence followed by a dateline-like run is swallowed as the dateline")
+def test_dateline_only_at_start() -> None:
+    """A dateline-like phrase after the first sentence does not swallow that sentence."""
+    text = "Both sides agreed. ALMATY, April 25 (Xinhua) -- Wang Yi met Murat Nurtleu."
+    assert sentences_of(text)[0] == "Both sides agreed."
+    assert "ALMATY" in "".join(sentences_of(text))
+
+
+@pytest.mark.parametrize("seed", ["000_ae7edd6c8a22359c.txt", "001_769a15a261320f7b.txt",
+                                  "003_788e3c4d1792dd9a.txt"])
+def test_seed_dateline_is_in_no_sentence(seed: str) -> None:
+    """The seeds' datelines (Xinhua, The Gulf Observer) are left out of every sentence."""
+    statement = diplodiff.load_statement(SEEDS / seed)
+    sentences = tokenize(statement)
+    first = sentences[0].span.of(statement.text)
+    assert not any(mark in first for mark in ("(Xinhua)", "Gulf Observer:"))
+
+
+CURLY = "Kazakhstan\u2019s \u201cgolden 30 years\u201d and the \u2018win-win\u2019 path. It\u2019s agreed."
+STRAIGHT = "Kazakhstan's \"golden 30 years\" and the 'win-win' path. It's agreed."
+
+
+def test_curly_and_straight_quotes_give_the_same_token_spans() -> None:
+    """Curly quotes and apostrophes split into the same tokens as straight ones."""
+    curly = [t.span for s in tokenize(Statement(id="c", text=CURLY)) for t in s.tokens]
+    straight = [t.span for s in tokenize(Statement(id="s", text=STRAIGHT)) for t in s.tokens]
+    assert curly == straight
+
+
+def test_curly_and_straight_quotes_give_the_same_parts() -> None:
+    """Curly quotes and apostrophes fold to the same token parts as straight ones."""
+    curly = [t.parts for s in tokenize(Statement(id="c", text=CURLY)) for t in s.tokens]
+    straight = [t.parts for s in tokenize(Statement(id="s", text=STRAIGHT)) for t in s.tokens]
+    assert curly == straight
+
+
+def test_curly_and_straight_quotes_give_the_same_sentences() -> None:
+    """Curly quotes do not move sentence boundaries."""
+    curly = [s.span for s in tokenize(Statement(id="c", text=CURLY))]
+    straight = [s.span for s in tokenize(Statement(id="s", text=STRAIGHT))]
+    assert curly == straight
+
+
+def test_curly_possessive_is_its_own_token() -> None:
+    """``Kazakhstan’s`` splits into the name and ``’s``, as with a straight apostrophe."""
+    (sentence, *_) = tokenize(Statement(id="c", text=CURLY))
+    assert [t.text for t in sentence.tokens[:2]] == ["Kazakhstan", "\u2019s"]
+
+
+def test_tokens_keep_the_original_characters() -> None:
+    """Token text is the original (curly) text, not the folded form."""
+    tokens = [t.text for s in tokenize(Statement(id="c", text=CURLY)) for t in s.tokens]
+    assert "\u201c" in tokens
+    assert '"' not in tokens
+
+
+def assert_spans_reconstruct(statement: Statement) -> None:
+    """Every sentence and token span slices its own text out of ``statement.text``."""
+    text = statement.text
+    for sentence in tokenize(statement):
+        assert 0 <= sentence.span.start <= sentence.span.end <= len(text)
+        for token in sentence.tokens:
+            assert text[token.span.start : token.span.end] == token.text
+            assert sentence.span.start <= token.span.start <= token.span.end <= sentence.span.end
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_spans_reconstruct_the_text(seed: Path) -> None:
+    """Every token and sentence span of a seed reconstructs the seed's text."""
+    assert_spans_reconstruct(diplodiff.load_statement(seed))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CURLY,
+        STRAIGHT,
+        "  \tleading and trailing space.  \n\n\n  Next   paragraph .  ",
+        "Line one\r\nline two.\r\n\r\nParagraph\u2014with dashes\u2013and (brackets).",
+        "Numbers: 1,000 and 3.5 percent; the 30th anniversary... Done!",
+        "Caf\u00e9 na\u00efve \u00fcber \u6c11\u5fc3\u76f8\u901a diplomacy.",
+        "",
+        "   ",
+    ],
+)
+def test_spans_reconstruct_the_text(text: str) -> None:
+    """Token and sentence spans reconstruct awkward text: whitespace, CRLF, dashes, non-ASCII."""
+    assert_spans_reconstruct(Statement(id="t", text=text))
+
+
+def test_sentences_are_in_order_and_do_not_overlap() -> None:
+    """Sentence spans are increasing and disjoint, indexes count from 0."""
+    sentences = tokenize(diplodiff.load_statement(SEEDS / "004_55e9fcd968524c2c.txt"))
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert all(a.span.end <= b.span.start for a, b in zip(sentences, sentences[1:], strict=False))
