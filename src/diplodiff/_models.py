@@ -166,6 +166,8 @@ class Change:
         earlier_count: Occurrences in the earlier statement.
         later_count: Occurrences in the later statement.
         details: Human-readable notes on what carries each shift.
+        history: What the record of earlier statements says of this change
+            (filled only when a history is given, e.g. "first appearance in the record").
     """
 
     kind: ChangeKind
@@ -176,6 +178,7 @@ class Change:
     earlier_count: int = 0
     later_count: int = 0
     details: tuple[str, ...] = field(default=(), converter=tuple)
+    history: tuple[str, ...] = field(default=(), converter=tuple)
 
     @property
     def phrase(self) -> Phrase:

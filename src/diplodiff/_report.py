@@ -172,6 +172,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                 "canonical": c.phrase.canonical,
                 "origin": c.origin.value,
                 "details": list(c.details),
+                "history": list(c.history),
             }
             for c in comparison.changes
         ],
