@@ -76,13 +76,18 @@ class Token:
 
 @frozen
 class Sentence:
-    """A sentence of a statement with its tokens and, where known, its speaker."""
+    """A sentence of a statement with its tokens and, where known, its speaker.
+
+    ``voice`` is the span of the words that name the speaker ("Wang said"),
+    possibly in an earlier sentence whose reported speech this one continues.
+    """
 
     index: int
     span: Span
     tokens: tuple[Token, ...] = field(converter=tuple)
     speaker: str | None = None
     side: str | None = None
+    voice: Span | None = None
 
 
 class Origin(enum.Enum):

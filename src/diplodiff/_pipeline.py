@@ -13,6 +13,7 @@ from ._lexicon import Lexicon, default_lexicon
 from ._models import Change, ChangeKind, Comparison, Origin, Phrase, Sentence, Statement
 from ._options import DEFAULT_OPTIONS, Options
 from ._phrases import find_phrases
+from ._speakers import attribute
 from ._tokenize import tokenize
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
@@ -46,7 +47,7 @@ def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings; ``options.lexicon=False`` skips the lexicon.
     """
-    sentences = tokenize(statement)
+    sentences = attribute(statement, tokenize(statement))
     lexicon = default_lexicon() if lexicon is None else lexicon
     return Analysis(statement, sentences,
                     find_phrases(statement, sentences, lexicon=lexicon, options=options))
