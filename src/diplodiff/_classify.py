@@ -1,38 +1,117 @@
-"""What changed between two corresponding phrases, decided from their tokens."""
+"""What changed between two corresponding phrases, decided from their tokens.
+
+rapidfuzz located the pair; here the tokens explain it: the wording (qualifiers,
+substitutions, numeral form), the partnership rank, and the framing around it
+(speaker, modality, intensity), each with the exact words that carry it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ._align import hunks
-from ._models import Phrase, ShiftType
-from ._normalize import numeric
+from ._framing import Cue, framing
+from ._models import Analysis, Marker, Phrase, ShiftType, Span
+from ._normalize import fold_token, numeric
+from ._speakers import BOTH
+from ._tokenize import word_spans
+
+Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 
 
-def shift_types(earlier: Phrase, later: Phrase) -> tuple[tuple[ShiftType, ...], tuple[str, ...]]:
-    """Return the shift types between two wordings of one formula, and what carries them.
+def voice(group: Sequence[Phrase]) -> str | None:
+    """The side that voices a formula across its occurrences (``"both"`` when
+    both sides do); ``None`` when only the outlet does."""
+    sides = {p.side for p in group if p.side}
+    if not sides:
+        return None
+    return BOTH if BOTH in sides or len(sides) > 1 else sides.pop()
 
-    Empty when the wordings differ only in case, quotes, hyphens, spacing,
-    plurals or spelling (their keys are equal).
-    """
-    before, after = tuple(earlier.key.split()), tuple(later.key.split())
+
+def _words(phrase: Phrase, wanted: Sequence[str], shift: ShiftType, statement: str) -> list[Marker]:
+    """Markers on the words of ``phrase`` whose folded parts are among ``wanted``."""
+    want = set(wanted)
+    found = []
+    for start, end in word_spans(phrase.text):
+        parts = set(numeric(fold_token(phrase.text[start:end])))
+        if parts & want:
+            span = Span(phrase.span.start + start, phrase.span.start + end)
+            found.append(Marker(shift, statement, phrase.text[start:end], span))
+    return found or [Marker(shift, statement, phrase.text, phrase.span)]
+
+
+def _whole(shift: ShiftType, e: Phrase, l: Phrase) -> list[Marker]:
+    return [Marker(shift, "earlier", e.text, e.span), Marker(shift, "later", l.text, l.span)]
+
+
+def wording(e: Phrase, l: Phrase) -> Finding:
+    """Shifts in the wording and rank of two phrases; none when only case,
+    quotes, hyphens, spacing, plurals or spelling differ (equal keys)."""
+    before, after = tuple(e.key.split()), tuple(l.key.split())
     found: list[ShiftType] = []
     details: list[str] = []
-    if before != after:
-        if numeric(before) == numeric(after):
-            found.append(ShiftType.NUMERAL_FORM)
-            details.append(f"numeral form: {earlier.text!r} -> {later.text!r}")
-        else:
-            for deleted, inserted in hunks(numeric(before), numeric(after)):
-                if deleted and inserted:
-                    kind, note = ShiftType.SUBSTITUTION, f"{' '.join(deleted)!r} -> {' '.join(inserted)!r}"
-                elif inserted:
-                    kind, note = ShiftType.QUALIFIER_ADDED, repr(" ".join(inserted))
-                else:
-                    kind, note = ShiftType.QUALIFIER_DROPPED, repr(" ".join(deleted))
-                if kind not in found:
-                    found.append(kind)
-                details.append(f"{kind.value.replace('_', ' ')}: {note}")
-    if earlier.rank is not None and later.rank is not None and earlier.rank != later.rank:
-        kind = ShiftType.RANK_UP if later.rank > earlier.rank else ShiftType.RANK_DOWN
+    markers: list[Marker] = []
+    if before != after and numeric(before) == numeric(after):
+        found.append(ShiftType.NUMERAL_FORM)
+        details.append(f"numeral form: {e.text!r} -> {l.text!r}")
+        markers += _whole(ShiftType.NUMERAL_FORM, e, l)
+    elif before != after:
+        for deleted, inserted in hunks(numeric(before), numeric(after)):
+            if deleted and inserted:
+                kind, note = ShiftType.SUBSTITUTION, f"{' '.join(deleted)!r} -> {' '.join(inserted)!r}"
+            elif inserted:
+                kind, note = ShiftType.QUALIFIER_ADDED, repr(" ".join(inserted))
+            else:
+                kind, note = ShiftType.QUALIFIER_DROPPED, repr(" ".join(deleted))
+            if kind not in found:
+                found.append(kind)
+            details.append(f"{kind.value.replace('_', ' ')}: {note}")
+            if deleted:
+                markers += _words(e, deleted, kind, "earlier")
+            if inserted:
+                markers += _words(l, inserted, kind, "later")
+    if e.rank is not None and l.rank is not None and e.rank != l.rank:
+        kind = ShiftType.RANK_UP if l.rank > e.rank else ShiftType.RANK_DOWN
         found.append(kind)
-        details.append(f"{kind.value.replace('_', ' ')}: rank {earlier.rank} -> {later.rank}")
-    return tuple(found), tuple(details)
+        details.append(f"{kind.value.replace('_', ' ')}: rank {e.rank} -> {l.rank}")
+        markers += _whole(kind, e, l)
+    return tuple(found), tuple(details), tuple(markers)
+
+
+def _direction(before: int, after: int) -> str:
+    return "stronger" if after > before else "weaker"
+
+
+def _cue_markers(shift: ShiftType, cues: Sequence[Cue], statement: str) -> list[Marker]:
+    return [Marker(shift, statement, c.text, c.span) for c in cues]
+
+
+def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
+                   e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> Finding:
+    """Shifts in who voices the formula, how firmly (modality) and how strongly (intensity)."""
+    found: list[ShiftType] = []
+    details: list[str] = []
+    markers: list[Marker] = []
+    e_voice, l_voice = voice(e_group), voice(l_group)
+    if e_voice and l_voice and e_voice != l_voice:
+        found.append(ShiftType.SPEAKER)
+        details.append(f"speaker: {e_voice} -> {l_voice}")
+        for name, phrase, analysis in (("earlier", e, earlier), ("later", l, later)):
+            said = analysis.sentences[phrase.sentence].voice or phrase.span
+            markers.append(Marker(ShiftType.SPEAKER, name, said.of(analysis.statement.text), said))
+    e_mod, e_int = framing(e, earlier.sentences[e.sentence], earlier.phrases, earlier.statement.text)
+    l_mod, l_int = framing(l, later.sentences[l.sentence], later.phrases, later.statement.text)
+    if e_mod and l_mod and e_mod.level != l_mod.level:
+        found.append(ShiftType.MODALITY)
+        details.append(f"modality: {e_mod.text!r} -> {l_mod.text!r} "
+                       f"({_direction(e_mod.level, l_mod.level)})")
+        markers += _cue_markers(ShiftType.MODALITY, [e_mod], "earlier")
+        markers += _cue_markers(ShiftType.MODALITY, [l_mod], "later")
+    e_sum, l_sum = sum(c.level for c in e_int), sum(c.level for c in l_int)
+    if e_sum != l_sum:
+        found.append(ShiftType.INTENSITY)
+        words = lambda cues: ", ".join(repr(c.text) for c in cues) or "none"  # noqa: E731
+        details.append(f"intensity: {words(e_int)} -> {words(l_int)} ({_direction(e_sum, l_sum)})")
+        markers += _cue_markers(ShiftType.INTENSITY, e_int, "earlier")
+        markers += _cue_markers(ShiftType.INTENSITY, l_int, "later")
+    return tuple(found), tuple(details), tuple(markers)

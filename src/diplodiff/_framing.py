@@ -110,5 +110,9 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
     while hi < min(len(words), last + _AFTER) and words[hi] not in (BARRIER, ";") and not any(
             p.span.start <= sentence.tokens[owner[hi]].span.start < p.span.end for p in others):
         hi += 1
-    found = _find(words, lo, first, intensity) + _find(words, last, hi, intensity)
+    # After the formula only phrasal cues count ("to new heights"): a lone
+    # adverb there modifies the next verb ("is deeply rooted"), not the formula.
+    after = [(a, b, lvl) for a, b, lvl in _find(words, last, hi, intensity) if b - a > 1
+             or words[a] == "unprecedented"]
+    found = _find(words, lo, first, intensity) + after
     return mod_cue, tuple(_cue("intensity", sentence, owner, a, b, lvl, text) for a, b, lvl in found)

@@ -11,6 +11,7 @@ from attrs import field, frozen, validators
 
 if TYPE_CHECKING:
     from ._options import Options
+    from ._summary import Framing
 
 
 def _tuple_of_pairs(value: object) -> tuple[tuple[str, str], ...]:
@@ -159,6 +160,23 @@ class ShiftType(enum.Enum):
 
 
 @frozen
+class Marker:
+    """The words that carry one shift, in the earlier or the later statement.
+
+    Attributes:
+        shift: The shift these words carry.
+        statement: ``"earlier"`` or ``"later"``.
+        text: The words as they stand.
+        span: Where they stand in that statement's text.
+    """
+
+    shift: ShiftType
+    statement: str
+    text: str
+    span: Span
+
+
+@frozen
 class Change:
     """One formula-level finding between two statements.
 
@@ -171,6 +189,7 @@ class Change:
         earlier_count: Occurrences in the earlier statement.
         later_count: Occurrences in the later statement.
         details: Human-readable notes on what carries each shift.
+        markers: The exact words that carry each shift, in both statements.
         history: What the record of earlier statements says of this change
             (filled only when a history is given, e.g. "first appearance in the record").
     """
@@ -184,6 +203,7 @@ class Change:
     later_count: int = 0
     details: tuple[str, ...] = field(default=(), converter=tuple)
     history: tuple[str, ...] = field(default=(), converter=tuple)
+    markers: tuple[Marker, ...] = field(default=(), converter=tuple)
 
     @property
     def phrase(self) -> Phrase:
@@ -205,13 +225,18 @@ class Change:
 
 @frozen
 class Comparison:
-    """The result of comparing two statements; records the options used."""
+    """The result of comparing two statements; records the options used.
+
+    ``framing`` holds the whole-statement framing of the earlier and the later
+    statement (partnership label, voices, modality, intensity).
+    """
 
     earlier: Statement
     later: Statement
     changes: tuple[Change, ...] = field(converter=tuple)
     options: Options
     lexicon_names: tuple[str, ...] = field(default=(), converter=tuple)
+    framing: tuple[Framing, Framing] | None = None
 
     def of_kind(self, kind: ChangeKind) -> tuple[Change, ...]:
         """Return the changes of one kind, in report order."""
@@ -226,3 +251,19 @@ class Comparison:
     def has_changes(self) -> bool:
         """True when anything was added, dropped or shifted."""
         return any(c.kind is not ChangeKind.KEPT for c in self.changes)
+
+
+@frozen
+class Analysis:
+    """A statement with its sentences and phrases (lexicon hits and discovered)."""
+
+    statement: Statement
+    sentences: tuple[Sentence, ...] = field(converter=tuple)
+    phrases: tuple[Phrase, ...] = field(converter=tuple)
+
+    def groups(self) -> dict[str, list[Phrase]]:
+        """Return the phrases grouped by formula id, in order of first occurrence."""
+        grouped: dict[str, list[Phrase]] = {}
+        for phrase in self.phrases:
+            grouped.setdefault(phrase.formula, []).append(phrase)
+        return grouped

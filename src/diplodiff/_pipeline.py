@@ -2,40 +2,22 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from attrs import field, frozen
-
 from ._align import assign, ratio, similarity
-from ._classify import shift_types
+from ._classify import framing_shifts, wording
 from ._lexicon import Lexicon, default_lexicon
-from ._models import Change, ChangeKind, Comparison, Origin, Phrase, Sentence, Statement
+from ._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, Statement
 from ._options import DEFAULT_OPTIONS, Options
 from ._phrases import find_phrases
 from ._speakers import attribute
+from ._summary import summarize
 from ._tokenize import tokenize
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
 #: partnership ladder are read as one label moving up or down.
 _LADDER = "partnership_label"
-
-
-@frozen
-class Analysis:
-    """A statement with its sentences and phrases (lexicon hits and discovered)."""
-
-    statement: Statement
-    sentences: tuple[Sentence, ...] = field(converter=tuple)
-    phrases: tuple[Phrase, ...] = field(converter=tuple)
-
-    def groups(self) -> dict[str, list[Phrase]]:
-        """Return the phrases grouped by formula id, in order of first occurrence."""
-        grouped: dict[str, list[Phrase]] = defaultdict(list)
-        for phrase in self.phrases:
-            grouped[phrase.formula].append(phrase)
-        return dict(grouped)
 
 
 def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
@@ -73,65 +55,77 @@ def reportable(group: Sequence[Phrase]) -> bool:
     return first.origin is Origin.LEXICON or bool(set(first.marks) - {"compound"}) or len(group) >= 2
 
 
-def _same(earlier: list[Phrase], later: list[Phrase]) -> list[Change]:
-    """Changes within one formula found on both sides: kept when a wording recurs,
-    and one shift per pair of wordings that differ (paired by similarity)."""
-    n_e, n_l = len(earlier), len(later)
-    e_forms = {p.key: p for p in reversed(earlier)}
-    l_forms = {p.key: p for p in reversed(later)}
-    common = [k for k in e_forms if k in l_forms]
-    changes = [Change(ChangeKind.KEPT, e_forms[common[0]], l_forms[common[0]], score=100.0,
-                      earlier_count=n_e, later_count=n_l)] if common else []
-    e_rest = [p for k, p in e_forms.items() if k not in l_forms]
-    l_rest = [p for k, p in l_forms.items() if k not in e_forms]
-    scores = similarity([p.key for p in e_rest], [p.key for p in l_rest])
-    for i, j, _score in assign(scores, threshold=0.0):
-        changes.append(_shifted(e_rest[i], l_rest[j], n_e, n_l))
-    return changes
+class _Pairing:
+    """Builds the changes between two analysed statements."""
 
+    def __init__(self, earlier: Analysis, later: Analysis) -> None:
+        self.earlier, self.later = earlier, later
+        self.e_groups, self.l_groups = earlier.groups(), later.groups()
 
-def _shifted(e: Phrase, l: Phrase, n_earlier: int, n_later: int) -> Change:
-    shift, details = shift_types(e, l)
-    kind = ChangeKind.SHIFTED if shift else ChangeKind.KEPT
-    return Change(kind, e, l, shift=shift, score=ratio(e.key, l.key), earlier_count=n_earlier,
-                  later_count=n_later, details=details)
+    def change(self, e: Phrase, l: Phrase) -> Change:
+        """A kept or shifted change for two corresponding occurrences."""
+        shift, details, markers = wording(e, l)
+        if e.origin is Origin.LEXICON:  # framing is read around curated formulas only
+            f_shift, f_details, f_markers = framing_shifts(
+                e, l, self.earlier, self.later, self.e_groups[e.formula], self.l_groups[l.formula])
+            shift, details, markers = shift + f_shift, details + f_details, markers + f_markers
+        kind = ChangeKind.SHIFTED if shift else ChangeKind.KEPT
+        return Change(kind, e, l, shift=shift, score=ratio(e.key, l.key),
+                      earlier_count=len(self.e_groups[e.formula]),
+                      later_count=len(self.l_groups[l.formula]), details=details, markers=markers)
 
+    def same(self, formula: str) -> list[Change]:
+        """Changes within one formula found on both sides: one for a wording that
+        recurs, and one per pair of wordings that differ (paired by similarity)."""
+        e_forms = {p.key: p for p in reversed(self.e_groups[formula])}
+        l_forms = {p.key: p for p in reversed(self.l_groups[formula])}
+        common = [k for k in e_forms if k in l_forms]
+        changes = [self.change(e_forms[common[0]], l_forms[common[0]])] if common else []
+        e_rest = [p for k, p in e_forms.items() if k not in l_forms]
+        l_rest = [p for k, p in l_forms.items() if k not in e_forms]
+        scores = similarity([p.key for p in e_rest], [p.key for p in l_rest])
+        changes += [self.change(e_rest[i], l_rest[j]) for i, j, _ in assign(scores, threshold=0.0)]
+        return changes
 
-def _pair(earlier: dict[str, list[Phrase]], later: dict[str, list[Phrase]],
-          threshold: float) -> list[Change]:
-    """Pair leftover groups of the two sides by similarity; remove the paired ones."""
-    e_ids, l_ids = list(earlier), list(later)
-    scores = similarity([earlier[k][0].key for k in e_ids], [later[k][0].key for k in l_ids])
-    changes = []
-    for i, j, _score in assign(scores, threshold=threshold):
-        e, l = earlier.pop(e_ids[i]), later.pop(l_ids[j])
-        changes.append(_shifted(e[0], l[0], len(e), len(l)))
-    return changes
+    def across(self, earlier: list[str], later: list[str], threshold: float) -> list[Change]:
+        """Pair formulas found on one side only, by similarity of their first wording."""
+        scores = similarity([self.e_groups[k][0].key for k in earlier],
+                            [self.l_groups[k][0].key for k in later])
+        return [self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
+                for i, j, _ in assign(scores, threshold=threshold)]
+
+    def changes(self, options: Options) -> list[Change]:
+        """Every change, in report order."""
+        before = [k for k in self.e_groups if k not in self.l_groups]
+        after = [k for k in self.l_groups if k not in self.e_groups]
+        changes = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
+        for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
+            left = [k for k in before if self.e_groups[k][0].category == category
+                    and reportable(self.e_groups[k])]
+            right = [k for k in after if self.l_groups[k][0].category == category
+                     and reportable(self.l_groups[k])]
+            for change in self.across(left, right, threshold):
+                changes.append(change)
+                assert change.earlier is not None and change.later is not None
+                before.remove(change.earlier.formula)
+                after.remove(change.later.formula)
+        changes += [Change(ChangeKind.DROPPED, self.e_groups[k][0], None,
+                           earlier_count=len(self.e_groups[k]))
+                    for k in before if reportable(self.e_groups[k])]
+        changes += [Change(ChangeKind.ADDED, None, self.l_groups[k][0],
+                           later_count=len(self.l_groups[k]))
+                    for k in after if reportable(self.l_groups[k])]
+        changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
+                                    c.phrase is c.earlier, c.phrase.span.start))
+        return changes
 
 
 def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFAULT_OPTIONS,
                   lexicon_names: Sequence[str] = ()) -> Comparison:
     """Compare two analysed statements (see ``compare``)."""
-    before, after = earlier.groups(), later.groups()
-    changes = [c for k in list(before) if k in after for c in _same(before.pop(k), after.pop(k))]
-    for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
-        left = {k: v for k, v in before.items() if v[0].category == category}
-        right = {k: v for k, v in after.items() if v[0].category == category}
-        if category is None:
-            left = {k: v for k, v in left.items() if reportable(v)}
-            right = {k: v for k, v in right.items() if reportable(v)}
-        for change in _pair(left, right, threshold):
-            changes.append(change)
-            assert change.earlier is not None and change.later is not None
-            before.pop(change.earlier.formula)
-            after.pop(change.later.formula)
-    changes += [Change(ChangeKind.DROPPED, g[0], None, earlier_count=len(g))
-                for g in before.values() if reportable(g)]
-    changes += [Change(ChangeKind.ADDED, None, g[0], later_count=len(g))
-                for g in after.values() if reportable(g)]
-    changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
-                                c.phrase is c.earlier, c.phrase.span.start))
-    return Comparison(earlier.statement, later.statement, changes, options, lexicon_names)
+    changes = _Pairing(earlier, later).changes(options)
+    return Comparison(earlier.statement, later.statement, changes, options, lexicon_names,
+                      framing=(summarize(earlier), summarize(later)))
 
 
 def compare(earlier: Statement, later: Statement, *, lexicon: Lexicon | None = None,

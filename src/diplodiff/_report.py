@@ -6,7 +6,10 @@ import json
 import re
 from typing import Any
 
-from ._models import Change, ChangeKind, Comparison, Phrase, Statement
+import attrs
+
+from ._models import Change, ChangeKind, Comparison, Phrase, ShiftType, Statement
+from ._summary import Framing
 
 SCHEMA_VERSION = 1
 _SPACE = re.compile(r"\s+")
@@ -64,6 +67,41 @@ def _speaker(phrase: Phrase) -> str:
     return f" ({phrase.speaker})" if phrase.speaker else ""
 
 
+def _framing_lines(comparison: Comparison) -> list[str]:
+    """The whole-statement framing summary: label and rank, voices, modality, intensity."""
+    if comparison.framing is None:
+        return []
+    before, after = comparison.framing
+
+    def label(f: Framing) -> str:
+        return f"{f.label[0]} (rank {f.label[1]})" if f.label else "none"
+
+    def voices(f: Framing) -> str:
+        return ", ".join(f"{side} {n}" for side, n in f.voices) or "none"
+
+    def move(a: float | None, b: float | None) -> str:
+        if a is None or b is None or a == b:
+            return ""
+        return " (stronger)" if b > a else " (weaker)"
+
+    lines = [
+        f"  partnership label: {label(before)} -> {label(after)}",
+        f"  voices (formulas per side): {voices(before)} -> {voices(after)}",
+        f"  commitment (mean modality 1-5): {before.modality if before.modality is not None else 'n/a'}"
+        f" over {before.modal_formulas} -> {after.modality if after.modality is not None else 'n/a'}"
+        f" over {after.modal_formulas}{move(before.modality, after.modality)}",
+        f"  intensity (intensifiers - hedges): {before.intensity} -> {after.intensity}"
+        f"{move(before.intensity, after.intensity)}",
+    ]
+    priority = (ShiftType.RANK_UP, ShiftType.RANK_DOWN, ShiftType.MODALITY, ShiftType.INTENSITY,
+                ShiftType.SPEAKER)
+    carriers = sorted((c for c in comparison.changes if set(c.shift) & set(priority)),
+                      key=lambda c: min(priority.index(s) for s in c.shift if s in priority))
+    for change in carriers[:4]:
+        lines.append(f"    carried by: {_label(change)} ({', '.join(change.details[-1:])})")
+    return lines
+
+
 def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool = False) -> str:
     """Render a comparison as a plain-text report (ANSI colours with ``color=True``).
 
@@ -80,6 +118,9 @@ def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool 
         f"later:   {_describe(comparison.later)}",
         "summary: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()),
     ]
+    framing = _framing_lines(comparison)
+    if framing:
+        lines += ["framing:", *framing]
     for kind, title, blurb in _SECTIONS:
         changes = comparison.of_kind(kind)
         if not changes or (kind is ChangeKind.KEPT and not show_kept):
@@ -89,6 +130,7 @@ def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool 
             lines.append(f"  {paint(_COLOR[kind], _MARK[kind] + ' ' + _label(change))}  {_tags(change)}")
             for detail in change.details:
                 lines.append(f"      {detail}")
+            lines += [f"      record: {note}" for note in change.history]
             if kind is ChangeKind.KEPT:
                 continue
             for side, phrase, statement in (("earlier", change.earlier, comparison.earlier),
@@ -111,6 +153,9 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
         "|" + "---|" * len(counts),
         "| " + " | ".join(str(n) for n in counts.values()) + " |",
     ]
+    framing = _framing_lines(comparison)
+    if framing:
+        lines += ["", "**Framing**", "", *(f"- {_md(line.strip())}" for line in framing)]
     for kind, title, blurb in _SECTIONS:
         changes = comparison.of_kind(kind)
         if not changes or (kind is ChangeKind.KEPT and not show_kept):
@@ -120,6 +165,7 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
             lines.append(f"- **{_md(_label(change))}** `{_tags(change)}`")
             for detail in change.details:
                 lines.append(f"  - {_md(detail)}")
+            lines += [f"  - _record:_ {_md(note)}" for note in change.history]
             if kind is ChangeKind.KEPT:
                 continue
             for side, phrase, statement in (("earlier", change.earlier, comparison.earlier),
@@ -173,9 +219,14 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                 "origin": c.origin.value,
                 "details": list(c.details),
                 "history": list(c.history),
+                "markers": [{"shift": m.shift.value, "statement": m.statement, "text": m.text,
+                             "span": [m.span.start, m.span.end]} for m in c.markers],
             }
             for c in comparison.changes
         ],
+        "framing": None if comparison.framing is None else {
+            name: attrs.asdict(f) for name, f in zip(("earlier", "later"), comparison.framing, strict=True)
+        },
         "options": comparison.options.to_dict(),
         "lexicons": list(comparison.lexicon_names),
     }

@@ -1,0 +1,63 @@
+"""Whole-statement framing: partnership label and rank, balance of voices,
+overall commitment (modality) and intensity, for the top of every report."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from attrs import field, frozen
+
+from ._framing import framing
+from ._models import Analysis, Origin
+from ._speakers import OUTLET
+
+LADDER = "partnership_label"
+
+
+@frozen
+class Framing:
+    """How one statement frames the relationship.
+
+    Attributes:
+        labels: Partnership labels used, as ``(wording, rank, count)``, highest rank first.
+        voices: Formula occurrences per side (``"both"``, a country, or ``"outlet"``).
+        modality: Mean commitment level (1 hopes ... 5 agreed/decided) over the
+            formulas that have a modal cue, or ``None`` when none has.
+        modal_formulas: How many formula occurrences have a modal cue.
+        intensity: Sum of intensifiers (+1) and hedges (-1) around formulas.
+    """
+
+    labels: tuple[tuple[str, int, int], ...] = field(converter=tuple)
+    voices: tuple[tuple[str, int], ...] = field(converter=tuple)
+    modality: float | None
+    modal_formulas: int
+    intensity: int
+
+    @property
+    def label(self) -> tuple[str, int] | None:
+        """The highest-ranked partnership label, with its rank."""
+        return (self.labels[0][0], self.labels[0][1]) if self.labels else None
+
+
+def summarize(analysis: Analysis) -> Framing:
+    """Return the framing of one analysed statement (lexicon formulas only)."""
+    formulas = [p for p in analysis.phrases if p.origin is Origin.LEXICON]
+    labels: Counter[tuple[str, int]] = Counter()
+    for phrase in formulas:
+        if phrase.category == LADDER and phrase.rank is not None:
+            labels[(phrase.canonical, phrase.rank)] += 1
+    voices = Counter(p.side or OUTLET for p in formulas)
+    levels: list[int] = []
+    intensity = 0
+    for phrase in formulas:
+        modal, cues = framing(phrase, analysis.sentences[phrase.sentence], analysis.phrases,
+                              analysis.statement.text)
+        if modal is not None:
+            levels.append(modal.level)
+        intensity += sum(c.level for c in cues)
+    return Framing(
+        labels=sorted(((w, r, n) for (w, r), n in labels.items()), key=lambda x: (-x[1], -x[2], x[0])),
+        voices=sorted(voices.items(), key=lambda x: (-x[1], x[0])),
+        modality=round(sum(levels) / len(levels), 2) if levels else None,
+        modal_formulas=len(levels), intensity=intensity,
+    )
