@@ -17,7 +17,6 @@ import json
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -29,7 +28,6 @@ N_FORMULAS = 300
 STATEMENT_WORDS = 1_000
 STATEMENT_PLANTS = 25
 CORPUS_SIZE = 1_000
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 # --- formula vocabulary: never used by the filler sentences ---------------------------------
 ADJECTIVES = (
@@ -185,7 +183,8 @@ def make_lexicon(n: int = N_FORMULAS, seed: str = SEED) -> SyntheticLexicon:
         )
     lexicon = diplodiff.parse_lexicon("\n".join(entries), name="synthetic")
     keys = {folded(w) for _, w in wordings}
-    assert len(lexicon) == n and len(keys) == len(wordings), "wordings must be distinct after folding"
+    assert len(lexicon) == n
+    assert len(keys) == len(wordings), "wordings must be distinct after folding"
     return SyntheticLexicon(lexicon, tuple(wordings))
 
 
@@ -271,7 +270,8 @@ def statement_1k(synthetic_lexicon: SyntheticLexicon) -> Tokenized:
 
 
 @pytest.fixture(scope="session")
-def statement_pair(synthetic_lexicon: SyntheticLexicon, statement_1k: Tokenized) -> tuple[Synthetic, Synthetic]:
+def statement_pair(synthetic_lexicon: SyntheticLexicon,
+                   statement_1k: Tokenized) -> tuple[Synthetic, Synthetic]:
     """Two ~1,000-word statements; the later reuses about half of the earlier's wordings."""
     earlier = statement_1k.synthetic
     formulas = {p.formula for p in earlier.plants}

@@ -35,7 +35,7 @@ def _speedup(benchmark: BenchmarkFixture, ours: str, label: str, speedups: dict[
     """Return baseline mean / our mean, recorded in extra_info and the summary."""
     if benchmark.stats is None or ours not in MEANS:
         pytest.skip(f"no timing of {ours!r} in this run (run the whole file, benchmarks enabled)")
-    ratio = benchmark.stats.stats.mean / MEANS[ours]
+    ratio: float = benchmark.stats.stats.mean / MEANS[ours]
     benchmark.extra_info[f"speedup_vs_{ours}"] = ratio
     speedups[f"{label} / {ours}"] = ratio
     print(f"\n{label} / {ours}: {ratio:,.1f}x")
@@ -87,7 +87,8 @@ def test_find_statement(benchmark: BenchmarkFixture, synthetic_lexicon: Syntheti
                         statement_1k: Tokenized) -> None:
     """``Lexicon.find`` over the sentences of one ~1,000-word statement, 300 formulas."""
     statement = statement_1k.synthetic.statement
-    hits = benchmark(find_all, synthetic_lexicon.lexicon, statement_1k.sentences, statement.id, statement.text)
+    hits = benchmark(find_all, synthetic_lexicon.lexicon, statement_1k.sentences,
+                     statement.id, statement.text)
     assert hits == statement_1k.synthetic.expected
     benchmark.extra_info.update(words=len(statement.text.split()), hits=len(hits))
     _record(benchmark, "find")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,6 @@ def test_dateline_leaves_the_first_sentence_whole(dateline: str) -> None:
         "Wang Yi met Murat Nurtleu.", "They agreed."]
 
 
-@pytest.mark.xfail(strict=True, reason="_DATELINE's place part allows '.' and spaces, so a short first "
-                   "sentence followed by a dateline-like run is swallowed as the dateline")
 def test_dateline_only_at_start() -> None:
     """A dateline-like phrase after the first sentence does not swallow that sentence."""
     text = "Both sides agreed. ALMATY, April 25 (Xinhua) -- Wang Yi met Murat Nurtleu."
@@ -171,4 +170,4 @@ def test_sentences_are_in_order_and_do_not_overlap() -> None:
     """Sentence spans are increasing and disjoint, indexes count from 0."""
     sentences = tokenize(diplodiff.load_statement(SEEDS / "004_55e9fcd968524c2c.txt"))
     assert [s.index for s in sentences] == list(range(len(sentences)))
-    assert all(a.span.end <= b.span.start for a, b in zip(sentences, sentences[1:], strict=False))
+    assert all(a.span.end <= b.span.start for a, b in itertools.pairwise(sentences))

@@ -9,10 +9,22 @@
 
 from importlib.metadata import version as _version
 
+from ._catalog import (
+    Catalog,
+    CatalogEntry,
+    find_catalogs,
+    load_catalog,
+    parse_catalog_csv,
+    parse_catalog_toml,
+    read_catalogs,
+)
 from ._errors import CatalogError, DiplodiffError, LexiconError, LoadError, StatementFormatError
+from ._history import Absence, LatestReport, check_latest, weigh
+from ._html import render_timeline_html
 from ._lexicon import Formula, Lexicon, build_lexicon, default_lexicon, load_lexicon, parse_lexicon
 from ._load import load_statement, load_statements, parse_statement
 from ._models import (
+    Analysis,
     Change,
     ChangeKind,
     Comparison,
@@ -25,24 +37,40 @@ from ._models import (
     Token,
 )
 from ._options import DEFAULT_OPTIONS, Options
-from ._pipeline import Analysis, analyse, compare, extract_phrases
+from ._pipeline import analyse, compare, extract_phrases
 from ._report import render_markdown, render_text, to_json
+from ._timeline import FormulaHistory, Occurrence, Timeline, track
+from ._timeline_report import (
+    latest_dict,
+    render_latest_text,
+    render_timeline_markdown,
+    render_timeline_text,
+    timeline_dict,
+    timeline_to_csv,
+    timeline_to_json,
+)
 from ._tokenize import tokenize
 
 __version__ = _version("diplodiff")
 
 __all__ = [
     "DEFAULT_OPTIONS",
+    "Absence",
     "Analysis",
+    "Catalog",
+    "CatalogEntry",
     "CatalogError",
     "Change",
     "ChangeKind",
     "Comparison",
     "DiplodiffError",
     "Formula",
-    "LexiconError",
+    "FormulaHistory",
+    "LatestReport",
     "Lexicon",
+    "LexiconError",
     "LoadError",
+    "Occurrence",
     "Options",
     "Origin",
     "Phrase",
@@ -51,22 +79,39 @@ __all__ = [
     "Span",
     "Statement",
     "StatementFormatError",
+    "Timeline",
     "Token",
     "__version__",
     "analyse",
     "build_lexicon",
+    "check_latest",
     "compare",
     "default_lexicon",
     "extract_phrases",
+    "find_catalogs",
+    "latest_dict",
+    "load_catalog",
     "load_lexicon",
     "load_statement",
     "load_statements",
+    "parse_catalog_csv",
+    "parse_catalog_toml",
     "parse_lexicon",
     "parse_statement",
+    "read_catalogs",
+    "render_latest_text",
     "render_markdown",
     "render_text",
+    "render_timeline_html",
+    "render_timeline_markdown",
+    "render_timeline_text",
+    "timeline_dict",
+    "timeline_to_csv",
+    "timeline_to_json",
     "to_json",
     "tokenize",
+    "track",
+    "weigh",
 ]
 
 for _name in __all__:

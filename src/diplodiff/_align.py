@@ -50,7 +50,8 @@ def hunks(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[tuple[str,
     found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     deleted: list[str] = []
     inserted: list[str] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(list(earlier), list(later)):
+    for op in Indel.opcodes(list(earlier), list(later)):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             if deleted or inserted:
                 found.append((tuple(deleted), tuple(inserted)))

@@ -82,6 +82,10 @@ def _direction(before: int, after: int) -> str:
     return "stronger" if after > before else "weaker"
 
 
+def _cue_words(cues: Sequence[Cue]) -> str:
+    return ", ".join(repr(c.text) for c in cues) or "none"
+
+
 def _cue_markers(shift: ShiftType, cues: Sequence[Cue], statement: str) -> list[Marker]:
     return [Marker(shift, statement, c.text, c.span) for c in cues]
 
@@ -110,8 +114,8 @@ def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
     e_sum, l_sum = sum(c.level for c in e_int), sum(c.level for c in l_int)
     if e_sum != l_sum:
         found.append(ShiftType.INTENSITY)
-        words = lambda cues: ", ".join(repr(c.text) for c in cues) or "none"  # noqa: E731
-        details.append(f"intensity: {words(e_int)} -> {words(l_int)} ({_direction(e_sum, l_sum)})")
+        details.append(f"intensity: {_cue_words(e_int)} -> {_cue_words(l_int)} "
+                       f"({_direction(e_sum, l_sum)})")
         markers += _cue_markers(ShiftType.INTENSITY, e_int, "earlier")
         markers += _cue_markers(ShiftType.INTENSITY, l_int, "later")
     return tuple(found), tuple(details), tuple(markers)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from attrs import field, frozen
+from attrs import frozen
 
 from ._errors import LexiconError
 from ._models import Origin, Phrase, Sentence, Span
@@ -52,7 +52,7 @@ class Formula:
     canonical: str
     category: str
     rank: int | None = None
-    variants: tuple[str, ...] = field(default=(), converter=tuple)
+    variants: tuple[str, ...] = ()
     note: str | None = None
 
     @property
@@ -96,8 +96,8 @@ def _at(parts: Sequence[str], pos: int, segment: tuple[str, ...]) -> bool:
 class Lexicon:
     """A set of formulas, compiled for matching; ``names`` records where they came from."""
 
-    formulas: tuple[Formula, ...] = field(converter=tuple)
-    names: tuple[str, ...] = field(default=(), converter=tuple)
+    formulas: tuple[Formula, ...]
+    names: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.formulas)
@@ -179,7 +179,8 @@ def _formula(entry: object, where: str, path: str) -> Formula:
         raise LexiconError(path, f"{where} is not a table; write it as [[formula]]")
     unknown = set(entry) - _FIELDS
     if unknown:
-        msg = f"{where} has unknown field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_FIELDS))}"
+        msg = (f"{where} has unknown field(s) {', '.join(sorted(unknown))}; "
+               f"allowed: {', '.join(sorted(_FIELDS))}")
         raise LexiconError(path, msg)
     for name in ("id", "canonical", "category"):
         if not isinstance(entry.get(name), str) or not entry[name].strip():
@@ -208,7 +209,7 @@ def parse_lexicon(text: str, *, name: str) -> Lexicon:
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(name, f"is not valid TOML ({exc}); see docs/lexicon.md") from None
     version = data.get("schema_version", 1)
-    if version != 1:
+    if version != 1 or isinstance(version, bool):
         raise LexiconError(name, f"has schema_version {version!r}; this diplodiff reads version 1")
     entries = data.get("formula")
     if not isinstance(entries, list) or not entries:
@@ -218,7 +219,7 @@ def parse_lexicon(text: str, *, name: str) -> Lexicon:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise LexiconError(name, f"repeats formula id(s) {', '.join(duplicates)}; ids must be unique")
-    return Lexicon(formulas, (name,))
+    return Lexicon(tuple(formulas), (name,))
 
 
 def load_lexicon(path: str | Path) -> Lexicon:

@@ -59,7 +59,7 @@ class Statement:
     source: str | None = None
     path: str | None = None
     meta: tuple[tuple[str, str], ...] = field(default=(), converter=_tuple_of_pairs)
-    notes: tuple[str, ...] = field(default=(), converter=tuple)
+    notes: tuple[str, ...] = ()
 
     def get(self, key: str) -> str | None:
         """Return the metadata value for ``key``, or ``None``."""
@@ -72,7 +72,7 @@ class Token:
 
     text: str
     span: Span
-    parts: tuple[str, ...] = field(converter=tuple)
+    parts: tuple[str, ...]
 
 
 @frozen
@@ -85,7 +85,7 @@ class Sentence:
 
     index: int
     span: Span
-    tokens: tuple[Token, ...] = field(converter=tuple)
+    tokens: tuple[Token, ...]
     speaker: str | None = None
     side: str | None = None
     voice: Span | None = None
@@ -133,7 +133,7 @@ class Phrase:
     origin: Origin
     speaker: str | None = None
     side: str | None = None
-    marks: tuple[str, ...] = field(default=(), converter=tuple)
+    marks: tuple[str, ...] = ()
 
 
 class ChangeKind(enum.Enum):
@@ -197,13 +197,13 @@ class Change:
     kind: ChangeKind
     earlier: Phrase | None
     later: Phrase | None
-    shift: tuple[ShiftType, ...] = field(default=(), converter=tuple)
+    shift: tuple[ShiftType, ...] = ()
     score: float = field(default=0.0, validator=[validators.ge(0.0), validators.le(100.0)])
     earlier_count: int = 0
     later_count: int = 0
-    details: tuple[str, ...] = field(default=(), converter=tuple)
-    history: tuple[str, ...] = field(default=(), converter=tuple)
-    markers: tuple[Marker, ...] = field(default=(), converter=tuple)
+    details: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    markers: tuple[Marker, ...] = ()
 
     @property
     def phrase(self) -> Phrase:
@@ -233,9 +233,9 @@ class Comparison:
 
     earlier: Statement
     later: Statement
-    changes: tuple[Change, ...] = field(converter=tuple)
+    changes: tuple[Change, ...]
     options: Options
-    lexicon_names: tuple[str, ...] = field(default=(), converter=tuple)
+    lexicon_names: tuple[str, ...] = ()
     framing: tuple[Framing, Framing] | None = None
 
     def of_kind(self, kind: ChangeKind) -> tuple[Change, ...]:
@@ -258,8 +258,8 @@ class Analysis:
     """A statement with its sentences and phrases (lexicon hits and discovered)."""
 
     statement: Statement
-    sentences: tuple[Sentence, ...] = field(converter=tuple)
-    phrases: tuple[Phrase, ...] = field(converter=tuple)
+    sentences: tuple[Sentence, ...]
+    phrases: tuple[Phrase, ...]
 
     def groups(self) -> dict[str, list[Phrase]]:
         """Return the phrases grouped by formula id, in order of first occurrence."""

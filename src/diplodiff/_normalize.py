@@ -77,8 +77,15 @@ def heads() -> dict[str, frozenset[str]]:
     return sections("heads.txt")
 
 
+_IRREGULAR = {"crises": "crisis", "analyses": "analysis", "theses": "thesis",
+              "hypotheses": "hypothesis", "diagnoses": "diagnosis", "emphases": "emphasis",
+              "syntheses": "synthesis", "axes": "axis", "bases": "basis", "oases": "oasis"}
+
+
 def singular(word: str) -> str:
     """Fold a regular English plural to its singular (a matching key, not grammar)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) <= 3 or not word.endswith("s") or word in _KEEP_S:
         return word
     if word.endswith(("ss", "us", "is")):
@@ -111,6 +118,8 @@ def fold_token(text: str) -> tuple[str, ...]:
         return () if not folded or set(folded) <= {"'", '"'} else (BARRIER,)
     spelling = _spelling()
     parts = []
+    # "co-operation", "co-ordination": the British hyphen after "co" is no word break
+    folded = re.sub(r"\bco[-\u2010\u2011](?=[a-z])", "co", folded)
     for piece in _HYPHENS.split(folded):
         piece = piece.strip(".'\"")
         if not piece:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ._lexicon import Lexicon
 from ._models import Origin, Phrase, Sentence, Span, Statement, Token
-from ._normalize import BARRIER, function_words, heads, stopwords
+from ._normalize import BARRIER, QUOTES, function_words, heads, stopwords
 from ._options import DEFAULT_OPTIONS, Options
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
@@ -23,8 +23,12 @@ _NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "ano
 _MAX_QUOTED = 8
 
 
+def _lower(token: Token) -> str:
+    return token.text.translate(QUOTES).lower()
+
+
 def _is_stop(token: Token) -> bool:
-    word = token.text.lower()
+    word = _lower(token)
     if word in stopwords() or not token.parts or token.parts == (BARRIER,):
         return True
     if word.isdigit() or word.replace(",", "").replace(".", "").isdigit():
@@ -79,9 +83,9 @@ def _quoted(tokens: Sequence[Token], free: list[bool]) -> list[tuple[int, int]]:
 
 def _name_word(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
-    if not _capitalised(token) or token.text.lower() in function_words() or not token.parts:
+    if not _capitalised(token) or _lower(token) in function_words() or not token.parts:
         return False
-    return i > 0 or not (_verbish_word(token.text.lower()) or token.text.lower() in stopwords())
+    return i > 0 or not (_verbish_word(_lower(token)) or _lower(token) in stopwords())
 
 
 def _is_head(token: Token, section: str) -> bool:
@@ -94,7 +98,7 @@ def _name_run(tokens: Sequence[Token], free: list[bool], i: int) -> int:
     while j + 1 < len(tokens) and free[j + 1]:
         if _name_word(tokens, j + 1):
             j = last = j + 1
-        elif (tokens[j + 1].text.lower() in _CONNECTORS and j + 2 < len(tokens) and free[j + 2]
+        elif (_lower(tokens[j + 1]) in _CONNECTORS and j + 2 < len(tokens) and free[j + 2]
               and _name_word(tokens, j + 2)):
             j += 1
         else:
@@ -105,11 +109,11 @@ def _name_run(tokens: Sequence[Token], free: list[bool], i: int) -> int:
 def _trim_name(tokens: Sequence[Token], first: int, last: int) -> int:
     """Cut a run at an "and" whose right side names nothing, and a trailing "in Place"."""
     for k in range(first + 1, last):
-        if tokens[k].text.lower() == "and" and not any(
+        if _lower(tokens[k]) == "and" and not any(
                 _is_head(tokens[m], "name") for m in range(k + 1, last + 1)):
             last = k - 1
             break
-    if last - first >= 3 and tokens[last - 1].text.lower() in _CONNECTORS \
+    if last - first >= 3 and _lower(tokens[last - 1]) in _CONNECTORS \
             and not _is_head(tokens[last], "name"):
         last -= 2
     return last

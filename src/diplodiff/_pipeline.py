@@ -106,7 +106,8 @@ class _Pairing:
                      and reportable(self.l_groups[k])]
             for change in self.across(left, right, threshold):
                 changes.append(change)
-                assert change.earlier is not None and change.later is not None
+                assert change.earlier is not None
+                assert change.later is not None
                 before.remove(change.earlier.formula)
                 after.remove(change.later.formula)
         changes += [Change(ChangeKind.DROPPED, self.e_groups[k][0], None,
@@ -124,7 +125,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                   lexicon_names: Sequence[str] = ()) -> Comparison:
     """Compare two analysed statements (see ``compare``)."""
     changes = _Pairing(earlier, later).changes(options)
-    return Comparison(earlier.statement, later.statement, changes, options, lexicon_names,
+    return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
                       framing=(summarize(earlier), summarize(later)))
 
 

@@ -51,7 +51,8 @@ def _describe(statement: Statement) -> str:
 
 def _label(change: Change) -> str:
     if change.kind is ChangeKind.SHIFTED:
-        assert change.earlier is not None and change.later is not None
+        assert change.earlier is not None
+        assert change.later is not None
         return f"{_SPACE.sub(' ', change.earlier.text)} -> {_SPACE.sub(' ', change.later.text)}"
     return _SPACE.sub(" ", change.phrase.text)
 

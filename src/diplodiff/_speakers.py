@@ -25,7 +25,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import attrs
-from attrs import field, frozen
+from attrs import frozen
 
 from ._errors import LexiconError
 from ._models import Sentence, Span, Statement
@@ -52,8 +52,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 class SpeakerTable:
     """Office holders and country names, mapping words to speakers and sides."""
 
-    people: tuple[tuple[str, tuple[str, ...], str], ...] = field(converter=tuple)
-    sides: tuple[tuple[str, tuple[str, ...]], ...] = field(converter=tuple)
+    people: tuple[tuple[str, tuple[str, ...], str], ...]
+    sides: tuple[tuple[str, tuple[str, ...]], ...]
 
     def merged(self, other: SpeakerTable) -> SpeakerTable:
         """Return this table with ``other``'s people and sides added (``other`` wins)."""
@@ -154,7 +154,7 @@ def attribute(statement: Statement, sentences: Sequence[Sentence], *,
                     break
         opening = words[2:] if len(words) > 2 and words[1] == BARRIER else words  # "Additionally, they"
         skipped = len(words) - len(opening)
-        group = next((n for n in (3, 2, 1) if tuple(opening[:n]) in _GROUPS), 0)
+        group = next((n for n in (3, 2, 1) if n <= len(opening) and tuple(opening[:n]) in _GROUPS), 0)
         if found is None and group and (opening[:1] != ["they"] or current[1] in (None, BOTH)):
             found = ("both sides", BOTH)
             said = Span(owner[skipped].span.start, owner[skipped + group - 1].span.end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from attrs import field, frozen
+from attrs import frozen
 
 from ._framing import framing
 from ._models import Analysis, Origin
@@ -27,8 +27,8 @@ class Framing:
         intensity: Sum of intensifiers (+1) and hedges (-1) around formulas.
     """
 
-    labels: tuple[tuple[str, int, int], ...] = field(converter=tuple)
-    voices: tuple[tuple[str, int], ...] = field(converter=tuple)
+    labels: tuple[tuple[str, int, int], ...]
+    voices: tuple[tuple[str, int], ...]
     modality: float | None
     modal_formulas: int
     intensity: int
@@ -56,8 +56,8 @@ def summarize(analysis: Analysis) -> Framing:
             levels.append(modal.level)
         intensity += sum(c.level for c in cues)
     return Framing(
-        labels=sorted(((w, r, n) for (w, r), n in labels.items()), key=lambda x: (-x[1], -x[2], x[0])),
-        voices=sorted(voices.items(), key=lambda x: (-x[1], x[0])),
+        labels=tuple(sorted(((w, r, n) for (w, r), n in labels.items()), key=lambda x: (-x[1], -x[2], x[0]))),
+        voices=tuple(sorted(voices.items(), key=lambda x: (-x[1], x[0]))),
         modality=round(sum(levels) / len(levels), 2) if levels else None,
         modal_formulas=len(levels), intensity=intensity,
     )

@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 #: Abbreviations with inner dots (U.S.), numbers with separators (10,000; 3.5),
 #: words with inner hyphens (e-commerce, China-Kazakhstan), the clitic 's, then
 #: any other single non-space character.
-WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-\u2010\u2011]\w+)*|'s\b|'S\b|[^\w\s]")
+WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-\u2010\u2011\u2013]\w+)*|'s\b|'S\b|[^\w\s]")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: "ALMATY, April 25 (Xinhua) --", "Astana, The Gulf Observer:": a place, an
 #: optional date and an outlet, then a dash or colon, at the start of the body.
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z.'\- ]{1,40},\s+(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?\s+)?"
+    r"\s*[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3},\s+(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?\s+)?"
     r"(?:\([A-Za-z .&-]{2,40}\)|(?:The\s+)?[A-Z][A-Za-z.&-]*(?:\s+[A-Z][A-Za-z.&-]*){0,4})\s*"
     r"(?:--|\u2014|\u2013|:)\s*"
 )

@@ -1,0 +1,69 @@
+"""The public namespace: ``import diplodiff`` exports exactly ``__all__``, all living in ``diplodiff``."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import diplodiff
+
+
+def public_names() -> set[str]:
+    """Names in the package namespace that do not start with an underscore, plus ``__version__``."""
+    return {name for name in vars(diplodiff) if not name.startswith("_")} | {"__version__"}
+
+
+def test_all_equals_the_public_names() -> None:
+    """``diplodiff.__all__`` lists exactly the public names of the package."""
+    assert set(diplodiff.__all__) == public_names()
+
+
+def test_all_has_no_duplicates() -> None:
+    """Every name appears once in ``__all__``."""
+    assert len(diplodiff.__all__) == len(set(diplodiff.__all__))
+
+
+def test_all_names_exist() -> None:
+    """Every name in ``__all__`` is an attribute of the package."""
+    assert [name for name in diplodiff.__all__ if not hasattr(diplodiff, name)] == []
+
+
+def test_no_submodule_is_public() -> None:
+    """No module object is exported under a public name."""
+    assert [n for n in public_names() - {"__version__"} if inspect.ismodule(getattr(diplodiff, n))] == []
+
+
+CLASSES = sorted(n for n in diplodiff.__all__ if inspect.isclass(getattr(diplodiff, n)))
+FUNCTIONS = sorted(n for n in diplodiff.__all__ if inspect.isfunction(getattr(diplodiff, n)))
+
+
+def test_expected_classes_are_public() -> None:
+    """The model, error and option classes are all exported."""
+    expected = {"Analysis", "CatalogError", "Change", "ChangeKind", "Comparison", "DiplodiffError",
+                "Formula", "Lexicon", "LexiconError", "LoadError", "Options", "Origin", "Phrase",
+                "Sentence", "ShiftType", "Span", "Statement", "StatementFormatError", "Token"}
+    assert expected <= set(CLASSES)
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_public_class_module_is_diplodiff(name: str) -> None:
+    """Each public class reports ``diplodiff`` as its module."""
+    assert getattr(diplodiff, name).__module__ == "diplodiff"
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_public_function_module_is_diplodiff(name: str) -> None:
+    """Each public function reports ``diplodiff`` as its module."""
+    assert getattr(diplodiff, name).__module__ == "diplodiff"
+
+
+def test_version_is_a_string() -> None:
+    """``diplodiff.__version__`` is a non-empty version string."""
+    assert isinstance(diplodiff.__version__, str)
+    assert diplodiff.__version__
+
+
+def test_default_options_is_an_options() -> None:
+    """``DEFAULT_OPTIONS`` is an ``Options`` with the default values."""
+    assert diplodiff.Options() == diplodiff.DEFAULT_OPTIONS
