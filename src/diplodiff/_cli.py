@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -67,7 +69,14 @@ def _diff(args: argparse.Namespace) -> int:
     options = _options(args)
     earlier = diplodiff.load_statement(args.earlier, options=options)
     later = diplodiff.load_statement(args.later, options=options)
+    catalog_files = [*diplodiff.find_catalogs(args.history or ()), *(args.catalog or ())]
+    if catalog_files:
+        catalog = diplodiff.read_catalogs(catalog_files)
+        earlier, later = catalog.apply(earlier), catalog.apply(later)
     result = diplodiff.compare(earlier, later, lexicon=lexicon, options=options)
+    if args.history:
+        record = _track(args.history, args, lexicon, options)
+        result = diplodiff.weigh(result, record)
     if args.format == "json":
         text = diplodiff.to_json(result)
     elif args.format == "markdown":
@@ -97,6 +106,86 @@ def _phrases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _ProgressBar:
+    """Draws ``done/total`` on stderr, only on a terminal and only after the first second."""
+
+    def __init__(self, label: str, *, quiet: bool) -> None:
+        self.label = label
+        self.enabled = not quiet and bool(getattr(sys.stderr, "isatty", lambda: False)())
+        self.started = time.monotonic()
+        self.drawn = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.started < 1.0 or (now - self.drawn < 0.1 and done < total):
+            return
+        self.drawn = now
+        filled = int(30 * done / max(total, 1))
+        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} "
+                         f"{now - self.started:.0f}s")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Lexicon,
+           options: diplodiff.Options) -> diplodiff.Timeline:
+    """Load a corpus with its catalogs (found in directories, then --catalog) and track it."""
+    catalog_files = [*diplodiff.find_catalogs(paths), *(args.catalog or ())]
+    catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
+    statements = diplodiff.load_statements(paths, options=options)
+    bar = _ProgressBar("reading statements", quiet=args.quiet)
+    try:
+        timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
+                                   progress=bar, workers=args.workers)
+    finally:
+        bar.close()
+    for warning in timeline.warnings:
+        print(f"diplodiff: warning: {warning}", file=sys.stderr)
+    return timeline
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    lexicon = _lexicon(args)
+    options = _options(args)
+    timeline = _track(args.paths, args, lexicon, options)
+    if args.latest:
+        if len(timeline.statements) < 2:
+            raise _UsageError("--latest needs at least two dated statements")
+        report = diplodiff.check_latest(timeline)
+        if args.format == "json":
+            text = json.dumps(diplodiff.latest_dict(report), ensure_ascii=False, indent=2) + "\n"
+        elif args.format in ("text", "markdown"):
+            text = diplodiff.render_latest_text(report, markdown=args.format == "markdown")
+        else:
+            raise _UsageError("--latest writes text, markdown or json; choose one with --format")
+    elif args.format == "json":
+        text = diplodiff.timeline_to_json(timeline)
+    elif args.format == "csv":
+        text = diplodiff.timeline_to_csv(timeline)
+    elif args.format == "html":
+        text = diplodiff.render_timeline_html(timeline)
+    elif args.format == "markdown":
+        text = diplodiff.render_timeline_markdown(timeline)
+    else:
+        text = diplodiff.render_timeline_text(timeline)
+    inputs = [*args.paths, *(args.catalog or ())]
+    write_output(text, args.output, inputs=[p for p in inputs if not Path(p).is_dir()])
+    return EXIT_OK
+
+
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalog", action="append", metavar="FILE",
+                        help="CSV or TOML catalog giving or overriding dates, titles, sources "
+                             "(repeatable; see docs/catalog.md)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="processes for reading statements (default: all cores)")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout (replaced atomically)")
     parser.add_argument("--lexicon", action="append", metavar="FILE",
@@ -109,6 +198,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "diff": (_diff, "Report formulas added, dropped, shifted or kept between two statements."),
     "phrases": (_phrases, "List the formulas and recurring phrases found, with counts."),
+    "timeline": (_timeline, "Show the history of every formula across many dated statements."),
 }
 
 
@@ -123,6 +213,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", "-f", choices=("text", "markdown", "json"), default="text")
     diff.add_argument("--all", action="store_true", help="also list kept formulas")
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when changes were found")
+    diff.add_argument("--history", action="extend", nargs="+", metavar="PATH",
+                      help="weigh each change against the record of these statements "
+                           "(files or directories; put this option last)")
+    _corpus_options(diff)
     _common(diff)
     diff.set_defaults(handler=_diff)
     phrases = sub.add_parser("phrases", help=_COMMANDS["phrases"][1],
@@ -130,6 +224,17 @@ def _parser() -> argparse.ArgumentParser:
     phrases.add_argument("paths", nargs="+", metavar="PATH", help="statement files or directories")
     _common(phrases)
     phrases.set_defaults(handler=_phrases)
+    timeline = sub.add_parser("timeline", help=_COMMANDS["timeline"][1],
+                              description=_COMMANDS["timeline"][1])
+    timeline.add_argument("paths", nargs="+", metavar="PATH",
+                          help="statement files or directories (a catalog.csv/.toml inside is used)")
+    timeline.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv", "html"),
+                          default="text")
+    timeline.add_argument("--latest", action="store_true",
+                          help="read the newest statement against the record: expected but absent formulas")
+    _corpus_options(timeline)
+    _common(timeline)
+    timeline.set_defaults(handler=_timeline)
     return parser
 
 

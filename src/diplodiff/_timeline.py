@@ -1,0 +1,410 @@
+"""track(): the history of every formula across many dated statements.
+
+Each statement is analysed on its own (in worker processes for large corpora);
+workers send back only light per-formula records (``Occurrence``), never tokens,
+and the parent merges them in date order into one ``FormulaHistory`` per formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from attrs import frozen
+
+from ._catalog import Catalog
+from ._lexicon import Lexicon, default_lexicon
+from ._models import Origin, Phrase, Statement
+from ._options import DEFAULT_OPTIONS, Options
+from ._pipeline import analyse, reportable
+
+#: Called as ``progress(done, total)`` while statements are analysed.
+Progress = Callable[[int, int], None]
+#: Below this many statements, worker processes cost more than they save.
+PARALLEL_MIN = 64
+_SPACE = re.compile(r"\s+")
+_LADDER = "partnership_label"
+
+
+@frozen
+class Occurrence:
+    """A formula in one statement: its wordings there, how often, and who said it.
+
+    Attributes:
+        statement_id: Id of the statement.
+        index: Position of the statement in ``Timeline.statements`` (date order).
+        date: Date of the statement.
+        texts: The distinct wordings in this statement, as they stand, first one first.
+        keys: The folded form of each wording (what makes two wordings one form).
+        counts: How often each wording occurs in the statement.
+        sentence: The sentence of the first occurrence, whitespace collapsed.
+        speakers: Who voices it, where the text says so.
+        sides: The sides those speakers stand for.
+    """
+
+    statement_id: str
+    index: int
+    date: dt.date | None
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    counts: tuple[int, ...]
+    sentence: str
+    speakers: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The first wording in the statement."""
+        return self.texts[0]
+
+    @property
+    def key(self) -> str:
+        """The folded form of the first wording."""
+        return self.keys[0]
+
+    @property
+    def count(self) -> int:
+        """Occurrences in the statement, all wordings together."""
+        return sum(self.counts)
+
+
+@frozen
+class Run:
+    """Consecutive statements ``start..end`` (inclusive positions in the record)."""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        """Number of statements in the run."""
+        return self.end - self.start + 1
+
+
+@frozen
+class Form:
+    """One surface form of a formula across the record.
+
+    Attributes:
+        key: Folded form; wordings with the same key are one form.
+        text: The wording as it first stood.
+        count: Occurrences over the record.
+        statements: Positions of the statements that use it.
+    """
+
+    key: str
+    text: str
+    count: int
+    statements: tuple[int, ...]
+
+
+@frozen
+class Switch:
+    """The formula's leading wording changed between two statements that use it."""
+
+    earlier: int
+    later: int
+    earlier_text: str
+    later_text: str
+
+
+@frozen
+class FormulaHistory:
+    """Where, how and by whom one formula was used across the record.
+
+    Attributes:
+        formula: Lexicon id, or ``"~" + key`` for a discovered phrase.
+        canonical: The lexicon's wording, or the key of a discovered phrase.
+        category: Lexicon category (``None`` when discovered).
+        origin: Lexicon or discovered.
+        rank: Partnership rank, for partnership labels.
+        occurrences: One per statement that uses it, in date order.
+        record: Number of statements in the record.
+    """
+
+    formula: str
+    canonical: str
+    category: str | None
+    origin: Origin
+    rank: int | None
+    occurrences: tuple[Occurrence, ...]
+    record: int
+
+    @property
+    def first(self) -> Occurrence:
+        """The earliest occurrence."""
+        return self.occurrences[0]
+
+    @property
+    def last(self) -> Occurrence:
+        """The latest occurrence."""
+        return self.occurrences[-1]
+
+    @property
+    def count(self) -> int:
+        """Occurrences over the whole record."""
+        return sum(o.count for o in self.occurrences)
+
+    def at(self, index: int) -> Occurrence | None:
+        """The occurrence in the statement at ``index``, or ``None``."""
+        return next((o for o in self.occurrences if o.index == index), None)
+
+    def presence(self) -> tuple[bool, ...]:
+        """For each statement of the record, whether the formula occurs in it."""
+        present = [False] * self.record
+        for o in self.occurrences:
+            present[o.index] = True
+        return tuple(present)
+
+    def streaks(self) -> tuple[Run, ...]:
+        """Runs of consecutive statements that use the formula."""
+        runs: list[Run] = []
+        for o in self.occurrences:
+            if runs and runs[-1].end == o.index - 1:
+                runs[-1] = Run(runs[-1].start, o.index)
+            else:
+                runs.append(Run(o.index, o.index))
+        return tuple(runs)
+
+    def gaps(self) -> tuple[Run, ...]:
+        """Runs of statements without it, between its first and last use."""
+        streaks = self.streaks()
+        return tuple(Run(a.end + 1, b.start - 1) for a, b in itertools.pairwise(streaks))
+
+    def forms(self) -> tuple[Form, ...]:
+        """Its surface forms, in order of first use."""
+        found: dict[str, tuple[str, int, list[int]]] = {}
+        for o in self.occurrences:
+            for text, key, n in zip(o.texts, o.keys, o.counts, strict=True):
+                first, count, where = found.get(key, (text, 0, []))
+                where.append(o.index)
+                found[key] = (first, count + n, where)
+        return tuple(Form(k, t, c, tuple(w)) for k, (t, c, w) in found.items())
+
+    def switches(self) -> tuple[Switch, ...]:
+        """Changes of leading wording from one use to the next."""
+        pairs = itertools.pairwise(self.occurrences)
+        return tuple(Switch(a.index, b.index, a.text, b.text) for a, b in pairs
+                     if b.key != a.key and b.key not in a.keys)
+
+    def speakers(self) -> tuple[str, ...]:
+        """Everyone who voices it somewhere, in order of first appearance."""
+        return tuple(dict.fromkeys(s for o in self.occurrences for s in o.speakers))
+
+    def sides(self) -> tuple[str, ...]:
+        """Every side that voices it somewhere, in order of first appearance."""
+        return tuple(dict.fromkeys(s for o in self.occurrences for s in o.sides))
+
+
+@frozen
+class Timeline:
+    """Every formula's history across dated statements; records the options used.
+
+    Attributes:
+        statements: The dated statements, in date order (the record).
+        formulas: One history per formula: lexicon formulas, and discovered
+            phrases that look like formulas or recur in two statements or more.
+        undated: Statements with no date from file or catalog, left out of the record.
+        warnings: What the reader should know (undated statements, unused catalog rows).
+        options: The options that produced it.
+        lexicon_names: Names of the lexicons used.
+    """
+
+    statements: tuple[Statement, ...]
+    formulas: tuple[FormulaHistory, ...]
+    undated: tuple[Statement, ...] = ()
+    warnings: tuple[str, ...] = ()
+    options: Options = DEFAULT_OPTIONS
+    lexicon_names: tuple[str, ...] = ()
+
+    def formula(self, name: str) -> FormulaHistory:
+        """The history of a formula, by id or canonical wording.
+
+        Raises:
+            KeyError: No formula has that id or wording.
+        """
+        for history in self.formulas:
+            if name in (history.formula, history.canonical):
+                return history
+        raise KeyError(name)
+
+    def index(self, statement_id: str) -> int:
+        """Position of a statement in the record.
+
+        Raises:
+            KeyError: The statement is not in the record.
+        """
+        for i, statement in enumerate(self.statements):
+            if statement.id == statement_id:
+                return i
+        raise KeyError(statement_id)
+
+    def labels(self) -> tuple[Occurrence | None, ...]:
+        """For each statement, its highest-ranked partnership label, if any."""
+        best: list[tuple[int, Occurrence] | None] = [None] * len(self.statements)
+        for history in self.formulas:
+            if history.category != _LADDER:
+                continue
+            for o in history.occurrences:
+                current = best[o.index]
+                if current is None or (history.rank or 0) > current[0]:
+                    best[o.index] = (history.rank or 0, o)
+        return tuple(b[1] if b else None for b in best)
+
+
+@frozen
+class _Found:
+    """What a worker reports of one formula in one statement."""
+
+    formula: str
+    canonical: str
+    category: str | None
+    origin: Origin
+    rank: int | None
+    reportable: bool
+    occurrence: Occurrence
+
+
+def _occurrence(group: Sequence[Phrase], statement: Statement, index: int) -> Occurrence:
+    first = group[0]
+    by_key: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for p in group:
+        by_key.setdefault(p.key, p.text)
+        counts[p.key] = counts.get(p.key, 0) + 1
+    sentence = _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip()
+    return Occurrence(
+        statement.id, index, statement.date, tuple(by_key.values()), tuple(by_key),
+        tuple(counts.values()), sentence,
+        tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
+        tuple(dict.fromkeys(p.side for p in group if p.side)),
+    )
+
+
+def _digest(statement: Statement, index: int, lexicon: Lexicon, options: Options) -> list[_Found]:
+    analysis = analyse(statement, lexicon=lexicon, options=options)
+    found = []
+    for formula, group in analysis.groups().items():
+        first = group[0]
+        found.append(_Found(formula, first.canonical, first.category, first.origin, first.rank,
+                            reportable(group), _occurrence(group, statement, index)))
+    return found
+
+
+_worker_state: tuple[Lexicon, Options] | None = None
+
+
+def _init_worker(lexicon: Lexicon, options: Options) -> None:
+    global _worker_state
+    _worker_state = (lexicon, options)
+
+
+def _digest_chunk(chunk: Sequence[tuple[int, Statement]]) -> list[list[_Found]]:
+    assert _worker_state is not None
+    lexicon, options = _worker_state
+    return [_digest(s, i, lexicon, options) for i, s in chunk]
+
+
+def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Options,
+                workers: int, progress: Progress | None) -> list[list[_Found]]:
+    total = len(statements)
+    if progress:
+        progress(0, total)
+    if workers <= 1 or total < PARALLEL_MIN:
+        results = []
+        for i, statement in enumerate(statements):
+            results.append(_digest(statement, i, lexicon, options))
+            if progress:
+                progress(i + 1, total)
+        return results
+    size = max(8, min(100, total // (workers * 16)))
+    chunks = [list(enumerate(statements))[start : start + size] for start in range(0, total, size)]
+    out: list[list[list[_Found]]] = [[] for _ in chunks]
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(lexicon, options)) as pool:
+        futures = {pool.submit(_digest_chunk, chunk): n for n, chunk in enumerate(chunks)}
+        for future in as_completed(futures):
+            n = futures[future]
+            out[n] = future.result()
+            done += len(chunks[n])
+            if progress:
+                progress(done, total)
+    return [found for chunk in out for found in chunk]
+
+
+def _order(statements: Iterable[Statement]) -> tuple[list[Statement], list[Statement]]:
+    listed = list(statements)
+    dated = sorted((s for s in listed if s.date is not None), key=lambda s: s.date or dt.date.min)
+    return dated, [s for s in listed if s.date is None]
+
+
+def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
+          options: Options = DEFAULT_OPTIONS, catalog: Catalog | None = None,
+          progress: Progress | None = None, workers: int | None = None) -> Timeline:
+    """Build the history of every formula across dated statements.
+
+    Args:
+        statements: The statements, in any order.
+        lexicon: Formulas to look for; the builtin lexicon when ``None``.
+        options: Settings for every stage; recorded on the result.
+        catalog: Metadata laid over the statements' own (dates, titles...).
+        progress: Called as ``progress(done, total)`` while statements are read.
+        workers: Processes to use; all cores when ``None``, 1 to stay in process.
+
+    Returns:
+        The timeline. Statements without a date are left out of the record and
+        listed in ``Timeline.undated``, with a warning.
+
+    >>> import diplodiff
+    >>> a = diplodiff.Statement(id="a", text="A strategic partnership.", date=dt.date(2020, 1, 1))
+    >>> b = diplodiff.Statement(id="b", text="No formula here.", date=dt.date(2021, 1, 1))
+    >>> c = diplodiff.Statement(id="c", text="Our strategic partnership.", date=dt.date(2022, 1, 1))
+    >>> history = track([c, b, a]).formula("strategic partnership")
+    >>> history.presence(), [g.length for g in history.gaps()]
+    ((True, False, True), [1])
+    """
+    listed = list(statements)
+    warnings: list[str] = []
+    if catalog is not None:
+        listed = [catalog.apply(s) for s in listed]
+        for entry in catalog.unmatched(listed):
+            where = f"{catalog.paths[0]}:{entry.line}" if len(catalog.paths) == 1 else "catalog"
+            warnings.append(f"{where}: catalog entry {entry.key!r} names no statement given; ignored")
+    seen: set[str] = set()
+    for s in listed:
+        if s.id in seen:
+            warnings.append(f"statement id {s.id!r} occurs more than once; each copy is kept")
+        seen.add(s.id)
+    dated, undated = _order(listed)
+    if undated:
+        names = ", ".join(s.id for s in undated)
+        warnings.append(f"{len(undated)} statement(s) have no date and are left out of the record: "
+                        f"{names}; give their dates in a catalog")
+    lexicon = default_lexicon() if lexicon is None else lexicon
+    if workers is None:
+        workers = os.cpu_count() or 1
+    digests = _digest_all(dated, lexicon, options, workers, progress)
+    merged: dict[str, tuple[_Found, list[Occurrence], bool]] = {}
+    for found_in_statement in digests:
+        for found in found_in_statement:
+            known = merged.get(found.formula)
+            if known is None:
+                merged[found.formula] = (found, [found.occurrence], found.reportable)
+            else:
+                known[1].append(found.occurrence)
+                if found.reportable and not known[2]:
+                    merged[found.formula] = (known[0], known[1], True)
+    histories = [
+        FormulaHistory(f.formula, f.canonical, f.category, f.origin, f.rank, tuple(occ), len(dated))
+        for f, occ, ok in merged.values()
+        if f.origin is Origin.LEXICON or ok or len(occ) >= 2
+    ]
+    histories.sort(key=lambda h: (h.origin is not Origin.LEXICON, h.first.index,
+                                  -len(h.occurrences), h.canonical))
+    return Timeline(tuple(dated), tuple(histories), tuple(undated), tuple(warnings), options,
+                    lexicon.names if options.lexicon else ())

@@ -1,0 +1,247 @@
+"""Renderers for timelines and latest-statement reports: pure functions to strings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from ._history import LatestReport
+from ._models import Origin, Statement
+from ._report import SCHEMA_VERSION, statement_json
+from ._timeline import FormulaHistory, Occurrence, Timeline
+
+_SPACE = re.compile(r"\s+")
+#: Records longer than this get no per-statement strip in text and Markdown.
+STRIP_MAX = 40
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+CSV_COLUMNS = ("formula", "phrase", "category", "origin", "statement", "date", "position", "text",
+               "forms", "count", "speakers", "sides", "sentence")
+
+
+def _date(timeline: Timeline, index: int) -> str:
+    date = timeline.statements[index].date
+    return date.isoformat() if date else "?"
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _statement_dict(statement: Statement, label: Occurrence | None) -> dict[str, Any]:
+    out = statement_json(statement)
+    meta = dict(statement.meta)
+    for key in ("outlet", "level", "countries", "date_note"):
+        if key in meta:
+            out[key] = meta[key]
+    out["label"] = label.text if label else None
+    out["notes"] = list(statement.notes)
+    return out
+
+
+def _runs(timeline: Timeline, runs: Any) -> list[dict[str, Any]]:
+    return [{"start": timeline.statements[r.start].id, "end": timeline.statements[r.end].id,
+             "from": _date(timeline, r.start), "to": _date(timeline, r.end), "length": r.length}
+            for r in runs]
+
+
+def _history_dict(timeline: Timeline, history: FormulaHistory) -> dict[str, Any]:
+    ids = [s.id for s in timeline.statements]
+    return {
+        "phrase": history.canonical,
+        "formula": history.formula,
+        "category": history.category,
+        "origin": history.origin.value,
+        "rank": history.rank,
+        "occurrences": [
+            {"statement": o.statement_id, "date": o.date.isoformat() if o.date else None,
+             "text": o.text, "count": o.count, "forms": list(o.texts), "sentence": o.sentence,
+             "speakers": list(o.speakers), "sides": list(o.sides)}
+            for o in history.occurrences
+        ],
+        "first_seen": history.first.date.isoformat() if history.first.date else None,
+        "last_seen": history.last.date.isoformat() if history.last.date else None,
+        "statements": len(history.occurrences),
+        "count": history.count,
+        "forms": [{"text": f.text, "count": f.count, "statements": [ids[i] for i in f.statements]}
+                  for f in history.forms()],
+        "streaks": _runs(timeline, history.streaks()),
+        "gaps": _runs(timeline, history.gaps()),
+        "switches": [{"earlier": ids[s.earlier], "later": ids[s.later], "from": s.earlier_text,
+                      "to": s.later_text} for s in history.switches()],
+        "speakers": list(history.speakers()),
+        "sides": list(history.sides()),
+    }
+
+
+def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    """The JSON contract of ``diplodiff timeline`` as a plain dict."""
+    labels = timeline.labels()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "statements": [_statement_dict(s, labels[i]) for i, s in enumerate(timeline.statements)],
+        "undated": [_statement_dict(s, None) for s in timeline.undated],
+        "phrases": [_history_dict(timeline, h) for h in timeline.formulas],
+        "warnings": list(timeline.warnings),
+        "options": timeline.options.to_dict(),
+        "lexicons": list(timeline.lexicon_names),
+    }
+
+
+def timeline_to_json(timeline: Timeline) -> str:
+    """Render a timeline as the JSON contract (``schema_version`` 1)."""
+    return json.dumps(timeline_dict(timeline), ensure_ascii=False, indent=2) + "\n"
+
+
+def timeline_to_csv(timeline: Timeline) -> str:
+    """Render a timeline as CSV: one row per formula per statement that uses it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for h in timeline.formulas:
+        for o in h.occurrences:
+            writer.writerow([h.formula, h.canonical, h.category or "", h.origin.value, o.statement_id,
+                             o.date.isoformat() if o.date else "", o.index + 1, o.text,
+                             " | ".join(o.texts), o.count, " | ".join(o.speakers), " | ".join(o.sides),
+                             o.sentence])
+    return out.getvalue()
+
+
+def _strip(history: FormulaHistory) -> str:
+    """One character per statement: ``.`` absent, a letter per surface form."""
+    letters = {f.key: _LETTERS[i % len(_LETTERS)] for i, f in enumerate(history.forms())}
+    cells = ["."] * history.record
+    for o in history.occurrences:
+        cells[o.index] = letters[o.key]
+    return "".join(cells)
+
+
+def _facts(timeline: Timeline, history: FormulaHistory) -> list[str]:
+    """Facts about one formula, each a short clause."""
+    n = len(history.occurrences)
+    facts = [f"in {n} of {history.record} statement(s), {history.count} time(s); "
+             f"first {_date(timeline, history.first.index)}, last {_date(timeline, history.last.index)}"]
+    forms = history.forms()
+    if len(forms) > 1 or history.record <= STRIP_MAX:
+        facts.append("forms: " + "; ".join(
+            f"{_LETTERS[i % len(_LETTERS)]} \u201c{_one_line(f.text)}\u201d ({len(f.statements)})"
+            for i, f in enumerate(forms)))
+    longest = max(history.streaks(), key=lambda r: r.length)
+    if longest.length > 1:
+        facts.append(f"longest streak {longest.length} ({_date(timeline, longest.start)} to "
+                     f"{_date(timeline, longest.end)})")
+    gaps = history.gaps()
+    if gaps:
+        widest = max(gaps, key=lambda r: r.length)
+        facts.append(f"{len(gaps)} gap(s), widest {widest.length} statement(s) "
+                     f"after {_date(timeline, widest.start - 1)}")
+    switches = history.switches()
+    if switches:
+        s = switches[-1]
+        facts.append(f"{len(switches)} form switch(es), last {_date(timeline, s.later)}: "
+                     f"\u201c{_one_line(s.earlier_text)}\u201d -> \u201c{_one_line(s.later_text)}\u201d")
+    if history.sides():
+        facts.append("said by: " + ", ".join(history.sides()))
+    return facts
+
+
+def _describe(statement: Statement) -> str:
+    date = statement.date.isoformat() if statement.date else "date unknown"
+    title = f"  {_one_line(statement.title)}" if statement.title else ""
+    return f"{date}  {statement.id}{title}"
+
+
+def render_timeline_text(timeline: Timeline) -> str:
+    """Render a timeline as plain text: the statements, then one block per formula."""
+    labels = timeline.labels()
+    lexicon = sum(1 for h in timeline.formulas if h.origin is Origin.LEXICON)
+    lines = [f"timeline: {len(timeline.statements)} dated statement(s), {len(timeline.formulas)} "
+             f"formula(s) ({lexicon} lexicon, {len(timeline.formulas) - lexicon} discovered)", "",
+             "statements (oldest first; label = highest partnership label):"]
+    for i, (s, found) in enumerate(zip(timeline.statements, labels, strict=True)):
+        label = found.text if found else "no partnership label"
+        lines.append(f"  {i + 1:>3}  {_describe(s)}  [{_one_line(label)}]")
+    if timeline.undated:
+        lines += ["", "undated (left out of the record; date them in a catalog):"]
+        lines += [f"       {s.id}" for s in timeline.undated]
+    lines += ["", "formulas (one column per statement; . = absent, letters = surface forms):"]
+    show_strip = len(timeline.statements) <= STRIP_MAX
+    for h in timeline.formulas:
+        strip = f"  {_strip(h)}" if show_strip else ""
+        lines.append(f"  {_one_line(h.canonical)}  [{h.category or 'discovered'}]{strip}")
+        lines += [f"      {fact}" for fact in _facts(timeline, h)]
+    if timeline.warnings:
+        lines += ["", "warnings:"] + [f"  {w}" for w in timeline.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", _one_line(text))
+
+
+def render_timeline_markdown(timeline: Timeline) -> str:
+    """Render a timeline as Markdown: a statements table, then a formula table."""
+    labels = timeline.labels()
+    lines = ["# Timeline", "", "| # | date | statement | partnership label |", "|---|---|---|---|"]
+    for i, (s, found) in enumerate(zip(timeline.statements, labels, strict=True)):
+        label = _md(found.text) if found else "\u2014"
+        date = s.date.isoformat() if s.date else "?"
+        lines.append(f"| {i + 1} | {date} | {_md(s.title or s.id)} | {label} |")
+    if timeline.undated:
+        undated = ", ".join(_md(s.id) for s in timeline.undated)
+        lines += ["", f"**Undated** (left out of the record): {undated}"]
+    lines += ["", "## Formulas", ""]
+    show_strip = len(timeline.statements) <= STRIP_MAX
+    lines += ["| formula | category | statements | " + ("presence | " if show_strip else "") + "facts |",
+              "|---|---|---|" + ("---|" if show_strip else "") + "---|"]
+    for h in timeline.formulas:
+        strip = f"`{_strip(h)}` | " if show_strip else ""
+        facts = "<br>".join(_md(f) for f in _facts(timeline, h))
+        lines.append(f"| **{_md(h.canonical)}** | {h.category or 'discovered'} | {len(h.occurrences)} | "
+                     f"{strip}{facts} |")
+    if timeline.warnings:
+        lines += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in timeline.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def latest_dict(report: LatestReport) -> dict[str, Any]:
+    """The latest-statement report as a plain dict (``schema_version`` 1)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "statement": statement_json(report.statement),
+        "window": report.window,
+        "expected_absent": [
+            {"phrase": a.history.canonical, "formula": a.history.formula, "category": a.history.category,
+             "recent": a.recent, "window": a.window, "streak": a.streak, "share": round(a.share, 3),
+             "score": round(a.score, 3), "last_seen": a.last.date.isoformat() if a.last.date else None,
+             "last_text": a.last.text}
+            for a in report.absent
+        ],
+        "new": [{"phrase": h.canonical, "formula": h.formula, "category": h.category} for h in report.new],
+        "returning": [{"phrase": h.canonical, "formula": h.formula, "category": h.category,
+                       "last_seen": d.isoformat() if d else None} for h, d in report.returning],
+    }
+
+
+def render_latest_text(report: LatestReport, *, markdown: bool = False) -> str:
+    """Render the latest-statement report as plain text (or Markdown)."""
+    q = _md if markdown else _one_line
+    head = "# " if markdown else ""
+    sub = "## " if markdown else ""
+    bullet = "- " if markdown else "  "
+    lines = [f"{head}latest: {q(_describe(report.statement))}", "",
+             f"{sub}expected but absent ({len(report.absent)}): in at least half of the "
+             f"{report.window} statement(s) before, missing now; most unusual first"]
+    for a in report.absent:
+        date = a.last.date.isoformat() if a.last.date else "?"
+        lines.append(f"{bullet}{q(a.history.canonical)} [{a.history.category or 'discovered'}]: "
+                     f"in {a.recent} of the last {a.window}, streak {a.streak}, "
+                     f"{a.share:.0%} of the record; last {date} as \u201c{q(a.last.text)}\u201d")
+    lines += ["", f"{sub}first appearance in the record ({len(report.new)})"]
+    lines += [f"{bullet}{q(h.canonical)} [{h.category or 'discovered'}]" for h in report.new]
+    lines += ["", f"{sub}back after a gap ({len(report.returning)})"]
+    lines += [f"{bullet}{q(h.canonical)}: last seen {d.isoformat() if d else '?'}"
+              for h, d in report.returning]
+    return "\n".join(lines) + "\n"
