@@ -1,0 +1,21 @@
+"""Shared test options: ``--update-golden`` rewrites the golden reports on purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/data/golden/* from the current output (review the diff!)")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the quality numbers against the gold whenever the quality tests ran."""
+    if not any("test_quality" in r.nodeid for r in terminalreporter.stats.get("passed", [])
+               + terminalreporter.stats.get("failed", [])):
+        return
+    from .gold import score_all, summary
+
+    terminalreporter.section("quality against tests/data/gold_seeds.yaml")
+    terminalreporter.write_line(summary(score_all()))
