@@ -90,7 +90,7 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
     Args:
         phrase: The occurrence.
         sentence: Its sentence (tokens needed).
-        neighbours: The other phrases of the statement (bound the clause).
+        neighbours: The phrases of the same sentence (they bound the clause).
         text: The statement text.
     """
     modality, intensity = _cues()
@@ -102,7 +102,7 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
     stop = max((i + 1 for i in range(first) if words[i] == ";"), default=0)
     modal = _find(words, stop, first, modality)
     mod_cue = _cue("modality", sentence, owner, *modal[-1], text) if modal else None
-    others = [p for p in neighbours if p.sentence == phrase.sentence and p is not phrase]
+    others = [p for p in neighbours if p is not phrase]
     lo = max([i + 1 for i in range(first) if words[i] in (BARRIER, ";")]
              + [i + 1 for i in range(first) for p in others
                 if sentence.tokens[owner[i]].span.end <= p.span.end <= phrase.span.start], default=0)

@@ -261,6 +261,13 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     phrases: tuple[Phrase, ...]
 
+    def by_sentence(self) -> dict[int, list[Phrase]]:
+        """Return the phrases grouped by sentence index."""
+        grouped: dict[int, list[Phrase]] = {}
+        for phrase in self.phrases:
+            grouped.setdefault(phrase.sentence, []).append(phrase)
+        return grouped
+
     def groups(self) -> dict[str, list[Phrase]]:
         """Return the phrases grouped by formula id, in order of first occurrence."""
         grouped: dict[str, list[Phrase]] = {}

@@ -26,7 +26,7 @@ class Options:
     match_threshold: float = field(
         default=85.0, validator=[validators.ge(0.0), validators.le(100.0)]
     )
-    max_bytes: int = field(default=4_000_000, validator=validators.ge(1))
+    max_bytes: int = field(default=2_000_000, validator=validators.ge(1))
 
     def to_dict(self) -> dict[str, object]:
         """Return the options as a JSON-ready dict."""

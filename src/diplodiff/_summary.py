@@ -49,8 +49,9 @@ def summarize(analysis: Analysis) -> Framing:
     voices = Counter(p.side or OUTLET for p in formulas)
     levels: list[int] = []
     intensity = 0
+    by_sentence = analysis.by_sentence()
     for phrase in formulas:
-        modal, cues = framing(phrase, analysis.sentences[phrase.sentence], analysis.phrases,
+        modal, cues = framing(phrase, analysis.sentences[phrase.sentence], by_sentence[phrase.sentence],
                               analysis.statement.text)
         if modal is not None:
             levels.append(modal.level)
