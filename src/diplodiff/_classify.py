@@ -45,13 +45,29 @@ def _whole(shift: ShiftType, e: Phrase, l: Phrase) -> list[Marker]:
     return [Marker(shift, "earlier", e.text, e.span), Marker(shift, "later", l.text, l.span)]
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _content(phrase: Phrase) -> tuple[str, ...]:
+    """The folded words of a phrase without articles ("for the new era" = "for a new era")."""
+    return tuple(w for w in phrase.key.split() if w not in _ARTICLES)
+
+
+def _acronym(phrase: Phrase) -> bool:
+    text = phrase.text.replace(".", "")
+    return " " not in text and len(text) <= 8 and text.isupper()
+
+
 def wording(e: Phrase, l: Phrase) -> Finding:
     """Shifts in the wording and rank of two phrases; none when only case,
-    quotes, hyphens, spacing, plurals or spelling differ (equal keys)."""
-    before, after = tuple(e.key.split()), tuple(l.key.split())
+    quotes, hyphens, spacing, plurals, spelling or articles differ, or when one
+    side is the formula's acronym."""
+    before, after = _content(e), _content(l)
     found: list[ShiftType] = []
     details: list[str] = []
     markers: list[Marker] = []
+    if _acronym(e) or _acronym(l):
+        before = after  # "SCO" for "Shanghai Cooperation Organization" is the same wording
     if before != after and numeric(before) == numeric(after):
         found.append(ShiftType.NUMERAL_FORM)
         details.append(f"numeral form: {e.text!r} -> {l.text!r}")
