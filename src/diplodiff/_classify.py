@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ._align import hunks
 from ._framing import Cue, framing
 from ._models import Analysis, Marker, Phrase, ShiftType, Span
-from ._normalize import fold_token, numeric
+from ._normalize import BARRIER, fold_token, numeric
 from ._speakers import BOTH
 from ._tokenize import word_spans
 
@@ -49,8 +49,9 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _content(phrase: Phrase) -> tuple[str, ...]:
-    """The folded words of a phrase without articles ("for the new era" = "for a new era")."""
-    return tuple(w for w in phrase.key.split() if w not in _ARTICLES)
+    """The folded words of a phrase without articles ("for the new era" = "for a new era")
+    and punctuation ("China + Central Asia")."""
+    return tuple(w for w in phrase.key.split() if w not in _ARTICLES and w != BARRIER)
 
 
 def _acronym(phrase: Phrase) -> bool:

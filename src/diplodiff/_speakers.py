@@ -106,7 +106,8 @@ def load_speakers(path: str | Path) -> SpeakerTable:
 def _subject(words: Sequence[str], end: int, names: dict[tuple[str, ...], tuple[str, str]],
              ) -> tuple[tuple[str, str] | None, int]:
     """The speaker named by the words just before ``end``, and where the name starts."""
-    while end > 0 and words[end - 1] in _SKIP and words[end - 1] != "both":
+    while end > 0 and (words[end - 1] in _SKIP or words[end - 1].endswith("ly")) \
+            and words[end - 1] != "both":
         end -= 1
     for length in (4, 3, 2, 1):
         if end - length >= 0 and (found := names.get(tuple(words[end - length : end]))):
