@@ -28,6 +28,7 @@ from ._models import (
     Change,
     ChangeKind,
     Comparison,
+    Marker,
     Origin,
     Phrase,
     Sentence,
@@ -39,6 +40,8 @@ from ._models import (
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import analyse, compare, extract_phrases
 from ._report import render_markdown, render_text, to_json
+from ._speakers import SpeakerTable, default_speakers, load_speakers
+from ._summary import Framing
 from ._timeline import FormulaHistory, Occurrence, Timeline, track
 from ._timeline_report import (
     latest_dict,
@@ -66,10 +69,12 @@ __all__ = [
     "DiplodiffError",
     "Formula",
     "FormulaHistory",
+    "Framing",
     "LatestReport",
     "Lexicon",
     "LexiconError",
     "LoadError",
+    "Marker",
     "Occurrence",
     "Options",
     "Origin",
@@ -77,6 +82,7 @@ __all__ = [
     "Sentence",
     "ShiftType",
     "Span",
+    "SpeakerTable",
     "Statement",
     "StatementFormatError",
     "Timeline",
@@ -87,11 +93,13 @@ __all__ = [
     "check_latest",
     "compare",
     "default_lexicon",
+    "default_speakers",
     "extract_phrases",
     "find_catalogs",
     "latest_dict",
     "load_catalog",
     "load_lexicon",
+    "load_speakers",
     "load_statement",
     "load_statements",
     "parse_catalog_csv",

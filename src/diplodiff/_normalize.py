@@ -44,7 +44,7 @@ def _data_lines(name: str) -> list[str]:
 @functools.cache
 def _spelling() -> dict[str, str]:
     pairs = (line.split() for line in _data_lines("spelling.txt"))
-    return {british: american for british, american in pairs}
+    return dict(pairs)
 
 
 def sections(name: str) -> dict[str, frozenset[str]]:

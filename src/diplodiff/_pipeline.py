@@ -10,7 +10,7 @@ from ._lexicon import Lexicon, default_lexicon
 from ._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, Statement
 from ._options import DEFAULT_OPTIONS, Options
 from ._phrases import find_phrases
-from ._speakers import attribute
+from ._speakers import SpeakerTable, attribute
 from ._summary import summarize
 from ._tokenize import tokenize
 
@@ -21,15 +21,16 @@ _LADDER = "partnership_label"
 
 
 def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
-            options: Options = DEFAULT_OPTIONS) -> Analysis:
-    """Tokenize a statement and find its phrases.
+            options: Options = DEFAULT_OPTIONS, speakers: SpeakerTable | None = None) -> Analysis:
+    """Tokenize a statement, attribute its sentences to speakers and find its phrases.
 
     Args:
         statement: The statement to read.
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings; ``options.lexicon=False`` skips the lexicon.
+        speakers: Office holders and sides; the builtin table when ``None``.
     """
-    sentences = attribute(statement, tokenize(statement))
+    sentences = attribute(statement, tokenize(statement), table=speakers)
     lexicon = default_lexicon() if lexicon is None else lexicon
     return Analysis(statement, sentences,
                     find_phrases(statement, sentences, lexicon=lexicon, options=options))
@@ -130,7 +131,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
 
 
 def compare(earlier: Statement, later: Statement, *, lexicon: Lexicon | None = None,
-            options: Options = DEFAULT_OPTIONS) -> Comparison:
+            options: Options = DEFAULT_OPTIONS, speakers: SpeakerTable | None = None) -> Comparison:
     """Report which formulas were added, dropped, shifted or kept between two statements.
 
     Args:
@@ -138,6 +139,7 @@ def compare(earlier: Statement, later: Statement, *, lexicon: Lexicon | None = N
         later: The later statement.
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings for every stage; recorded on the result.
+        speakers: Office holders and sides; the builtin table when ``None``.
 
     Returns:
         The comparison, with one change per formula.
@@ -149,6 +151,6 @@ def compare(earlier: Statement, later: Statement, *, lexicon: Lexicon | None = N
     [('shifted', ['qualifier_added', 'rank_up'])]
     """
     lexicon = default_lexicon() if lexicon is None else lexicon
-    return diff_analyses(analyse(earlier, lexicon=lexicon, options=options),
-                         analyse(later, lexicon=lexicon, options=options),
+    return diff_analyses(analyse(earlier, lexicon=lexicon, options=options, speakers=speakers),
+                         analyse(later, lexicon=lexicon, options=options, speakers=speakers),
                          options=options, lexicon_names=lexicon.names if options.lexicon else ())
