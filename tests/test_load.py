@@ -356,3 +356,12 @@ def test_directory_without_statements(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         diplodiff.load_statements([tmp_path])
     assert str(tmp_path) in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["catalog.csv", "lexicon.toml"])
+def test_catalog_or_lexicon_given_as_statement_is_refused(tmp_path: Path, name: str) -> None:
+    """A .csv or .toml named as a statement is refused with a hint, not read as text."""
+    path = tmp_path / name
+    path.write_text("file,date\nx.txt,2024-01-01\n", encoding="utf-8")
+    with pytest.raises(diplodiff.LoadError, match="--catalog or --lexicon"):
+        diplodiff.load_statement(path)

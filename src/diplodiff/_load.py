@@ -157,6 +157,9 @@ def _jsonl(path: Path, text: str) -> Iterator[Statement]:
 def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS) -> tuple[Statement, ...]:
     """Load every statement in one file (one, or one per line of a ``.jsonl``)."""
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".toml") and path.is_file():
+        msg = "looks like a catalog or lexicon, not a statement; pass it with --catalog or --lexicon"
+        raise LoadError(str(path), msg)
     text = read_text(path, options=options)
     if path.suffix.lower() == ".jsonl":
         statements = tuple(_jsonl(path, text))
