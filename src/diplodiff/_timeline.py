@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -256,43 +257,42 @@ class Timeline:
         return tuple(b[1] if b else None for b in best)
 
 
-@frozen
-class _Found:
-    """What a worker reports of one formula in one statement."""
+class _Found(NamedTuple):
+    """What a worker reports of one formula in one statement: plain data, cheap to pickle."""
 
     formula: str
     canonical: str
     category: str | None
-    origin: Origin
+    lexicon: bool
     rank: int | None
     reportable: bool
-    occurrence: Occurrence
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    counts: tuple[int, ...]
+    sentence: str
+    speakers: tuple[str, ...]
+    sides: tuple[str, ...]
 
 
-def _occurrence(group: Sequence[Phrase], statement: Statement, index: int) -> Occurrence:
+def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> _Found:
     first = group[0]
     by_key: dict[str, str] = {}
     counts: dict[str, int] = {}
     for p in group:
         by_key.setdefault(p.key, p.text)
         counts[p.key] = counts.get(p.key, 0) + 1
-    sentence = _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip()
-    return Occurrence(
-        statement.id, index, statement.date, tuple(by_key.values()), tuple(by_key),
-        tuple(counts.values()), sentence,
+    return _Found(
+        formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
+        reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
+        _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip(),
         tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
         tuple(dict.fromkeys(p.side for p in group if p.side)),
     )
 
 
-def _digest(statement: Statement, index: int, lexicon: Lexicon, options: Options) -> list[_Found]:
-    analysis = analyse(statement, lexicon=lexicon, options=options)
-    found = []
-    for formula, group in analysis.groups().items():
-        first = group[0]
-        found.append(_Found(formula, first.canonical, first.category, first.origin, first.rank,
-                            reportable(group), _occurrence(group, statement, index)))
-    return found
+def _digest(statement: Statement, lexicon: Lexicon, options: Options) -> list[_Found]:
+    groups = analyse(statement, lexicon=lexicon, options=options).groups()
+    return [_found(formula, group, statement) for formula, group in groups.items()]
 
 
 _worker_state: tuple[Lexicon, Options] | None = None
@@ -306,7 +306,7 @@ def _init_worker(lexicon: Lexicon, options: Options) -> None:
 def _digest_chunk(chunk: Sequence[tuple[int, Statement]]) -> list[list[_Found]]:
     assert _worker_state is not None
     lexicon, options = _worker_state
-    return [_digest(s, i, lexicon, options) for i, s in chunk]
+    return [_digest(s, lexicon, options) for _, s in chunk]
 
 
 def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Options,
@@ -317,12 +317,13 @@ def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Opti
     if workers <= 1 or total < PARALLEL_MIN:
         results = []
         for i, statement in enumerate(statements):
-            results.append(_digest(statement, i, lexicon, options))
+            results.append(_digest(statement, lexicon, options))
             if progress:
                 progress(i + 1, total)
         return results
     size = max(8, min(100, total // (workers * 16)))
-    chunks = [list(enumerate(statements))[start : start + size] for start in range(0, total, size)]
+    numbered = list(enumerate(statements))
+    chunks = [numbered[start : start + size] for start in range(0, total, size)]
     out: list[list[list[_Found]]] = [[] for _ in chunks]
     done = 0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
@@ -335,6 +336,30 @@ def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Opti
             if progress:
                 progress(done, total)
     return [found for chunk in out for found in chunk]
+
+
+def _merge(dated: Sequence[Statement], digests: Sequence[list[_Found]]) -> list[FormulaHistory]:
+    """One history per formula worth keeping, occurrences in date order."""
+    merged: dict[str, list[tuple[int, _Found]]] = {}
+    keep: set[str] = set()
+    for index, found_in_statement in enumerate(digests):
+        for found in found_in_statement:
+            merged.setdefault(found.formula, []).append((index, found))
+            if found.lexicon or found.reportable:
+                keep.add(found.formula)
+    histories = []
+    for formula, rows in merged.items():
+        if formula not in keep and len(rows) < 2:
+            continue
+        first = rows[0][1]
+        occurrences = tuple(
+            Occurrence(dated[i].id, i, dated[i].date, f.texts, f.keys, f.counts, f.sentence,
+                       f.speakers, f.sides)
+            for i, f in rows)
+        histories.append(FormulaHistory(formula, first.canonical, first.category,
+                                        Origin.LEXICON if first.lexicon else Origin.DISCOVERED,
+                                        first.rank, occurrences, len(dated)))
+    return histories
 
 
 def _order(statements: Iterable[Statement]) -> tuple[list[Statement], list[Statement]]:
@@ -389,21 +414,7 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     if workers is None:
         workers = os.cpu_count() or 1
     digests = _digest_all(dated, lexicon, options, workers, progress)
-    merged: dict[str, tuple[_Found, list[Occurrence], bool]] = {}
-    for found_in_statement in digests:
-        for found in found_in_statement:
-            known = merged.get(found.formula)
-            if known is None:
-                merged[found.formula] = (found, [found.occurrence], found.reportable)
-            else:
-                known[1].append(found.occurrence)
-                if found.reportable and not known[2]:
-                    merged[found.formula] = (known[0], known[1], True)
-    histories = [
-        FormulaHistory(f.formula, f.canonical, f.category, f.origin, f.rank, tuple(occ), len(dated))
-        for f, occ, ok in merged.values()
-        if f.origin is Origin.LEXICON or ok or len(occ) >= 2
-    ]
+    histories = _merge(dated, digests)
     histories.sort(key=lambda h: (h.origin is not Origin.LEXICON, h.first.index,
                                   -len(h.occurrences), h.canonical))
     return Timeline(tuple(dated), tuple(histories), tuple(undated), tuple(warnings), options,
