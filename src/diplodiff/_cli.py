@@ -42,14 +42,20 @@ def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] 
         raise diplodiff.LoadError(output, "is one of the inputs; choose another --output file")
     if target.is_dir():
         raise diplodiff.LoadError(output, "is a directory; give a file name for --output")
-    directory = target.parent if str(target.parent) else Path(".")
+    directory = target.parent
     if not directory.is_dir():
         raise diplodiff.LoadError(output, "its directory does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    except OSError as exc:
+        raise diplodiff.LoadError(output, f"cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(tmp, target)
+        os.replace(tmp, target)  # noqa: PTH105 (tests patch os.replace to simulate a full disk)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise diplodiff.LoadError(output, f"cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -96,7 +102,7 @@ def _phrases(args: argparse.Namespace) -> int:
     for statement in statements:
         analysis = diplodiff.analyse(statement, lexicon=lexicon, options=options)
         lines.append(f"{statement.id} ({statement.date or 'date unknown'})")
-        for formula, group in analysis.groups().items():
+        for group in analysis.groups().values():
             first = group[0]
             if first.origin is diplodiff.Origin.DISCOVERED and not (first.marks or len(group) > 1):
                 continue
@@ -187,7 +193,8 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout (replaced atomically)")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write here instead of stdout (replaced atomically)")
     parser.add_argument("--lexicon", action="append", metavar="FILE",
                         help="add the formulas of this TOML lexicon file (repeatable)")
     parser.add_argument("--no-lexicon", action="store_true", help="do not use the builtin lexicon")

@@ -82,7 +82,7 @@ def parse_speakers(text: str, *, name: str) -> SpeakerTable:
         people = tuple((p["name"], tuple(p.get("aliases", ())), p["side"]) for p in data.get("person", []))
         sides = tuple((s["id"], tuple(s.get("names", ()))) for s in data.get("side", []))
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        msg = f"is not a valid speaker table ({exc}); see docs/framing.md for the format"
+        msg = f"is not a valid speaker table ({exc}); see docs/shift-types.md for the format"
         raise LexiconError(name, msg) from None
     return SpeakerTable(people, sides)
 
