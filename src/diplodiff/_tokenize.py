@@ -2,7 +2,7 @@
 
 Only the data-free parts of nltk are used (``PunktSentenceTokenizer`` with our
 own abbreviation list, ``RegexpTokenizer.span_tokenize`` with our word pattern):
-nothing here needs ``nltk_data``. nltk is imported on first use because
+nothing here needs downloaded nltk data. nltk is imported on first use because
 importing it costs ~0.3 s.
 
 Words come from one regular expression rather than ``NLTKWordTokenizer``: that
