@@ -17,7 +17,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 import diplodiff
 from diplodiff import ChangeKind, Lexicon, LexiconError, Origin, Statement
-from diplodiff._align import similarity
+from diplodiff.diff.align import similarity
 
 if TYPE_CHECKING:
     from conftest import Synthetic, SyntheticLexicon

@@ -9,7 +9,7 @@ import attrs
 import yaml
 
 import diplodiff
-from diplodiff._normalize import fold_text
+from diplodiff.text.normalize import fold_text
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import diplodiff
-from diplodiff._cli import main
+from diplodiff.cli.main import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -1,4 +1,4 @@
-"""The command line through ``diplodiff._cli.main``: exit status, one-line errors, output files, JSON.
+"""The command line through ``diplodiff.cli.main.main``: exit status, one-line errors, output files, JSON.
 
 Runs use ``--no-lexicon --lexicon LEX`` with a small inline lexicon, so they do not depend on the
 builtin lexicon's content.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from diplodiff import _cli
+from diplodiff.cli import main as _cli
 
 LEXICON = """\
 schema_version = 1

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from diplodiff._cli import main
+from diplodiff.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["README.md", "docs/index.md", "docs/cli.md", "docs/python-api.md", "docs/input-formats.md",

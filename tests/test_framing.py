@@ -11,7 +11,7 @@ import yaml
 
 import diplodiff
 from diplodiff import ChangeKind, ShiftType
-from diplodiff._normalize import fold_text
+from diplodiff.text.normalize import fold_text
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "framing_cases.yaml").read_text(encoding="utf-8"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplodiff._normalize import BARRIER, fold_text, fold_token, numeric, singular
+from diplodiff.text.normalize import BARRIER, fold_text, fold_token, numeric, singular
 
 
 @pytest.mark.parametrize(

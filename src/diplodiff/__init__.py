@@ -7,27 +7,13 @@
 [('shifted', 'strategic mutual trust')]
 """
 
-from importlib.metadata import version as _version
-
-from ._catalog import (
-    Catalog,
-    CatalogEntry,
-    find_catalogs,
-    load_catalog,
-    parse_catalog_csv,
-    parse_catalog_toml,
-    read_catalogs,
-)
 from ._errors import CatalogError, DiplodiffError, LexiconError, LoadError, StatementFormatError
-from ._history import Absence, LatestReport, check_latest, weigh
-from ._html import render_timeline_html
-from ._lexicon import Formula, Lexicon, build_lexicon, default_lexicon, load_lexicon, parse_lexicon
-from ._load import load_statement, load_statements, parse_statement
 from ._models import (
     Analysis,
     Change,
     ChangeKind,
     Comparison,
+    Framing,
     Marker,
     Origin,
     Phrase,
@@ -38,12 +24,21 @@ from ._models import (
     Token,
 )
 from ._options import DEFAULT_OPTIONS, Options
-from ._pipeline import analyse, compare, extract_phrases
-from ._report import render_markdown, render_text, to_json
-from ._speakers import SpeakerTable, default_speakers, load_speakers
-from ._summary import Framing
-from ._timeline import FormulaHistory, Occurrence, Timeline, track
-from ._timeline_report import (
+from .diff.pipeline import analyse, compare, extract_phrases
+from .find.lexicon import Formula, Lexicon, build_lexicon, default_lexicon, load_lexicon, parse_lexicon
+from .read.catalog import (
+    Catalog,
+    CatalogEntry,
+    find_catalogs,
+    load_catalog,
+    parse_catalog_csv,
+    parse_catalog_toml,
+    read_catalogs,
+)
+from .read.files import load_statement, load_statements, parse_statement
+from .render.comparison import render_markdown, render_text, to_json
+from .render.html import render_timeline_html
+from .render.timeline import (
     latest_dict,
     render_latest_text,
     render_timeline_markdown,
@@ -52,9 +47,19 @@ from ._timeline_report import (
     timeline_to_csv,
     timeline_to_json,
 )
-from ._tokenize import tokenize
+from .text.speakers import SpeakerTable, default_speakers, load_speakers
+from .text.tokens import tokenize
+from .timeline.history import Absence, LatestReport, check_latest, weigh
+from .timeline.track import FormulaHistory, Occurrence, Timeline, track
 
-__version__ = _version("diplodiff")
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs ~40 ms at import: read the version only when asked.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("diplodiff")
+    raise AttributeError(f"module 'diplodiff' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -121,8 +126,3 @@ __all__ = [
     "track",
     "weigh",
 ]
-
-for _name in __all__:
-    if not _name.startswith("__") and not _name.isupper():
-        globals()[_name].__module__ = __name__
-del _name

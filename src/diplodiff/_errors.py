@@ -48,3 +48,8 @@ class CatalogError(DiplodiffError, ValueError):
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: {message}")
         self.path = path
+
+# Tracebacks name an error as users catch it ("diplodiff.LoadError"), not by its private home.
+for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError):
+    _error.__module__ = "diplodiff"
+del _error

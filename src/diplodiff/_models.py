@@ -11,7 +11,6 @@ from attrs import field, frozen, validators
 
 if TYPE_CHECKING:
     from ._options import Options
-    from ._summary import Framing
 
 
 def _tuple_of_pairs(value: object) -> tuple[tuple[str, str], ...]:
@@ -221,6 +220,31 @@ class Change:
     def origin(self) -> Origin:
         """Whether the formula comes from the lexicon or from discovery."""
         return self.phrase.origin
+
+
+@frozen
+class Framing:
+    """How one statement frames the relationship.
+
+    Attributes:
+        labels: Partnership labels used, as ``(wording, rank, count)``, highest rank first.
+        voices: Formula occurrences per side (``"both"``, a country, or ``"outlet"``).
+        modality: Mean commitment level (1 hopes ... 5 agreed/decided) over the
+            formulas that have a modal cue, or ``None`` when none has.
+        modal_formulas: How many formula occurrences have a modal cue.
+        intensity: Sum of intensifiers (+1) and hedges (-1) around formulas.
+    """
+
+    labels: tuple[tuple[str, int, int], ...]
+    voices: tuple[tuple[str, int], ...]
+    modality: float | None
+    modal_formulas: int
+    intensity: int
+
+    @property
+    def label(self) -> tuple[str, int] | None:
+        """The highest-ranked partnership label, with its rank."""
+        return (self.labels[0][0], self.labels[0][1]) if self.labels else None
 
 
 @frozen

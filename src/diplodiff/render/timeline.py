@@ -8,10 +8,10 @@ import json
 import re
 from typing import Any
 
-from ._history import LatestReport
-from ._models import Origin, Statement
-from ._report import SCHEMA_VERSION, statement_json
-from ._timeline import FormulaHistory, Occurrence, Timeline
+from .._models import Origin, Statement
+from ..timeline.history import LatestReport
+from ..timeline.track import FormulaHistory, Occurrence, Timeline
+from .comparison import SCHEMA_VERSION, statement_json
 
 _SPACE = re.compile(r"\s+")
 #: Records longer than this get no per-statement strip in text and Markdown.

@@ -17,11 +17,11 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from ._catalog import Catalog
-from ._lexicon import Lexicon, default_lexicon
-from ._models import Origin, Phrase, Statement
-from ._options import DEFAULT_OPTIONS, Options
-from ._pipeline import analyse, reportable
+from .._models import Origin, Phrase, Statement
+from .._options import DEFAULT_OPTIONS, Options
+from ..diff.pipeline import analyse, reportable
+from ..find.lexicon import Lexicon, default_lexicon
+from ..read.catalog import Catalog
 
 #: Called as ``progress(done, total)`` while statements are analysed.
 Progress = Callable[[int, int], None]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from ._models import Origin
-from ._timeline import FormulaHistory, Timeline
+from .._models import Origin
+from ..timeline.track import FormulaHistory, Timeline
 
 _SPACE = re.compile(r"\s+")
 _FORM_CLASSES = 6

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ._errors import LoadError, StatementFormatError
-from ._models import Statement
-from ._options import DEFAULT_OPTIONS, Options
+from .._errors import LoadError, StatementFormatError
+from .._models import Statement
+from .._options import DEFAULT_OPTIONS, Options
 
 STATEMENT_SUFFIXES = (".txt", ".md", ".jsonl")
 HEADER_KEYS = frozenset({

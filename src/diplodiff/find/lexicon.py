@@ -27,9 +27,9 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ._errors import LexiconError
-from ._models import Origin, Phrase, Sentence, Span
-from ._normalize import BARRIER, fold_text, numeric
+from .._errors import LexiconError
+from .._models import Origin, Phrase, Sentence, Span
+from ..text.normalize import BARRIER, fold_text, numeric
 
 GAP = 4
 _FIELDS = frozenset({"id", "canonical", "category", "rank", "variants", "note"})
@@ -245,7 +245,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """Return the lexicon shipped with diplodiff (``diplodiff/data/lexicon.toml``)."""
-    text = files("diplodiff").joinpath("data").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    text = files("diplodiff").joinpath("_data").joinpath("lexicon.toml").read_text(encoding="utf-8")
     return parse_lexicon(text, name="builtin")
 
 

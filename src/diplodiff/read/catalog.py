@@ -20,8 +20,8 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from ._errors import CatalogError
-from ._models import Statement
+from .._errors import CatalogError
+from .._models import Statement
 
 #: File names picked up from a directory given on the command line, in this order.
 CATALOG_NAMES = ("catalog.csv", "catalog.toml")

@@ -10,12 +10,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from ._align import hunks
-from ._framing import Cue, framing
-from ._models import Analysis, Marker, Phrase, ShiftType, Span
-from ._normalize import BARRIER, fold_token, numeric
-from ._speakers import BOTH
-from ._tokenize import word_spans
+from .._models import Analysis, Marker, Phrase, ShiftType, Span
+from ..text.normalize import BARRIER, fold_token, numeric, word_spans
+from ..text.speakers import BOTH
+from .align import hunks
+from .framing import Cue, framing
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 

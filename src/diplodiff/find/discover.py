@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._lexicon import Lexicon
-from ._models import Origin, Phrase, Sentence, Span, Statement, Token
-from ._normalize import BARRIER, QUOTES, function_words, heads, stopwords
-from ._options import DEFAULT_OPTIONS, Options
+from .._models import Origin, Phrase, Sentence, Span, Statement, Token
+from .._options import DEFAULT_OPTIONS, Options
+from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords
+from .lexicon import Lexicon
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._align import assign, ratio, similarity
-from ._classify import framing_shifts, wording
-from ._lexicon import Lexicon, default_lexicon
-from ._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, Statement
-from ._options import DEFAULT_OPTIONS, Options
-from ._phrases import find_phrases
-from ._speakers import SpeakerTable, attribute
-from ._summary import summarize
-from ._tokenize import tokenize
+from .._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, Statement
+from .._options import DEFAULT_OPTIONS, Options
+from ..find.discover import find_phrases
+from ..find.lexicon import Lexicon, default_lexicon
+from ..text.speakers import SpeakerTable, attribute
+from ..text.tokens import tokenize
+from .align import assign, ratio, similarity
+from .classify import framing_shifts, wording
+from .summary import summarize
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the

@@ -8,8 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._models import Change, ChangeKind, Comparison, Phrase, ShiftType, Statement
-from ._summary import Framing
+from .._models import Change, ChangeKind, Comparison, Framing, Phrase, ShiftType, Statement
 
 SCHEMA_VERSION = 1
 _SPACE = re.compile(r"\s+")

@@ -8,14 +8,19 @@ decide *what* changed (``_classify``), from the token-level opcodes here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def similarity(earlier: Sequence[str], later: Sequence[str]) -> np.ndarray:
     """Return the ``len(earlier) x len(later)`` matrix of ``fuzz.ratio`` scores (0-100)."""
+    import numpy as np  # lazy: numpy costs ~50 ms to import; `import diplodiff` stays light
+
     if not earlier or not later:
         return np.zeros((len(earlier), len(later)), dtype=np.float32)
     return process.cdist(earlier, later, scorer=fuzz.ratio, dtype=np.float32, workers=1)
@@ -25,6 +30,8 @@ def assign(scores: np.ndarray, *, threshold: float) -> list[tuple[int, int, floa
     """Pair rows with columns one-to-one, best score first, keeping scores >= threshold."""
     if scores.size == 0:
         return []
+    import numpy as np  # lazy, as above
+
     rows, cols = np.nonzero(scores >= threshold)
     order = np.lexsort((cols, rows, -scores[rows, cols]))
     used_rows: set[int] = set()

@@ -27,9 +27,9 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from ._errors import LexiconError
-from ._models import Sentence, Span, Statement
-from ._normalize import BARRIER, fold_text
+from .._errors import LexiconError
+from .._models import Sentence, Span, Statement
+from .normalize import BARRIER, fold_text
 
 BOTH = "both"
 OUTLET = "outlet"
@@ -90,7 +90,7 @@ def parse_speakers(text: str, *, name: str) -> SpeakerTable:
 @functools.cache
 def default_speakers() -> SpeakerTable:
     """Return the speaker table shipped with diplodiff."""
-    text = files("diplodiff").joinpath("data").joinpath("speakers.toml").read_text(encoding="utf-8")
+    text = files("diplodiff").joinpath("_data").joinpath("speakers.toml").read_text(encoding="utf-8")
     return parse_speakers(text, name="builtin speakers")
 
 

@@ -1,11 +1,12 @@
 """Sentences and word tokens with character spans; the only module that imports nltk.
 
-Only the data-free parts of nltk are used (``PunktSentenceTokenizer`` with our
-own abbreviation list, ``RegexpTokenizer.span_tokenize`` with our word pattern):
-nothing here needs downloaded nltk data. nltk is imported on first use because
-importing it costs ~0.3 s.
+Only the data-free part of nltk is used (``PunktSentenceTokenizer`` with our
+own abbreviation list): nothing here needs downloaded nltk data. nltk is
+imported on first use because importing it costs ~0.3 s. Words come from
+``normalize.WORD_PATTERN`` through ``re`` (nltk's ``RegexpTokenizer`` wraps the
+same ``re.finditer`` at 3x the cost).
 
-Words come from one regular expression rather than ``NLTKWordTokenizer``: that
+One word pattern is used rather than ``NLTKWordTokenizer``: that
 tokenizer runs ~25 regex substitutions per sentence (6 ms for a 1,000-word
 statement, half the cost of reading one), too slow for corpora of thousands of
 statements, and its Treebank conventions (``` `` ``` for quotes) are nothing we need.
@@ -18,16 +19,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._models import Sentence, Span, Statement, Token
-from ._normalize import QUOTES, _data_lines, fold_token
+from .._models import Sentence, Span, Statement, Token
+from .normalize import QUOTES, _data_lines, fold_token, word_spans
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-#: Abbreviations with inner dots (U.S.), numbers with separators (10,000; 3.5),
-#: words with inner hyphens (e-commerce, China-Kazakhstan), the clitic 's, then
-#: any other single non-space character.
-WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-\u2010\u2011\u2013]\w+)*|'s\b|'S\b|[^\w\s]")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: "ALMATY, April 25 (Xinhua) --", "Astana, The Gulf Observer:": a place, an
 #: optional date and an outlet, then a dash or colon, at the start of the body.
@@ -39,20 +36,14 @@ _DATELINE = re.compile(
 
 
 @functools.cache
-def _nltk() -> tuple[Callable[[str], Iterator[tuple[int, int]]], Callable[[str], Iterator[tuple[int, int]]]]:
-    from nltk.tokenize import RegexpTokenizer
+def _sentence_splitter() -> Callable[[str], Iterator[tuple[int, int]]]:
+    # Lazy: importing nltk costs ~0.3 s, and only tokenizing needs it.
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
     params.abbrev_types = set(_data_lines("abbreviations.txt"))
     sentences: Any = PunktSentenceTokenizer(params)
-    words: Any = RegexpTokenizer(WORD_PATTERN)
-    return sentences.span_tokenize, words.span_tokenize
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` spans of the word tokens of one sentence."""
-    return list(_nltk()[1](text.translate(QUOTES)))
+    return sentences.span_tokenize  # type: ignore[no-any-return]
 
 
 def dateline_end(text: str) -> int:
@@ -79,7 +70,7 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     >>> [s.text[x.span.start:x.span.end] for x in tokenize(s)]
     ['Mr. Li met U.S. envoys.', 'They agreed.']
     """
-    split_sentences, split_words = _nltk()
+    split_sentences = _sentence_splitter()
     text = statement.text
     folded = text.translate(QUOTES)
     skip = dateline_end(text)
@@ -92,7 +83,7 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
             a, b = p_start + s_start, p_start + s_end
             tokens = tuple(
                 Token(text[a + x : a + y], Span(a + x, a + y), fold_token(text[a + x : a + y]))
-                for x, y in split_words(folded[a:b])
+                for x, y in word_spans(folded[a:b])
             )
             if tokens:
                 sentences.append(Sentence(len(sentences), Span(a, b), tokens))

@@ -5,38 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from attrs import frozen
-
-from ._framing import framing
-from ._models import Analysis, Origin
-from ._speakers import OUTLET
+from .._models import Analysis, Framing, Origin
+from ..text.speakers import OUTLET
+from .framing import framing
 
 LADDER = "partnership_label"
-
-
-@frozen
-class Framing:
-    """How one statement frames the relationship.
-
-    Attributes:
-        labels: Partnership labels used, as ``(wording, rank, count)``, highest rank first.
-        voices: Formula occurrences per side (``"both"``, a country, or ``"outlet"``).
-        modality: Mean commitment level (1 hopes ... 5 agreed/decided) over the
-            formulas that have a modal cue, or ``None`` when none has.
-        modal_formulas: How many formula occurrences have a modal cue.
-        intensity: Sum of intensifiers (+1) and hedges (-1) around formulas.
-    """
-
-    labels: tuple[tuple[str, int, int], ...]
-    voices: tuple[tuple[str, int], ...]
-    modality: float | None
-    modal_formulas: int
-    intensity: int
-
-    @property
-    def label(self) -> tuple[str, int] | None:
-        """The highest-ranked partnership label, with its rank."""
-        return (self.labels[0][0], self.labels[0][1]) if self.labels else None
 
 
 def summarize(analysis: Analysis) -> Framing:

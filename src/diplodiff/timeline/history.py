@@ -9,8 +9,8 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from ._models import ChangeKind, Comparison, Phrase, Statement
-from ._timeline import FormulaHistory, Occurrence, Timeline
+from .._models import ChangeKind, Comparison, Phrase, Statement
+from .track import FormulaHistory, Occurrence, Timeline
 
 #: How many of the latest statements before the new one decide what is "expected".
 RECENT = 5
@@ -100,8 +100,9 @@ def weigh(comparison: Comparison, timeline: Timeline) -> Comparison:
     ...     (2020, "A strategic partnership."), (2021, "A strategic partnership."),
     ...     (2022, "Some words."), (2023, "The Belt and Road Initiative."))]
     >>> weighed = weigh(diplodiff.compare(s[1], s[3]), diplodiff.track(s))
-    >>> [(c.kind.value, c.history[0]) for c in weighed.changes]
-    [('added', 'first appearance in the record'), ('dropped', 'absent after 2 consecutive statements')]
+    >>> [(c.kind.value, c.history[0]) for c in weighed.changes]  # doctest: +NORMALIZE_WHITESPACE
+    [('added', 'first appearance in the record'),
+     ('dropped', 'in 2 of 3 earlier statement(s), first 2020-01-01')]
     """
     cutoff = _cutoff(timeline, comparison.later)
     changes = []

@@ -18,8 +18,8 @@ from importlib.resources import files
 
 from attrs import frozen
 
-from ._models import Phrase, Sentence, Span
-from ._normalize import BARRIER, fold_text
+from .._models import Phrase, Sentence, Span
+from ..text.normalize import BARRIER, fold_text
 
 _AFTER = 6
 
@@ -43,7 +43,7 @@ class Cue:
 
 @functools.cache
 def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
-    data = tomllib.loads(files("diplodiff").joinpath("data").joinpath("framing.toml")
+    data = tomllib.loads(files("diplodiff").joinpath("_data").joinpath("framing.toml")
                          .read_text(encoding="utf-8"))
     modality = {fold_text(w): int(level) for level, words in data["modality"].items() for w in words}
     intensity = {fold_text(w): 1 for w in data["intensity"]["up"]}

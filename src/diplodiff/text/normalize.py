@@ -23,6 +23,11 @@ QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212/+]+")
 _WORDISH = re.compile(r"\w", re.UNICODE)
 BARRIER = "|"
+#: Abbreviations with inner dots (U.S.), numbers with separators (10,000; 3.5),
+#: words with inner hyphens (e-commerce, China-Kazakhstan), the clitic 's, then
+#: any other single non-space character.
+WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-\u2010\u2011\u2013]\w+)*|'s\b|'S\b|[^\w\s]")
+_WORD = re.compile(WORD_PATTERN)
 
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -37,7 +42,7 @@ _KEEP_S = frozenset({"news", "series", "species", "politics", "economics", "logi
 
 
 def _data_lines(name: str) -> list[str]:
-    text = files("diplodiff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    text = files("diplodiff").joinpath("_data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -132,14 +137,19 @@ def fold_token(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` spans of the word tokens of one sentence."""
+    return [m.span() for m in _WORD.finditer(text.translate(QUOTES))]
+
+
 def fold_text(text: str) -> tuple[str, ...]:
     """Fold a free-standing phrase (a lexicon entry) into parts.
 
     >>> fold_text("Trans-Caspian International Transport Routes")
-    ('trans', 'caspian', 'international', 'transport', 'route')
-    """
-    from ._tokenize import word_spans  # late: tokenizing imports nltk
+    ('tran', 'caspian', 'international', 'transport', 'route')
 
+    Folding is for matching only: "Trans" and "Tran" fold alike, as do "Routes" and "Route".
+    """
     return tuple(part for start, end in word_spans(text) for part in fold_token(text[start:end]))
 
 

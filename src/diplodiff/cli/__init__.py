@@ -1,0 +1,1 @@
+"""The ``diplodiff`` command: a thin shell over the public API (``import diplodiff``)."""
