@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -224,7 +225,7 @@ def test_failed_write_leaves_output_untouched(files: Path, monkeypatch: pytest.M
     def fail(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_cli.os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     assert _cli.main(diff("earlier.txt", "later.txt", "-o", "out.txt")) == 2
     assert_one_line_error(capsys, "out.txt")
     assert (files / "out.txt").read_text(encoding="utf-8") == "old report"
@@ -237,7 +238,7 @@ def test_unwritable_output_is_one_line(files: Path, monkeypatch: pytest.MonkeyPa
     def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(_cli.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert _cli.main(diff("earlier.txt", "later.txt", "-o", "out.txt")) == 2
     assert_one_line_error(capsys, "out.txt")
     assert not (files / "out.txt").exists()

@@ -17,6 +17,7 @@ import json
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def _run(command: str) -> tuple[int, str]:
     return status, out.getvalue()
 
 
-def _quoted_runs() -> list[object]:
+def _quoted_runs() -> list[Any]:
     found = []
     for page in PAGES:
         text = (ROOT / page).read_text(encoding="utf-8")

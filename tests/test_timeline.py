@@ -13,6 +13,7 @@ import pytest
 
 import diplodiff
 from diplodiff.cli.main import main
+from diplodiff.timeline.track import PARALLEL_MIN
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -139,7 +140,7 @@ class TestHistory:
                  "Both sides build a community with a shared future.", "Nothing at all here."]
         statements = [diplodiff.Statement(id=f"s{i:03d}", text=texts[i % 4] + f" Item {i}.",
                                           date=dt.date(2000, 1, 1) + dt.timedelta(days=i))
-                      for i in range(diplodiff.timeline.track.PARALLEL_MIN + 6)]
+                      for i in range(PARALLEL_MIN + 6)]
         seen: list[tuple[int, int]] = []
         parallel = diplodiff.track(statements, workers=2, progress=lambda d, t: seen.append((d, t)))
         assert parallel == diplodiff.track(statements, workers=1)
