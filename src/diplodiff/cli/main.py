@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import diplodiff
+from diplodiff.render.escape import one_line, valid_text
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -34,6 +35,7 @@ def _use_color(stream: object) -> bool:
 
 def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
     """Write to stdout, or replace ``output`` atomically (never an input file)."""
+    text = valid_text(text)  # a non-UTF-8 file name in a report must not stop the writing
     if output is None or output == "-":
         sys.stdout.write(text)
         return
@@ -101,13 +103,13 @@ def _phrases(args: argparse.Namespace) -> int:
     lines = []
     for statement in statements:
         analysis = diplodiff.analyse(statement, lexicon=lexicon, options=options)
-        lines.append(f"{statement.id} ({statement.date or 'date unknown'})")
+        lines.append(f"{one_line(statement.id)} ({statement.date or 'date unknown'})")
         for group in analysis.groups().values():
             first = group[0]
             if first.origin is diplodiff.Origin.DISCOVERED and not (first.marks or len(group) > 1):
                 continue
             where = first.category or "discovered"
-            lines.append(f"  {len(group):3d}  {first.text}  [{where}]")
+            lines.append(f"  {len(group):3d}  {one_line(first.text)}  [{one_line(where)}]")
     write_output("\n".join(lines) + "\n", args.output, inputs=args.paths)
     return EXIT_OK
 
@@ -150,7 +152,7 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
     finally:
         bar.close()
     for warning in timeline.warnings:
-        print(f"diplodiff: warning: {warning}", file=sys.stderr)
+        print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
     return timeline
 
 
@@ -252,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except (_UsageError, diplodiff.DiplodiffError) as exc:
-        print(f"diplodiff: error: {exc}", file=sys.stderr)
+        print(f"diplodiff: error: {valid_text(one_line(str(exc)))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK

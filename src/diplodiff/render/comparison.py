@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from .._models import Change, ChangeKind, Comparison, Framing, Phrase, ShiftType, Statement
+from .escape import markdown, one_line, visible
 
 SCHEMA_VERSION = 1
 _SPACE = re.compile(r"\s+")
@@ -28,8 +30,10 @@ def sentence_of(phrase: Phrase, statement: Statement) -> str:
     return _SPACE.sub(" ", phrase.sentence_span.of(statement.text)).strip()
 
 
-def _excerpt(phrase: Phrase, statement: Statement, open_: str, close: str) -> str:
-    """The sentence with the phrase marked, cut to some words either side."""
+def _excerpt(phrase: Phrase, statement: Statement, open_: str, close: str,
+             escape: Callable[[str], str] = visible) -> str:
+    """The sentence with the phrase marked (by ``open_``/``close``, never escaped),
+    cut to some words either side, its text passed through ``escape``."""
     text = statement.text
     s = phrase.sentence_span
     before = _SPACE.sub(" ", text[s.start : phrase.span.start]).lstrip()
@@ -39,32 +43,32 @@ def _excerpt(phrase: Phrase, statement: Statement, open_: str, close: str) -> st
         before = "\u2026" + before[-_CONTEXT:].split(" ", 1)[-1]
     if len(after) > _CONTEXT:
         after = after[:_CONTEXT].rsplit(" ", 1)[0] + "\u2026"
-    return f"{before}{open_}{inner}{close}{after}"
+    return f"{escape(before)}{open_}{escape(inner)}{close}{escape(after)}"
 
 
 def _describe(statement: Statement) -> str:
     date = statement.date.isoformat() if statement.date else "date unknown"
-    title = f", {statement.title}" if statement.title else ""
-    return f"{statement.id} ({date}{title})"
+    title = f", {one_line(statement.title)}" if statement.title else ""
+    return f"{one_line(statement.id)} ({date}{title})"
 
 
 def _label(change: Change) -> str:
     if change.kind is ChangeKind.SHIFTED:
         assert change.earlier is not None
         assert change.later is not None
-        return f"{_SPACE.sub(' ', change.earlier.text)} -> {_SPACE.sub(' ', change.later.text)}"
-    return _SPACE.sub(" ", change.phrase.text)
+        return f"{one_line(change.earlier.text)} -> {one_line(change.later.text)}"
+    return one_line(change.phrase.text)
 
 
 def _tags(change: Change) -> str:
-    tags = [change.category or "discovered"]
+    tags = [one_line(change.category or "discovered")]
     tags += [s.value for s in change.shift]
     counts = f"{change.earlier_count}->{change.later_count}"
     return f"[{', '.join(tags)}; {counts}]"
 
 
 def _speaker(phrase: Phrase) -> str:
-    return f" ({phrase.speaker})" if phrase.speaker else ""
+    return f" ({one_line(phrase.speaker)})" if phrase.speaker else ""
 
 
 def _framing_lines(comparison: Comparison) -> list[str]:
@@ -74,10 +78,10 @@ def _framing_lines(comparison: Comparison) -> list[str]:
     before, after = comparison.framing
 
     def label(f: Framing) -> str:
-        return f"{f.label[0]} (rank {f.label[1]})" if f.label else "none"
+        return f"{one_line(f.label[0])} (rank {f.label[1]})" if f.label else "none"
 
     def voices(f: Framing) -> str:
-        return ", ".join(f"{side} {n}" for side, n in f.voices) or "none"
+        return ", ".join(f"{one_line(side)} {n}" for side, n in f.voices) or "none"
 
     def move(a: float | None, b: float | None) -> str:
         if a is None or b is None or a == b:
@@ -98,7 +102,7 @@ def _framing_lines(comparison: Comparison) -> list[str]:
     carriers = sorted((c for c in comparison.changes if set(c.shift) & set(priority)),
                       key=lambda c: min(priority.index(s) for s in c.shift if s in priority))
     for change in carriers[:4]:
-        lines.append(f"    carried by: {_label(change)} ({', '.join(change.details[-1:])})")
+        lines.append(f"    carried by: {_label(change)} ({one_line(', '.join(change.details[-1:]))})")
     return lines
 
 
@@ -129,8 +133,8 @@ def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool 
         for change in changes:
             lines.append(f"  {paint(_COLOR[kind], _MARK[kind] + ' ' + _label(change))}  {_tags(change)}")
             for detail in change.details:
-                lines.append(f"      {detail}")
-            lines += [f"      record: {note}" for note in change.history]
+                lines.append(f"      {one_line(detail)}")
+            lines += [f"      record: {one_line(note)}" for note in change.history]
             if kind is ChangeKind.KEPT:
                 continue
             for side, phrase, statement in (("earlier", change.earlier, comparison.earlier),
@@ -144,10 +148,10 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
     """Render a comparison as Markdown: summary table, then one section per kind."""
     counts = comparison.counts()
     lines = [
-        f"# {comparison.earlier.id} \u2192 {comparison.later.id}",
+        f"# {markdown(comparison.earlier.id)} \u2192 {markdown(comparison.later.id)}",
         "",
-        f"- **Earlier:** {_md(_describe(comparison.earlier))}",
-        f"- **Later:** {_md(_describe(comparison.later))}",
+        f"- **Earlier:** {_md_describe(comparison.earlier)}",
+        f"- **Later:** {_md_describe(comparison.later)}",
         "",
         "| " + " | ".join(counts) + " |",
         "|" + "---|" * len(counts),
@@ -162,7 +166,7 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
             continue
         lines += ["", f"## {title} ({len(changes)})", "", f"_{blurb}_", ""]
         for change in changes:
-            lines.append(f"- **{_md(_label(change))}** `{_tags(change)}`")
+            lines.append(f"- **{_md(_label(change))}** `{_code(_tags(change))}`")
             for detail in change.details:
                 lines.append(f"  - {_md(detail)}")
             lines += [f"  - _record:_ {_md(note)}" for note in change.history]
@@ -171,14 +175,25 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
             for side, phrase, statement in (("earlier", change.earlier, comparison.earlier),
                                             ("later", change.later, comparison.later)):
                 if phrase is not None:
-                    excerpt = _excerpt(phrase, statement, "\x00", "\x01")
-                    excerpt = _md(excerpt).replace("\x00", "**").replace("\x01", "**")
+                    excerpt = _excerpt(phrase, statement, "**", "**", escape=markdown)
                     lines.append(f"  - _{side}{_md(_speaker(phrase))}:_ {excerpt}")
     return "\n".join(lines) + "\n"
 
 
 def _md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
+    """Markdown for a line the text renderer already made visible (no double escapes)."""
+    return markdown(text)
+
+
+def _code(text: str) -> str:
+    """Text for a Markdown code span: nothing in it is markup but a backtick."""
+    return one_line(text).replace("`", "'")
+
+
+def _md_describe(statement: Statement) -> str:
+    date = statement.date.isoformat() if statement.date else "date unknown"
+    title = f", {markdown(statement.title)}" if statement.title else ""
+    return f"{markdown(statement.id)} ({date}{title})"
 
 
 def statement_json(statement: Statement) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from .._models import Origin, Statement
 from ..timeline.history import LatestReport
 from ..timeline.track import FormulaHistory, Occurrence, Timeline
 from .comparison import SCHEMA_VERSION, statement_json
+from .escape import csv_cell, markdown, one_line
 
 _SPACE = re.compile(r"\s+")
 #: Records longer than this get no per-statement strip in text and Markdown.
@@ -27,7 +28,7 @@ def _date(timeline: Timeline, index: int) -> str:
 
 
 def _one_line(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return one_line(text)
 
 
 def _statement_dict(statement: Statement, label: Occurrence | None) -> dict[str, Any]:
@@ -102,10 +103,10 @@ def timeline_to_csv(timeline: Timeline) -> str:
     writer.writerow(CSV_COLUMNS)
     for h in timeline.formulas:
         for o in h.occurrences:
-            writer.writerow([h.formula, h.canonical, h.category or "", h.origin.value, o.statement_id,
-                             o.date.isoformat() if o.date else "", o.index + 1, o.text,
-                             " | ".join(o.texts), o.count, " | ".join(o.speakers), " | ".join(o.sides),
-                             o.sentence])
+            row = (h.formula, h.canonical, h.category or "", h.origin.value, o.statement_id,
+                   o.date.isoformat() if o.date else "", o.index + 1, o.text, " | ".join(o.texts),
+                   o.count, " | ".join(o.speakers), " | ".join(o.sides), o.sentence)
+            writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
 
 
@@ -143,14 +144,14 @@ def _facts(timeline: Timeline, history: FormulaHistory) -> list[str]:
         facts.append(f"{len(switches)} form switch(es), last {_date(timeline, s.later)}: "
                      f"\u201c{_one_line(s.earlier_text)}\u201d -> \u201c{_one_line(s.later_text)}\u201d")
     if history.sides():
-        facts.append("said by: " + ", ".join(history.sides()))
+        facts.append("said by: " + _one_line(", ".join(history.sides())))
     return facts
 
 
 def _describe(statement: Statement) -> str:
     date = statement.date.isoformat() if statement.date else "date unknown"
     title = f"  {_one_line(statement.title)}" if statement.title else ""
-    return f"{date}  {statement.id}{title}"
+    return f"{date}  {one_line(statement.id)}{title}"
 
 
 def render_timeline_text(timeline: Timeline) -> str:
@@ -165,20 +166,20 @@ def render_timeline_text(timeline: Timeline) -> str:
         lines.append(f"  {i + 1:>3}  {_describe(s)}  [{_one_line(label)}]")
     if timeline.undated:
         lines += ["", "undated (left out of the record; date them in a catalog):"]
-        lines += [f"       {s.id}" for s in timeline.undated]
+        lines += [f"       {one_line(s.id)}" for s in timeline.undated]
     lines += ["", "formulas (one column per statement; . = absent, letters = surface forms):"]
     show_strip = len(timeline.statements) <= STRIP_MAX
     for h in timeline.formulas:
         strip = f"  {_strip(h)}" if show_strip else ""
-        lines.append(f"  {_one_line(h.canonical)}  [{h.category or 'discovered'}]{strip}")
+        lines.append(f"  {_one_line(h.canonical)}  [{_one_line(h.category or 'discovered')}]{strip}")
         lines += [f"      {fact}" for fact in _facts(timeline, h)]
     if timeline.warnings:
-        lines += ["", "warnings:"] + [f"  {w}" for w in timeline.warnings]
+        lines += ["", "warnings:"] + [f"  {_one_line(w)}" for w in timeline.warnings]
     return "\n".join(lines) + "\n"
 
 
 def _md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", _one_line(text))
+    return markdown(text.strip())
 
 
 def render_timeline_markdown(timeline: Timeline) -> str:
@@ -199,7 +200,7 @@ def render_timeline_markdown(timeline: Timeline) -> str:
     for h in timeline.formulas:
         strip = f"`{_strip(h)}` | " if show_strip else ""
         facts = "<br>".join(_md(f) for f in _facts(timeline, h))
-        lines.append(f"| **{_md(h.canonical)}** | {h.category or 'discovered'} | {len(h.occurrences)} | "
+        lines.append(f"| **{_md(h.canonical)}** | {_md(h.category or 'discovered')} | {len(h.occurrences)} | "
                      f"{strip}{facts} |")
     if timeline.warnings:
         lines += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in timeline.warnings]
@@ -236,11 +237,11 @@ def render_latest_text(report: LatestReport, *, markdown: bool = False) -> str:
              f"{report.window} statement(s) before, missing now; most unusual first"]
     for a in report.absent:
         date = a.last.date.isoformat() if a.last.date else "?"
-        lines.append(f"{bullet}{q(a.history.canonical)} [{a.history.category or 'discovered'}]: "
+        lines.append(f"{bullet}{q(a.history.canonical)} [{q(a.history.category or 'discovered')}]: "
                      f"in {a.recent} of the last {a.window}, streak {a.streak}, "
                      f"{a.share:.0%} of the record; last {date} as \u201c{q(a.last.text)}\u201d")
     lines += ["", f"{sub}first appearance in the record ({len(report.new)})"]
-    lines += [f"{bullet}{q(h.canonical)} [{h.category or 'discovered'}]" for h in report.new]
+    lines += [f"{bullet}{q(h.canonical)} [{q(h.category or 'discovered')}]" for h in report.new]
     lines += ["", f"{sub}back after a gap ({len(report.returning)})"]
     lines += [f"{bullet}{q(h.canonical)}: last seen {d.isoformat() if d else '?'}"
               for h, d in report.returning]
