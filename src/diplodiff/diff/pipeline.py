@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from .._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, Statement
 from .._options import DEFAULT_OPTIONS, Options
 from ..find.discover import find_phrases
 from ..find.lexicon import Lexicon, default_lexicon
+from ..text.normalize import has_unusual
 from ..text.speakers import SpeakerTable, attribute
 from ..text.tokens import tokenize
 from .align import assign, ratio, similarity
@@ -18,6 +21,9 @@ _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
 #: partnership ladder are read as one label moving up or down.
 _LADDER = "partnership_label"
+#: Added to ``Statement.notes`` by ``analyse`` when matching had to look through the text.
+UNUSUAL_NOTE = ("text has invisible, compatibility or look-alike characters (soft hyphens, "
+                "zero-width or bidi marks, fullwidth or Cyrillic letters); matched as plain letters")
 
 
 def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
@@ -30,6 +36,8 @@ def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
         options: Settings; ``options.lexicon=False`` skips the lexicon.
         speakers: Office holders and sides; the builtin table when ``None``.
     """
+    if has_unusual(statement.text) and UNUSUAL_NOTE not in statement.notes:
+        statement = attrs.evolve(statement, notes=(*statement.notes, UNUSUAL_NOTE))
     sentences = attribute(statement, tokenize(statement), table=speakers)
     lexicon = default_lexicon() if lexicon is None else lexicon
     return Analysis(statement, sentences,

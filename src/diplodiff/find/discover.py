@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .._models import Origin, Phrase, Sentence, Span, Statement, Token
 from .._options import DEFAULT_OPTIONS, Options
-from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords
+from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords, surface
 from .lexicon import Lexicon
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
@@ -23,8 +23,14 @@ _NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "ano
 _MAX_QUOTED = 8
 
 
+def _text(token: Token) -> str:
+    """The token as matching sees it (no invisible characters, no look-alikes):
+    what a word is must not depend on how it was encoded."""
+    return surface(token.text)
+
+
 def _lower(token: Token) -> str:
-    return token.text.translate(QUOTES).lower()
+    return _text(token).translate(QUOTES).lower()
 
 
 def _is_stop(token: Token) -> bool:
@@ -37,7 +43,8 @@ def _is_stop(token: Token) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+    text = _text(token)
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 
 def _verbish_word(word: str) -> bool:
@@ -45,7 +52,8 @@ def _verbish_word(word: str) -> bool:
 
 
 def _verbish(token: Token) -> bool:
-    return token.text.islower() and _verbish_word(token.text)
+    text = _text(token)
+    return text.islower() and _verbish_word(text)
 
 
 def _phrase(sentence: Sentence, first: int, last: int, statement: Statement,
@@ -53,7 +61,7 @@ def _phrase(sentence: Sentence, first: int, last: int, statement: Statement,
     tokens = sentence.tokens[first : last + 1]
     span = Span(tokens[0].span.start, tokens[-1].span.end)
     key = " ".join(part for t in tokens for part in t.parts)
-    if any("-" in t.text for t in tokens if t.text.strip("-")) and "compound" not in marks:
+    if any("-" in _text(t) for t in tokens if _text(t).strip("-")) and "compound" not in marks:
         marks = (*marks, "compound")
     return Phrase(
         statement_id=statement.id, text=span.of(statement.text), span=span,
@@ -68,7 +76,7 @@ def _quoted(tokens: Sequence[Token], free: list[bool]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     opening = None
     for i, token in enumerate(tokens):
-        if token.text not in _QUOTES:
+        if _text(token) not in _QUOTES:
             continue
         if opening is None:
             opening = i
@@ -132,7 +140,7 @@ def _names(tokens: Sequence[Token], free: list[bool]) -> list[tuple[int, int]]:
         run = range(i, last + 1)
         if last > i and any(_is_head(tokens[k], "name") for k in run):
             found.append((i, last))
-        elif last + 1 < len(tokens) and free[last + 1] and tokens[last + 1].text.islower() \
+        elif last + 1 < len(tokens) and free[last + 1] and _text(tokens[last + 1]).islower() \
                 and _is_head(tokens[last + 1], "common"):
             last += 1
             found.append((i, last))
@@ -144,7 +152,8 @@ def _term_word(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if _is_stop(token) or (i > 0 and _capitalised(token)):
         return False  # a capitalised word without a head noun is a person or an office
-    return not (token.text.islower() and token.text.endswith("ed") and len(token.text) > 4)
+    text = _text(token)
+    return not (text.islower() and text.endswith("ed") and len(text) > 4)
 
 
 def _terms(tokens: Sequence[Token], free: list[bool], options: Options) -> list[tuple[int, int]]:
@@ -161,7 +170,7 @@ def _terms(tokens: Sequence[Token], free: list[bool], options: Options) -> list[
         while first < j and _verbish(tokens[first]):
             first += 1
         last = j
-        while last > first and _verbish(tokens[last]) and tokens[last].text.endswith("ing"):
+        while last > first and _verbish(tokens[last]) and _text(tokens[last]).endswith("ing"):
             last -= 1
         if options.min_phrase_tokens <= last - first + 1 <= options.max_phrase_tokens:
             found.append((first, last))

@@ -93,6 +93,22 @@ def _split_header(text: str, path: str) -> tuple[dict[str, str], int]:
     return fields, pos + (blank.end() if blank else 0)
 
 
+#: Words a line does not end on unless the sentence goes on in the next line.
+_RUNS_ON = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by",
+                      "at", "as", "from", "that", "its", "their", "his", "her", "our", "is", "are"})
+
+
+def _wrapped(first: str, rest: str) -> bool:
+    """Whether ``first`` is a hard-wrapped line of a paragraph, not a headline: the
+    next line follows with no blank line and goes on in lower case, or ``first``
+    ends on a comma, a hyphen or a word no headline ends on."""
+    next_line = rest.lstrip(" \t").partition("\n")[0].strip()
+    if not next_line:
+        return False
+    last = first.rsplit(None, 1)[-1].lower()
+    return next_line[0].islower() or first.endswith((",", "-")) or last in _RUNS_ON
+
+
 def _title_line(text: str, start: int) -> tuple[str | None, int]:
     """Read a leading headline (short, no final punctuation, more text after it)."""
     body = text[start:]
@@ -100,7 +116,7 @@ def _title_line(text: str, start: int) -> tuple[str | None, int]:
     first, _, rest = stripped.partition("\n")
     first = first.strip()
     if (first and len(first) <= 200 and len(first.split()) >= 2 and rest.strip()
-            and not first.endswith(_TITLE_END)):
+            and not first.endswith(_TITLE_END) and not _wrapped(first, rest)):
         return first, start + (len(body) - len(stripped)) + len(stripped.partition("\n")[0]) + 1
     return None, start
 

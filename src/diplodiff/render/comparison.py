@@ -52,6 +52,14 @@ def _describe(statement: Statement) -> str:
     return f"{one_line(statement.id)} ({date}{title})"
 
 
+def _notes(comparison: Comparison, escape: Callable[[str], str]) -> list[str]:
+    """What the loader or the analysis noticed about each statement, one line each
+    (an unknown date is already said next to the statement's id)."""
+    return [f"note ({side}): {escape(note)}"
+            for side, statement in (("earlier", comparison.earlier), ("later", comparison.later))
+            for note in statement.notes if not note.startswith("date unknown")]
+
+
 def _label(change: Change) -> str:
     if change.kind is ChangeKind.SHIFTED:
         assert change.earlier is not None
@@ -120,6 +128,7 @@ def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool 
     lines = [
         f"earlier: {_describe(comparison.earlier)}",
         f"later:   {_describe(comparison.later)}",
+        *_notes(comparison, one_line),
         "summary: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()),
     ]
     framing = _framing_lines(comparison)
@@ -152,6 +161,7 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
         "",
         f"- **Earlier:** {_md_describe(comparison.earlier)}",
         f"- **Later:** {_md_describe(comparison.later)}",
+        *(f"- {note}" for note in _notes(comparison, markdown)),
         "",
         "| " + " | ".join(counts) + " |",
         "|" + "---|" * len(counts),

@@ -5,6 +5,11 @@ Two levels of folding:
 * ``fold_token`` gives a token's *parts*: case, curly/straight quotes, hyphens,
   regular plurals, ``partner``/``partnership`` and British/American spelling are
   folded. Two wordings with the same parts are the same wording: no change.
+* ``surface`` is what every matching key starts from: format characters
+  (soft hyphen, zero-width, bidi marks) dropped, NFKC (fullwidth and
+  mathematical letters, ligatures, superscript digits), and Cyrillic/Greek
+  look-alike letters inside a Latin word mapped to Latin. Scraped text carries
+  these invisibly; matching must not see them, evidence still quotes them.
 * ``numeric`` further maps number words to digits and ``N decades`` to
   ``10N years``; wordings equal only after it differ in numeral form.
 """
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib.resources import files
 
 #: Length-preserving quote folding, so spans computed on the folded text
@@ -20,13 +26,42 @@ from importlib.resources import files
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
                         "\u2032": "'", "\u00b4": "'", "`": "'"})
+#: Format characters (category Cf) met in scraped text: soft hyphen, Arabic letter
+#: mark, Mongolian vowel separator, zero-width space/joiners, LRM/RLM, bidi
+#: embeddings, overrides and isolates, word joiner and invisible operators, BOM.
+#: Invisible when printed, so they are word-internal for the tokenizer and
+#: dropped by ``surface``.
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: Cyrillic and Greek letters drawn like Latin ones, mapped only inside a word
+#: that also has Latin letters or is made of look-alikes only ("\u0430" for "a");
+#: any other Cyrillic or Greek word is left alone.
+_LOOKALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u051b\u051d\u04cf"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406\u0408\u0405"
+    "\u03bf\u03bd\u03c1\u03b9\u03ba\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d"
+    "\u039f\u03a1\u03a4\u03a5\u03a7",
+    "aeopcyxijsdhqwl"
+    "ABEKMHOPCTXYIJS"
+    "ovpikABEZHIKMN"
+    "OPTYX")
+_LOOKALIKE_CHARS = frozenset(chr(c) for c in _LOOKALIKES)
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212/+]+")
 _WORDISH = re.compile(r"\w", re.UNICODE)
 BARRIER = "|"
 #: Abbreviations with inner dots (U.S.), numbers with separators (10,000; 3.5),
 #: words with inner hyphens (e-commerce, China-Kazakhstan), the clitic 's, then
 #: any other single non-space character.
-WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-\u2010\u2011\u2013]\w+)*|'s\b|'S\b|[^\w\s]")
+#: Format characters are word-internal ("compre\u00adhensive" is one word) and
+#: never a token of their own.
+#: A hyphen (or soft hyphen) at a line end joins the word across the line break
+#: ("people-to-\npeople"), as a hard-wrapped text splits it. A clitic is an
+#: apostrophe and one letter ("'s", also in fullwidth).
+_W = f"[{INVISIBLE}]*\\w[\\w{INVISIBLE}]*"
+_JOIN = r"(?:[-\u2010\u2011\u2013](?:[ \t]*\r?\n[ \t]*)?|\u00ad[ \t]*\r?\n[ \t]*)"
+WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|" + _W + "(?:" + _JOIN + _W
+                + r")*|'[^\W\d_]\b" + f"|[^\\w\\s{INVISIBLE}]")
+_LINE_BREAK = re.compile(r"([-\u2010\u2011\u2013\u00ad])\s+")
 _WORD = re.compile(WORD_PATTERN)
 
 _NUMBERS = {
@@ -103,6 +138,41 @@ def singular(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def surface(text: str) -> str:
+    """The text a matching key is built from: invisible format characters
+    dropped, NFKC applied, look-alike letters inside a Latin word made Latin.
+
+    >>> surface("compre\u00adhensive \uff53trategic \u0441o-operation")
+    'comprehensive strategic co-operation'
+    """
+    if "\n" in text:
+        text = _LINE_BREAK.sub(r"\1", text)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    if any(c in _LOOKALIKE_CHARS for c in text):
+        text = " ".join(w.translate(_LOOKALIKES) if _latin_word(w) else w for w in text.split(" "))
+    return text
+
+
+def _latin_word(word: str) -> bool:
+    """A word with a Latin letter, or made of look-alikes only ("\u0430", "\u0441\u043e")."""
+    return any("a" <= c.lower() <= "z" for c in word) or all(
+        c in _LOOKALIKE_CHARS or not c.isalpha() for c in word)
+
+
+def has_unusual(text: str) -> bool:
+    """Whether ``text`` has characters ``surface`` folds (format characters,
+    compatibility letters or digits, look-alike letters) beyond quotes and spaces."""
+    if text.isascii():
+        return False
+    if _INVISIBLE.search(text):
+        return True
+    return any(surface(m.group()) != m.group() for m in re.finditer(r"\w+", text)
+               if not m.group().isascii())
+
+
+@functools.lru_cache(maxsize=65536)
 def fold_token(text: str) -> tuple[str, ...]:
     """Return the folded parts of one token.
 
@@ -116,6 +186,7 @@ def fold_token(text: str) -> tuple[str, ...]:
     >>> fold_token("partners")
     ('partnership',)
     """
+    text = surface(text)
     folded = text.translate(QUOTES).casefold().strip("'\"")
     if folded == "'s" or text.translate(QUOTES) == "'s":
         return ("'s",)
@@ -163,6 +234,6 @@ def numeric(parts: tuple[str, ...]) -> tuple[str, ...]:
     """
     out = [str(_NUMBERS[p]) if p in _NUMBERS else p for p in parts]
     for i in range(1, len(out)):
-        if out[i] == "decade" and out[i - 1].isdigit():
+        if out[i] == "decade" and out[i - 1].isdecimal():
             out[i - 1], out[i] = str(int(out[i - 1]) * 10), "year"
     return tuple(out)
