@@ -1,4 +1,4 @@
-"""The HTML timeline in a real headless Chromium, driven by Selenium.
+"""The HTML pages (timeline grid, side-by-side diff) in a real headless Chromium, driven by Selenium.
 
 Skipped when no browser is installed, unless ``DIPLODIFF_BROWSER=required``
 (as in ``.ci/run``), which turns a missing browser into a failure.
@@ -20,8 +20,8 @@ import diplodiff
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EVIL = "<script>window.__pwned=1</script>"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")
 
 
 def _binaries() -> tuple[str, str] | None:
@@ -123,9 +123,161 @@ def test_script_in_a_statement_runs_nothing(driver: Any, seeds_page: Path) -> No
     """Markup in a statement's text and title shows literally and never runs."""
     driver.get(seeds_page.as_uri())
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
-    title = driver.find_element("css selector", 'th.statement[data-statement="evil"]').get_attribute("title")
-    assert title == EVIL
+    head = driver.find_element("css selector", 'th.statement[data-statement="evil"]')
+    assert head.text == EVIL
+    assert head.get_attribute("title") == "evil"
     hover = [c.get_attribute("title") for c in _cells(driver, "era.golden-30-years")
              if c.get_attribute("data-statement") == "evil"]
     assert EVIL in hover[0]
     assert len(driver.find_elements("css selector", "script")) == 1
+
+
+def test_headers_show_titles_with_ids_on_hover(driver: Any, seeds_page: Path) -> None:
+    """Each statement column is headed by its title, with its id as the hover text."""
+    driver.get(seeds_page.as_uri())
+    heads = driver.find_elements("css selector", "#grid thead th.statement")
+    assert heads[3].text == "Xi Jinping and Tokayev jointly meet the press in Astana"
+    assert heads[3].get_attribute("title") == "004_55e9fcd968524c2c"
+
+
+def test_clicking_a_cell_shows_its_sentence(driver: Any, seeds_page: Path) -> None:
+    """A click on a cell puts its evidence sentence, with the wording marked, in the panel."""
+    driver.get(seeds_page.as_uri())
+    cell = next(c for c in _cells(driver, "era.golden-30-years")
+                if c.get_attribute("data-statement") == "evil")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
+    cell.click()
+    panel = driver.find_element("css selector", "#evidence")
+    assert EVIL in panel.text
+    assert panel.find_element("css selector", "mark").text == "golden 30 years"
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+
+
+def test_presence_chart_has_one_dot_per_statement_that_uses_it(driver: Any, seeds_page: Path) -> None:
+    """The inline SVG chart of a formula has a dot for each statement that uses it, placed by date."""
+    driver.get(seeds_page.as_uri())
+    row = driver.find_element("css selector", '#grid tbody tr[data-formula="era.golden-30-years"]')
+    xs = [float(c.get_attribute("cx")) for c in row.find_elements("css selector", "svg circle")]
+    assert len(xs) == 4
+    assert xs == sorted(xs)
+    assert xs[1] - xs[0] > xs[2] - xs[1]  # 2022 -> 2024 is a longer stretch than July 2024 -> April 2025
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=2">'
+
+
+@pytest.fixture(scope="module")
+def diff_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, diplodiff.Comparison]:
+    """The seed example (004 -> 000) as an HTML page."""
+    catalog = diplodiff.load_catalog(SEEDS / "catalog.csv")
+    earlier = catalog.apply(diplodiff.load_statement(SEEDS / "004_55e9fcd968524c2c.txt"))
+    later = catalog.apply(diplodiff.load_statement(SEEDS / "000_ae7edd6c8a22359c.txt"))
+    result = diplodiff.compare(earlier, later)
+    page = tmp_path_factory.mktemp("diff") / "diff.html"
+    page.write_text(diplodiff.to_html(result), encoding="utf-8")
+    return page, result
+
+
+def _highlight_text(driver: Any, side: str, n: int) -> str:
+    marks = driver.find_elements("css selector", f'#{side} a.hl[data-changes~="{n}"]')
+    return " ".join("".join(m.get_attribute("textContent") for m in marks).split())
+
+
+def test_diff_highlights_are_where_the_changes_are(driver: Any, diff_page: tuple[Path, Any]) -> None:
+    """Each change's highlight in each statement holds exactly that change's phrase."""
+    page, result = diff_page
+    driver.get(page.as_uri())
+    for n, change in enumerate(result.changes, 1):
+        for side in ("earlier", "later"):
+            phrase = getattr(change, side)
+            expected = " ".join(phrase.text.split()) if phrase is not None else ""
+            assert _highlight_text(driver, side, n) == expected, (n, side)
+
+
+def _in_view(driver: Any, element_id: str) -> bool:
+    return bool(driver.execute_script(
+        "var el = document.getElementById(arguments[0]);"
+        "var pane = el.closest('section').getBoundingClientRect(), r = el.getBoundingClientRect();"
+        "return r.top >= Math.max(pane.top, 0) && r.bottom <= Math.min(pane.bottom, window.innerHeight);",
+        element_id))
+
+
+def test_clicking_an_entry_scrolls_to_its_highlights(driver: Any, diff_page: tuple[Path, Any]) -> None:
+    """A click on a shifted change brings its phrase into view in both statements."""
+    page, result = diff_page
+    driver.get(page.as_uri())
+    n = max(i for i, c in enumerate(result.changes, 1)
+            if c.kind is diplodiff.ChangeKind.SHIFTED and c.earlier.span.start > 2000)
+    assert not _in_view(driver, f"e{n}")
+    driver.find_element("css selector", f'#change-{n} a.entry').click()
+    assert _in_view(driver, f"e{n}")
+    assert _in_view(driver, f"l{n}")
+
+
+def test_clicking_a_highlight_finds_its_entry(driver: Any, diff_page: tuple[Path, Any]) -> None:
+    """A click on a highlight in the text scrolls the list to that change."""
+    page, result = diff_page
+    driver.get(page.as_uri())
+    n = max(i for i, c in enumerate(result.changes, 1) if c.kind is diplodiff.ChangeKind.SHIFTED)
+    assert not _in_view(driver, f"change-{n}")
+    driver.find_element("css selector", f'#later a.hl[data-changes~="{n}"]').click()
+    assert _in_view(driver, f"change-{n}")
+
+
+def test_filters_hide_entries_and_highlights(driver: Any, diff_page: tuple[Path, Any]) -> None:
+    """Unticking 'dropped' hides dropped entries and switches their highlights off; kept starts off."""
+    page, result = diff_page
+    driver.get(page.as_uri())
+    kept = [n for n, c in enumerate(result.changes, 1) if c.kind is diplodiff.ChangeKind.KEPT]
+    assert not driver.find_element("css selector", f"#change-{kept[0]}").is_displayed()
+    driver.find_element("css selector", 'input[value="kind:dropped"]').click()
+    dropped = [n for n, c in enumerate(result.changes, 1) if c.kind is diplodiff.ChangeKind.DROPPED]
+    assert not any(driver.find_element("css selector", f"#change-{n}").is_displayed() for n in dropped)
+    classes = driver.find_element("css selector", f'#earlier a.hl[data-changes~="{dropped[0]}"]') \
+        .get_attribute("class")
+    assert "off" in classes.split()
+    added = next(n for n, c in enumerate(result.changes, 1) if c.kind is diplodiff.ChangeKind.ADDED)
+    assert driver.find_element("css selector", f"#change-{added}").is_displayed()
+
+
+def test_category_filter(driver: Any, diff_page: tuple[Path, Any]) -> None:
+    """Unticking a category hides exactly the changes of that category."""
+    page, result = diff_page
+    driver.get(page.as_uri())
+    driver.find_element("css selector", 'input[value="category:discovered"]').click()
+    for n, change in enumerate(result.changes, 1):
+        if change.kind is diplodiff.ChangeKind.KEPT:
+            continue
+        shown = driver.find_element("css selector", f"#change-{n}").is_displayed()
+        assert shown == (change.category is not None), n
+
+
+def test_diff_page_prints_everything(driver: Any, diff_page: tuple[Path, Any]) -> None:
+    """In print, the filters are gone and both statements are laid out whole, not in scroll panes."""
+    page, _ = diff_page
+    driver.get(page.as_uri())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not driver.find_element("css selector", "nav.filters").is_displayed()
+        clipped = driver.execute_script(
+            "return Array.from(document.querySelectorAll('main > section'))"
+            ".filter(function (s) { return s.scrollHeight > s.clientHeight + 1; }).length")
+        assert clipped == 0
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_hostile_statement_text_runs_nothing(driver: Any, tmp_path: Path) -> None:
+    """A <script> and an onerror= attribute in statement text and titles show as text and never run."""
+    earlier = diplodiff.Statement(id=f"a{EVIL}", title=HOSTILE,
+                                  text=f"Both sides will deepen political mutual trust. {EVIL}")
+    later = diplodiff.Statement(id="b", title=EVIL, text=f"{HOSTILE} Both sides will deepen strategic "
+                                f"mutual trust {HOSTILE} and the Belt and Road {EVIL}.")
+    page = tmp_path / "evil.html"
+    page.write_text(diplodiff.to_html(diplodiff.compare(earlier, later)), encoding="utf-8")
+    driver.get(page.as_uri())
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert len(driver.find_elements("css selector", "script")) == 1
+    assert driver.find_elements("css selector", "img") == []
+    assert HOSTILE in driver.find_element("css selector", "#later .body").text
+    assert EVIL in driver.find_element("css selector", "#earlier .body").text

@@ -189,10 +189,21 @@ class TestCli:
         assert data["statement"]["id"].startswith("000")
         assert data["expected_absent"]
 
-    def test_latest_refuses_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """--latest with --format csv is a usage error (exit 2)."""
-        assert main(["timeline", str(SEEDS), "--latest", "-f", "csv"]) == 2
+    def test_latest_refuses_html(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--latest with --format html is a usage error (exit 2)."""
+        assert main(["timeline", str(SEEDS), "--latest", "-f", "html"]) == 2
         assert "--latest" in capsys.readouterr().err
+
+    def test_latest_csv_has_one_row_per_finding(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--latest --format csv lists every absent, new and returning formula, one per row."""
+        assert main(["timeline", str(SEEDS), "--latest", "-f", "csv"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        report = diplodiff.check_latest(diplodiff.track(diplodiff.load_statements([SEEDS]), workers=1,
+                                                        catalog=diplodiff.load_catalog(SEEDS / "catalog.csv")))
+        assert [r["finding"] for r in rows] == (["expected_absent"] * len(report.absent)
+                                                + ["new"] * len(report.new)
+                                                + ["returning"] * len(report.returning))
+        assert rows[0]["phrase"] == report.absent[0].history.canonical
 
     def test_undated_warning_on_stderr(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An undated file gives a warning on stderr and still exit 0."""

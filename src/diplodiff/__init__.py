@@ -7,7 +7,9 @@
 [('shifted', 'strategic mutual trust')]
 """
 
-from ._errors import CatalogError, DiplodiffError, LexiconError, LoadError, StatementFormatError
+from typing import Any as _Any
+
+from ._errors import CatalogError, DiplodiffError, LexiconError, LoadError, OutputError, StatementFormatError
 from ._models import (
     Analysis,
     Change,
@@ -36,29 +38,35 @@ from .read.catalog import (
     read_catalogs,
 )
 from .read.files import load_statement, load_statements, parse_statement
-from .render.comparison import render_markdown, render_text, to_json
-from .render.html import render_timeline_html
-from .render.timeline import (
-    latest_dict,
-    render_latest_text,
-    render_timeline_markdown,
-    render_timeline_text,
-    timeline_dict,
-    timeline_to_csv,
-    timeline_to_json,
-)
+from .render.formats import Result, to_csv, to_dict, to_html, to_json, to_markdown, to_text
 from .text.speakers import SpeakerTable, default_speakers, load_speakers
 from .text.tokens import tokenize
 from .timeline.history import Absence, LatestReport, check_latest, weigh
 from .timeline.track import FormulaHistory, Occurrence, Timeline, track
 
+#: Names from before the one ``to_*`` scheme, still importable (not in ``__all__``).
+_OLD_NAMES = {
+    "render_text": ("comparison", "render_text"), "render_markdown": ("comparison", "render_markdown"),
+    "render_timeline_text": ("timeline", "render_timeline_text"),
+    "render_timeline_markdown": ("timeline", "render_timeline_markdown"),
+    "timeline_to_json": ("timeline", "timeline_to_json"), "timeline_dict": ("timeline", "timeline_dict"),
+    "timeline_to_csv": ("timeline", "timeline_to_csv"), "latest_dict": ("timeline", "latest_dict"),
+    "render_latest_text": ("timeline", "render_latest_text"),
+    "render_timeline_html": ("html", "render_timeline_html"),
+}
 
-def __getattr__(name: str) -> str:
+
+def __getattr__(name: str) -> _Any:
     # importlib.metadata costs ~40 ms at import: read the version only when asked.
     if name == "__version__":
         from importlib.metadata import version
 
         return version("diplodiff")
+    if name in _OLD_NAMES:
+        from importlib import import_module
+
+        module, attribute = _OLD_NAMES[name]
+        return getattr(import_module(f"{__name__}.render.{module}"), attribute)
     raise AttributeError(f"module 'diplodiff' has no attribute {name!r}")
 
 __all__ = [
@@ -83,7 +91,9 @@ __all__ = [
     "Occurrence",
     "Options",
     "Origin",
+    "OutputError",
     "Phrase",
+    "Result",
     "Sentence",
     "ShiftType",
     "Span",
@@ -101,7 +111,6 @@ __all__ = [
     "default_speakers",
     "extract_phrases",
     "find_catalogs",
-    "latest_dict",
     "load_catalog",
     "load_lexicon",
     "load_speakers",
@@ -112,16 +121,12 @@ __all__ = [
     "parse_lexicon",
     "parse_statement",
     "read_catalogs",
-    "render_latest_text",
-    "render_markdown",
-    "render_text",
-    "render_timeline_html",
-    "render_timeline_markdown",
-    "render_timeline_text",
-    "timeline_dict",
-    "timeline_to_csv",
-    "timeline_to_json",
+    "to_csv",
+    "to_dict",
+    "to_html",
     "to_json",
+    "to_markdown",
+    "to_text",
     "tokenize",
     "track",
     "weigh",

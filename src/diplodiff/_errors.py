@@ -5,6 +5,7 @@
     · StatementFormatError     readable but malformed; also ValueError        (.path, .line)
   - LexiconError               a lexicon file cannot be read or is malformed  (.path); also ValueError
   - CatalogError               a catalog file cannot be read or is malformed  (.path); also ValueError
+  - OutputError                an output file cannot be written               (.path)
 
 Messages name the file and say what to do; the CLI prints them as one line.
 """
@@ -49,7 +50,15 @@ class CatalogError(DiplodiffError, ValueError):
         super().__init__(f"{path}: {message}")
         self.path = path
 
+class OutputError(DiplodiffError):
+    """An output file cannot be written (an input file, a directory, a missing folder, a full disk)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
 # Tracebacks name an error as users catch it ("diplodiff.LoadError"), not by its private home.
-for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError):
+for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError, OutputError):
     _error.__module__ = "diplodiff"
 del _error

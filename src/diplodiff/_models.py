@@ -4,13 +4,57 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import html
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
 
 if TYPE_CHECKING:
+    import pandas
+
     from ._options import Options
+
+#: Columns of ``Comparison.to_records()`` (and of ``diff --format csv``), in order.
+CHANGE_COLUMNS = (
+    "earlier_statement", "later_statement", "kind", "formula", "canonical", "category", "origin",
+    "shift", "score",
+    "earlier_text", "earlier_sentence", "earlier_speaker", "earlier_side", "earlier_start",
+    "earlier_end", "earlier_count",
+    "later_text", "later_sentence", "later_speaker", "later_side", "later_start", "later_end",
+    "later_count",
+    "details", "history", "markers",
+)
+#: Joins the items of a list in one table cell.
+JOIN = " | "
+#: Rows shown by ``_repr_html_`` before "... more".
+HTML_ROWS = 30
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs collapsed to one space (evidence sentences in records)."""
+    return " ".join(text.split())
+
+
+def html_cell(text: str) -> str:
+    """Text for a cell of a notebook's ``_repr_html_`` table (the renderers use render.escape)."""
+    return html.escape(one_line(text), quote=True)
+
+
+def _short(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def load_pandas() -> Any:
+    """Import pandas, which diplodiff never needs except to build a DataFrame."""
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = "to_pandas() needs pandas: pip install pandas (or use to_records())"
+        raise ImportError(msg) from None
+    return pandas
 
 
 def _tuple_of_pairs(value: object) -> tuple[tuple[str, str], ...]:
@@ -247,7 +291,7 @@ class Framing:
         return (self.labels[0][0], self.labels[0][1]) if self.labels else None
 
 
-@frozen
+@frozen(repr=False)
 class Comparison:
     """The result of comparing two statements; records the options used.
 
@@ -276,14 +320,80 @@ class Comparison:
         """True when anything was added, dropped or shifted."""
         return any(c.kind is not ChangeKind.KEPT for c in self.changes)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items())
+        return f"<Comparison {_short(self.earlier.id, 50)} -> {_short(self.later.id, 50)}: {counts}>"
 
-@frozen
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per change (the columns of ``CHANGE_COLUMNS``), in report order.
+
+        Lists (shift types, details, history, markers) are joined with ``" | "``;
+        a side the change does not have is ``None`` throughout. No pandas needed.
+        """
+        return [_change_record(self, change) for change in self.changes]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The changes as a pandas DataFrame, one row per change (imports pandas)."""
+        frame = load_pandas().DataFrame(self.to_records(), columns=list(CHANGE_COLUMNS))
+        # Nullable integers: an absent side is <NA>, not a float NaN that turns 12 into 12.0.
+        return frame.astype({c: "Int64" for c in CHANGE_COLUMNS if c.endswith(("_start", "_end", "_count"))})
+
+    def _repr_html_(self) -> str:
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items())
+        rows = [c for c in self.changes if c.kind is not ChangeKind.KEPT]
+        body = "".join(
+            f"<tr><td>{c.kind.value}</td><td>{html_cell(_wording(c))}</td>"
+            f"<td>{html_cell(c.category or 'discovered')}</td>"
+            f"<td>{html_cell(', '.join(s.value for s in c.shift))}</td></tr>"
+            for c in rows[:HTML_ROWS])
+        more = (f'<tr><td colspan="4">\u2026 {len(rows) - HTML_ROWS} more (to_pandas() has all)</td></tr>'
+                if len(rows) > HTML_ROWS else "")
+        return (f"<div><strong>{html_cell(self.earlier.id)} \u2192 {html_cell(self.later.id)}</strong>: "
+                f"{counts}<table><thead><tr><th>kind</th><th>formula</th><th>category</th><th>shift</th>"
+                f"</tr></thead><tbody>{body}{more}</tbody></table></div>")
+
+
+def _wording(change: Change) -> str:
+    """``earlier -> later`` for a shift, else the one wording."""
+    if change.kind is ChangeKind.SHIFTED and change.earlier is not None and change.later is not None:
+        return f"{one_line(change.earlier.text)} \u2192 {one_line(change.later.text)}"
+    return one_line(change.phrase.text)
+
+
+def _change_record(comparison: Comparison, change: Change) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "earlier_statement": comparison.earlier.id, "later_statement": comparison.later.id,
+        "kind": change.kind.value, "formula": change.phrase.formula, "canonical": change.phrase.canonical,
+        "category": change.category, "origin": change.origin.value,
+        "shift": JOIN.join(s.value for s in change.shift), "score": round(change.score, 1),
+    }
+    for name, phrase, statement, count in (
+            ("earlier", change.earlier, comparison.earlier, change.earlier_count),
+            ("later", change.later, comparison.later, change.later_count)):
+        record.update({
+            f"{name}_text": phrase and phrase.text,
+            f"{name}_sentence": phrase and one_line(phrase.sentence_span.of(statement.text)),
+            f"{name}_speaker": phrase and phrase.speaker, f"{name}_side": phrase and phrase.side,
+            f"{name}_start": phrase and phrase.span.start, f"{name}_end": phrase and phrase.span.end,
+            f"{name}_count": count if phrase else None,
+        })
+    record["details"] = JOIN.join(change.details)
+    record["history"] = JOIN.join(change.history)
+    record["markers"] = JOIN.join(f"{m.shift.value} ({m.statement}): {m.text}" for m in change.markers)
+    return record
+
+
+@frozen(repr=False)
 class Analysis:
     """A statement with its sentences and phrases (lexicon hits and discovered)."""
 
     statement: Statement
     sentences: tuple[Sentence, ...]
     phrases: tuple[Phrase, ...]
+
+    def __repr__(self) -> str:
+        return (f"<Analysis {_short(self.statement.id, 60)}: {len(self.phrases)} phrase(s) in "
+                f"{len(self.sentences)} sentence(s)>")
 
     def by_sentence(self) -> dict[int, list[Phrase]]:
         """Return the phrases grouped by sentence index."""

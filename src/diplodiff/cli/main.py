@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import diplodiff
 from diplodiff.render.escape import one_line, valid_text
@@ -28,9 +27,27 @@ class _Parser(argparse.ArgumentParser):
                           if " " in self.prog else f"{message} (see 'diplodiff --help')")
 
 
-def _use_color(stream: object) -> bool:
+def _use_color(stream: object, mode: str = "auto") -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless NO_COLOR is set or TERM=dumb."""
+    if mode != "auto":
+        return mode == "always"
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ \
         and os.environ.get("TERM") != "dumb"
+
+
+def _render(result: diplodiff.Result, args: argparse.Namespace) -> str:
+    """The result in the chosen ``--format``, through the one ``to_*`` scheme."""
+    show_kept = bool(getattr(args, "all", False))
+    if args.format == "json":
+        return diplodiff.to_json(result)
+    if args.format == "csv":
+        return diplodiff.to_csv(result, excel=args.excel)
+    if args.format == "html":
+        return diplodiff.to_html(result, show_kept=show_kept)
+    if args.format == "markdown":
+        return diplodiff.to_markdown(result, show_kept=show_kept)
+    color = args.output in (None, "-") and _use_color(sys.stdout, getattr(args, "color", "never"))
+    return diplodiff.to_text(result, color=color, show_kept=show_kept)
 
 
 def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
@@ -41,23 +58,23 @@ def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] 
         return
     target = Path(output)
     if any(target.resolve() == Path(p).resolve() for p in inputs):
-        raise diplodiff.LoadError(output, "is one of the inputs; choose another --output file")
+        raise diplodiff.OutputError(output, "is one of the inputs; choose another --output file")
     if target.is_dir():
-        raise diplodiff.LoadError(output, "is a directory; give a file name for --output")
+        raise diplodiff.OutputError(output, "is a directory; give a file name for --output")
     directory = target.parent
     if not directory.is_dir():
-        raise diplodiff.LoadError(output, "its directory does not exist; create it first")
+        raise diplodiff.OutputError(output, "its directory does not exist; create it first")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
     except OSError as exc:
-        raise diplodiff.LoadError(output, f"cannot be written ({exc.strerror or exc})") from None
+        raise diplodiff.OutputError(output, f"cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, target)  # noqa: PTH105 (tests patch os.replace to simulate a full disk)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise diplodiff.LoadError(output, f"cannot be written ({exc.strerror or exc})") from None
+        raise diplodiff.OutputError(output, f"cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -85,14 +102,7 @@ def _diff(args: argparse.Namespace) -> int:
     if args.history:
         record = _track(args.history, args, lexicon, options)
         result = diplodiff.weigh(result, record)
-    if args.format == "json":
-        text = diplodiff.to_json(result)
-    elif args.format == "markdown":
-        text = diplodiff.render_markdown(result, show_kept=args.all)
-    else:
-        color = args.output in (None, "-") and _use_color(sys.stdout)
-        text = diplodiff.render_text(result, color=color, show_kept=args.all)
-    write_output(text, args.output, inputs=(args.earlier, args.later))
+    write_output(_render(result, args), args.output, inputs=(args.earlier, args.later))
     return EXIT_CHANGES if args.exit_code and result.has_changes else EXIT_OK
 
 
@@ -100,17 +110,8 @@ def _phrases(args: argparse.Namespace) -> int:
     lexicon = _lexicon(args)
     options = _options(args)
     statements = diplodiff.load_statements(args.paths, options=options)
-    lines = []
-    for statement in statements:
-        analysis = diplodiff.analyse(statement, lexicon=lexicon, options=options)
-        lines.append(f"{one_line(statement.id)} ({statement.date or 'date unknown'})")
-        for group in analysis.groups().values():
-            first = group[0]
-            if first.origin is diplodiff.Origin.DISCOVERED and not (first.marks or len(group) > 1):
-                continue
-            where = first.category or "discovered"
-            lines.append(f"  {len(group):3d}  {one_line(first.text)}  [{one_line(where)}]")
-    write_output("\n".join(lines) + "\n", args.output, inputs=args.paths)
+    analyses = [diplodiff.analyse(s, lexicon=lexicon, options=options) for s in statements]
+    write_output(_render(analyses, args), args.output, inputs=args.paths)
     return EXIT_OK
 
 
@@ -163,23 +164,11 @@ def _timeline(args: argparse.Namespace) -> int:
     if args.latest:
         if len(timeline.statements) < 2:
             raise _UsageError("--latest needs at least two dated statements")
-        report = diplodiff.check_latest(timeline)
-        if args.format == "json":
-            text = json.dumps(diplodiff.latest_dict(report), ensure_ascii=False, indent=2) + "\n"
-        elif args.format in ("text", "markdown"):
-            text = diplodiff.render_latest_text(report, markdown=args.format == "markdown")
-        else:
-            raise _UsageError("--latest writes text, markdown or json; choose one with --format")
-    elif args.format == "json":
-        text = diplodiff.timeline_to_json(timeline)
-    elif args.format == "csv":
-        text = diplodiff.timeline_to_csv(timeline)
-    elif args.format == "html":
-        text = diplodiff.render_timeline_html(timeline)
-    elif args.format == "markdown":
-        text = diplodiff.render_timeline_markdown(timeline)
+        if args.format == "html":
+            raise _UsageError("--latest writes text, markdown, json or csv; choose one with --format")
+        text = _render(diplodiff.check_latest(timeline), args)
     else:
-        text = diplodiff.render_timeline_text(timeline)
+        text = _render(timeline, args)
     inputs = [*args.paths, *(args.catalog or ())]
     write_output(text, args.output, inputs=[p for p in inputs if not Path(p).is_dir()])
     return EXIT_OK
@@ -194,6 +183,11 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
                         help="processes for reading statements (default: all cores)")
 
 
+def _table_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--excel", action="store_true",
+                        help="CSV for Excel: start with a UTF-8 byte order mark")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write here instead of stdout (replaced atomically)")
@@ -204,6 +198,30 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="report lexicon formulas only, no discovered phrases")
 
 
+_EXIT_CODES = """exit status:
+  0  success (also --help, --version, a closed pipe)
+  1  only with diff --exit-code: something was added, dropped or shifted
+  2  bad usage or bad input: one line on stderr, never a traceback
+  130  interrupted"""
+
+_EXAMPLES = {
+    "diff": """examples:
+  diplodiff diff seeds/004_55e9fcd968524c2c.txt seeds/000_ae7edd6c8a22359c.txt
+  diplodiff diff old.txt new.txt --format html -o diff.html     side by side, to share
+  diplodiff diff old.txt new.txt --format csv --excel -o diff.csv
+  diplodiff diff old.txt new.txt --format json | jq '.changes[].kind'
+  diplodiff diff old.txt new.txt --exit-code --color never --history archive/""",
+    "phrases": """examples:
+  diplodiff phrases seeds/001_769a15a261320f7b.txt
+  diplodiff phrases seeds --format csv --excel -o phrases.csv
+  diplodiff phrases statement.txt --format json --no-discover""",
+    "timeline": """examples:
+  diplodiff timeline seeds                              every formula's history, as text
+  diplodiff timeline seeds --format html -o timeline.html
+  diplodiff timeline seeds --latest                     what the newest statement leaves out
+  diplodiff timeline seeds --latest --format csv --excel -o latest.csv""",
+}
+
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "diff": (_diff, "Report formulas added, dropped, shifted or kept between two statements."),
     "phrases": (_phrases, "List the formulas and recurring phrases found, with counts."),
@@ -211,15 +229,30 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
 }
 
 
+def _command(sub: Any, name: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=_COMMANDS[name][1], description=_COMMANDS[name][1],
+        epilog=f"{_EXAMPLES[name]}\n\n{_EXIT_CODES}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="diplodiff", description="Formula-level diffs of dated diplomatic statements.")
+    parser = _Parser(prog="diplodiff", description="Formula-level diffs of dated diplomatic statements.",
+                     epilog="Run 'diplodiff COMMAND --help' for a command's options and examples.\n\n"
+                            + _EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"diplodiff {diplodiff.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
-    diff = sub.add_parser("diff", help=_COMMANDS["diff"][1], description=_COMMANDS["diff"][1])
+    diff = _command(sub, "diff")
     diff.add_argument("earlier", metavar="EARLIER", help="the earlier statement file")
     diff.add_argument("later", metavar="LATER", help="the later statement file")
-    diff.add_argument("--format", "-f", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv", "html"), default="text",
+                      help="text report, Markdown, the JSON contract, CSV (one row per change), or a "
+                           "side-by-side HTML page (default: text)")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                      help="colour the text report: auto (on a terminal, unless NO_COLOR is set), "
+                           "always, never")
+    _table_options(diff)
     diff.add_argument("--all", action="store_true", help="also list kept formulas")
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when changes were found")
     diff.add_argument("--history", action="extend", nargs="+", metavar="PATH",
@@ -228,17 +261,19 @@ def _parser() -> argparse.ArgumentParser:
     _corpus_options(diff)
     _common(diff)
     diff.set_defaults(handler=_diff)
-    phrases = sub.add_parser("phrases", help=_COMMANDS["phrases"][1],
-                             description=_COMMANDS["phrases"][1])
+    phrases = _command(sub, "phrases")
     phrases.add_argument("paths", nargs="+", metavar="PATH", help="statement files or directories")
+    phrases.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv"), default="text",
+                         help="text list, Markdown, JSON, or CSV (one row per formula per statement)")
+    _table_options(phrases)
     _common(phrases)
     phrases.set_defaults(handler=_phrases)
-    timeline = sub.add_parser("timeline", help=_COMMANDS["timeline"][1],
-                              description=_COMMANDS["timeline"][1])
+    timeline = _command(sub, "timeline")
     timeline.add_argument("paths", nargs="+", metavar="PATH",
                           help="statement files or directories (a catalog.csv/.toml inside is used)")
     timeline.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv", "html"),
-                          default="text")
+                          default="text", help="with --latest: text, markdown, json or csv (default: text)")
+    _table_options(timeline)
     timeline.add_argument("--latest", action="store_true",
                           help="read the newest statement against the record: expected but absent formulas")
     _corpus_options(timeline)
@@ -250,7 +285,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 changes with --exit-code, 2 error)."""
     try:
-        args = _parser().parse_args(argv)
+        parser = _parser()
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            # argparse blames the top-level parser; point to the help that lists the options.
+            raise _UsageError(f"unrecognized arguments: {' '.join(extra)} "
+                              f"(see 'diplodiff {args.command} --help')")
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except (_UsageError, diplodiff.DiplodiffError) as exc:

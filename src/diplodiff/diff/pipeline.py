@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import attrs
@@ -10,6 +11,7 @@ from .._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, 
 from .._options import DEFAULT_OPTIONS, Options
 from ..find.discover import find_phrases
 from ..find.lexicon import Lexicon, default_lexicon
+from ..read.files import load_statement
 from ..text.normalize import has_unusual
 from ..text.speakers import SpeakerTable, attribute
 from ..text.tokens import tokenize
@@ -138,13 +140,24 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                       framing=(summarize(earlier), summarize(later)))
 
 
-def compare(earlier: Statement, later: Statement, *, lexicon: Lexicon | None = None,
-            options: Options = DEFAULT_OPTIONS, speakers: SpeakerTable | None = None) -> Comparison:
+def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
+    if isinstance(source, Statement):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        return load_statement(os.fspath(source), options=options)
+    msg = f"compare() takes a Statement or a file path, not {type(source).__name__}"
+    raise TypeError(msg)
+
+
+def compare(earlier: Statement | str | os.PathLike[str], later: Statement | str | os.PathLike[str], *,
+            lexicon: Lexicon | None = None, options: Options = DEFAULT_OPTIONS,
+            speakers: SpeakerTable | None = None) -> Comparison:
     """Report which formulas were added, dropped, shifted or kept between two statements.
 
     Args:
-        earlier: The earlier statement.
-        later: The later statement.
+        earlier: The earlier statement, or the path of a file to load it from
+            (``load_statement``).
+        later: The later statement, or a path.
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings for every stage; recorded on the result.
         speakers: Office holders and sides; the builtin table when ``None``.
@@ -158,6 +171,7 @@ def compare(earlier: Statement, later: Statement, *, lexicon: Lexicon | None = N
     >>> [(c.kind.value, [s.value for s in c.shift]) for c in compare(a, b).changes]
     [('shifted', ['qualifier_added', 'rank_up'])]
     """
+    earlier, later = _statement(earlier, options), _statement(later, options)
     lexicon = default_lexicon() if lexicon is None else lexicon
     return diff_analyses(analyse(earlier, lexicon=lexicon, options=options, speakers=speakers),
                          analyse(later, lexicon=lexicon, options=options, speakers=speakers),

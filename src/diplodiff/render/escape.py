@@ -11,6 +11,8 @@ gets one function here; renderers never escape on their own.
 * ``markdown``: whitespace collapsed, ``visible``, then every Markdown-active character
   backslash-escaped, so a title can open no tag, table cell, link or heading.
 * ``csv_cell``: a leading ``'`` on a cell that a spreadsheet would run as a formula.
+* ``html_text``: ``one_line`` (or, with ``collapse=False``, the text as it stands)
+  with ``& < > " '`` as entities, safe in element content and quoted attributes.
 * ``valid_text``: lone surrogates (from non-UTF-8 file names) replaced with
   U+FFFD, so any output encodes as UTF-8.
 
@@ -24,6 +26,7 @@ gets one function here; renderers never escape on their own.
 
 from __future__ import annotations
 
+import html
 import re
 
 #: C0 and C1 controls, DEL, bidi embedding/override/isolate marks, the Arabic
@@ -77,3 +80,15 @@ def csv_cell(value: object) -> object:
 def valid_text(text: str) -> str:
     """Replace lone surrogates with U+FFFD so the text encodes as UTF-8."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def html_text(text: str | None, *, collapse: bool = True) -> str:
+    """``text`` safe inside HTML element content and quoted attribute values.
+
+    ``collapse=False`` keeps line breaks (for a ``white-space: pre-wrap`` block).
+
+    >>> html_text('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    text = text or ""
+    return html.escape(one_line(text) if collapse else valid_text(text), quote=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
@@ -12,7 +10,7 @@ from .._models import Origin, Statement
 from ..timeline.history import LatestReport
 from ..timeline.track import FormulaHistory, Occurrence, Timeline
 from .comparison import SCHEMA_VERSION, statement_json
-from .escape import csv_cell, markdown, one_line
+from .escape import markdown, one_line
 
 _SPACE = re.compile(r"\s+")
 #: Records longer than this get no per-statement strip in text and Markdown.
@@ -98,16 +96,9 @@ def timeline_to_json(timeline: Timeline) -> str:
 
 def timeline_to_csv(timeline: Timeline) -> str:
     """Render a timeline as CSV: one row per formula per statement that uses it."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for h in timeline.formulas:
-        for o in h.occurrences:
-            row = (h.formula, h.canonical, h.category or "", h.origin.value, o.statement_id,
-                   o.date.isoformat() if o.date else "", o.index + 1, o.text, " | ".join(o.texts),
-                   o.count, " | ".join(o.speakers), " | ".join(o.sides), o.sentence)
-            writer.writerow([csv_cell(cell) for cell in row])
-    return out.getvalue()
+    from .tables import timeline_csv  # tables builds on this module's neighbours; import when used
+
+    return timeline_csv(timeline)
 
 
 def _strip(history: FormulaHistory) -> str:

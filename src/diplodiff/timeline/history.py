@@ -154,7 +154,7 @@ class Absence:
         return self.recent / self.window + 0.1 * self.streak + 0.05 * self.share
 
 
-@frozen
+@frozen(repr=False)
 class LatestReport:
     """The newest statement read against the record of the ones before it.
 
@@ -171,6 +171,10 @@ class LatestReport:
     new: tuple[FormulaHistory, ...]
     returning: tuple[tuple[FormulaHistory, dt.date | None], ...]
     window: int
+
+    def __repr__(self) -> str:
+        return (f"<LatestReport {self.statement.id[:60]}: {len(self.absent)} expected but absent, "
+                f"{len(self.new)} new, {len(self.returning)} returning>")
 
 
 def check_latest(timeline: Timeline, *, recent: int = RECENT) -> LatestReport:

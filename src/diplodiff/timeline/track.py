@@ -13,11 +13,11 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from attrs import frozen
 
-from .._models import Origin, Phrase, Statement
+from .._models import HTML_ROWS, JOIN, Origin, Phrase, Statement, html_cell, load_pandas
 from .._options import DEFAULT_OPTIONS, Options
 from ..diff.pipeline import analyse, reportable
 from ..find.lexicon import Lexicon, default_lexicon
@@ -29,6 +29,12 @@ Progress = Callable[[int, int], None]
 PARALLEL_MIN = 64
 _SPACE = re.compile(r"\s+")
 _LADDER = "partnership_label"
+#: Columns of ``Timeline.to_records()`` (and of ``timeline --format csv``), in order.
+OCCURRENCE_COLUMNS = ("formula", "phrase", "category", "origin", "statement", "date", "position", "text",
+                      "forms", "count", "speakers", "sides", "sentence")
+
+if TYPE_CHECKING:
+    import pandas
 
 
 @frozen
@@ -201,7 +207,7 @@ class FormulaHistory:
         return tuple(dict.fromkeys(s for o in self.occurrences for s in o.sides))
 
 
-@frozen
+@frozen(repr=False)
 class Timeline:
     """Every formula's history across dated statements; records the options used.
 
@@ -255,6 +261,48 @@ class Timeline:
                 if current is None or (history.rank or 0) > current[0]:
                     best[o.index] = (history.rank or 0, o)
         return tuple(b[1] if b else None for b in best)
+
+    def __repr__(self) -> str:
+        dates = [s.date.isoformat() for s in self.statements if s.date]
+        span = f" ({dates[0]} to {dates[-1]})" if dates else ""
+        return (f"<Timeline: {len(self.statements)} dated statement(s){span}, {len(self.formulas)} "
+                f"formula(s), {len(self.undated)} undated>")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per formula per statement that uses it (``OCCURRENCE_COLUMNS``).
+
+        ``position`` is the statement's place in the record, from 1; wordings,
+        speakers and sides are joined with ``" | "``. No pandas needed.
+        """
+        return [
+            {"formula": h.formula, "phrase": h.canonical, "category": h.category, "origin": h.origin.value,
+             "statement": o.statement_id, "date": o.date.isoformat() if o.date else None,
+             "position": o.index + 1, "text": o.text, "forms": JOIN.join(o.texts), "count": o.count,
+             "speakers": JOIN.join(o.speakers), "sides": JOIN.join(o.sides), "sentence": o.sentence}
+            for h in self.formulas for o in h.occurrences
+        ]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The record as a pandas DataFrame, one row per formula per statement (imports pandas).
+
+        ``date`` is a datetime column, ready for time-series work.
+        """
+        pd = load_pandas()
+        frame = pd.DataFrame(self.to_records(), columns=list(OCCURRENCE_COLUMNS))
+        frame["date"] = pd.to_datetime(frame["date"])
+        return frame
+
+    def _repr_html_(self) -> str:
+        heads = "".join(f'<th title="{html_cell(s.title or s.id)}">'
+                        f'{s.date.isoformat() if s.date else "?"}</th>' for s in self.statements)
+        rows = "".join(
+            f"<tr><td>{html_cell(h.canonical)}</td><td>{html_cell(h.category or 'discovered')}</td>"
+            + "".join("<td>\u25cf</td>" if p else "<td>\u00b7</td>" for p in h.presence()) + "</tr>"
+            for h in self.formulas[:HTML_ROWS])
+        more = len(self.formulas) - HTML_ROWS
+        tail = (f"<p>\u2026 {more} more formula(s) (to_pandas() has all)</p>" if more > 0 else "")
+        return (f"<div>{html_cell(repr(self).strip('<>'))}<table><thead><tr><th>formula</th>"
+                f"<th>category</th>{heads}</tr></thead><tbody>{rows}</tbody></table>{tail}</div>")
 
 
 class _Found(NamedTuple):
