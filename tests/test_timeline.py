@@ -198,8 +198,9 @@ class TestCli:
         """--latest --format csv lists every absent, new and returning formula, one per row."""
         assert main(["timeline", str(SEEDS), "--latest", "-f", "csv"]) == 0
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        catalog = diplodiff.load_catalog(SEEDS / "catalog.csv")
         report = diplodiff.check_latest(diplodiff.track(diplodiff.load_statements([SEEDS]), workers=1,
-                                                        catalog=diplodiff.load_catalog(SEEDS / "catalog.csv")))
+                                                        catalog=catalog))
         assert [r["finding"] for r in rows] == (["expected_absent"] * len(report.absent)
                                                 + ["new"] * len(report.new)
                                                 + ["returning"] * len(report.returning))

@@ -46,7 +46,8 @@ def _render(result: diplodiff.Result, args: argparse.Namespace) -> str:
         return diplodiff.to_html(result, show_kept=show_kept)
     if args.format == "markdown":
         return diplodiff.to_markdown(result, show_kept=show_kept)
-    color = args.output in (None, "-") and _use_color(sys.stdout, getattr(args, "color", "never"))
+    mode = getattr(args, "color", "never")
+    color = mode == "always" or (args.output in (None, "-") and _use_color(sys.stdout, mode))
     return diplodiff.to_text(result, color=color, show_kept=show_kept)
 
 

@@ -82,18 +82,30 @@ def to_markdown(result: Result, *, show_kept: bool = False) -> str:
     raise _unsupported(result, "markdown")
 
 
+def _plain(value: Any) -> Any:
+    """Tuples (from attrs) as lists, all the way down: exactly what ``json.loads`` would give."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def to_dict(result: Result) -> dict[str, Any]:
     """The JSON contract of the result as plain dicts and lists (see docs/json.md)."""
+    found: dict[str, Any]
     if isinstance(result, Comparison):
-        return _comparison.comparison_dict(result)
-    if isinstance(result, Timeline):
-        return _timeline.timeline_dict(result)
-    if isinstance(result, LatestReport):
-        return _timeline.latest_dict(result)
-    analyses = _analyses(result)
-    if analyses is not None:
-        return _phrases.phrases_dict(analyses)
-    raise _unsupported(result, "dict")
+        found = _comparison.comparison_dict(result)
+    elif isinstance(result, Timeline):
+        found = _timeline.timeline_dict(result)
+    elif isinstance(result, LatestReport):
+        found = _timeline.latest_dict(result)
+    elif (analyses := _analyses(result)) is not None:
+        found = _phrases.phrases_dict(analyses)
+    else:
+        raise _unsupported(result, "dict")
+    plain: dict[str, Any] = _plain(found)
+    return plain
 
 
 def to_json(result: Result) -> str:
