@@ -55,6 +55,8 @@ def test_diff_csv_flattens_both_sides(seed_diff: diplodiff.Comparison) -> None:
     rows = _rows(diplodiff.to_csv(seed_diff))
     shifted = next(r for r in rows if r["kind"] == "shifted")
     change = next(c for c in seed_diff.changes if c.kind is diplodiff.ChangeKind.SHIFTED)
+    assert change.earlier is not None
+    assert change.later is not None
     assert (shifted["earlier_text"], shifted["later_text"]) == (change.earlier.text, change.later.text)
     assert shifted["shift"] == " | ".join(s.value for s in change.shift)
     assert int(shifted["later_start"]) == change.later.span.start
