@@ -68,3 +68,15 @@ def test_version_is_a_string() -> None:
 def test_default_options_is_an_options() -> None:
     """``DEFAULT_OPTIONS`` is an ``Options`` with the default values."""
     assert diplodiff.Options() == diplodiff.DEFAULT_OPTIONS
+
+
+def test_python_api_page_lists_every_public_name() -> None:
+    """The grouped table at the top of docs/python-api.md names exactly the names in ``__all__``."""
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "python-api.md").read_text(encoding="utf-8")
+    table = page.split("## Every public name", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| group")]
+    listed = [name for row in rows for name in re.findall(r"`([^`]+)`", row)]
+    assert sorted(listed) == sorted(diplodiff.__all__)
