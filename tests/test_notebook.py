@@ -12,7 +12,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 def test_tutorial_notebook_runs() -> None:
     """Every cell of the tutorial runs without an error, and the last one prints the CSV row count."""
-    notebook = nbformat.read(DOCS / "tutorial.ipynb", as_version=4)
+    notebook = nbformat.read(DOCS / "tutorial.ipynb", as_version=4)  # type: ignore[no-untyped-call]
     NotebookClient(notebook, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(DOCS)}}).execute()
     last = notebook.cells[-1]
