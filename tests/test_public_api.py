@@ -48,7 +48,8 @@ def test_expected_classes_are_public() -> None:
     """The model, error and option classes are all exported."""
     expected = {"Analysis", "CatalogError", "Change", "ChangeKind", "Comparison", "DiplodiffError",
                 "Formula", "Lexicon", "LexiconError", "LoadError", "Options", "Origin", "Phrase",
-                "Sentence", "ShiftType", "Span", "Statement", "StatementFormatError", "Token"}
+                "Sentence", "ShiftType", "Span", "SpeakerTableError", "Statement", "StatementFormatError",
+                "Token"}
     assert expected <= set(CLASSES)
 
 

@@ -9,7 +9,15 @@
 
 from typing import Any as _Any
 
-from ._errors import CatalogError, DiplodiffError, LexiconError, LoadError, OutputError, StatementFormatError
+from ._errors import (
+    CatalogError,
+    DiplodiffError,
+    LexiconError,
+    LoadError,
+    OutputError,
+    SpeakerTableError,
+    StatementFormatError,
+)
 from ._models import (
     Analysis,
     Change,
@@ -39,7 +47,15 @@ from .read.catalog import (
 )
 from .read.files import load_statement, load_statements, parse_statement
 from .render.formats import Result, to_csv, to_dict, to_html, to_json, to_markdown, to_text
-from .text.speakers import SpeakerTable, default_speakers, load_speakers
+from .text.speakers import (
+    Person,
+    Side,
+    SpeakerTable,
+    build_speakers,
+    default_speakers,
+    load_speakers,
+    parse_speakers,
+)
 from .text.tokens import tokenize
 from .timeline.history import Absence, LatestReport, check_latest, weigh
 from .timeline.track import FormulaHistory, Occurrence, Timeline, track
@@ -92,12 +108,15 @@ __all__ = [
     "Options",
     "Origin",
     "OutputError",
+    "Person",
     "Phrase",
     "Result",
     "Sentence",
     "ShiftType",
+    "Side",
     "Span",
     "SpeakerTable",
+    "SpeakerTableError",
     "Statement",
     "StatementFormatError",
     "Timeline",
@@ -105,6 +124,7 @@ __all__ = [
     "__version__",
     "analyse",
     "build_lexicon",
+    "build_speakers",
     "check_latest",
     "compare",
     "default_lexicon",
@@ -119,6 +139,7 @@ __all__ = [
     "parse_catalog_csv",
     "parse_catalog_toml",
     "parse_lexicon",
+    "parse_speakers",
     "parse_statement",
     "read_catalogs",
     "to_csv",

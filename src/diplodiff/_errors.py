@@ -6,6 +6,7 @@
   - LexiconError               a lexicon file cannot be read or is malformed  (.path); also ValueError
   - CatalogError               a catalog file cannot be read or is malformed  (.path); also ValueError
   - OutputError                an output file cannot be written               (.path)
+  - SpeakerTableError          a speaker table cannot be read or is malformed (.path); also ValueError
 
 Messages name the file and say what to do; the CLI prints them as one line.
 """
@@ -50,6 +51,7 @@ class CatalogError(DiplodiffError, ValueError):
         super().__init__(f"{path}: {message}")
         self.path = path
 
+
 class OutputError(DiplodiffError):
     """An output file cannot be written (an input file, a directory, a missing folder, a full disk)."""
 
@@ -58,7 +60,16 @@ class OutputError(DiplodiffError):
         self.path = path
 
 
+class SpeakerTableError(DiplodiffError, ValueError):
+    """A speaker table file cannot be read or does not follow the documented format."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
 # Tracebacks name an error as users catch it ("diplodiff.LoadError"), not by its private home.
-for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError, OutputError):
+for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError, OutputError,
+               SpeakerTableError):
     _error.__module__ = "diplodiff"
 del _error

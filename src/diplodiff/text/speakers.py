@@ -1,176 +1,745 @@
-"""Who voices each sentence: "Wang said", "Tokayev noted that", "Both sides agreed".
+"""Who voices each sentence, read from the text: "Wang said", "..., Tokayev noted",
+"according to Sethuraman", "Both sides agreed", "We reaffirm".
 
-Rules, in order, for each sentence:
+The rules (docs/speakers.md has them in full, with examples):
 
-1. A subject right before a reporting verb ("Wang Yi emphasized", ", Wang
-   said", "Kazakhstan appreciates") names the speaker: a person from the table,
-   a side ("China", "the Kazakh side"), the two sides together ("both sides",
-   "the two sides", "they" after a joint sentence), or "he"/"she" for the last
-   person named.
-2. A sentence opening with "Both sides"/"The two sides" is voiced by both.
-3. Otherwise reported speech carries over from the previous sentence of the
-   same paragraph; a paragraph that quotes nobody is the outlet's own voice.
+1. People come from the text first: an official it introduces with an office
+   and a country ("Kazakhstan's Deputy Prime Minister and Minister of Foreign
+   Affairs Murat Nurtleu", see ``officials``) speaks for that country, and is
+   then known by full name, by either name alone, by title ("the minister")
+   or as "he"/"she". The speaker table adds known people (their sides and
+   name variants) and every country and organisation with its names,
+   demonyms and capitals.
+2. A sentence names its speaker with a subject before a reporting verb (a
+   person, a side, "the two sides", "we"), "according to X", or an opening
+   "X, <title>, ... said". A named person always ends the previous voice.
+3. Otherwise the voice carries over, across paragraphs too, with these
+   switches when no one is quoted: a paragraph that narrates an event ("The
+   two sides signed ...", "The talks were held ...") is the outlet's; a
+   sentence opening with the two sides ("The two sides will ...") is both
+   sides'; a sentence opening with a side ("China is ready to ...") is that
+   side's when no person is speaking. Inside a person's list ("... the
+   following four aspects:") and inside an open quotation nothing switches
+   but a named person.
+4. A communiqué ("We, the Leaders of the G7 ...", "The Council expresses ...")
+   speaks as its issuing body: "we", "the Chair", "the Council" and the body's
+   names are that body, and sides named in it do not take the voice.
 
-People and sides come from a table (``data/speakers.toml``; extend it with
-``SpeakerTable.merged``) so that any pair of countries works the same way.
+Sides are reported by short name ("China", "EU", "G7"), ``both`` for the two
+sides together, and ``None`` for the outlet's own narration, whose speaker is
+the outlet by name (``outlet`` metadata, ``source``, the dateline, else
+``"outlet"``).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
 import attrs
 from attrs import frozen
 
-from .._errors import LexiconError
+from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement
-from .normalize import BARRIER, fold_text
+from .officials import Introduction, SideMatcher, introductions
+from .tokens import dateline_end
+from .words import Word, find, longest_key, sentence_words, split, vocabulary
 
 BOTH = "both"
 OUTLET = "outlet"
-_REPORTING = frozenset(fold_text(
-    "said say says stated stressed emphasized emphasised noted added pointed expressed agreed "
-    "believe believes believed hold holds welcomed welcomes appreciated appreciates praised praises "
-    "commended reaffirmed reiterated recalled conveyed urged called hoped hopes told underlined "
-    "highlighted affirmed announced proposed suggested voiced acknowledged congratulated "
-    "regards regarded supports supported thanked thanks concluded"))
-_SKIP = frozenset(fold_text("also further then again fully highly both all once repeatedly"))
-_GROUPS = tuple(fold_text(g) for g in (
-    "both sides", "the two sides", "two sides", "both countries", "the two countries",
-    "the two leaders", "the two presidents", "the two heads of state", "the two foreign ministers",
-    "the two ministers", "the ministers", "the leaders", "both leaders", "both parties", "they"))
-_PRONOUNS = frozenset({"he", "she"})
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+BOTH_SIDES = "both sides"
+_KINDS = ("country", "organisation")
+#: A side right after these is no subject ("between Kazakhstan and China remain").
+_NOT_SUBJECT = frozenset({"and", "or", "of", "between", "with", "to", "for", "from", "in", "on", "by",
+                          "'s", "as", "than", "at", "into"})
+
+
+@frozen
+class Person:
+    """An office holder.
+
+    Attributes:
+        name: Full name, as reports give it.
+        aliases: Other names for the same person ("Wang", "Sergei Lavrov").
+        side: The side they speak for.
+        office: Their office, for the reader.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    side: str | None = None
+    office: str | None = None
+
+
+@frozen
+class Side:
+    """A country or organisation a speaker can stand for.
+
+    Attributes:
+        id: How reports name it ("China", "EU").
+        names: Other names for it ("People's Republic of China", "PRC").
+        demonyms: Adjectives for it ("Chinese": "the Chinese side", "Chinese President").
+        capitals: Seats of government read as the side when they are a subject.
+        kind: ``"country"`` or ``"organisation"``.
+    """
+
+    id: str
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    kind: str = "country"
 
 
 @frozen
 class SpeakerTable:
-    """Office holders and country names, mapping words to speakers and sides."""
+    """Known people and every side, with the words that name them."""
 
-    people: tuple[tuple[str, tuple[str, ...], str], ...]
-    sides: tuple[tuple[str, tuple[str, ...]], ...]
+    people: tuple[Person, ...] = ()
+    sides: tuple[Side, ...] = ()
 
     def merged(self, other: SpeakerTable) -> SpeakerTable:
         """Return this table with ``other``'s people and sides added (``other`` wins)."""
         return SpeakerTable((*other.people, *self.people), (*other.sides, *self.sides))
 
 
-@functools.cache
-def _names(table: SpeakerTable) -> dict[tuple[str, ...], tuple[str, str]]:
-    names: dict[tuple[str, ...], tuple[str, str]] = {}
-    for side, words in reversed(table.sides):
-        for word in (side, *words):
-            names[fold_text(word)] = (side, side)
-            names[("the", *fold_text(word))] = (side, side)
-    for person, aliases, side in reversed(table.people):
-        for word in (person, *aliases):
-            names[fold_text(word)] = (person, side)
-    for group in _GROUPS:
-        names[group] = ("both sides", BOTH)
-    return names
+# -- reading tables -------------------------------------------------------------------------------
+
+def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        msg = f"{where}: '{key}' must be a list of non-empty strings"
+        raise TypeError(msg)
+    return tuple(value)
+
+
+def _text(entry: dict[str, Any], key: str, where: str, *, required: bool) -> str | None:
+    value = entry.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{where}: '{key}' must be a non-empty string"
+        raise TypeError(msg)
+    return value
+
+
+def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    entries = data.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        msg = f"'{key}' must be a list of tables ([[{key}]])"
+        raise TypeError(msg)
+    return entries
 
 
 def parse_speakers(text: str, *, name: str) -> SpeakerTable:
-    """Parse a speaker table (TOML, see ``data/speakers.toml``)."""
+    """Parse a speaker table (TOML: ``[[person]]`` and ``[[side]]`` entries, see docs/speakers.md).
+
+    Raises:
+        SpeakerTableError: The text is not TOML or an entry is malformed.
+    """
     try:
         data = tomllib.loads(text)
-        people = tuple((p["name"], tuple(p.get("aliases", ())), p["side"]) for p in data.get("person", []))
-        sides = tuple((s["id"], tuple(s.get("names", ()))) for s in data.get("side", []))
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        msg = f"is not a valid speaker table ({exc}); see docs/shift-types.md for the format"
-        raise LexiconError(name, msg) from None
-    return SpeakerTable(people, sides)
+        people = []
+        for n, p in enumerate(_entries(data, "person"), 1):
+            where = f"person {n}"
+            people.append(Person(str(_text(p, "name", where, required=True)), _strings(p, "aliases", where),
+                                 _text(p, "side", where, required=True),
+                                 _text(p, "office", where, required=False)))
+        sides = []
+        for n, s in enumerate(_entries(data, "side"), 1):
+            where = f"side {n}"
+            kind = _text(s, "kind", where, required=False) or "country"
+            if kind not in _KINDS:
+                msg = f"{where}: 'kind' must be one of {', '.join(_KINDS)}"
+                raise TypeError(msg)
+            sides.append(Side(str(_text(s, "id", where, required=True)), _strings(s, "names", where),
+                              _strings(s, "demonyms", where), _strings(s, "capitals", where), kind))
+    except (tomllib.TOMLDecodeError, TypeError) as exc:
+        msg = f"is not a valid speaker table ({exc}); see docs/speakers.md for the format"
+        raise SpeakerTableError(name, msg) from None
+    return SpeakerTable(tuple(people), tuple(sides))
+
+
+def _builtin(name: str) -> SpeakerTable:
+    text = files("diplodiff").joinpath("_data").joinpath(name).read_text(encoding="utf-8")
+    return parse_speakers(text, name=f"builtin {name}")
 
 
 @functools.cache
 def default_speakers() -> SpeakerTable:
-    """Return the speaker table shipped with diplodiff."""
-    text = files("diplodiff").joinpath("_data").joinpath("speakers.toml").read_text(encoding="utf-8")
-    return parse_speakers(text, name="builtin speakers")
+    """Return the speaker table shipped with diplodiff: every country and the main
+    organisations (``_data/sides.toml``) and known office holders (``_data/speakers.toml``)."""
+    return _builtin("sides.toml").merged(_builtin("speakers.toml"))
 
 
 def load_speakers(path: str | Path) -> SpeakerTable:
-    """Load a user speaker table file (same format as the builtin one)."""
+    """Load a user speaker table file (same format as the builtin one).
+
+    Raises:
+        SpeakerTableError: The file cannot be read or is malformed.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(str(path), f"cannot be read ({exc}); give a UTF-8 TOML file") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise SpeakerTableError(str(path), f"cannot be read ({reason}); give a UTF-8 TOML file") from None
     return parse_speakers(text, name=str(path))
 
 
-def _subject(words: Sequence[str], end: int, names: dict[tuple[str, ...], tuple[str, str]],
-             ) -> tuple[tuple[str, str] | None, int]:
-    """The speaker named by the words just before ``end``, and where the name starts."""
-    while end > 0 and (words[end - 1] in _SKIP or words[end - 1].endswith("ly")) \
-            and words[end - 1] != "both":
+def build_speakers(*, builtin: bool = True, extra: Sequence[str | Path] = ()) -> SpeakerTable:
+    """The builtin table (unless ``builtin=False``) with each file of ``extra`` merged over it."""
+    table = default_speakers() if builtin else SpeakerTable()
+    for path in extra:
+        table = table.merged(load_speakers(path))
+    return table
+
+
+# -- the table as lookups -------------------------------------------------------------------------
+
+class _Lookup:
+    """A speaker table turned into the dictionaries the rules read."""
+
+    def __init__(self, table: SpeakerTable) -> None:
+        names: dict[tuple[str, ...], str] = {}
+        demonyms: dict[tuple[str, ...], str] = {}
+        capitals: dict[tuple[str, ...], str] = {}
+        self.kinds: dict[str, str] = {}
+        for side in reversed(table.sides):
+            self.kinds[side.id] = side.kind
+            forms = [side.id, *side.names]
+            if side.kind == "country":
+                forms += [f"Republic of {side.id}"]
+            for form in forms:
+                words = split(form)
+                names[words[1:] if words[:1] in {("The",), ("the",)} else words] = side.id
+            for form in side.demonyms:
+                demonyms[split(form)] = side.id
+            for form in side.capitals:
+                capitals[split(form)] = side.id
+        self.sides = SideMatcher(names, demonyms)
+        self.names, self.demonyms, self.capitals = names, demonyms, capitals
+        self.longest = longest_key([*names, *demonyms, *capitals])
+        self.people: dict[tuple[str, ...], Person] = {}
+        for person in reversed(table.people):
+            for form in (person.name, *person.aliases):
+                self.people[tuple(w.lower() for w in split(form))] = person
+
+
+@functools.cache
+def _lookup(table: SpeakerTable) -> _Lookup:
+    return _Lookup(table)
+
+
+@functools.cache
+def _words(section: str) -> frozenset[str]:
+    return vocabulary("speech.txt")[section]
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    return vocabulary("offices.txt")["head"]
+
+
+# -- the people of one statement ------------------------------------------------------------------
+
+class _People:
+    """Everyone who can be named in one statement: the table's people, then those
+    the text introduces (who win on shared names)."""
+
+    def __init__(self, lookup: _Lookup, intros: Sequence[Introduction]) -> None:
+        self.by_name = dict(lookup.people)
+        self.heads: dict[str, frozenset[str]] = {}
+        self.introduced: list[Person] = []
+        aliases: dict[tuple[str, ...], Person | None] = {}
+        for intro in intros:
+            key = tuple(w.lower() for w in split(intro.name))
+            known = self.by_name.get(key)
+            if known is None and len(key) == 1:
+                continue  # a bare surname the table does not know is no introduction
+            person = known or Person(intro.name, side=intro.side, office=intro.office)
+            if intro.side and person.side != intro.side:
+                person = attrs.evolve(person, side=intro.side)  # the text's office decides
+            if known is not None and known.side == person.side:
+                person = known
+            self.heads[person.name] = self.heads.get(person.name, frozenset()) | intro.heads
+            for form in (person.name, *person.aliases):
+                self.by_name[tuple(w.lower() for w in split(form))] = person
+            self.by_name[key] = person
+            self.introduced.append(person)
+            if len(key) > 1:
+                for one in {key[0], key[-1]}:
+                    aliases[(one,)] = None if (one,) in aliases and aliases[(one,)] != person else person
+        full = {tuple(w.lower() for w in split(p.name)) for p in self.introduced}
+        for alias, who in aliases.items():
+            if who is not None and alias not in full:
+                self.by_name[alias] = who
+        self.longest = longest_key(self.by_name)
+
+    def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
+        """The person named starting at ``words[i]`` (a capitalised name), and its length."""
+        if i >= len(words) or not words[i].cap:
+            return None
+        for n in range(min(self.longest, len(words) - i), 0, -1):
+            person = self.by_name.get(tuple(w.low for w in words[i : i + n]))
+            if person is not None:
+                return person, n
+        return None
+
+    def ending(self, words: Sequence[Word], end: int) -> tuple[Person, int] | None:
+        """The person named right before ``words[end]``, and where the name starts."""
+        for n in range(min(self.longest, end), 0, -1):
+            person = self.by_name.get(tuple(w.low for w in words[end - n : end]))
+            if person is not None and words[end - n].cap:
+                return person, end - n
+        return None
+
+
+# -- who speaks -----------------------------------------------------------------------------------
+
+@frozen
+class _Voice:
+    """Who voices a sentence: a speaker name and side, the person if one, and the
+    span of the words that named them."""
+
+    speaker: str
+    side: str | None
+    person: Person | None = None
+    span: Span | None = None
+    kind: str = "outlet"  # outlet, person, side, both, issuer
+
+
+@frozen
+class _Cue:
+    kind: str  # person, title, pronoun, side, group, we, issuer
+    value: str | Person | None
+    start: int
+
+
+def _skip_back(words: Sequence[Word], end: int) -> int:
+    skip = _words("adverb") | _words("auxiliary")
+    while end > 0 and not words[end - 1].cap and (
+            words[end - 1].low in skip or (words[end - 1].low.endswith("ly") and len(words[end - 1].low) > 4)
+    ):
         end -= 1
-    for length in (4, 3, 2, 1):
-        if end - length >= 0 and (found := names.get(tuple(words[end - length : end]))):
-            return found, end - length
-    return None, end
+    return end
 
 
-def _opening_side(words: Sequence[str], names: dict[tuple[str, ...], tuple[str, str]],
-                  ) -> tuple[tuple[str, str] | None, int]:
-    """A sentence that opens with a side as its subject ("China is willing to")."""
-    for length in (4, 3, 2, 1):
-        found = names.get(tuple(words[:length]))
-        if found and found[0] == found[1] and len(words) > length \
-                and words[length] not in {"and", BARRIER, "'s"}:
-            return found, length
-    return None, 0
+class _Reader:
+    """Attributes the sentences of one statement, in order."""
+
+    def __init__(self, statement: Statement, sentences: Sequence[Sentence], table: SpeakerTable) -> None:
+        self.statement = statement
+        self.sentences = sentences
+        self.lookup = _lookup(table)
+        self.words = [sentence_words(s) for s in sentences]
+        intros = [i for words in self.words for i in introductions(words, self.lookup.sides)]
+        self.people = _People(self.lookup, intros)
+        self.outlet = outlet_name(statement)
+        self.issuer_words = _issuer_words(statement)
+        self.issuer: str | None = None
+        self.last_person: Person | None = None
+        self.by_side: dict[str, Person] = {}
+
+    # words that name someone ---------------------------------------------------------------
+
+    def side_at(self, words: Sequence[Word], i: int) -> tuple[str, int] | None:
+        """A side as a subject starting at ``words[i]``: "China", "the Kazakh side", "Washington"."""
+        j = i + 1 if i < len(words) and words[i].low == "the" else i
+        if j >= len(words):
+            return None
+        hit = find(words, j, self.lookup.names, self.lookup.longest)
+        if hit:
+            side, n = hit
+            if j + n < len(words) and words[j + n].low in _words("side_noun"):
+                n += 1
+            return side, j + n - i
+        hit = find(words, j, self.lookup.demonyms, self.lookup.longest)
+        if hit and j + hit[1] < len(words) and words[j + hit[1]].low in _words("side_noun"):
+            return hit[0], j + hit[1] + 1 - i
+        if j == i:
+            hit = find(words, j, self.lookup.capitals, self.lookup.longest)
+            if hit:
+                return hit
+        return None
+
+    def side_ending(self, words: Sequence[Word], end: int) -> tuple[str, int] | None:
+        """A side as a subject ending right before ``words[end]``, and where it starts."""
+        for start in range(max(0, end - self.lookup.longest - 2), end):
+            hit = self.side_at(words, start)
+            if hit and start + hit[1] == end:
+                return hit[0], start
+        return None
+
+    def group_ending(self, words: Sequence[Word], end: int) -> int | None:
+        """Where "both sides", "the two ministers", "the leaders", "they" ending at ``end`` starts."""
+        if end >= 1 and words[end - 1].low == "they":
+            return end - 1
+        if end >= 1 and words[end - 1].low in _words("group") and words[end - 1].low.endswith("s"):
+            i = end - 1
+            while i > 0 and (words[i - 1].low in {"both", "two", "the", "all"} or
+                             words[i - 1].low in vocabulary("offices.txt")["word"]):
+                i -= 1
+            if i < end - 1 and words[i].low in {"both", "two", "the", "all"}:
+                return i
+        return None
+
+    def subject(self, words: Sequence[Word], end: int) -> _Cue | None:
+        """Who is named as the subject of the verb at ``words[end]``."""
+        end = _skip_back(words, end)
+        if end == 0:
+            return None
+        last = words[end - 1]
+        if last.low in {"he", "she"}:
+            return _Cue("pronoun", None, end - 1)
+        if last.low == "we":
+            return _Cue("we", None, end - 1)
+        person = self.people.ending(words, end)
+        if person:
+            return _Cue("person", person[0], person[1])
+        if last.low in _heads():
+            start = end - 1  # "the minister", "The High Representative"
+            while start > 0 and words[start - 1].low in vocabulary("offices.txt")["word"]:
+                start -= 1
+            if start > 0 and words[start - 1].low == "the":
+                if last.low in _words("issuer") and (self.issuer or last.low in self.issuer_words):
+                    return _Cue("issuer", None, start - 1)
+                return _Cue("title", last.low, start - 1)
+        if end >= 2 and words[end - 2].low in {"the", "our"} and last.low in self.issuer_words:
+            return _Cue("issuer", None, end - 2)
+        group = self.group_ending(words, end)
+        if group is not None:
+            return _Cue("group", None, group)
+        side = self.side_ending(words, end)
+        if side and (side[1] == 0 or words[side[1] - 1].low not in _NOT_SUBJECT):
+            return _Cue("side", side[0], side[1])
+        return None
+
+    # reading one sentence ------------------------------------------------------------------
+
+    def cue(self, words: Sequence[Word]) -> _Cue | None:
+        """The speaker the sentence names: the subject of a reporting verb (a named
+        person first), "according to X", or an opening "X, <title>, ... said"."""
+        found: list[_Cue] = []
+        reporting = _words("reporting")
+        for i, word in enumerate(words):
+            if word.low in reporting and not word.cap and i > 0:
+                cue = self.subject(words, i)
+                if cue:
+                    found.append(cue)
+            if word.low == "according" and i + 2 < len(words) and words[i + 1].low == "to":
+                person = self.people.at(words, i + 2)
+                if person:
+                    found.append(_Cue("person", person[0], i))
+                elif side := self.side_at(words, i + 2):
+                    found.append(_Cue("side", side[0], i))
+        named = [c for c in found if c.kind in {"person", "pronoun", "title"}]
+        if named:
+            return named[0]
+        opening = self.people.at(words, 0)
+        if opening and opening[1] < len(words) and words[opening[1]].text == "," \
+                and any(w.low in reporting and not w.cap for w in words[opening[1]:]):
+            return _Cue("person", opening[0], 0)
+        return found[0] if found else None
+
+    def opening(self, words: Sequence[Word]) -> tuple[str, int]:
+        """What the sentence opens with: ``("group"|"side:ID"|"we"|"issuer"|"event"|"", start)``."""
+        start = 2 if len(words) > 2 and words[1].text == "," and words[0].low in _words("opener") else 0
+        rest = words[start:]
+        if not rest:
+            return "", start
+        if rest[0].text in {"We", "Our"}:
+            return "we", start
+        if rest[0].low in {"the", "this", "our"} and len(rest) > 1:
+            if rest[1].low in self.issuer_words or (self.issuer and rest[1].low in _words("issuer")):
+                return "issuer", start
+            if rest[1].low in _words("event_noun"):
+                return "event", start
+        group = next((n for n in range(1, min(5, len(rest) + 1)) if self.group_ending(rest, n) == 0), None)
+        if group and (len(rest) == group or rest[group].text not in {"'s", "of"}):
+            return "group", start
+        side = self.side_at(rest, 0)
+        if side and len(rest) > side[1] and not rest[side[1]].cap \
+                and rest[side[1]].text not in {"and", "'s", ",", "-", "(", "."}:
+            return f"side:{side[0]}", start
+        return "", start
+
+    def narrates(self, words: Sequence[Word], opening: str) -> bool:
+        """An event told by the outlet: "The two sides signed ...", "The talks were held ..."."""
+        if opening == "event":
+            return True
+        events = _words("event")
+        first = self.people.at(words, 0) is not None or opening == "group"
+        for i, word in enumerate(words):
+            if word.low in events and not word.cap and i > 0 and (first or self.subject(words, i)):
+                return True
+        return False
+
+    def issuer_of(self, words: Sequence[Word]) -> str:
+        """The body a communiqué speaks for: an organisation its opening names
+        ("We, the Leaders of the Group of Seven"), else one its source or title
+        names, else the two sides together."""
+        kinds = self.lookup.kinds
+        for i in range(len(words)):
+            hit = self.lookup.sides.at(words, i)
+            if hit and kinds.get(hit[0]) == "organisation":
+                return hit[0]
+        for text in (self.statement.get("outlet"), self.statement.source, self.statement.title):
+            if text:
+                found = _sides_in(text, self.lookup)
+                orgs = [s for s in found if kinds.get(s) == "organisation"]
+                if orgs:
+                    return orgs[0]
+        return BOTH
+
+    def person_voice(self, person: Person, span: Span | None) -> _Voice:
+        self.last_person = person
+        if person.side:
+            self.by_side[person.side] = person
+        return _Voice(person.name, person.side, person, span, "person")
+
+    def side_voice(self, side: str, span: Span | None) -> _Voice:
+        person = self.by_side.get(side)
+        if person is not None:
+            return _Voice(person.name, side, person, span, "person")
+        return _Voice(side, side, None, span, "side")
+
+    def by_title(self, head: str) -> Person | None:
+        """The person "the minister" / "the president" stands for: the last speaker
+        whose office has that noun, else the last one introduced with it."""
+        if self.last_person and head in self.people.heads.get(self.last_person.name, frozenset()):
+            return self.last_person
+        for person in reversed(self.people.introduced):
+            if head in self.people.heads.get(person.name, frozenset()):
+                return person
+        return None
+
+    def read(self) -> tuple[Sentence, ...]:
+        """Every sentence with its speaker, side and voice span."""
+        starts = paragraph_starts(self.statement.text, self.sentences)
+        quoted = quote_continues(self.statement.text, self.sentences)
+        outlet = _Voice(self.outlet, None)
+        voice = outlet
+        in_list = False
+        out = []
+        for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
+            if starts[n] and self._blank_before(n):
+                in_list = False
+            new = self.decide(words, voice, starts[n], in_list or quoted[n])
+            if new is not None:
+                if new.kind == "person" and voice.kind == "person" and new.person != voice.person:
+                    in_list = False
+                voice = new
+            body = sentence.span.of(self.statement.text).rstrip()
+            if voice.kind == "person" and _LIST.search(body):
+                in_list = True  # "... stressed the following four aspects:" opens a list of their words
+            out.append(attrs.evolve(sentence, speaker=voice.speaker, side=voice.side, voice=voice.span))
+        return tuple(out)
+
+    def _blank_before(self, n: int) -> bool:
+        if n == 0:
+            return True
+        text = self.statement.text[self.sentences[n - 1].span.end : self.sentences[n].span.start]
+        return text.count("\n") >= 2
+
+    def span(self, words: Sequence[Word], start: int, end: int) -> Span:
+        end = min(end, len(words))
+        return Span(words[start].span.start, words[max(start, end - 1)].span.end)
+
+    def decide(self, words: Sequence[Word], voice: _Voice, paragraph_start: bool,
+               held: bool) -> _Voice | None:
+        """The new voice of a sentence, or ``None`` to carry the current one over.
+        ``held``: inside a person's list or an open quotation, only a named person switches."""
+        if not words:
+            return None
+        cue = self.cue(words)
+        said = self.span(words, cue.start, _verb_end(words, cue.start)) if cue else None
+        if cue is not None and cue.kind in {"person", "pronoun", "title"}:
+            person: Person | None
+            if cue.kind == "person":
+                person = cue.value if isinstance(cue.value, Person) else None
+            elif cue.kind == "pronoun":
+                person = self.last_person or (self.people.introduced[-1] if self.people.introduced else None)
+            else:
+                person = self.by_title(str(cue.value))
+            if person is not None:
+                return self.person_voice(person, said)
+        if held:
+            return None
+        opening, at = self.opening(words)
+        if opening == "we" and voice.kind in {"outlet", "issuer"} and self.issuer is None:
+            self.issuer = self.issuer_of(words)
+        issuer_cue = cue is not None and cue.kind in {"we", "issuer"}
+        if self.issuer is not None and (opening in {"we", "issuer"} or issuer_cue):
+            return _Voice(self.issuer, self.issuer, None, said or self.span(words, at, at + 1), "issuer")
+        if (cue is not None and cue.kind == "issuer") or opening == "issuer":
+            self.issuer = self.issuer_of(words)
+            return _Voice(self.issuer, self.issuer, None, said or self.span(words, at, at + 2), "issuer")
+        if cue is None and (paragraph_start or voice.kind == "outlet") and self.narrates(words, opening):
+            return _Voice(self.outlet, None)
+        if self.issuer is not None and voice.kind == "issuer":
+            return None  # sides named in a communiqué do not take its voice
+        if cue is not None and cue.kind == "group":
+            if words[cue.start].low == "they" and voice.kind not in {"outlet", "both"}:
+                return None
+            return _Voice(BOTH_SIDES, BOTH, None, said, "both")
+        if cue is not None and cue.kind == "side" and isinstance(cue.value, str):
+            if voice.side == cue.value:
+                return None  # "Kazakhstan appreciates" inside Nurtleu's words stays his
+            return self.side_voice(cue.value, said)
+        if opening == "group" and (words[at].low != "they" or voice.kind in {"outlet", "both"}):
+            return _Voice(BOTH_SIDES, BOTH, None, self.span(words, at, at + 2), "both")
+        if opening.startswith("side:") and voice.kind in {"outlet", "both", "side"}:
+            side = opening.removeprefix("side:")
+            if voice.side != side:
+                return self.side_voice(side, self.span(words, at, at + 1))
+        return None
+
+
+def _verb_end(words: Sequence[Word], start: int) -> int:
+    """End of "Wang Yi said": the subject at ``start`` through the first reporting verb."""
+    reporting = _words("reporting")
+    for i in range(start, min(len(words), start + 12)):
+        if words[i].low in reporting and not words[i].cap:
+            return i + 1
+    return min(len(words), start + 2)
+
+
+def _sides_in(text: str, lookup: _Lookup) -> list[str]:
+    words = [Word(w, w.lower(), Span(0, 0)) for w in split(text)]
+    found = []
+    for i in range(len(words)):
+        hit = lookup.sides.at(words, i)
+        if hit:
+            found.append(hit[0])
+    return found
+
+
+def _issuer_words(statement: Statement) -> frozenset[str]:
+    """Nouns that name the issuer because its source does ("Council of the European Union")."""
+    text = " ".join(t for t in (statement.source, statement.get("outlet")) if t)
+    return frozenset(w.lower() for w in split(text)) & _words("issuer")
+
+
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
+
+
+def outlet_name(statement: Statement) -> str:
+    """The outlet by name: its ``outlet`` metadata, its ``source`` (a URL's host
+    when it is one), the outlet in its dateline ("ALMATY, April 25 (Xinhua) --"),
+    else ``"outlet"``."""
+    given = statement.get("outlet")
+    if given:
+        return given
+    source = statement.source
+    if source and not _URL.search(source):
+        return source
+    dateline = _dateline_outlet(statement.text)
+    if dateline:
+        return dateline
+    if source:
+        host = urlparse(source if "://" in source else f"http://{source}").hostname or source
+        return _outlets().get(_domain(host), host.removeprefix("www."))
+    return OUTLET
+
+
+def _dateline_outlet(text: str) -> str | None:
+    end = dateline_end(text)
+    if not end:
+        return None
+    head = text[:end].strip()
+    paren = re.search(r"\(([^()]+)\)", head)
+    if paren:
+        return paren.group(1).strip()
+    after = head.split(",", 1)[-1].strip().rstrip(":-\u2014\u2013 ").strip()
+    return after or None
+
+
+def _domain(host: str) -> str:
+    parts = host.lower().removeprefix("www.").split(".")
+    return ".".join(parts[-3:]) if len(parts) > 2 and parts[-2] in {"com", "gov", "org", "co", "go"} \
+        else ".".join(parts[-2:])
+
+
+@functools.cache
+def _outlets() -> dict[str, str]:
+    text = files("diplodiff").joinpath("_data").joinpath("outlets.toml").read_text(encoding="utf-8")
+    return {host: entry["name"] for entry in tomllib.loads(text)["outlet"] for host in entry["hosts"]}
+
+
+# -- paragraphs and quotations --------------------------------------------------------------------
+
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: A colon that opens a list or the words after it ("the following four aspects: First, ...").
+_LIST = re.compile(r":(?:\s|$)")
+_ENDS = frozenset('.!?:;"\')\u201d\u2019')
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Lines broken inside sentences (a text wrapped at a fixed width): single
+    line breaks are then no paragraph breaks."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    inner = [line for line, after in itertools.pairwise(lines) if line and after.strip()]
+    if not inner:
+        return False
+    broken = sum(1 for line in inner if line[-1] not in _ENDS)
+    return broken >= max(2, len(inner) // 3)
+
+
+def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether it opens a paragraph (a blank line before it, or a
+    single line break in a text that is not hard-wrapped)."""
+    wrapped = _hard_wrapped(text)
+    out = []
+    previous = 0
+    for n, sentence in enumerate(sentences):
+        gap = text[previous : sentence.span.start]
+        out.append(n == 0 or bool(_BLANK.search(gap)) or (not wrapped and "\n" in gap))
+        previous = sentence.span.end
+    return out
+
+
+def quote_continues(text: str, sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation opened in an earlier
+    sentence. A paragraph that opens with a quote mark while one is open continues it
+    (the newspaper convention); one that does not closes it."""
+    out = []
+    open_ = False
+    previous = 0
+    for sentence in sentences:
+        gap = text[previous : sentence.span.start]
+        if open_ and "\n" in gap:
+            body = text[sentence.span.start : sentence.span.end].lstrip()
+            open_ = body[:1] in {'"', "\u201c"}
+            if open_:
+                out.append(True)
+                open_ = _toggle(text[sentence.span.start : sentence.span.end].lstrip()[1:], True)
+                previous = sentence.span.end
+                continue
+        out.append(open_)
+        open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
+        previous = sentence.span.end
+    return out
+
+
+def _toggle(text: str, open_: bool) -> bool:
+    """Whether a quotation is open after ``text``, given whether it was before."""
+    for char in text:
+        if char == "\u201c":
+            open_ = True
+        elif char == "\u201d" or (char == '"' and open_):
+            open_ = False
+        elif char == '"':
+            open_ = True
+    return open_
 
 
 def attribute(statement: Statement, sentences: Sequence[Sentence], *,
               table: SpeakerTable | None = None) -> tuple[Sentence, ...]:
-    """Return the sentences with ``speaker`` and ``side`` filled in (see module doc)."""
-    names = _names(default_speakers() if table is None else table)
-    outlet = statement.get("outlet") or statement.source or OUTLET
-    out: list[Sentence] = []
-    current: tuple[str, str | None] = (outlet, None)
-    voice: Span | None = None
-    last_person: tuple[str, str] | None = None
-    previous_end = 0
-    for sentence in sentences:
-        if _BLANK_LINE.search(statement.text, previous_end, sentence.span.start):
-            current, voice = (outlet, None), None
-        previous_end = sentence.span.end
-        owner = [t for t in sentence.tokens for p in t.parts]
-        words = [p for t in sentence.tokens for p in t.parts]
-        found: tuple[str, str] | None = None
-        said = Span(sentence.span.start, sentence.span.start)
-        for i, word in enumerate(words):
-            if word in _REPORTING and i > 0:
-                if words[i - 1] in _PRONOUNS and last_person:
-                    found, start = last_person, i - 1
-                else:
-                    found, start = _subject(words, i, names)
-                if found:
-                    said = Span(owner[start].span.start, owner[i].span.end)
-                    break
-        opening = words[2:] if len(words) > 2 and words[1] == BARRIER else words  # "Additionally, they"
-        skipped = len(words) - len(opening)
-        group = next((n for n in (3, 2, 1) if n <= len(opening) and tuple(opening[:n]) in _GROUPS), 0)
-        if found is None and group and (opening[:1] != ["they"] or current[1] in (None, BOTH)):
-            found = ("both sides", BOTH)
-            said = Span(owner[skipped].span.start, owner[skipped + group - 1].span.end)
-        if found is None and current[1] in (None, BOTH):
-            found, length = _opening_side(opening, names)
-            if found:
-                said = Span(owner[skipped].span.start, owner[skipped + length - 1].span.end)
-        if found is not None and found[0] == found[1] == current[1]:
-            found = None  # "Kazakhstan appreciates" inside Nurtleu's words stays Nurtleu's
-        if found is not None:
-            voice = said
-            if found[0] == "both sides" and words[:1] == ["they"] and current[1] not in (None, BOTH):
-                found = (current[0], current[1] or BOTH)
-            current = found
-            if found[1] not in (BOTH, found[0]):
-                last_person = found
-        out.append(attrs.evolve(sentence, speaker=current[0], side=current[1], voice=voice))
-    return tuple(out)
+    """Return the sentences with ``speaker``, ``side`` and ``voice`` filled in (see module doc)."""
+    return _Reader(statement, sentences, default_speakers() if table is None else table).read()

@@ -1,0 +1,191 @@
+"""Officials the text introduces: an office, a country and a name.
+
+"Kazakhstan's Deputy Prime Minister and Minister of Foreign Affairs Murat
+Nurtleu", "Chinese Foreign Minister Wang Yi", "the External Affairs Minister of
+India, Vikram Sethuraman", "Murat Nurtleu, Deputy Prime Minister and Minister of
+Foreign Affairs of Kazakhstan": a name (capitalised words that are not office
+words, sides or function words) with an office title right before it (a comma
+allowed between) or right after it (after a comma). The side is the country or
+organisation named in the title ("Kazakhstan's", "Chinese", "of India"); a title
+that names none leaves the side to the speaker table ("President Xi Jinping").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from .normalize import function_words
+from .words import Word, vocabulary
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in"})
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Lower-case words that may stand inside a name ("Ursula von der Leyen").
+_PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "ibn", "la", "le", "di"})
+_MAX_NAME = 4
+
+
+@frozen
+class Introduction:
+    """An official as the text introduces them.
+
+    Attributes:
+        name: The name as written ("Murat Nurtleu").
+        side: The side the title names, if any.
+        heads: The office nouns of the title ("minister", "president").
+        office: The title as written.
+    """
+
+    name: str
+    side: str | None
+    heads: frozenset[str]
+    office: str
+
+
+@functools.cache
+def _offices() -> tuple[frozenset[str], frozenset[str]]:
+    words = vocabulary("offices.txt")
+    return words["head"], words["head"] | words["word"]
+
+
+def _name_word(words: Sequence[Word], i: int, office_words: frozenset[str], sides: SideMatcher) -> bool:
+    word = words[i]
+    return (word.cap and word.alpha and word.low not in office_words and word.low not in _MONTHS
+            and word.low not in function_words() and not word.text.isupper()
+            and sides.at(words, i) is None)
+
+
+def _names(words: Sequence[Word], office_words: frozenset[str], sides: SideMatcher,
+           ) -> list[tuple[int, int]]:
+    """Runs of name words (a particle allowed inside), as ``(start, end)``."""
+    runs = []
+    i = 0
+    while i < len(words):
+        side = sides.at(words, i)
+        if side is not None:
+            i += side[1]  # "Russian Federation" is no name, nor is its "Federation"
+            continue
+        if not _name_word(words, i, office_words, sides):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (_name_word(words, j, office_words, sides)
+                                  or (words[j].low in _PARTICLES and j + 1 < len(words)
+                                      and _name_word(words, j + 1, office_words, sides))):
+            j += 1
+        if j - i <= _MAX_NAME:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduction]:
+    """The officials introduced in one sentence, in text order."""
+    heads, office_words = _offices()
+    found = []
+    for start, end in _names(words, office_words, side_at):
+        intro = _before(words, start, side_at, heads, office_words) \
+            or _after(words, end, side_at, heads, office_words)
+        if intro is not None:
+            side, title_heads, title = intro
+            name = " ".join(w.text for w in words[start:end])
+            found.append(Introduction(name, side, title_heads, title))
+    return found
+
+
+class SideMatcher:
+    """Finds the side a name or demonym starting at a position stands for."""
+
+    def __init__(self, names: dict[tuple[str, ...], str], demonyms: dict[tuple[str, ...], str]) -> None:
+        self.names = names
+        self.demonyms = demonyms
+        self.longest = max((len(k) for k in (*names, *demonyms)), default=0)
+
+    def at(self, words: Sequence[Word], i: int) -> tuple[str, int] | None:
+        """The side whose name or demonym starts at ``words[i]``, and its length."""
+        for n in range(min(self.longest, len(words) - i), 0, -1):
+            key = tuple(w.text for w in words[i : i + n])
+            side = self.names.get(key) or self.demonyms.get(key)
+            if side:
+                return side, n
+        return None
+
+
+def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads: frozenset[str],
+           ) -> tuple[str | None, frozenset[str], str] | None:
+    """The side and office nouns of the title ``words[lo:hi]``; ``None`` if it is no title."""
+    title_heads = frozenset(w.low for w in words[lo:hi] if w.low in heads)
+    if not title_heads:
+        return None
+    side = None
+    i = lo
+    while i < hi:
+        hit = side_at.at(words, i)
+        if hit:
+            side = side or hit[0]
+            i += hit[1]
+        else:
+            i += 1
+    text = " ".join(w.text for w in words[lo:hi])
+    return side, title_heads, text
+
+
+def _title_word(word: Word, office_words: frozenset[str]) -> bool:
+    return word.low in office_words or word.low in _CONNECTORS
+
+
+def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: frozenset[str],
+            office_words: frozenset[str]) -> tuple[str | None, frozenset[str], str] | None:
+    """A title right before the name ("Chinese Foreign Minister Wang Yi", "... of India, Y")."""
+    end = start - 1 if start > 0 and words[start - 1].text == "," else start
+    i = end
+    while i > 0:
+        word = words[i - 1]
+        side = _side_ending(words, i, side_at)
+        if side is not None:
+            i = side
+        elif _title_word(word, office_words):
+            i -= 1
+        else:
+            break
+    while i < end and words[i].low in _CONNECTORS - {"'s"}:
+        i += 1
+    if i == end or words[end - 1].low in _CONNECTORS - {"'s"}:
+        return None
+    return _title(words, i, end, side_at, heads)
+
+
+def _side_ending(words: Sequence[Word], end: int, side_at: SideMatcher) -> int | None:
+    """Where a side name or demonym ending right before ``end`` starts."""
+    if end > 0 and words[end - 1].low == "'s":
+        end -= 1
+    for n in range(min(side_at.longest, end), 0, -1):
+        hit = side_at.at(words, end - n)
+        if hit and hit[1] == n:
+            return end - n
+    return None
+
+
+def _after(words: Sequence[Word], end: int, side_at: SideMatcher, heads: frozenset[str],
+           office_words: frozenset[str]) -> tuple[str | None, frozenset[str], str] | None:
+    """A title in apposition after the name ("Murat Nurtleu, Deputy Prime Minister ... of Kazakhstan,")."""
+    if end >= len(words) or words[end].text != ",":
+        return None
+    i = end + 1
+    while i < len(words) and words[i].low in {"the", "a", "an", "also", "who", "is"}:
+        i += 1
+    lo = i
+    while i < len(words) and words[i].text not in {",", ".", ";", ":", "(", ")"}:
+        word = words[i]
+        side = side_at.at(words, i)
+        if side is not None:
+            i += side[1]
+        elif word.cap or _title_word(word, office_words):
+            i += 1
+        else:
+            return None
+    return _title(words, lo, i, side_at, heads) if i > lo else None
