@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from .._models import Sentence, Span
-from .normalize import QUOTES, WORD_PATTERN, sections
+from .normalize import QUOTES, WORD_PATTERN, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
 
@@ -42,7 +42,7 @@ def sentence_words(sentence: Sentence) -> list[Word]:
     """The words and punctuation of a sentence, quote marks left out."""
     out = []
     for token in sentence.tokens:
-        text = token.text.translate(QUOTES)
+        text = surface(token.text).translate(QUOTES)  # look-alike letters, invisible marks
         if text in {'"', "'", "''", '""'}:
             continue
         out.append(Word(text, text.lower(), token.span))
