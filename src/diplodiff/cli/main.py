@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import stat
 import sys
 import tempfile
 import time
@@ -51,27 +53,51 @@ def _render(result: diplodiff.Result, args: argparse.Namespace) -> str:
     return diplodiff.to_text(result, color=color, show_kept=show_kept)
 
 
+def _is_input(target: Path, inputs: Sequence[str | Path]) -> bool:
+    """Whether ``target`` is an input file or lies inside an input directory."""
+    for raw in inputs:
+        path = Path(raw).resolve()
+        if target == path or (path.is_dir() and path in target.parents):
+            return True
+    return False
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
-    """Write to stdout, or replace ``output`` atomically (never an input file)."""
+    """Write to stdout, or replace ``output`` atomically.
+
+    Never an input: not a file named as an input (statement, catalog, lexicon,
+    speaker table, history), nor anything inside a directory given as input.
+    A symlink is written through to its target; an existing file keeps its mode,
+    a new one gets the umask's; the temporary file goes on any exit Python sees.
+    """
     text = valid_text(text)  # a non-UTF-8 file name in a report must not stop the writing
     if output is None or output == "-":
         sys.stdout.write(text)
         return
-    target = Path(output)
-    if any(target.resolve() == Path(p).resolve() for p in inputs):
-        raise diplodiff.OutputError(output, "is one of the inputs; choose another --output file")
+    target = Path(os.path.realpath(output))  # write through a symlink, never replace it
+    if _is_input(target, inputs):
+        raise diplodiff.OutputError(output, "is one of the inputs or inside an input directory; "
+                                          "choose another --output file")
     if target.is_dir():
         raise diplodiff.OutputError(output, "is a directory; give a file name for --output")
     directory = target.parent
     if not directory.is_dir():
         raise diplodiff.OutputError(output, "its directory does not exist; create it first")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise diplodiff.OutputError(output, f"cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)  # noqa: PTH101 (mkstemp makes 0600 whatever the umask)
         os.replace(tmp, target)  # noqa: PTH105 (tests patch os.replace to simulate a full disk)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -79,6 +105,34 @@ def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _inputs(args: argparse.Namespace, *paths: str) -> list[str]:
+    """Every input of a command: what -o must never overwrite."""
+    extra = [*(getattr(args, "catalog", None) or ()), *(args.lexicon or ()),
+             *(getattr(args, "speakers", None) or ())]
+    return [*paths, *extra]
+
+
+def _load(paths: Sequence[str], args: argparse.Namespace,
+          options: diplodiff.Options) -> tuple[diplodiff.Statement, ...]:
+    """Load statements; unreadable entries in a directory are warnings (errors with --strict)."""
+    warnings: list[str] | None = None if getattr(args, "strict", False) else []
+    statements = diplodiff.load_statements(paths, options=options, warnings=warnings)
+    for warning in warnings or ():
+        print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
+    return statements
+
+
+def _workers(value: str) -> int:
+    """--workers: a whole number >= 1, at most the number of CPUs (more only adds processes)."""
+    try:
+        workers = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"{value} is below 1; give 1 or more")
+    return min(workers, os.cpu_count() or 1)
 
 
 def _lexicon(args: argparse.Namespace) -> diplodiff.Lexicon:
@@ -103,16 +157,17 @@ def _diff(args: argparse.Namespace) -> int:
     if args.history:
         record = _track(args.history, args, lexicon, options)
         result = diplodiff.weigh(result, record)
-    write_output(_render(result, args), args.output, inputs=(args.earlier, args.later))
+    write_output(_render(result, args), args.output,
+                 inputs=_inputs(args, args.earlier, args.later, *(args.history or ())))
     return EXIT_CHANGES if args.exit_code and result.has_changes else EXIT_OK
 
 
 def _phrases(args: argparse.Namespace) -> int:
     lexicon = _lexicon(args)
     options = _options(args)
-    statements = diplodiff.load_statements(args.paths, options=options)
+    statements = _load(args.paths, args, options)
     analyses = [diplodiff.analyse(s, lexicon=lexicon, options=options) for s in statements]
-    write_output(_render(analyses, args), args.output, inputs=args.paths)
+    write_output(_render(analyses, args), args.output, inputs=_inputs(args, *args.paths))
     return EXIT_OK
 
 
@@ -146,7 +201,7 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
     """Load a corpus with its catalogs (found in directories, then --catalog) and track it."""
     catalog_files = [*diplodiff.find_catalogs(paths), *(args.catalog or ())]
     catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
-    statements = diplodiff.load_statements(paths, options=options)
+    statements = _load(paths, args, options)
     bar = _ProgressBar("reading statements", quiet=args.quiet)
     try:
         timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
@@ -170,8 +225,7 @@ def _timeline(args: argparse.Namespace) -> int:
         text = _render(diplodiff.check_latest(timeline), args)
     else:
         text = _render(timeline, args)
-    inputs = [*args.paths, *(args.catalog or ())]
-    write_output(text, args.output, inputs=[p for p in inputs if not Path(p).is_dir()])
+    write_output(text, args.output, inputs=_inputs(args, *args.paths))
     return EXIT_OK
 
 
@@ -180,8 +234,9 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
                         help="CSV or TOML catalog giving or overriding dates, titles, sources "
                              "(repeatable; see docs/catalog.md)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="processes for reading statements (default: all cores)")
+    parser.add_argument("--workers", type=_workers, default=None, metavar="N",
+                        help="processes for reading statements, 1 to the number of CPUs "
+                             "(default: all cores)")
 
 
 def _table_options(parser: argparse.ArgumentParser) -> None:
@@ -197,6 +252,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-lexicon", action="store_true", help="do not use the builtin lexicon")
     parser.add_argument("--no-discover", action="store_true",
                         help="report lexicon formulas only, no discovered phrases")
+    parser.add_argument("--strict", action="store_true",
+                        help="an unreadable file or subdirectory inside a directory is an error, "
+                             "not a warning")
 
 
 _EXIT_CODES = """exit status:
@@ -285,6 +343,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 changes with --exit-code, 2 error)."""
+    previous = _catch_sigterm()
     try:
         parser = _parser()
         args, extra = parser.parse_known_args(argv)
@@ -295,10 +354,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except (_UsageError, diplodiff.DiplodiffError) as exc:
-        print(f"diplodiff: error: {valid_text(one_line(str(exc)))}", file=sys.stderr)
-        return EXIT_ERROR
+        return _error(str(exc))
     except BrokenPipeError:
         return EXIT_OK
+    except MemoryError:
+        return _error("out of memory; give smaller inputs")
+    except RecursionError:
+        return _error("input nested too deeply to read; flatten it")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _error(f"{where}{exc.strerror or exc}; check the path and its permissions")
+    except _Terminated:
+        print("diplodiff: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("diplodiff: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM as an exception, so that temporary files are removed on the way out."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _catch_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        return None
+
+
+def _error(message: str) -> int:
+    print(f"diplodiff: error: {valid_text(one_line(message))}", file=sys.stderr)
+    return EXIT_ERROR

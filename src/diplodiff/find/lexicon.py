@@ -20,7 +20,6 @@ wordings that differ otherwise. ``" ... "`` in a variant stands for up to
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -29,6 +28,7 @@ from attrs import frozen
 
 from .._errors import LexiconError
 from .._models import Origin, Phrase, Sentence, Span
+from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from ..text.normalize import BARRIER, fold_text, numeric
 
 GAP = 4
@@ -204,10 +204,7 @@ def _formula(entry: object, where: str, path: str) -> Formula:
 
 def parse_lexicon(text: str, *, name: str) -> Lexicon:
     """Parse and validate lexicon TOML text; ``name`` is used in errors and records."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(name, f"is not valid TOML ({exc}); see docs/lexicon.md") from None
+    data = parse_toml(text, name=name, error=LexiconError, hint="see docs/lexicon.md")
     version = data.get("schema_version", 1)
     if version != 1 or isinstance(version, bool):
         raise LexiconError(name, f"has schema_version {version!r}; this diplodiff reads version 1")
@@ -228,18 +225,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     Raises:
         LexiconError: The file cannot be read or is malformed.
     """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexiconError(str(path), "no such lexicon file; check the path") from None
-    except IsADirectoryError:
-        raise LexiconError(str(path), "is a directory; give a .toml lexicon file") from None
-    except UnicodeDecodeError:
-        raise LexiconError(str(path), "is not UTF-8 text; save the lexicon as UTF-8 TOML") from None
-    except OSError as exc:
-        raise LexiconError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
-    return parse_lexicon(text, name=str(path))
+    data = read_input(path, limit=MAX_TABLE_BYTES, error=LexiconError, what="lexicon file")
+    return parse_lexicon(decode(data, str(path), LexiconError), name=str(path))
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import tomllib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from attrs import field, frozen
 
 from .._errors import CatalogError
 from .._models import Statement
+from .guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 
 #: File names picked up from a directory given on the command line, in this order.
 CATALOG_NAMES = ("catalog.csv", "catalog.toml")
@@ -120,6 +121,8 @@ def _date(value: str, path: str, line: int) -> dt.date | None:
     if not value:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)  # fromisoformat also takes 20240703 and 2024-W27-3
         return dt.date.fromisoformat(value)
     except ValueError:
         msg = f"line {line}: date {value!r} is not a YYYY-MM-DD date; write it as e.g. 2024-07-03"
@@ -145,11 +148,13 @@ def parse_catalog_csv(text: str, *, path: str = "<catalog>") -> Catalog:
     >>> c.entries[0].date, dict(c.entries[0].fields)
     (datetime.date(2024, 7, 3), {'date_note': 'dateline'})
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unterminated quote is an error, not a cell running to the end of the file
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise CatalogError(path, f"is not valid CSV ({exc}); check its quoting") from None
+        raise CatalogError(path, f"line {reader.line_num}: is not valid CSV ({exc}); "
+                                 "check its quoting") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
         raise CatalogError(path, "is empty; give a header row (file,date,...) and one row per statement")
@@ -174,10 +179,7 @@ def parse_catalog_toml(text: str, *, path: str = "<catalog>") -> Catalog:
     >>> c.entries[0].key, c.entries[0].date
     ('a.txt', datetime.date(2024, 7, 3))
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(path, f"is not valid TOML ({exc})") from None
+    data = parse_toml(text, name=path, error=CatalogError, hint="see docs/catalog.md")
     tables = data.get("statement")
     unknown = set(data) - {"statement", "schema_version"}
     if unknown or not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
@@ -203,16 +205,8 @@ def load_catalog(path: str | Path) -> Catalog:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".toml"):
         raise CatalogError(name, "is not a .csv or .toml catalog; see docs/catalog.md")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise CatalogError(name, "no such catalog file; check the path") from None
-    except IsADirectoryError:
-        raise CatalogError(name, "is a directory; give the catalog file") from None
-    except OSError as exc:
-        raise CatalogError(name, f"cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise CatalogError(name, "is not valid UTF-8; re-save it as UTF-8") from None
+    data = read_input(path, limit=MAX_TABLE_BYTES, error=CatalogError, what="catalog file")
+    text = decode(data, name, CatalogError)
     if suffix == ".csv":
         return parse_catalog_csv(text, path=name)
     return parse_catalog_toml(text, path=name)

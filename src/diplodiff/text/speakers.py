@@ -51,6 +51,7 @@ from .._models import Sentence, Span, Statement
 from .officials import Introduction, SideMatcher, introductions
 from .tokens import dateline_end
 from .words import Word, find, longest_key, sentence_words, split, vocabulary
+from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 
 BOTH = "both"
 OUTLET = "outlet"
@@ -144,7 +145,7 @@ def parse_speakers(text: str, *, name: str) -> SpeakerTable:
         SpeakerTableError: The text is not TOML or an entry is malformed.
     """
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, name=name, error=SpeakerTableError, hint="see docs/speakers.md")
         people = []
         for n, p in enumerate(_entries(data, "person"), 1):
             where = f"person {n}"
@@ -184,12 +185,8 @@ def load_speakers(path: str | Path) -> SpeakerTable:
     Raises:
         SpeakerTableError: The file cannot be read or is malformed.
     """
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise SpeakerTableError(str(path), f"cannot be read ({reason}); give a UTF-8 TOML file") from None
-    return parse_speakers(text, name=str(path))
+    data = read_input(path, limit=MAX_TABLE_BYTES, error=SpeakerTableError, what="speaker table file")
+    return parse_speakers(decode(data, str(path), SpeakerTableError), name=str(path))
 
 
 def build_speakers(*, builtin: bool = True, extra: Sequence[str | Path] = ()) -> SpeakerTable:

@@ -459,8 +459,9 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
         warnings.append(f"{len(undated)} statement(s) have no date and are left out of the record: "
                         f"{names}; give their dates in a catalog")
     lexicon = default_lexicon() if lexicon is None else lexicon
-    if workers is None:
-        workers = os.cpu_count() or 1
+    cpus = os.cpu_count() or 1
+    # more processes than CPUs only cost memory; fewer than one means in process
+    workers = cpus if workers is None else max(1, min(cpus, workers))
     digests = _digest_all(dated, lexicon, options, workers, progress)
     histories = _merge(dated, digests)
     histories.sort(key=lambda h: (h.origin is not Origin.LEXICON, h.first.index,
