@@ -48,10 +48,10 @@ from attrs import frozen
 
 from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement
+from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions
 from .tokens import dateline_end
 from .words import Word, find, longest_key, sentence_words, split, vocabulary
-from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 
 BOTH = "both"
 OUTLET = "outlet"
