@@ -17,9 +17,7 @@ from .._models import Analysis, Comparison
 from ..timeline.history import LatestReport
 from ..timeline.track import Timeline
 from . import comparison as _comparison
-from . import html as _html
 from . import phrases as _phrases
-from . import tables as _tables
 from . import timeline as _timeline
 
 #: Anything ``to_*`` renders.
@@ -120,6 +118,8 @@ def to_csv(result: Result, *, excel: bool = False) -> str:
     Cells that a spreadsheet would run as a formula get a leading ``'``;
     ``excel=True`` starts the text with a UTF-8 byte order mark.
     """
+    from . import tables as _tables  # only when asked: keeps `diplodiff diff` start-up lean
+
     if isinstance(result, Comparison):
         return _tables.comparison_csv(result, excel=excel)
     if isinstance(result, Timeline):
@@ -137,6 +137,8 @@ def to_html(result: Result, *, title: str | None = None, show_kept: bool = False
 
     ``show_kept`` ticks the kept filter of a comparison page.
     """
+    from . import html as _html  # only when asked: keeps `diplodiff diff` start-up lean
+
     if isinstance(result, Comparison):
         return _html.render_comparison_html(result, title=title, show_kept=show_kept)
     if isinstance(result, Timeline):
