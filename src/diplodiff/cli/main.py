@@ -139,6 +139,10 @@ def _lexicon(args: argparse.Namespace) -> diplodiff.Lexicon:
     return diplodiff.build_lexicon(builtin=not args.no_lexicon, extra=args.lexicon or ())
 
 
+def _speakers(args: argparse.Namespace) -> diplodiff.SpeakerTable:
+    return diplodiff.build_speakers(extra=args.speakers or ())
+
+
 def _options(args: argparse.Namespace) -> diplodiff.Options:
     use_lexicon = not args.no_lexicon or bool(args.lexicon)
     return diplodiff.Options(lexicon=use_lexicon, discover=not args.no_discover)
@@ -153,9 +157,10 @@ def _diff(args: argparse.Namespace) -> int:
     if catalog_files:
         catalog = diplodiff.read_catalogs(catalog_files)
         earlier, later = catalog.apply(earlier), catalog.apply(later)
-    result = diplodiff.compare(earlier, later, lexicon=lexicon, options=options)
+    speakers = _speakers(args)
+    result = diplodiff.compare(earlier, later, lexicon=lexicon, options=options, speakers=speakers)
     if args.history:
-        record = _track(args.history, args, lexicon, options)
+        record = _track(args.history, args, lexicon, options, speakers)
         result = diplodiff.weigh(result, record)
     write_output(_render(result, args), args.output,
                  inputs=_inputs(args, args.earlier, args.later, *(args.history or ())))
@@ -166,7 +171,9 @@ def _phrases(args: argparse.Namespace) -> int:
     lexicon = _lexicon(args)
     options = _options(args)
     statements = _load(args.paths, args, options)
-    analyses = [diplodiff.analyse(s, lexicon=lexicon, options=options) for s in statements]
+    speakers = _speakers(args)
+    analyses = [diplodiff.analyse(s, lexicon=lexicon, options=options, speakers=speakers)
+                for s in statements]
     write_output(_render(analyses, args), args.output, inputs=_inputs(args, *args.paths))
     return EXIT_OK
 
@@ -197,7 +204,7 @@ class _ProgressBar:
 
 
 def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Lexicon,
-           options: diplodiff.Options) -> diplodiff.Timeline:
+           options: diplodiff.Options, speakers: diplodiff.SpeakerTable) -> diplodiff.Timeline:
     """Load a corpus with its catalogs (found in directories, then --catalog) and track it."""
     catalog_files = [*diplodiff.find_catalogs(paths), *(args.catalog or ())]
     catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
@@ -205,7 +212,7 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
     bar = _ProgressBar("reading statements", quiet=args.quiet)
     try:
         timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
-                                   progress=bar, workers=args.workers)
+                                   progress=bar, workers=args.workers, speakers=speakers)
     finally:
         bar.close()
     for warning in timeline.warnings:
@@ -216,7 +223,7 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
 def _timeline(args: argparse.Namespace) -> int:
     lexicon = _lexicon(args)
     options = _options(args)
-    timeline = _track(args.paths, args, lexicon, options)
+    timeline = _track(args.paths, args, lexicon, options, _speakers(args))
     if args.latest:
         if len(timeline.statements) < 2:
             raise _UsageError("--latest needs at least two dated statements")
@@ -250,6 +257,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lexicon", action="append", metavar="FILE",
                         help="add the formulas of this TOML lexicon file (repeatable)")
     parser.add_argument("--no-lexicon", action="store_true", help="do not use the builtin lexicon")
+    parser.add_argument("--speakers", action="append", metavar="FILE",
+                        help="add the people and sides of this TOML speaker table (repeatable; "
+                             "see docs/speakers.md)")
     parser.add_argument("--no-discover", action="store_true",
                         help="report lexicon formulas only, no discovered phrases")
     parser.add_argument("--strict", action="store_true",

@@ -47,15 +47,17 @@ def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
 
 
 def extract_phrases(statement: Statement, *, lexicon: Lexicon | None = None,
-                    options: Options = DEFAULT_OPTIONS) -> tuple[Phrase, ...]:
-    """Return the lexicon formulas and discovered phrases of one statement.
+                    options: Options = DEFAULT_OPTIONS,
+                    speakers: SpeakerTable | None = None) -> tuple[Phrase, ...]:
+    """Return the lexicon formulas and discovered phrases of one statement
+    (arguments as for ``analyse``).
 
     >>> from diplodiff import Statement
     >>> s = Statement(id="x", text="Both sides will build a community with a shared future.")
     >>> [p.canonical for p in extract_phrases(s) if p.origin.value == "lexicon"]
     ['community with a shared future']
     """
-    return analyse(statement, lexicon=lexicon, options=options).phrases
+    return analyse(statement, lexicon=lexicon, options=options, speakers=speakers).phrases
 
 
 def reportable(group: Sequence[Phrase]) -> bool:

@@ -22,6 +22,7 @@ from .._options import DEFAULT_OPTIONS, Options
 from ..diff.pipeline import analyse, reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
+from ..text.speakers import SpeakerTable
 
 #: Called as ``progress(done, total)`` while statements are analysed.
 Progress = Callable[[int, int], None]
@@ -338,26 +339,28 @@ def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> _Foun
     )
 
 
-def _digest(statement: Statement, lexicon: Lexicon, options: Options) -> list[_Found]:
-    groups = analyse(statement, lexicon=lexicon, options=options).groups()
+def _digest(statement: Statement, lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None) -> list[_Found]:
+    groups = analyse(statement, lexicon=lexicon, options=options, speakers=speakers).groups()
     return [_found(formula, group, statement) for formula, group in groups.items()]
 
 
-_worker_state: tuple[Lexicon, Options] | None = None
+_worker_state: tuple[Lexicon, Options, SpeakerTable | None] | None = None
 
 
-def _init_worker(lexicon: Lexicon, options: Options) -> None:
+def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> None:
     global _worker_state
-    _worker_state = (lexicon, options)
+    _worker_state = (lexicon, options, speakers)
 
 
 def _digest_chunk(chunk: Sequence[tuple[int, Statement]]) -> list[list[_Found]]:
     assert _worker_state is not None
-    lexicon, options = _worker_state
-    return [_digest(s, lexicon, options) for _, s in chunk]
+    lexicon, options, speakers = _worker_state
+    return [_digest(s, lexicon, options, speakers) for _, s in chunk]
 
 
 def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Options,
+                speakers: SpeakerTable | None,
                 workers: int, progress: Progress | None) -> list[list[_Found]]:
     total = len(statements)
     if progress:
@@ -365,7 +368,7 @@ def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Opti
     if workers <= 1 or total < PARALLEL_MIN:
         results = []
         for i, statement in enumerate(statements):
-            results.append(_digest(statement, lexicon, options))
+            results.append(_digest(statement, lexicon, options, speakers))
             if progress:
                 progress(i + 1, total)
         return results
@@ -375,7 +378,7 @@ def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Opti
     out: list[list[list[_Found]]] = [[] for _ in chunks]
     done = 0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(lexicon, options)) as pool:
+                             initargs=(lexicon, options, speakers)) as pool:
         futures = {pool.submit(_digest_chunk, chunk): n for n, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             n = futures[future]
@@ -418,7 +421,8 @@ def _order(statements: Iterable[Statement]) -> tuple[list[Statement], list[State
 
 def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
           options: Options = DEFAULT_OPTIONS, catalog: Catalog | None = None,
-          progress: Progress | None = None, workers: int | None = None) -> Timeline:
+          progress: Progress | None = None, workers: int | None = None,
+          speakers: SpeakerTable | None = None) -> Timeline:
     """Build the history of every formula across dated statements.
 
     Args:
@@ -428,6 +432,7 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
         catalog: Metadata laid over the statements' own (dates, titles...).
         progress: Called as ``progress(done, total)`` while statements are read.
         workers: Processes to use; all cores when ``None``, 1 to stay in process.
+        speakers: Known people and sides; the builtin table when ``None``.
 
     Returns:
         The timeline. Statements without a date are left out of the record and
@@ -462,7 +467,7 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     cpus = os.cpu_count() or 1
     # more processes than CPUs only cost memory; fewer than one means in process
     workers = cpus if workers is None else max(1, min(cpus, workers))
-    digests = _digest_all(dated, lexicon, options, workers, progress)
+    digests = _digest_all(dated, lexicon, options, speakers, workers, progress)
     histories = _merge(dated, digests)
     histories.sort(key=lambda h: (h.origin is not Origin.LEXICON, h.first.index,
                                   -len(h.occurrences), h.canonical))
