@@ -83,6 +83,12 @@ def test_excel_flag_adds_a_bom(tmp_path: Path) -> None:
     assert excel.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
 
 
+def test_excel_without_csv_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--excel with another format says it applies to CSV only (exit 2)."""
+    assert main(["diff", str(EARLIER), str(LATER), "--excel"]) == 2
+    assert "--excel applies to --format csv only" in capsys.readouterr().err
+
+
 def test_phrases_csv_matches_the_text_listing(capsys: pytest.CaptureFixture[str]) -> None:
     """`phrases --format csv` has one row per line of the text listing, same counts and wordings."""
     assert main(["phrases", str(LATER)]) == 0

@@ -40,6 +40,8 @@ def _use_color(stream: object, mode: str = "auto") -> bool:
 def _render(result: diplodiff.Result, args: argparse.Namespace) -> str:
     """The result in the chosen ``--format``, through the one ``to_*`` scheme."""
     show_kept = bool(getattr(args, "all", False))
+    if args.excel and args.format != "csv":
+        raise _UsageError("--excel applies to --format csv only")
     if args.format == "json":
         return diplodiff.to_json(result)
     if args.format == "csv":
