@@ -47,6 +47,54 @@ def assign(scores: np.ndarray, *, threshold: float) -> list[tuple[int, int, floa
     return pairs
 
 
+#: Up to this many candidate pairs a dense score matrix is built (4 MB); above
+#: it, pairing is blocked, as a matrix of 16,000 x 16,000 phrases needs 1 GB.
+DENSE_MAX = 1_000_000
+#: Blocked pairing scores a row against the items sharing one of its rarest
+#: words, skipping words shared by more than ``_POSTING_MAX`` items.
+_RARE_WORDS = 3
+_POSTING_MAX = 64
+
+
+def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> list[tuple[int, int, float]]:
+    """Pair ``earlier`` with ``later`` one-to-one by ``fuzz.ratio``, best first, keeping
+    scores >= ``threshold``; ``(row, column, score)`` like ``assign``.
+
+    Small inputs are scored in full. Large ones are blocked: a row is scored only
+    against items sharing one of its rarer words, so time and memory grow with
+    the input, not with its square; pairs sharing no such word are left unpaired.
+    """
+    if len(earlier) * len(later) <= DENSE_MAX:
+        return assign(similarity(earlier, later), threshold=threshold)
+    postings: dict[str, list[int]] = {}
+    for j, key in enumerate(later):
+        for word in set(key.split()):
+            postings.setdefault(word, []).append(j)
+    found: list[tuple[float, int, int]] = []
+    for i, key in enumerate(earlier):
+        columns: set[int] = set()
+        rare = sorted((len(postings[w]), w) for w in set(key.split()) if w in postings)
+        for size, word in rare[:_RARE_WORDS]:
+            if size > _POSTING_MAX:
+                break
+            columns.update(postings[word])
+        for j in sorted(columns):
+            score = fuzz.ratio(key, later[j], score_cutoff=threshold)
+            if score >= threshold:
+                found.append((-score, i, j))
+    found.sort()
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for negative, i, j in found:
+        if i in used_rows or j in used_cols:
+            continue
+        used_rows.add(i)
+        used_cols.add(j)
+        pairs.append((i, j, -negative))
+    return pairs
+
+
 def ratio(earlier: str, later: str) -> float:
     """Similarity (0-100) of two folded wordings."""
     return float(fuzz.ratio(earlier, later))

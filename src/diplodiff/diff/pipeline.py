@@ -15,7 +15,7 @@ from ..read.files import load_statement
 from ..text.normalize import has_unusual
 from ..text.speakers import SpeakerTable, attribute
 from ..text.tokens import tokenize
-from .align import assign, ratio, similarity
+from .align import pair, ratio
 from .classify import framing_shifts, wording
 from .summary import summarize
 
@@ -96,16 +96,16 @@ class _Pairing:
         changes = [self.change(e_forms[common[0]], l_forms[common[0]])] if common else []
         e_rest = [p for k, p in e_forms.items() if k not in l_forms]
         l_rest = [p for k, p in l_forms.items() if k not in e_forms]
-        scores = similarity([p.key for p in e_rest], [p.key for p in l_rest])
-        changes += [self.change(e_rest[i], l_rest[j]) for i, j, _ in assign(scores, threshold=0.0)]
+        found = pair([p.key for p in e_rest], [p.key for p in l_rest], threshold=0.0)
+        changes += [self.change(e_rest[i], l_rest[j]) for i, j, _ in found]
         return changes
 
     def across(self, earlier: list[str], later: list[str], threshold: float) -> list[Change]:
         """Pair formulas found on one side only, by similarity of their first wording."""
-        scores = similarity([self.e_groups[k][0].key for k in earlier],
-                            [self.l_groups[k][0].key for k in later])
+        found = pair([self.e_groups[k][0].key for k in earlier],
+                     [self.l_groups[k][0].key for k in later], threshold=threshold)
         return [self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
-                for i, j, _ in assign(scores, threshold=threshold)]
+                for i, j, _ in found]
 
     def changes(self, options: Options) -> list[Change]:
         """Every change, in report order."""
