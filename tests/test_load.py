@@ -128,7 +128,7 @@ def test_missing_date_is_none_with_a_note(tmp_path: Path) -> None:
 def test_known_date_has_no_date_note(tmp_path: Path) -> None:
     """A dated statement carries no 'date unknown' note."""
     statement = diplodiff.load_statement(write(tmp_path, "s.txt", f" date 2024-07-03 T\n\n{BODY}"))
-    assert not any("date" in note for note in statement.notes)
+    assert not any(note.startswith("date unknown") for note in statement.notes)
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
@@ -238,7 +238,8 @@ def test_load_statements_reads_a_directory(tmp_path: Path) -> None:
     write(tmp_path, "b.txt", "Second statement.")
     write(tmp_path, "a.txt", "First statement.")
     write(tmp_path, "notes.csv", "not,a,statement")
-    assert [s.id for s in diplodiff.load_statements([tmp_path])] == ["a", "b"]
+    with pytest.warns(diplodiff.DiplodiffWarning, match="notes.csv"):  # a table with no rows
+        assert [s.id for s in diplodiff.load_statements([tmp_path])] == ["a", "b"]
 
 
 # --- bad input ------------------------------------------------------------------------------------
@@ -295,13 +296,14 @@ def test_file_over_max_bytes(tmp_path: Path) -> None:
     [
         pytest.param(" date 2024-13-45 Title words\n\nBody.", id="date-line-month-13"),
         pytest.param(" date 2023-02-30 Title words\n\nBody.", id="date-line-feb-30"),
-        pytest.param("date: 03/07/2024\n\nBody.", id="header-slashes"),
-        pytest.param("date: July 3, 2024\ntitle: T\n\nBody.", id="header-words"),
+        pytest.param("date: 03/07/24\n\nBody.", id="header-two-digit-year"),
+        pytest.param("date: next week\ntitle: T\n\nBody.", id="header-words"),
+        pytest.param("date: 3 July\ntitle: T\n\nBody.", id="header-no-year"),
         pytest.param("date: 2024-7-3\n\nBody.", id="header-no-padding"),
     ],
 )
 def test_malformed_header_date(tmp_path: Path, raw: str) -> None:
-    """A header date that is not YYYY-MM-DD is a StatementFormatError naming the file."""
+    """A header date that is no real, complete date is a StatementFormatError naming the file."""
     path = write(tmp_path, "s.txt", raw)
     with pytest.raises(StatementFormatError) as info:
         diplodiff.load_statement(path)
@@ -344,7 +346,7 @@ def test_jsonl_without_text(tmp_path: Path, line: str) -> None:
 
 def test_jsonl_malformed_date_names_the_line(tmp_path: Path) -> None:
     """A JSON line with a bad date is an error naming the file and the line."""
-    path = write(tmp_path, "s.jsonl", jsonl({"text": "First.", "date": "3 July 2024"}))
+    path = write(tmp_path, "s.jsonl", jsonl({"text": "First.", "date": "some day"}))
     with pytest.raises(StatementFormatError) as info:
         diplodiff.load_statements([path])
     assert f"{path}:1" in str(info.value)
@@ -353,7 +355,7 @@ def test_jsonl_malformed_date_names_the_line(tmp_path: Path) -> None:
 def test_directory_without_statements(tmp_path: Path) -> None:
     """``load_statements`` on a directory with no statement files is a LoadError naming it."""
     write(tmp_path, "notes.csv", "a,b")
-    with pytest.raises(LoadError) as info:
+    with pytest.raises(LoadError) as info, pytest.warns(diplodiff.DiplodiffWarning, match="notes.csv"):
         diplodiff.load_statements([tmp_path])
     assert str(tmp_path) in str(info.value)
 

@@ -12,6 +12,7 @@ from typing import Any as _Any
 from ._errors import (
     CatalogError,
     DiplodiffError,
+    DiplodiffWarning,
     LexiconError,
     LoadError,
     OutputError,
@@ -46,6 +47,7 @@ from .read.catalog import (
     read_catalogs,
 )
 from .read.files import load_statement, load_statements, parse_statement
+from .read.records import Columns, from_frame, from_records
 from .render.formats import Result, to_csv, to_dict, to_html, to_json, to_markdown, to_text
 from .text.speakers import (
     Person,
@@ -94,8 +96,10 @@ __all__ = [
     "CatalogError",
     "Change",
     "ChangeKind",
+    "Columns",
     "Comparison",
     "DiplodiffError",
+    "DiplodiffWarning",
     "Formula",
     "FormulaHistory",
     "Framing",
@@ -131,6 +135,8 @@ __all__ = [
     "default_speakers",
     "extract_phrases",
     "find_catalogs",
+    "from_frame",
+    "from_records",
     "load_catalog",
     "load_lexicon",
     "load_speakers",

@@ -8,7 +8,11 @@
   - OutputError                an output file cannot be written               (.path)
   - SpeakerTableError          a speaker table cannot be read or is malformed (.path); also ValueError
 
-Messages name the file and say what to do; the CLI prints them as one line.
+* DiplodiffWarning (a UserWarning)  the input was read, but something in it needs a look
+                                   (an ambiguous date, a catalog entry that names nothing)
+
+Messages name the file and say what to do; the CLI prints them as one line
+(warnings as ``diplodiff: warning: ...`` on stderr).
 """
 
 from __future__ import annotations
@@ -68,8 +72,12 @@ class SpeakerTableError(DiplodiffError, ValueError):
         self.path = path
 
 
+class DiplodiffWarning(UserWarning):
+    """Input was read, but a person should look at something (an ambiguous date, say)."""
+
+
 # Tracebacks name an error as users catch it ("diplodiff.LoadError"), not by its private home.
 for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError, OutputError,
-               SpeakerTableError):
+               SpeakerTableError, DiplodiffWarning):
     _error.__module__ = "diplodiff"
 del _error

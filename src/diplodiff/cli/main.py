@@ -9,6 +9,7 @@ import stat
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -116,12 +117,13 @@ def _inputs(args: argparse.Namespace, *paths: str) -> list[str]:
     return [*paths, *extra]
 
 
-def _load(paths: Sequence[str], args: argparse.Namespace,
-          options: diplodiff.Options) -> tuple[diplodiff.Statement, ...]:
+def _load(paths: Sequence[str], args: argparse.Namespace, options: diplodiff.Options, *,
+          auto_catalog: bool = True) -> tuple[diplodiff.Statement, ...]:
     """Load statements; unreadable entries in a directory are warnings (errors with --strict)."""
-    warnings: list[str] | None = None if getattr(args, "strict", False) else []
-    statements = diplodiff.load_statements(paths, options=options, warnings=warnings)
-    for warning in warnings or ():
+    skipped: list[str] | None = None if getattr(args, "strict", False) else []
+    statements = diplodiff.load_statements(paths, options=options, columns=_columns(args),
+                                           auto_catalog=auto_catalog, warnings=skipped)
+    for warning in skipped or ():
         print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
     return statements
 
@@ -150,22 +152,32 @@ def _options(args: argparse.Namespace) -> diplodiff.Options:
     return diplodiff.Options(lexicon=use_lexicon, discover=not args.no_discover)
 
 
+def _columns(args: argparse.Namespace) -> diplodiff.Columns:
+    return diplodiff.Columns(text=args.text_column, date=args.date_column, id=args.id_column,
+                             title=args.title_column)
+
+
 def _diff(args: argparse.Namespace) -> int:
     lexicon = _lexicon(args)
     options = _options(args)
-    earlier = diplodiff.load_statement(args.earlier, options=options)
-    later = diplodiff.load_statement(args.later, options=options)
+    if args.earlier == args.later == "-":
+        raise _UsageError("standard input can be read only once; give '-' for EARLIER or LATER, not both")
     catalog_files = [*diplodiff.find_catalogs(args.history or ()), *(args.catalog or ())]
-    if catalog_files:
-        catalog = diplodiff.read_catalogs(catalog_files)
-        earlier, later = catalog.apply(earlier), catalog.apply(later)
+    catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
+    earlier, later = (diplodiff.load_statement(p, options=options, columns=_columns(args), catalog=catalog)
+                      for p in (args.earlier, args.later))
+    if earlier.date and later.date and earlier.date > later.date:
+        message = (f"EARLIER ({earlier.id}, {earlier.date}) is dated after LATER ({later.id}, {later.date}); "
+                   "swap them to read what changed going forward")
+        print(f"diplodiff: warning: {valid_text(one_line(message))}", file=sys.stderr)
     speakers = _speakers(args)
     result = diplodiff.compare(earlier, later, lexicon=lexicon, options=options, speakers=speakers)
     if args.history:
         record = _track(args.history, args, lexicon, options, speakers)
         result = diplodiff.weigh(result, record)
+    beside = [str(c) for c in diplodiff.find_catalogs([args.earlier, args.later])]
     write_output(_render(result, args), args.output,
-                 inputs=_inputs(args, args.earlier, args.later, *(args.history or ())))
+                 inputs=_inputs(args, args.earlier, args.later, *(args.history or ()), *beside))
     return EXIT_CHANGES if args.exit_code and result.has_changes else EXIT_OK
 
 
@@ -176,7 +188,8 @@ def _phrases(args: argparse.Namespace) -> int:
     speakers = _speakers(args)
     analyses = [diplodiff.analyse(s, lexicon=lexicon, options=options, speakers=speakers)
                 for s in statements]
-    write_output(_render(analyses, args), args.output, inputs=_inputs(args, *args.paths))
+    beside = [str(c) for c in diplodiff.find_catalogs(args.paths)]
+    write_output(_render(analyses, args), args.output, inputs=_inputs(args, *args.paths, *beside))
     return EXIT_OK
 
 
@@ -210,7 +223,8 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
     """Load a corpus with its catalogs (found in directories, then --catalog) and track it."""
     catalog_files = [*diplodiff.find_catalogs(paths), *(args.catalog or ())]
     catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
-    statements = _load(paths, args, options)
+    # the catalog goes to track(), which applies it and warns of entries that name no statement
+    statements = _load(paths, args, options, auto_catalog=False)
     bar = _ProgressBar("reading statements", quiet=args.quiet)
     try:
         timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
@@ -253,7 +267,20 @@ def _table_options(parser: argparse.ArgumentParser) -> None:
                         help="CSV for Excel: start with a UTF-8 byte order mark")
 
 
+def _reader_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("tables and JSON lines (.csv, .tsv, .xlsx, .jsonl)")
+    group.add_argument("--text-column", metavar="NAME",
+                       help="column holding the statement text (default: text, body, content, ...)")
+    group.add_argument("--date-column", metavar="NAME",
+                       help="column holding the date (default: date, published, published_at, ...)")
+    group.add_argument("--id-column", metavar="NAME",
+                       help="column holding the statement id (default: id; else FILE:ROW)")
+    group.add_argument("--title-column", metavar="NAME",
+                       help="column holding the title (default: title, headline, ...)")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
+    _reader_options(parser)
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write here instead of stdout (replaced atomically)")
     parser.add_argument("--lexicon", action="append", metavar="FILE",
@@ -315,8 +342,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
     diff = _command(sub, "diff")
-    diff.add_argument("earlier", metavar="EARLIER", help="the earlier statement file")
-    diff.add_argument("later", metavar="LATER", help="the later statement file")
+    diff.add_argument("earlier", metavar="EARLIER",
+                      help="the earlier statement (.txt, .md, .html, .pdf, a one-row table, or - for stdin)")
+    diff.add_argument("later", metavar="LATER", help="the later statement (the same forms)")
     diff.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv", "html"), default="text",
                       help="text report, Markdown, the JSON contract, CSV (one row per change), or a "
                            "side-by-side HTML page (default: text)")
@@ -333,7 +361,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(diff)
     diff.set_defaults(handler=_diff)
     phrases = _command(sub, "phrases")
-    phrases.add_argument("paths", nargs="+", metavar="PATH", help="statement files or directories")
+    phrases.add_argument("paths", nargs="+", metavar="PATH",
+                         help="statement files, directories, or - for standard input")
     phrases.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv"), default="text",
                          help="text list, Markdown, JSON, or CSV (one row per formula per statement)")
     _table_options(phrases)
@@ -353,18 +382,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+    if issubclass(category, diplodiff.DiplodiffWarning):
+        print(f"diplodiff: warning: {valid_text(one_line(str(message)))}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 changes with --exit-code, 2 error)."""
     previous = _catch_sigterm()
     try:
-        parser = _parser()
-        args, extra = parser.parse_known_args(argv)
-        if extra:
-            # argparse blames the top-level parser; point to the help that lists the options.
-            raise _UsageError(f"unrecognized arguments: {' '.join(extra)} "
-                              f"(see 'diplodiff {args.command} --help')")
-        handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", diplodiff.DiplodiffWarning)
+            warnings.showwarning = _show_warning
+            parser = _parser()
+            args, extra = parser.parse_known_args(argv)
+            if extra:
+                # argparse blames the top-level parser; point to the help that lists the options.
+                raise _UsageError(f"unrecognized arguments: {' '.join(extra)} "
+                                  f"(see 'diplodiff {args.command} --help')")
+            handler: Callable[[argparse.Namespace], int] = args.handler
+            return handler(args)
     except (_UsageError, diplodiff.DiplodiffError) as exc:
         return _error(str(exc))
     except BrokenPipeError:

@@ -4,7 +4,9 @@ A catalog has one entry per statement, keyed by file name (``file``) or by
 statement id (``id``), with any of ``date``, ``title``, ``source``, ``outlet``,
 ``level``, ``countries`` and ``date_note``; other columns are kept as metadata.
 See docs/catalog.md. A ``catalog.csv`` or ``catalog.toml`` at the top of a
-directory given to the timeline is used automatically.
+directory given as input, or beside a file given as input, is used automatically
+by every command and by ``load_statement``/``load_statements``; ``Catalog.apply``
+is the one place a catalog is laid over a statement.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,9 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from .._errors import CatalogError
+from .._errors import CatalogError, DiplodiffWarning
 from .._models import Statement
+from .dates import DateError, parse_date
 from .guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 
 #: File names picked up from a directory given on the command line, in this order.
@@ -83,21 +86,27 @@ class Catalog:
         return next((by_key[n] for n in names if n in by_key), None)
 
     def apply(self, statement: Statement) -> Statement:
-        """Return the statement with the catalog's metadata laid over its own."""
+        """Return the statement with the catalog's metadata laid over its own.
+
+        Applying the same catalog twice gives the same statement as applying it once.
+        """
         entry = self.entry_for(statement)
         if entry is None:
             return statement
         meta = dict(statement.meta) | dict(entry.fields)
         notes = list(statement.notes)
-        if entry.date is not None:
+        date = entry.date or statement.date
+        if entry.date is None and statement.date is None and statement.get("dateline"):
+            date = _dateline_date(statement, entry)
+            if date is not None:
+                notes.append(f"date {date.isoformat()} from the dateline, its year from the catalog")
+        if (date is not None and date != statement.date) or entry.date is not None:
             notes = [n for n in notes if not n.startswith("date unknown")]
-            if statement.date is not None and statement.date != entry.date:
-                notes.append(f"date {entry.date.isoformat()} from the catalog "
-                             f"(the file says {statement.date.isoformat()})")
-            else:
-                notes.append(f"date {entry.date.isoformat()} from the catalog")
+        if entry.date is not None and statement.date is not None and statement.date != entry.date:
+            notes.append(f"date {entry.date.isoformat()} from the catalog "
+                         f"(the file says {statement.date.isoformat()})")
         changes: dict[str, Any] = {
-            "date": entry.date or statement.date, "title": entry.title or statement.title,
+            "date": date, "title": entry.title or statement.title,
             "source": entry.source or statement.source, "meta": meta, "notes": tuple(notes),
         }
         return attrs.evolve(statement, **changes)
@@ -116,17 +125,29 @@ class Catalog:
         return Catalog(self.entries + other.entries, self.paths + other.paths)
 
 
-def _date(value: str, path: str, line: int) -> dt.date | None:
-    value = value.strip()
-    if not value:
-        return None
+def _dateline_date(statement: Statement, entry: CatalogEntry) -> dt.date | None:
+    """A yearless dateline's date, its year from the entry's ``published`` date or ``year``."""
+    fields = dict(entry.fields)
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(value)  # fromisoformat also takes 20240703 and 2024-W27-3
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        msg = f"line {line}: date {value!r} is not a YYYY-MM-DD date; write it as e.g. 2024-07-03"
-        raise CatalogError(path, msg) from None
+        if fields.get("published"):
+            reference = parse_date(fields["published"]).date
+        elif fields.get("year", "").isdigit():
+            reference = dt.date(int(fields["year"]), 12, 31)
+        else:
+            return None
+        return parse_date(statement.get("dateline"), reference=reference).date if reference else None
+    except (DateError, ValueError):
+        return None
+
+
+def _date(value: str, path: str, line: int) -> dt.date | None:
+    try:
+        reading = parse_date(value)
+    except DateError as exc:
+        raise CatalogError(path, f"line {line}: date {exc}") from None
+    if reading.warning:
+        warnings.warn(f"{path}:{line}: {reading.warning}", DiplodiffWarning, stacklevel=4)
+    return reading.date
 
 
 def _entry(row: Mapping[str, object], path: str, line: int) -> CatalogEntry:
@@ -213,12 +234,20 @@ def load_catalog(path: str | Path) -> Catalog:
 
 
 def find_catalogs(paths: Sequence[str | Path]) -> tuple[Path, ...]:
-    """The ``catalog.csv``/``catalog.toml`` files at the top of the given directories."""
-    found = []
+    """The ``catalog.csv``/``catalog.toml`` files for these inputs.
+
+    For a directory, those at its top; for a file, those beside it. Each is listed once.
+    """
+    found: list[Path] = []
     for raw in paths:
-        directory = Path(raw)
-        if directory.is_dir():
-            found += [directory / n for n in CATALOG_NAMES if (directory / n).is_file()]
+        path = Path(raw)
+        if str(raw) == "-":
+            continue
+        directory = path if path.is_dir() else path.parent if path.is_file() else None
+        if directory is None:
+            continue
+        found += [directory / n for n in CATALOG_NAMES
+                  if (directory / n).is_file() and directory / n not in found]
     return tuple(found)
 
 

@@ -1,13 +1,20 @@
-"""Reading statements from files; the only module that reads statement files.
+"""Reading statements from files and standard input; the only module that opens them.
 
-Accepted forms (see docs/input-formats.md):
+Accepted forms (see docs/input-formats.md), chosen by extension and by content:
 
-* a first line `` date YYYY-MM-DD title`` (the seeds' form);
-* a ``key: value`` header (``date:``, ``title:``, ``source:`` ...) ended by a
-  blank line or by the first line that is not a known key;
-* no header, optionally a title line (short, no final punctuation);
-* ``.jsonl``: one JSON object per line with ``text`` and optional ``id``,
-  ``date``, ``title``, ``source`` and any other metadata.
+* text (``.txt``, ``.md``): a first line `` date YYYY-MM-DD title`` (the seeds'
+  form), or a ``key: value`` header (``date:``, ``title:``, ``source:`` ...) ended
+  by a blank line or by the first line that is not a known key, or no header,
+  optionally a title line (short, no final punctuation); a dateline
+  (``ALMATY, April 25 (Xinhua) --``) at the top of the body gives the date;
+* saved web pages (``.html``, ``.htm``, or text that starts as HTML): ``read.html``;
+* PDF (``.pdf``, or bytes that start ``%PDF-``): ``read.pdf``;
+* records (``.jsonl``, ``.json``, ``.csv``, ``.tsv``, ``.xlsx``): one statement per
+  record with a text column: ``read.records``;
+* ``-``: standard input, in any of these forms.
+
+Catalogs (``catalog.csv``/``catalog.toml``) beside the inputs are laid over what
+the files say (``read.catalog``).
 """
 
 from __future__ import annotations
@@ -15,15 +22,33 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
+from warnings import warn
 
-from .._errors import LoadError, StatementFormatError
+import attrs
+
+from .._errors import DiplodiffWarning, LoadError, StatementFormatError
 from .._models import Statement
 from .._options import DEFAULT_OPTIONS, Options
+from .catalog import CATALOG_NAMES, Catalog, find_catalogs, read_catalogs
+from .dates import DateError, find_dateline, parse_date
 from .guard import parse_json, read_input
+from .records import DEFAULT_COLUMNS, Columns, csv_records, json_records, record_statement, xlsx_records
 
-STATEMENT_SUFFIXES = (".txt", ".md", ".jsonl")
+#: Files read from a directory (recursively); catalogs and dot-files are skipped.
+STATEMENT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson", ".html", ".htm", ".pdf", ".csv", ".tsv", ".xlsx")
+#: Forms that hold many statements, or much more than their text (markup, PDF objects):
+#: such files may be ``MANY_FACTOR`` times ``Options.max_bytes``; each text is still held to it.
+MANY_FACTOR = 50
+_KINDS = {".txt": "text", ".md": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
+          ".json": "json", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+          ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+STDIN = "-"
+#: A dateline this long before the header's date (a publication date) is believed over it.
+DATELINE_WINDOW = dt.timedelta(days=31)
 HEADER_KEYS = frozenset({
     "id", "date", "title", "source", "outlet", "url", "speakers", "level", "countries",
     "country pair", "country_pair", "article number", "author", "published", "location",
@@ -33,34 +58,39 @@ HEADER_KEYS = frozenset({
 _DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?", re.I)
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]{0,30}?)[ \t]*:(.*)")
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TITLE_END = tuple('.!?:;"\u201d')
 
 
-def parse_date(value: str, *, path: str, line: int | None = None) -> dt.date:
-    """Parse an ISO ``YYYY-MM-DD`` date, naming the file on failure."""
-    try:
-        if not _ISO_DATE.fullmatch(value.strip()):
-            raise ValueError(value)  # fromisoformat also takes 20240703 and 2024-W27-3
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        msg = f"date {value.strip()!r} is not a YYYY-MM-DD date; write it as e.g. 2024-07-03"
-        raise StatementFormatError(path, msg, line=line) from None
-
-
-def read_text(path: Path, *, options: Options = DEFAULT_OPTIONS) -> str:
-    """Read a UTF-8 text file, refusing what is not a statement with a clear error."""
+def _read_bytes(path: Path, limit: int, *, single: bool = True) -> bytes:
+    """The bytes of a statement file (through the guard), refusing what cannot be one."""
     name = str(path)
     if path.is_dir():
         raise LoadError(name, "is a directory; give a statement file (or use 'diplodiff timeline')")
     try:
-        data = read_input(path, limit=options.max_bytes, error=LoadError, what="file")
+        return read_input(path, limit=limit, error=LoadError, what="file")
     except LoadError as exc:
         if "over the" not in str(exc):
             raise
-        msg = (f"is over the {options.max_bytes / 1e6:.1f} MB limit for one statement; "
-               "split it into statements")
-        raise LoadError(name, msg) from None
+        raise LoadError(name, _too_big(limit, single=single)) from None
+
+
+def _too_big(limit: int, *, single: bool = True) -> str:
+    if single:
+        return f"is over the {limit / 1e6:.1f} MB limit for one statement; split it into statements"
+    return f"is over the {limit / 1e6:.1f} MB limit for one file; split it into files"
+
+
+def _read_stdin(limit: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise LoadError(STDIN, "there is no standard input to read; name a file instead of '-'")
+    data: bytes = stream.read(limit + 1)
+    if len(data) > limit:
+        raise LoadError("<stdin>", _too_big(limit, single=False))
+    return data
+
+
+def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:65536]:
         raise LoadError(name, "looks binary (it has NUL bytes); give a UTF-8 text file")
     try:
@@ -72,6 +102,11 @@ def read_text(path: Path, *, options: Options = DEFAULT_OPTIONS) -> str:
     if not text.strip():
         raise LoadError(name, "is empty; give a file with the statement's text")
     return text
+
+
+def read_text(path: Path, *, options: Options = DEFAULT_OPTIONS) -> str:
+    """Read a UTF-8 text file, refusing what is not a statement with a clear error."""
+    return _decode(_read_bytes(path, options.max_bytes), str(path))
 
 
 def _line_at(text: str, pos: int) -> tuple[str, int]:
@@ -143,6 +178,43 @@ def _title_line(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+def _date_of(raw: str, body: str, name: str) -> tuple[dt.date | None, list[str], dict[str, str]]:
+    """The date from a header value and a dateline; notes and metadata to keep."""
+    header: dt.date | None = None
+    notes: list[str] = []
+    meta: dict[str, str] = {}
+    if raw:
+        try:
+            reading = parse_date(raw)
+        except DateError as exc:
+            raise StatementFormatError(name, f"date {exc}") from None
+        header = reading.date
+        if reading.warning:
+            warn(f"{name}: {reading.warning}", DiplodiffWarning, stacklevel=3)
+            notes.append(f"date unknown: {reading.warning}")
+    dateline = find_dateline(body)
+    if dateline is None:
+        return header, notes, meta
+    try:
+        found = parse_date(dateline.when, reference=header).date
+    except DateError:
+        meta["dateline"] = dateline.when  # a catalog's year or published date may complete it
+        if header is None:
+            notes.append(f"date unknown: the dateline {dateline.text!r} gives no year; give the date "
+                         "in a header or a catalog")
+        return header, notes, meta
+    if found is None:
+        return header, notes, meta
+    if header is not None and not header - DATELINE_WINDOW <= found <= header + dt.timedelta(days=1):
+        notes.append(f"the dateline {dateline.text!r} is far from the header's date "
+                     f"{header.isoformat()}; the header's date is kept")
+        return header, notes, meta
+    if header is not None and found != header:
+        notes.append(f"date {found.isoformat()} from the dateline {dateline.text!r} (the header's "
+                     f"{header.isoformat()} is taken as the publication date)")
+    return found, notes, meta
+
+
 def parse_statement(text: str, *, id: str, path: str | None = None) -> Statement:
     """Build a statement from the full text of a ``.txt``/``.md`` file.
 
@@ -158,50 +230,42 @@ def parse_statement(text: str, *, id: str, path: str | None = None) -> Statement
     body = text[start:]
     if not body.strip():
         raise StatementFormatError(name, "has a header but no statement text after it")
-    raw_date = fields.pop("date", "").strip()
-    date = parse_date(raw_date, path=name) if raw_date else None
-    notes = () if date else ("date unknown: the file gives none",)
+    date, notes, meta = _date_of(fields.pop("date", "").strip(), body, name)
+    if date is None and not notes:
+        notes.append("date unknown: the file gives none")
     return Statement(
         id=fields.pop("id", "").strip() or id, text=body, date=date, title=title,
-        source=fields.pop("source", None) or None, path=path, meta=fields, notes=notes,
+        source=fields.pop("source", None) or None, path=path, meta=fields | meta, notes=tuple(notes),
     )
 
 
-#: JSONL fields with a meaning of their own, and the types they take.
-_JSONL_FIELDS = {"id": (str, int), "text": (str,), "date": (str,), "title": (str,), "source": (str,)}
+#: JSON fields with a meaning of their own, and the types they take (a date may be epoch ms).
+_JSON_TYPES = {"text": (str,), "id": (str, int), "title": (str,), "source": (str,), "date": (str, int, float)}
 
 
-def _jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Lines split at ``\n`` only: U+2028, U+0085 and lone CRs are text inside a JSON line."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        yield number, line.removesuffix("\r")
-
-
-def _jsonl(path: Path, text: str) -> Iterator[Statement]:
-    name = str(path)
-    for number, line in _jsonl_lines(text):
+def _jsonl_records(text: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line, object)`` per non-blank line, split at ``\n`` only (U+2028, U+0085 and lone CRs
+    are text inside a JSON line), each parsed through the guard."""
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.removesuffix("\r")
         if not line.strip():
             continue
         record = parse_json(line, name=name, number=number, error=_format_error)
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        if not isinstance(record, dict):
             raise StatementFormatError(name, 'needs an object with a "text" string', line=number)
-        if not record["text"].strip():
-            raise StatementFormatError(name, 'has an empty "text"', line=number)
-        for key, types in _JSONL_FIELDS.items():
-            value = record.get(key)
-            if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
-                kinds = " or ".join("a string" if t is str else "a whole number" for t in types)
-                raise StatementFormatError(name, f'"{key}" must be {kinds}, not {type(value).__name__}; '
-                                                 "fix that field", line=number)
-        raw_date = record.get("date")
-        date = parse_date(raw_date, path=name, line=number) if raw_date else None
-        meta = {k: str(v)
-                for k, v in record.items() if k not in _JSONL_FIELDS and v is not None}
-        yield Statement(
-            id=str(record.get("id") or f"{path.stem}:{number}"), text=record["text"], date=date,
-            title=record.get("title") or None, source=record.get("source") or None, path=name,
-            meta=meta, notes=() if date else ("date unknown: the record gives none",),
-        )
+        yield number, record
+
+
+def _typed(record: dict[str, Any], name: str, number: int, columns: Columns) -> dict[str, Any]:
+    """Refuse JSON values of the wrong type in the fields that have a meaning."""
+    for role, key in columns.resolve(record).items():
+        value = record.get(key) if key is not None else None
+        types = _JSON_TYPES.get(role, (str,))
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            kinds = " or ".join({str: "a string", int: "a whole number", float: "a number"}[t] for t in types)
+            raise StatementFormatError(name, f'"{key}" must be {kinds}, not {type(value).__name__}; '
+                                             "fix that field", line=number)
+    return record
 
 
 def _format_error(name: str, message: str) -> StatementFormatError:
@@ -212,38 +276,147 @@ def _format_error(name: str, message: str) -> StatementFormatError:
     return StatementFormatError(name, message)
 
 
-def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS) -> tuple[Statement, ...]:
-    """Load every statement in one file (one, or one per line of a ``.jsonl``)."""
+class _NotStatements(LoadError):
+    """A table without a text column or rows: an error when named, skipped with a warning in a directory."""
+
+
+def _records(kind: str, data: bytes, name: str, stem: str, columns: Columns) -> tuple[Statement, ...]:
+    if kind == "xlsx":
+        header, rows = xlsx_records(data, name)
+    elif kind in ("csv", "tsv"):
+        header, rows = csv_records(_decode(data, name), name, delimiter="\t" if kind == "tsv" else None)
+    else:
+        text = _decode(data, name)
+        rows = list(_jsonl_records(text, name) if kind == "jsonl" else json_records(text, name))
+        if not rows:
+            raise LoadError(name, "has no JSON lines; give one object per line")
+        return tuple(record_statement(_typed(r, name, n, columns), name=name, number=n, columns=columns,
+                                      path=name, id_prefix=stem) for n, r in rows)
+    problem = columns.missing(header)
+    if problem:
+        lowered = {h.lower() for h in header}
+        if columns.text is None and lowered & {"file", "id"} and lowered & {"date", "title"}:
+            problem = ("looks like a catalog or lexicon, not statements (it has no text column); pass it "
+                       "with --catalog or --lexicon, or name its text column with --text-column")
+        raise _NotStatements(name, problem)
+    if not rows:
+        raise _NotStatements(name, "has a header but no rows; give one row per statement")
+    keys = columns.resolve(header)
+    return tuple(record_statement(r, name=name, number=n, columns=columns, path=name, id_prefix=stem,
+                                  keys=keys) for n, r in rows)
+
+
+def _kind(suffix: str, data: bytes, name: str) -> str:
+    """The form of a file, from its content where that is plain, else from its extension."""
+    from .html import looks_like_html
+    from .pdf import looks_like_pdf
+
+    kind = _KINDS.get(suffix)
+    if looks_like_pdf(data):
+        return "pdf"
+    if kind == "pdf":
+        raise LoadError(name, "is not a PDF (it does not start with %PDF-); check the file")
+    if data[:4] == b"PK\x03\x04" and kind in (None, "text", "xlsx"):
+        return "xlsx"
+    if kind in (None, "text") and looks_like_html(data):
+        return "html"
+    if kind is None:
+        head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        return {b"{": "jsonl", b"[": "json"}.get(head, "text")
+    return kind
+
+
+def _limit(suffix: str, options: Options) -> int:
+    return options.max_bytes if _KINDS.get(suffix, "text") == "text" else options.max_bytes * MANY_FACTOR
+
+
+def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
+              columns: Columns = DEFAULT_COLUMNS) -> tuple[Statement, ...]:
+    """Load every statement in one file (one, or one per record of a table), or ``-`` (stdin)."""
+    stdin = str(path) == STDIN
     path = Path(path)
-    if path.suffix.lower() in (".csv", ".toml") and path.is_file():
+    suffix = "" if stdin else path.suffix.lower()
+    name = "<stdin>" if stdin else str(path)
+    stem = "stdin" if stdin else path.stem
+    if suffix == ".toml" and path.is_file():
         msg = "looks like a catalog or lexicon, not a statement; pass it with --catalog or --lexicon"
-        raise LoadError(str(path), msg)
-    text = read_text(path, options=options)
-    if path.suffix.lower() == ".jsonl":
-        statements = tuple(_jsonl(path, text))
-        if not statements:
-            raise LoadError(str(path), "has no JSON lines; give one object per line")
-        return statements
-    return (parse_statement(text, id=path.stem, path=str(path)),)
+        raise LoadError(name, msg)
+    if suffix == ".xls":
+        raise LoadError(name, "is an old .xls workbook; save it as .xlsx or .csv")
+    limit = options.max_bytes * MANY_FACTOR if stdin else _limit(suffix, options)
+    data = _read_stdin(limit) if stdin else _read_bytes(path, limit, single=limit == options.max_bytes)
+    if not data.strip():
+        raise LoadError(name, "is empty; give a file with the statement's text")
+    kind = _kind(suffix, data, name)
+    source_path = None if stdin else name
+    if kind == "text":
+        if len(data) > options.max_bytes:
+            raise LoadError(name, _too_big(options.max_bytes))
+        statements: tuple[Statement, ...] = (parse_statement(_decode(data, name), id=stem,
+                                                             path=source_path),)
+    elif kind == "pdf":
+        from .pdf import pdf_text
+
+        statements = (parse_statement(pdf_text(data, name), id=stem, path=source_path),)
+    elif kind == "html":
+        statements = (_page(data, name, stem, source_path),)
+    else:
+        statements = _records(kind, data, name, stem, columns)
+    for statement in statements:
+        size = len(statement.text.encode("utf-8", "surrogatepass"))
+        if size > options.max_bytes:
+            which = f"statement {statement.id!r} " if len(statements) > 1 else ""
+            raise LoadError(name, which + _too_big(options.max_bytes))
+    return statements
 
 
-def load_statement(path: str | Path, *, options: Options = DEFAULT_OPTIONS) -> Statement:
-    """Load one statement from a ``.txt``, ``.md`` or one-line ``.jsonl`` file.
+def _page(data: bytes, name: str, stem: str, path: str | None) -> Statement:
+    from .html import read_page
+
+    page = read_page(data, name)
+    statement = parse_statement(page.text, id=stem, path=path)
+    changes: dict[str, Any] = {"meta": dict(statement.meta) | dict(page.meta)}
+    if page.title:
+        changes["title"] = page.title
+        if statement.title:  # the first paragraph was read as a title line: it is text
+            changes["text"] = page.text
+    if statement.date is None and page.date:
+        date, notes, _ = _date_of(page.date, page.text, name)
+        changes |= {"date": date, "notes": tuple(notes)}
+    return attrs.evolve(statement, **changes)
+
+
+def _catalog(paths: Sequence[str | Path], catalog: Catalog | None, auto: bool) -> Catalog | None:
+    found = read_catalogs(find_catalogs([p for p in paths if str(p) != STDIN])) if auto else None
+    if found is not None and catalog is not None:
+        return found.merged(catalog)
+    return catalog if found is None or not found.entries else found
+
+
+def load_statement(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
+                   columns: Columns = DEFAULT_COLUMNS, catalog: Catalog | None = None,
+                   auto_catalog: bool = True) -> Statement:
+    """Load one statement from a file (any form ``load_file`` reads) or ``-`` (stdin).
+
+    A ``catalog.csv``/``catalog.toml`` beside the file is laid over it (unless
+    ``auto_catalog=False``), then ``catalog`` if given.
 
     Raises:
         LoadError: The file is missing, a directory, binary, not UTF-8, empty,
-            too large, or a ``.jsonl`` with more than one statement.
+            too large, or holds more than one statement.
     """
-    statements = load_file(path, options=options)
+    statements = load_file(path, options=options, columns=columns)
     if len(statements) > 1:
         msg = f"holds {len(statements)} statements; name one file per statement or use 'timeline'"
-        raise LoadError(str(path), msg)
-    return statements[0]
+        raise LoadError(statements[0].path or str(path), msg)
+    found = _catalog([path], catalog, auto_catalog)
+    return found.apply(statements[0]) if found is not None else statements[0]
 
 
 def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None = None) -> list[Path]:
-    """Expand files and directories (recursively) into statement files, sorted.
+    """Expand files and directories (recursively) into statement files, sorted within a directory.
 
+    In a directory, catalogs, dot-files and Office lock files (``~$...``) are skipped.
     An unreadable file or subdirectory inside a directory is named in ``warnings``
     and skipped; with ``warnings=None`` it raises ``LoadError`` instead.
     """
@@ -258,7 +431,7 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
 
     for raw in paths:
         path = Path(raw)
-        if not path.is_dir():
+        if str(raw) == STDIN or not path.is_dir():
             found.append(path)
             continue
         inside: list[Path] = []
@@ -266,7 +439,8 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
             dirs.sort()
             for name in names:
                 file = Path(root) / name
-                if file.suffix.lower() not in STATEMENT_SUFFIXES or name.startswith("."):
+                if file.suffix.lower() not in STATEMENT_SUFFIXES or name.startswith((".", "~$")) \
+                        or name in CATALOG_NAMES:
                     continue
                 if not file.is_file():
                     continue
@@ -279,21 +453,40 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
 
 
 def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_OPTIONS,
-                    warnings: list[str] | None = None) -> tuple[Statement, ...]:
-    """Load statements from files and directories, in the order found.
+                    columns: Columns = DEFAULT_COLUMNS, catalog: Catalog | None = None,
+                    auto_catalog: bool = True, warnings: list[str] | None = None,
+                    ) -> tuple[Statement, ...]:
+    """Load statements from files, directories and ``-`` (stdin), in the order found.
 
     Args:
-        paths: Statement files and directories (read recursively).
+        paths: Statement files and directories (read recursively), or ``-``.
         options: Settings (the size limit).
+        columns: Which columns of tables and JSON records hold what.
+        catalog: A catalog laid over the statements after those found beside them.
+        auto_catalog: Lay the catalogs at the top of each directory and beside
+            each file over the statements.
         warnings: When a list, unreadable files and subdirectories inside a
             directory are named in it and skipped; when ``None``, they raise.
+            A table in a directory with no text column or no rows is skipped
+            with a ``DiplodiffWarning`` either way.
 
     Raises:
         LoadError: Any file cannot be read, or the paths hold no statement.
     """
     paths = list(paths)
-    files = statement_files(paths, warnings=warnings)
-    statements = tuple(s for f in files for s in load_file(f, options=options))
+    if sum(str(p) == STDIN for p in paths) > 1:
+        raise LoadError(STDIN, "standard input can be read only once; name '-' once")
+    named = {str(p) for p in paths}
+    statements: list[Statement] = []
+    for file in statement_files(paths, warnings=warnings):
+        try:
+            statements.extend(load_file(file, options=options, columns=columns))
+        except _NotStatements as exc:
+            if str(file) in named:
+                raise
+            warn(f"{exc}; skipped", DiplodiffWarning, stacklevel=2)
     if not statements:
-        raise LoadError(", ".join(str(p) for p in paths), "holds no .txt, .md or .jsonl statement")
-    return statements
+        raise LoadError(", ".join(str(p) for p in paths) or "(no paths)",
+                        "holds no statement file (.txt, .md, .html, .pdf, .jsonl, .csv, .tsv, .xlsx)")
+    found = _catalog(paths, catalog, auto_catalog)
+    return tuple(found.apply(s) for s in statements) if found is not None else tuple(statements)
