@@ -131,3 +131,42 @@ assert BOTH == "both"  # the gold's joint voice and the tool's are the same word
 
 if __name__ == "__main__":
     print(score_all().report())
+
+
+def gold_sides(path: Path) -> list[tuple[int, str]]:
+    """``(offset, gold side)`` of each gold sentence of a seed or dev file, in text order."""
+    for gold_path, folder in SETS:
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        if path.parent == folder and path.name in gold["files"]:
+            break
+    else:
+        msg = f"no speaker gold for {path}"
+        raise KeyError(msg)
+    flat = _flat(diplodiff.load_statement(path).text)
+    out, at = [], 0
+    for entry in gold["files"][path.name]["sentences"]:
+        pattern = r"\s+".join(re.escape(w) for w in entry["start"].split())
+        found = re.compile(pattern).search(flat, at)
+        assert found is not None, entry["start"]
+        out.append((found.start(), str(entry["side"])))
+        at = found.end()
+    return out
+
+
+def gold_side_at(sides: list[tuple[int, str]], offset: int) -> str | None:
+    """The gold side of the sentence holding ``offset`` (``None`` before the first one)."""
+    found = None
+    for start, side in sides:
+        if start > offset:
+            break
+        found = side
+    return found
+
+
+def gold_voice(sides: list[tuple[int, str]], offsets: list[int]) -> str | None:
+    """The voice the gold gives a formula from its occurrences, by the rule the tool uses
+    (``both`` when both sides or different sides voice it; ``None`` when only the outlet does)."""
+    voiced = {s for s in (gold_side_at(sides, o) for o in offsets) if s not in (None, "outlet")}
+    if not voiced:
+        return None
+    return BOTH if BOTH in voiced or len(voiced) > 1 else voiced.pop()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .._models import Analysis, Marker, Phrase, ShiftType, Span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
-from ..text.speakers import BOTH
+from ..text.speakers import BOTH, opening_words
 from .align import hunks
 from .framing import Cue, framing
 
@@ -115,6 +115,17 @@ def _cue_markers(shift: ShiftType, cues: Sequence[Cue], statement: str) -> list[
     return [Marker(shift, statement, c.text, c.span) for c in cues]
 
 
+def _carriers(group: Sequence[Phrase], analysis: Analysis) -> str:
+    """The sentences that voice a formula, so a reader can check a speaker claim:
+    'sentence 3, Wang Yi: "Standing at a new historical…"'."""
+    out: dict[int, str] = {}
+    for phrase in group:
+        sentence = analysis.sentences[phrase.sentence]
+        words = opening_words(sentence.span.of(analysis.statement.text))
+        out.setdefault(phrase.sentence, f'sentence {phrase.sentence + 1}, {sentence.speaker}: "{words}"')
+    return "; ".join(out.values())
+
+
 def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
                    e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> Finding:
     """Shifts in who voices the formula, how firmly (modality) and how strongly (intensity)."""
@@ -124,7 +135,8 @@ def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
     e_voice, l_voice = voice(e_group), voice(l_group)
     if e_voice and l_voice and e_voice != l_voice:
         found.append(ShiftType.SPEAKER)
-        details.append(f"speaker: {e_voice} -> {l_voice}")
+        details.append(f"speaker: {e_voice} -> {l_voice} (earlier: {_carriers(e_group, earlier)}; "
+                       f"later: {_carriers(l_group, later)})")
         for name, phrase, analysis in (("earlier", e, earlier), ("later", l, later)):
             said = analysis.sentences[phrase.sentence].voice or phrase.span
             markers.append(Marker(ShiftType.SPEAKER, name, said.of(analysis.statement.text), said))

@@ -736,6 +736,12 @@ def _toggle(text: str, open_: bool) -> bool:
     return open_
 
 
+def opening_words(sentence: str, n: int = 6) -> str:
+    """The first ``n`` words of a sentence, "…" when cut: how reports point to a sentence."""
+    words = sentence.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
 def attribute(statement: Statement, sentences: Sequence[Sentence], *,
               table: SpeakerTable | None = None) -> tuple[Sentence, ...]:
     """Return the sentences with ``speaker``, ``side`` and ``voice`` filled in (see module doc)."""

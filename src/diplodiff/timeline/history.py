@@ -10,6 +10,7 @@ import attrs
 from attrs import frozen
 
 from .._models import ChangeKind, Comparison, Phrase, Statement
+from ..text.speakers import BOTH, opening_words
 from .track import FormulaHistory, Occurrence, Timeline
 
 #: How many of the latest statements before the new one decide what is "expected".
@@ -88,6 +89,13 @@ def _history_of(timeline: Timeline, phrase: Phrase) -> FormulaHistory | None:
     return None
 
 
+def _voiced_in(history: FormulaHistory, timeline: Timeline) -> str:
+    """Where each statement voices a formula, so a reader can check a claim on its speakers:
+    '2024-07-03, Kassym-Jomart Tokayev: "Kazakhstan looks forward to making…"'."""
+    return "; ".join(f'{_when(timeline, o.index)}, {speaker}: "{opening_words(sentence)}"'
+                     for o in history.occurrences for speaker, sentence in o.said)
+
+
 def weigh(comparison: Comparison, timeline: Timeline) -> Comparison:
     """Return the comparison with each change's ``history`` saying what the record says of it.
 
@@ -121,7 +129,9 @@ def weigh(comparison: Comparison, timeline: Timeline) -> Comparison:
                     notes.append(f"earlier form in {len(uses)} of {cutoff} earlier statement(s)")
         sides = _history_of(timeline, change.phrase)
         if sides is not None and len(sides.sides()) == 1 and len(sides.occurrences) >= 2:
-            notes.append(f"only the {sides.sides()[0]} side says it")
+            only = sides.sides()[0]
+            who = "both sides only say it together" if only == BOTH else f"only the {only} side says it"
+            notes.append(f"{who} ({_voiced_in(sides, timeline)})")
         history: dict[str, Any] = {"history": tuple(dict.fromkeys([*change.history, *notes]))}
         changes.append(attrs.evolve(change, **history))
     weighed: dict[str, Any] = {"changes": tuple(changes)}

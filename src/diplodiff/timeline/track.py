@@ -52,6 +52,8 @@ class Occurrence:
         sentence: The sentence of the first occurrence, whitespace collapsed.
         speakers: Who voices it, where the text says so.
         sides: The sides those speakers stand for.
+        said: For each sentence a side voices it in, ``(speaker, sentence)``, whitespace
+            collapsed: the evidence for claims on who says it.
     """
 
     statement_id: str
@@ -63,6 +65,7 @@ class Occurrence:
     sentence: str
     speakers: tuple[str, ...] = ()
     sides: tuple[str, ...] = ()
+    said: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -321,6 +324,7 @@ class _Found(NamedTuple):
     sentence: str
     speakers: tuple[str, ...]
     sides: tuple[str, ...]
+    said: tuple[tuple[str, str], ...]
 
 
 def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> _Found:
@@ -336,6 +340,8 @@ def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> _Foun
         _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip(),
         tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
         tuple(dict.fromkeys(p.side for p in group if p.side)),
+        tuple(dict.fromkeys((p.speaker or "", _SPACE.sub(" ", p.sentence_span.of(statement.text)).strip())
+                            for p in group if p.side)),
     )
 
 
@@ -405,7 +411,7 @@ def _merge(dated: Sequence[Statement], digests: Sequence[list[_Found]]) -> list[
         first = rows[0][1]
         occurrences = tuple(
             Occurrence(dated[i].id, i, dated[i].date, f.texts, f.keys, f.counts, f.sentence,
-                       f.speakers, f.sides)
+                       f.speakers, f.sides, f.said)
             for i, f in rows)
         histories.append(FormulaHistory(formula, first.canonical, first.category,
                                         Origin.LEXICON if first.lexicon else Origin.DISCOVERED,
