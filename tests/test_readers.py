@@ -480,6 +480,21 @@ def test_readers_are_imported_lazily() -> None:
     assert out.strip() == "[]"
 
 
+def test_seeds_load_without_the_readers_libraries() -> None:
+    """Plain statements with ISO dates and datelines load without dateutil or any reader library."""
+    heavy = ("trafilatura", "pypdf", "openpyxl", "dateutil")
+    code = ("import sys, diplodiff; diplodiff.load_statements(['seeds']); "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT).stdout
+    assert out.strip() == "[]"
+
+
+def test_rarer_written_dates_are_read_too() -> None:
+    """A written date with a time of day goes past the common forms and is still read."""
+    assert parse_date("3 July 2024 10:30").date == dt.date(2024, 7, 3)
+
+
 def test_csv_fixture_is_the_seeds() -> None:
     """The spreadsheet fixture holds the five seeds' text (so the clean diffs mean something)."""
     with (FIXTURES / "seeds.csv").open(encoding="utf-8", newline="") as handle:
