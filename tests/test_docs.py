@@ -25,7 +25,8 @@ from diplodiff.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["README.md", "docs/index.md", "docs/cli.md", "docs/python-api.md", "docs/input-formats.md",
-         "docs/lexicon.md", "docs/json.md", "docs/shift-types.md", "docs/speakers.md"]
+         "docs/lexicon.md", "docs/json.md", "docs/shift-types.md", "docs/speakers.md",
+         "docs/bad-input.md"]
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 _RUN_BLOCK = re.compile(r"^```text\n\$ (?:\.venv/bin/)?(diplodiff [^\n]*)\n(.*?)^```", re.M | re.S)
 _JSON_BLOCK = re.compile(r"^```sh\n(diplodiff diff [^\n]*--format json)\n```\n+```json\n(.*?)^```",
