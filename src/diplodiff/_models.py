@@ -6,7 +6,10 @@ import datetime as dt
 import enum
 import html
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain
+from operator import sub
+from typing import TYPE_CHECKING, Any, overload
 
 from attrs import field, frozen, validators
 
@@ -118,17 +121,127 @@ class Token:
     parts: tuple[str, ...]
 
 
+def _span(start: int, end: int) -> Span:
+    """A span already known to be valid (offsets of regex matches), built without
+    running the validators: tokenizing makes one per word."""
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    return span
+
+
+_new = object.__new__
+_set_start = Span.start.__set__  # type: ignore[attr-defined]
+_set_end = Span.end.__set__  # type: ignore[attr-defined]
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of one sentence: reads, compares, hashes and prints as the tuple of
+    its ``Token`` objects, which are built only when first read.
+
+    A corpus has millions of tokens and the stages need only their plain columns,
+    kept here: ``texts``, ``ends`` (where each token ends in the statement text;
+    ``starts()`` gives where each begins) and ``parts`` (the folded form of each).
+    """
+
+    __slots__ = ("_built", "_cum", "_flat", "_starts", "ends", "parts", "texts")
+
+    def __init__(self, texts: Sequence[str], ends: Sequence[int], parts: Sequence[tuple[str, ...]],
+                 starts: Sequence[int] | None = None) -> None:
+        self.texts = texts
+        self.ends = ends
+        self.parts = parts
+        self._starts = starts  # None: each token is as long as its text
+        self._built: tuple[Token, ...] | None = None
+        self._flat: list[str] | None = None
+        self._cum: list[int] | None = None
+
+    @classmethod
+    def of(cls, tokens: Iterable[Token]) -> Tokens:
+        """The columns of ``tokens`` (returned as they are when already a ``Tokens``)."""
+        if isinstance(tokens, Tokens):
+            return tokens
+        built = tuple(tokens)
+        found = cls([t.text for t in built], [t.span.end for t in built], [t.parts for t in built],
+                    [t.span.start for t in built])
+        found._built = built
+        return found
+
+    def starts(self) -> Sequence[int]:
+        """Where each token begins in the statement text."""
+        if self._starts is None:
+            self._starts = list(map(sub, self.ends, map(len, self.texts)))
+        return self._starts
+
+    def start(self, index: int) -> int:
+        """Where token ``index`` begins."""
+        if self._starts is None:
+            return self.ends[index] - len(self.texts[index])
+        return self._starts[index]
+
+    def _tuple(self) -> tuple[Token, ...]:
+        if self._built is None:
+            self._built = tuple(Token(text, _span(start, end), parts) for text, start, end, parts
+                                in zip(self.texts, self.starts(), self.ends, self.parts, strict=True))
+        return self._built
+
+    def flat(self) -> list[str]:
+        """Every folded part of the sentence, in order."""
+        if self._flat is None:
+            self._flat = list(chain.from_iterable(self.parts))
+        return self._flat
+
+    def cumulative(self) -> list[int]:
+        """For each token, how many parts the tokens up to it have: token ``t`` owns
+        ``flat()[cumulative()[t - 1]:cumulative()[t]]``."""
+        if self._cum is None:
+            self._cum = list(accumulate(map(len, self.parts)))
+        return self._cum
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        return self._tuple()[index]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._tuple())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return (self.ends == other.ends and self.texts == other.texts
+                    and self.parts == other.parts and self.starts() == other.starts())
+        if isinstance(other, tuple):
+            return self._tuple() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self) -> tuple[type[tuple[Token, ...]], tuple[tuple[Token, ...]]]:
+        return tuple, (self._tuple(),)
+
+
 @frozen
 class Sentence:
     """A sentence of a statement with its tokens and, where known, its speaker.
 
+    ``tokens`` is a read-only sequence of ``Token`` (a ``Tokens`` from ``tokenize``,
+    equal to the tuple of the same tokens).
     ``voice`` is the span of the words that name the speaker ("Wang said"),
     possibly in an earlier sentence whose reported speech this one continues.
     """
 
     index: int
     span: Span
-    tokens: tuple[Token, ...]
+    tokens: Sequence[Token]
     speaker: str | None = None
     side: str | None = None
     voice: Span | None = None

@@ -9,188 +9,211 @@ are candidates of their own. Discovered phrases never overlap lexicon hits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Collection, Sequence
+from itertools import accumulate, chain
 
-from .._models import Origin, Phrase, Sentence, Span, Statement, Token
+from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
 from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords, surface
-from .lexicon import Lexicon
+from .lexicon import Lexicon, hits, lexicon_phrase
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "anomaly",
                           "monopoly", "july", "ally", "apply", "reply", "early"})
 _MAX_QUOTED = 8
+_NO_MARKS: tuple[str, ...] = ()
 
-
-def _text(token: Token) -> str:
-    """The token as matching sees it (no invisible characters, no look-alikes):
-    what a word is must not depend on how it was encoded."""
-    return surface(token.text)
-
-
-def _lower(token: Token) -> str:
-    return _text(token).translate(QUOTES).lower()
-
-
-def _is_stop(token: Token) -> bool:
-    word = _lower(token)
-    if word in stopwords() or not token.parts or token.parts == (BARRIER,):
-        return True
-    if word.isdigit() or word.replace(",", "").replace(".", "").isdigit():
-        return True
-    return word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS and word.isalpha()
-
-
-def _capitalised(token: Token) -> bool:
-    text = _text(token)
-    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+# What discovery asks of a token depends on its text alone: computed once per
+# distinct word (``_compute_flags``), then read as bits. A sentence's flags, one
+# character per token (``chr(bits)``), let ``re`` find the name words and the
+# runs of term words; NAME and TERM are the top bits so their classes are ranges.
+QUOTE, WORD, HEAD, COMMON_HEAD, CONNECTOR, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, \
+    NAME_FIRST, TERM_FIRST, TERM, NAME = (1 << k for k in range(14))
+_NAME_WORD = re.compile("[\u2000-\u3fff]")
+_TERM_RUN = re.compile("[\u1000-\u1fff\u3000-\u3fff]+")
+_FLAGS: dict[str, int] = {}
+_MAX_FLAGS = 1 << 18
 
 
 def _verbish_word(word: str) -> bool:
     return len(word) > 4 and word.endswith(("ing", "ed"))
 
 
-def _verbish(token: Token) -> bool:
-    text = _text(token)
-    return text.islower() and _verbish_word(text)
+def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
+    # The token as matching sees it (no invisible characters, no look-alikes):
+    # what a word is must not depend on how it was encoded.
+    text = surface(token)
+    lower = text.translate(QUOTES).lower()
+    stop = (lower in stopwords() or not parts or parts == (BARRIER,) or lower.isdigit()
+            or lower.replace(",", "").replace(".", "").isdigit()
+            or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_ADVERBS and lower.isalpha()))
+    capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text)
+    name = capitalised and lower not in function_words() and bool(parts)
+    past = text.islower() and text.endswith("ed") and len(text) > 4
+    verbish = text.islower() and _verbish_word(text)
+    flags = 0
+    for flag, value in (
+        (QUOTE, text in _QUOTES),
+        (WORD, bool(parts) and parts != (BARRIER,)),
+        (NAME, name),
+        (NAME_FIRST, name and not (_verbish_word(lower) or lower in stopwords())),
+        (HEAD, bool(parts) and parts[-1] in heads()["name"]),
+        (COMMON_HEAD, bool(parts) and parts[-1] in heads()["common"]),
+        (CONNECTOR, lower in _CONNECTORS),
+        (AND, lower == "and"),
+        (TERM, not stop and not capitalised and not past),
+        (TERM_FIRST, not stop and not past),
+        (VERBISH, verbish),
+        (VERBISH_ING, verbish and text.endswith("ing")),
+        (LOWER, text.islower()),
+        (COMPOUND, "-" in text and bool(text.strip("-"))),
+    ):
+        if value:
+            flags |= flag
+    if len(_FLAGS) >= _MAX_FLAGS:
+        _FLAGS.clear()  # hostile input with endless distinct words: stay bounded
+    _FLAGS[token] = flags
+    return flags
 
 
-def _phrase(sentence: Sentence, first: int, last: int, statement: Statement,
-            marks: tuple[str, ...]) -> Phrase:
-    tokens = sentence.tokens[first : last + 1]
-    span = Span(tokens[0].span.start, tokens[-1].span.end)
-    key = " ".join(part for t in tokens for part in t.parts)
-    if any("-" in _text(t) for t in tokens if _text(t).strip("-")) and "compound" not in marks:
+def flags(rows: Tokens) -> list[int]:
+    """The discovery flags of each token (computed once per distinct word)."""
+    bits = list(map(_FLAGS.get, rows.texts))
+    if None in bits:
+        bits = [b if b is not None else _compute_flags(t, p)
+                for t, p, b in zip(rows.texts, rows.parts, bits, strict=True)]
+    return bits  # type: ignore[return-value]
+
+
+def _phrase(sentence: Sentence, rows: Tokens, bits: Sequence[int], first: int, last: int,
+            statement: Statement, marks: tuple[str, ...]) -> Phrase:
+    start, end = rows.start(first), rows.ends[last]
+    key = " ".join(chain.from_iterable(rows.parts[first : last + 1]))
+    if "compound" not in marks and any(map(COMPOUND.__and__, bits[first : last + 1])):
         marks = (*marks, "compound")
-    return Phrase(
-        statement_id=statement.id, text=span.of(statement.text), span=span,
-        sentence=sentence.index, sentence_span=sentence.span, key=key, formula="~" + key,
-        canonical=key, category=None, rank=None, origin=Origin.DISCOVERED,
-        speaker=sentence.speaker, side=sentence.side, marks=marks,
-    )
+    return Phrase(statement.id, statement.text[start:end], _span(start, end), sentence.index,
+                  sentence.span, key, "~" + key, key, None, None, Origin.DISCOVERED,
+                  sentence.speaker, sentence.side, marks)
 
 
-def _quoted(tokens: Sequence[Token], free: list[bool]) -> list[tuple[int, int]]:
+def _quoted(bits: Sequence[int], taken: Collection[int]) -> list[tuple[int, int]]:
     """Return ``(first, last)`` token ranges of short quoted wordings."""
     found: list[tuple[int, int]] = []
     opening = None
-    for i, token in enumerate(tokens):
-        if _text(token) not in _QUOTES:
-            continue
+    for i in [i for i, b in enumerate(bits) if b & QUOTE]:
         if opening is None:
             opening = i
             continue
         inner = range(opening + 1, i)
-        words = [j for j in inner if tokens[j].parts and tokens[j].parts != (BARRIER,)]
-        if 2 <= len(words) <= _MAX_QUOTED and all(free[j] for j in inner):
+        words = sum(1 for j in inner if bits[j] & WORD)
+        if 2 <= words <= _MAX_QUOTED and not any(j in taken for j in inner):
             found.append((opening + 1, i - 1))
         opening = None
     return found
 
 
-def _name_word(tokens: Sequence[Token], i: int) -> bool:
-    token = tokens[i]
-    if not _capitalised(token) or _lower(token) in function_words() or not token.parts:
-        return False
-    return i > 0 or not (_verbish_word(_lower(token)) or _lower(token) in stopwords())
-
-
-def _is_head(token: Token, section: str) -> bool:
-    return bool(token.parts) and token.parts[-1] in heads()[section]
-
-
-def _name_run(tokens: Sequence[Token], free: list[bool], i: int) -> int:
+def _name_run(bits: Sequence[int], i: int) -> int:
     """Return the last token of the capitalised run starting at ``i``."""
+    n = len(bits)
     j = last = i
-    while j + 1 < len(tokens) and free[j + 1]:
-        if _name_word(tokens, j + 1):
+    while j + 1 < n:
+        if bits[j + 1] & NAME:
             j = last = j + 1
-        elif (_lower(tokens[j + 1]) in _CONNECTORS and j + 2 < len(tokens) and free[j + 2]
-              and _name_word(tokens, j + 2)):
+        elif bits[j + 1] & CONNECTOR and j + 2 < n and bits[j + 2] & NAME:
             j += 1
         else:
             break
     return last
 
 
-def _trim_name(tokens: Sequence[Token], first: int, last: int) -> int:
+def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
     """Cut a run at an "and" whose right side names nothing, and a trailing "in Place"."""
     for k in range(first + 1, last):
-        if _lower(tokens[k]) == "and" and not any(
-                _is_head(tokens[m], "name") for m in range(k + 1, last + 1)):
+        if bits[k] & AND and not any(bits[m] & HEAD for m in range(k + 1, last + 1)):
             last = k - 1
             break
-    if last - first >= 3 and _lower(tokens[last - 1]) in _CONNECTORS \
-            and not _is_head(tokens[last], "name"):
+    if last - first >= 3 and bits[last - 1] & CONNECTOR and not bits[last] & HEAD:
         last -= 2
     return last
 
 
-def _names(tokens: Sequence[Token], free: list[bool]) -> list[tuple[int, int]]:
+def _names(bits: Sequence[int]) -> list[tuple[int, int]]:
     """Return ranges of named things: capitalised runs with a head noun
     ("Luban Workshop"), or a capitalised run before a common head ("Ukraine crisis")."""
     found: list[tuple[int, int]] = []
+    n = len(bits)
     i = 0
-    while i < len(tokens):
-        if not (free[i] and _name_word(tokens, i)):
-            i += 1
+    for match in _NAME_WORD.finditer("".join(map(chr, bits))):
+        start = match.start()
+        if start < i:
             continue
-        last = _trim_name(tokens, i, _name_run(tokens, free, i))
-        run = range(i, last + 1)
-        if last > i and any(_is_head(tokens[k], "name") for k in run):
-            found.append((i, last))
-        elif last + 1 < len(tokens) and free[last + 1] and _text(tokens[last + 1]).islower() \
-                and _is_head(tokens[last + 1], "common"):
+        last = _trim_name(bits, start, _name_run(bits, start))
+        if last > start and any(bits[k] & HEAD for k in range(start, last + 1)):
+            found.append((start, last))
+        elif last + 1 < n and bits[last + 1] & LOWER and bits[last + 1] & COMMON_HEAD:
             last += 1
-            found.append((i, last))
+            found.append((start, last))
         i = last + 1
     return found
 
 
-def _term_word(tokens: Sequence[Token], i: int) -> bool:
-    token = tokens[i]
-    if _is_stop(token) or (i > 0 and _capitalised(token)):
-        return False  # a capitalised word without a head noun is a person or an office
-    text = _text(token)
-    return not (text.islower() and text.endswith("ed") and len(text) > 4)
-
-
-def _terms(tokens: Sequence[Token], free: list[bool], options: Options) -> list[tuple[int, int]]:
+def _terms(bits: Sequence[int], options: Options) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not free[i] or not _term_word(tokens, i):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and free[j + 1] and _term_word(tokens, j + 1):
-            j += 1
-        first = i
-        while first < j and _verbish(tokens[first]):
+    for run in _TERM_RUN.finditer("".join(map(chr, bits))):
+        first, last = run.start(), run.end() - 1
+        j = last
+        while first < j and bits[first] & VERBISH:
             first += 1
-        last = j
-        while last > first and _verbish(tokens[last]) and _text(tokens[last]).endswith("ing"):
+        while last > first and bits[last] & VERBISH_ING:
             last -= 1
         if options.min_phrase_tokens <= last - first + 1 <= options.max_phrase_tokens:
             found.append((first, last))
-        i = j + 1
     return found
 
 
-def discover(sentence: Sentence, statement: Statement, *, taken: set[int] = frozenset(),  # type: ignore[assignment]
+def _usable(bits: list[int], taken: Collection[int]) -> list[int]:
+    """The flags the name and term finders read: none for a taken token (it joins
+    nothing), and the first token's own NAME and TERM rules."""
+    usable = list(bits)
+    if usable:
+        usable[0] = _first(usable[0])
+    for i in taken:
+        if 0 <= i < len(usable):
+            usable[i] = 0
+    return usable
+
+
+def _first(bits: int) -> int:
+    """The flags of a sentence's first token, under its own NAME and TERM rules."""
+    bits &= ~(NAME | TERM)
+    return bits | (NAME if bits & NAME_FIRST else 0) | (TERM if bits & TERM_FIRST else 0)
+
+
+def discover(sentence: Sentence, statement: Statement, *, taken: Collection[int] = frozenset(),
              options: Options = DEFAULT_OPTIONS) -> list[Phrase]:
     """Return candidate formulas in one sentence, leaving out tokens in ``taken``."""
-    tokens = sentence.tokens
-    free = [i not in taken for i in range(len(tokens))]
-    found: list[Phrase] = []
-    for finder, marks in ((_quoted, ("quoted",)), (_names, ("name",))):
-        for first, last in finder(tokens, free):
-            found.append(_phrase(sentence, first, last, statement, marks))
-            for k in range(first, last + 1):
-                free[k] = False
-    for first, last in _terms(tokens, free, options):
-        found.append(_phrase(sentence, first, last, statement, ()))
+    rows = Tokens.of(sentence.tokens)
+    bits = flags(rows)
+    usable = _usable(bits, taken)
+    quoted = _quoted(bits, taken) if any(map(QUOTE.__and__, bits)) else []
+    return [_phrase(sentence, rows, bits, first, last, statement, marks)
+            for first, last, marks in _ranges(usable, quoted, options)]
+
+
+def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Options,
+            ) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Quoted wordings, then names, then terms, each over the tokens still free."""
+    found: list[tuple[int, int, tuple[str, ...]]] = [(first, last, ("quoted",)) for first, last in quoted]
+    for first, last in quoted:
+        usable[first : last + 1] = [0] * (last + 1 - first)
+    names = _names(usable)
+    found += [(first, last, ("name",)) for first, last in names]
+    for first, last in names:
+        usable[first : last + 1] = [0] * (last + 1 - first)
+    found += [(first, last, _NO_MARKS) for first, last in _terms(usable, options)]
     return found
 
 
@@ -198,13 +221,33 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
                  lexicon: Lexicon | None = None, options: Options = DEFAULT_OPTIONS,
                  ) -> tuple[Phrase, ...]:
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
-    phrases: list[Phrase] = []
-    for sentence in sentences:
-        hits = (lexicon.find(sentence, statement_id=statement.id, text=statement.text)
-                if lexicon is not None and options.lexicon else [])
-        phrases.extend(hits)
-        if options.discover:
-            taken = {i for i, t in enumerate(sentence.tokens)
-                     for h in hits if h.span.start <= t.span.start < h.span.end}
-            phrases.extend(discover(sentence, statement, taken=taken, options=options))
-    return tuple(sorted(phrases, key=lambda p: (p.span.start, p.span.end)))
+    rows = [Tokens.of(s.tokens) for s in sentences]
+    found = (hits(lexicon, rows) if lexicon is not None and options.lexicon else [[] for _ in rows])
+    phrases = [lexicon_phrase(sentence, tokens, hit, statement)
+               for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
+               for hit in sentence_hits]
+    if options.discover:
+        # One pass over the whole statement: each sentence's flags, then a 0 (a
+        # token that is nothing), so no run of names or terms crosses sentences.
+        bits = [flags(r) for r in rows]
+        offsets = list(accumulate((len(b) + 1 for b in bits), initial=0))
+        usable = list(chain.from_iterable(chain(b, (0,)) for b in bits))
+        quoted: list[tuple[int, int]] = []
+        for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True)):
+            if tokens.texts:
+                usable[offsets[k]] = _first(usable[offsets[k]])
+            for first, last, *_ in sentence_hits:
+                usable[offsets[k] + first : offsets[k] + last + 1] = [0] * (last + 1 - first)
+            if any(map(QUOTE.__and__, bits[k])):
+                taken = {i for first, last, *_ in sentence_hits for i in range(first, last + 1)}
+                quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
+        for first, last, marks in _ranges(usable, quoted, options):
+            k = bisect.bisect_right(offsets, first) - 1
+            phrases.append(_phrase(sentences[k], rows[k], bits[k], first - offsets[k], last - offsets[k],
+                                   statement, marks))
+    phrases.sort(key=_place)
+    return tuple(phrases)
+
+
+def _place(phrase: Phrase) -> tuple[int, int]:
+    return phrase.span.start, phrase.span.end

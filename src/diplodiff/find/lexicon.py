@@ -14,22 +14,35 @@ A lexicon is a TOML file (docs/lexicon.md)::
 Case, quotes, hyphens, regular plurals, partner/partnership, British/American
 spelling and number words are folded before matching, so variants list only
 wordings that differ otherwise. ``" ... "`` in a variant stands for up to
-``GAP`` tokens. Where hits overlap, the longest wins.
+``GAP`` tokens. Where hits overlap, the leftmost wins, then the longest.
+
+Matching runs one Aho-Corasick automaton (``ahocorasick_rs``, compiled Rust)
+over the folded parts of a whole statement, space-joined, to find where each
+wording's first segment occurs; Python then checks only those places (token
+boundaries, gaps, leftmost-longest). The per-position Python loop it replaces
+ran at ~6 MB/s; the automaton scans at ~100 MB/s.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from importlib.resources import files
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from .._errors import LexiconError
-from .._models import Origin, Phrase, Sentence, Span
+from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
-from ..text.normalize import BARRIER, fold_text, numeric
+from ..text.normalize import _NUMBERS, BARRIER, fold_text, numeric
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 GAP = 4
 _FIELDS = frozenset({"id", "canonical", "category", "rank", "variants", "note"})
@@ -65,18 +78,17 @@ class Formula:
 class _Pattern:
     segments: tuple[tuple[str, ...], ...]
     formula: Formula
+    order: int  # place in the lexicon: of two wordings ending alike, the earlier wins
 
-    def match(self, parts: Sequence[str], start: int, ends: Sequence[bool]) -> int:
-        """Return the end of a match starting at ``start``, or -1."""
-        if not _at(parts, start, self.segments[0]):
-            return -1
+    def end(self, parts: Sequence[str], start: int) -> int:
+        """Return the end of a match whose first segment stands at ``start``, or -1."""
         pos = start + len(self.segments[0])
         for segment in self.segments[1:]:
             found = _after_gap(parts, pos, segment)
             if found < 0:
                 return -1
             pos = found + len(segment)
-        return pos if ends[pos - 1] else -1
+        return pos
 
 
 def _after_gap(parts: Sequence[str], pos: int, segment: tuple[str, ...]) -> int:
@@ -117,41 +129,87 @@ class Lexicon:
 
     def find(self, sentence: Sentence, *, statement_id: str, text: str) -> list[Phrase]:
         """Return the formulas found in one sentence, leftmost-longest, never overlapping."""
-        index = _index(self)
-        parts: list[str] = []
-        owner: list[int] = []
-        starts: list[bool] = []
-        ends: list[bool] = []
-        for t, token in enumerate(sentence.tokens):
-            for k, part in enumerate(token.parts):
-                parts.append(part)
-                owner.append(t)
-                starts.append(k == 0)
-                ends.append(k == len(token.parts) - 1)
-        matched = numeric(tuple(parts))
-        hits: list[Phrase] = []
+        return find_all(self, (sentence,), statement_id=statement_id, text=text)[0]
+
+
+#: Hit: first token, last token, first part, end part, and the wording found.
+Hit = tuple[int, int, int, int, "_Pattern"]
+_NUMERIC_WORDS = frozenset({*_NUMBERS, "decade"})
+_DIGITS = {word: str(number) for word, number in _NUMBERS.items()}
+
+
+def _order(pattern: _Pattern) -> int:
+    return pattern.order
+
+
+def _numeric(parts: list[str]) -> list[str]:
+    """``normalize.numeric`` on a list, with one C-level pass for the number words."""
+    out = list(map(_DIGITS.get, parts, parts))
+    if "decade" in out:
+        out = list(numeric(tuple(out)))
+    return out
+
+
+def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[list[Hit]]:
+    """Return the lexicon hits of each sentence, as token and part ranges."""
+    patterns, automaton = _automaton(lexicon)
+    found: list[list[Hit]] = [[] for _ in rows]
+    if automaton is None:
+        return found
+    flats = [r.flat() for r in rows]
+    matched = [flat if _NUMERIC_WORDS.isdisjoint(flat) else _numeric(flat) for flat in flats]
+    joined = list(map(" ".join, matched))
+    # Sentences joined by a character no wording holds; each part framed by spaces.
+    bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
+    places: dict[int, dict[int, list[int]]] = {}
+    for head, start, _ in automaton.find_matches_as_indexes(" " + " \x00 ".join(joined) + " ",
+                                                           overlapping=True):
+        k = bisect.bisect_right(bases, start) - 1
+        places.setdefault(k, {}).setdefault(start - bases[k], []).append(head)
+    for k, at in places.items():
+        parts = matched[k]
+        # where each part's successor begins in joined[k]: part j starts after ``nexts[j - 1]``
+        nexts = list(map(add, accumulate(map(len, parts)), count(1)))
+        cumulative = rows[k].cumulative()
         i = 0
-        while i < len(matched):
+        for offset in sorted(at):
+            pos = bisect.bisect_right(nexts, offset)
+            owner = bisect.bisect_right(cumulative, pos)
+            if pos < i or pos != (cumulative[owner - 1] if owner else 0):
+                continue  # inside an earlier hit, or not at the start of a token
             best_end, best = -1, None
-            if starts[i]:
-                for pattern in index.get(matched[i], ()):
-                    end = pattern.match(matched, i, ends)
-                    if end > best_end:
-                        best_end, best = end, pattern
-            if best is None:
-                i += 1
-                continue
-            first, last = sentence.tokens[owner[i]], sentence.tokens[owner[best_end - 1]]
-            span = Span(first.span.start, last.span.end)
-            formula = best.formula
-            hits.append(Phrase(
-                statement_id=statement_id, text=span.of(text), span=span, sentence=sentence.index,
-                sentence_span=sentence.span, key=" ".join(parts[i:best_end]), formula=formula.id,
-                canonical=formula.canonical, category=formula.category, rank=formula.rank,
-                origin=Origin.LEXICON, speaker=sentence.speaker, side=sentence.side,
-            ))
-            i = best_end
-        return hits
+            for pattern in sorted((p for h in at[offset] for p in patterns[h]), key=_order):
+                end = pattern.end(parts, pos)
+                if end > best_end and end == cumulative[bisect.bisect_right(cumulative, end - 1)]:
+                    best_end, best = end, pattern
+            if best is not None:
+                found[k].append((owner, bisect.bisect_right(cumulative, best_end - 1), pos, best_end, best))
+                i = best_end
+    return found
+
+
+def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
+             text: str) -> list[list[Phrase]]:
+    """Return the formulas found in each sentence (see ``Lexicon.find``)."""
+    rows = [Tokens.of(s.tokens) for s in sentences]
+    statement = _Where(statement_id, text)
+    return [[lexicon_phrase(sentence, tokens, hit, statement) for hit in sentence_hits]
+            for sentence, tokens, sentence_hits in zip(sentences, rows, hits(lexicon, rows), strict=True)]
+
+
+class _Where(NamedTuple):
+    id: str
+    text: str
+
+
+def lexicon_phrase(sentence: Sentence, tokens: Tokens, hit: Hit, statement: _Where | Statement) -> Phrase:
+    """The phrase of one hit."""
+    first, last, start, end, pattern = hit
+    a, b = tokens.start(first), tokens.ends[last]
+    formula = pattern.formula
+    return Phrase(statement.id, statement.text[a:b], _span(a, b), sentence.index, sentence.span,
+                  " ".join(tokens.flat()[start:end]), formula.id, formula.canonical, formula.category,
+                  formula.rank, Origin.LEXICON, sentence.speaker, sentence.side)
 
 
 @functools.cache
@@ -160,8 +218,9 @@ def _by_id(lexicon: Lexicon) -> dict[str, Formula]:
 
 
 @functools.cache
-def _index(lexicon: Lexicon) -> dict[str, tuple[_Pattern, ...]]:
-    index: dict[str, list[_Pattern]] = {}
+def _index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
+    """The wordings by first segment, in lexicon order (an earlier wording wins a tie)."""
+    index: dict[tuple[str, ...], list[_Pattern]] = {}
     seen: set[tuple[tuple[str, ...], ...]] = set()
     for formula in lexicon.formulas:
         for wording in formula.wordings:
@@ -170,8 +229,23 @@ def _index(lexicon: Lexicon) -> dict[str, tuple[_Pattern, ...]]:
             if not segments or segments in seen:
                 continue  # an earlier formula (a user's, when merged) claims this wording
             seen.add(segments)
-            index.setdefault(segments[0][0], []).append(_Pattern(segments, formula))
+            index.setdefault(segments[0], []).append(_Pattern(segments, formula, len(seen)))
     return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], AhoCorasick | None]:
+    """The first segments as one automaton (space-framed, so only whole parts match),
+    and the wordings each one starts."""
+    index = _index(lexicon)
+    if not index:
+        return [], None
+    # Lazy: only matching needs the compiled automaton.
+    from ahocorasick_rs import AhoCorasick, MatchKind
+
+    heads = list(index)
+    automaton = AhoCorasick([" " + " ".join(h) + " " for h in heads], matchkind=MatchKind.Standard)
+    return [index[h] for h in heads], automaton
 
 
 def _formula(entry: object, where: str, path: str) -> Formula:

@@ -1,10 +1,9 @@
-"""Sentences and word tokens with character spans; the only module that imports nltk.
+"""Sentences and word tokens with character spans.
 
-Only the data-free part of nltk is used (``PunktSentenceTokenizer`` with our
-own abbreviation list): nothing here needs downloaded nltk data. nltk is
-imported on first use because importing it costs ~0.3 s. Words come from
-``normalize.WORD_PATTERN`` through ``re`` (nltk's ``RegexpTokenizer`` wraps the
-same ``re.finditer`` at 3x the cost).
+Sentences are split by ``punkt.sentence_spans`` (Punkt's rule with our own
+abbreviation list, no nltk and no downloaded data needed); words come from
+``normalize.WORD_PATTERN`` through ``re``. A sentence's tokens are kept as
+plain columns (``Tokens``): the ``Token`` objects are built only when read.
 
 One word pattern is used rather than ``NLTKWordTokenizer``: that
 tokenizer runs ~25 regex substitutions per sentence (6 ms for a 1,000-word
@@ -17,13 +16,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from itertools import accumulate
+from operator import itemgetter
 
-from .._models import Sentence, Span, Statement, Token
-from .normalize import QUOTES, _data_lines, fold_token, word_spans
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from .._models import Sentence, Statement, Tokens, _span
+from .normalize import QUOTES, WORD_PATTERN, _data_lines, fold_token
+from .punkt import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: "ALMATY, April 25 (Xinhua) --", "Astana, The Gulf Observer:": a place, an
@@ -33,17 +31,28 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z .&-]{2,40}\)|(?:The\s+)?[A-Z][A-Za-z.&-]*(?:\s+[A-Z][A-Za-z.&-]*){0,4})\s*"
     r"(?:--|\u2014|\u2013|:)\s*"
 )
+#: Each word with what lies between it and the previous one: ``.*?`` tries the
+#: word pattern at each next position, as ``finditer`` does, and keeps the gap,
+#: so the lengths of gaps and words give every span without a match object.
+_SPACED_WORD = re.compile(rf"(.*?)({WORD_PATTERN})", re.DOTALL)
+_word = itemgetter(1)
+#: Folded parts by token text: a corpus has few distinct words, so each is folded once.
+_FOLDED: dict[str, tuple[str, ...]] = {}
+_MAX_FOLDED = 1 << 18
 
 
 @functools.cache
-def _sentence_splitter() -> Callable[[str], Iterator[tuple[int, int]]]:
-    # Lazy: importing nltk costs ~0.3 s, and only tokenizing needs it.
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+def abbreviations() -> frozenset[str]:
+    """Word types (lower case, no final period) after which a period ends no sentence."""
+    return frozenset(_data_lines("abbreviations.txt"))
 
-    params = PunktParameters()
-    params.abbrev_types = set(_data_lines("abbreviations.txt"))
-    sentences: Any = PunktSentenceTokenizer(params)
-    return sentences.span_tokenize  # type: ignore[no-any-return]
+
+def _fold(text: str) -> tuple[str, ...]:
+    parts = fold_token(text)
+    if len(_FOLDED) >= _MAX_FOLDED:
+        _FOLDED.clear()  # hostile input with endless distinct words: stay bounded
+    _FOLDED[text] = parts
+    return parts
 
 
 def dateline_end(text: str) -> int:
@@ -70,21 +79,30 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     >>> [s.text[x.span.start:x.span.end] for x in tokenize(s)]
     ['Mr. Li met U.S. envoys.', 'They agreed.']
     """
-    split_sentences = _sentence_splitter()
     text = statement.text
     folded = text.translate(QUOTES)
     skip = dateline_end(text)
+    known = abbreviations()
+    words = _SPACED_WORD.findall
+    cached = _FOLDED.get
     sentences: list[Sentence] = []
     for p_start, p_end in _paragraphs(text):
         p_start = max(p_start, skip)
         if p_start >= p_end:
             continue
-        for s_start, s_end in split_sentences(folded[p_start:p_end]):
+        for s_start, s_end in sentence_spans(folded[p_start:p_end], known):
             a, b = p_start + s_start, p_start + s_end
-            tokens = tuple(
-                Token(text[a + x : a + y], Span(a + x, a + y), fold_token(text[a + x : a + y]))
-                for x, y in word_spans(folded[a:b])
-            )
-            if tokens:
-                sentences.append(Sentence(len(sentences), Span(a, b), tokens))
+            # ``re`` with pos/endpos reads the text as if sliced there (no pattern looks behind)
+            found = words(folded, a, b)
+            if not found:
+                continue
+            texts = list(map(_word, found))
+            ends = list(accumulate(map(len, map("".join, found)), initial=a))
+            del ends[0]
+            if text[a:b] != folded[a:b]:  # curly quotes: the tokens keep them
+                texts = [text[y - len(t) : y] for t, y in zip(texts, ends, strict=True)]
+            parts = list(map(cached, texts))
+            if None in parts:
+                parts = [p if p is not None else _fold(t) for t, p in zip(texts, parts, strict=True)]
+            sentences.append(Sentence(len(sentences), _span(a, b), Tokens(texts, ends, parts)))  # type: ignore[arg-type]
     return tuple(sentences)

@@ -1,0 +1,147 @@
+"""Sentence boundaries: Punkt's decisions with our abbreviation list, in one linear pass.
+
+diplodiff used nltk's ``PunktSentenceTokenizer`` with untrained parameters: our
+abbreviation list and nothing learned (no collocations, no frequent sentence
+starters, no orthographic statistics). With nothing learned, Punkt decides a
+boundary from two tokens only, the one ending in ``.``, ``?`` or ``!`` and the
+one after it:
+
+* a ``.``, ``?`` or ``!`` token, or a word ending in one period that is not a
+  known abbreviation, ends a sentence;
+* except an initial ("J.") or a number ("2019.") followed by punctuation or a
+  lower-case word, and an initial followed by an upper-case word;
+* closing quotes and brackets after the boundary stay with the sentence.
+
+This module makes the same decisions span for span (``tests/test_punkt.py``
+checks it against nltk) with the standard ``re`` module, in time linear in the
+text. nltk routes every regular expression through a wall-clock guard that
+raised a 5-second ``TimeoutError`` on ``"Ok. " * 100000``, and importing nltk
+costs ~0.3 s, more than a whole comparison. nltk's engine (the ``regex``
+package) reads a few characters differently from ``re``: whitespace is
+replicated exactly below; what remains are code points the two engines' Unicode
+tables class differently (combining marks or unassigned code points directly
+before a period), where a one-letter "initial" may be read differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+#: ``\s`` and ``\S`` as nltk's ``regex`` engine reads them: Python's ``re`` also
+#: counts the separators U+001C-U+001F as whitespace.
+_WS = r"[^\S\x1c-\x1f]"
+_NON_WS = r"[\S\x1c-\x1f]"
+_NON_WORD = r"""(?:[)";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb?!])"""
+_MULTI_CHAR = rf"(?:-{{2,}}|\.{{2,}}|(?:\.{_WS}){{2,}}\.)"
+_WORD_START = r"""[^("`{\[:;&#*@)}\]\-,]"""
+#: A possible sentence end and what follows it: other punctuation, or
+#: whitespace and the next token.
+_PERIOD_CONTEXT = re.compile(
+    rf"[.?!](?=(?P<after_tok>{_NON_WORD}|{_WS}+(?P<next_tok>{_NON_WS}+)))")
+#: Punkt's word tokens: periods stay on the word they end.
+_WORD = re.compile(
+    rf"{_MULTI_CHAR}|(?={_WORD_START}){_NON_WS}+?(?={_WS}|$|{_NON_WORD}|{_MULTI_CHAR}"
+    rf"|,(?=$|{_WS}|{_NON_WORD}|{_MULTI_CHAR}))|{_NON_WS}")
+_REALIGN = re.compile(rf"""["')\]}}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:{_WS}+|(?=--)|$)""", re.MULTILINE)
+_ELLIPSIS = re.compile(r"\.\.+$")
+_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+_INITIAL = re.compile(r"[^\W\d]\.$")
+_ENDS = (".", "?", "!")
+_PUNCTUATION = (";", ":", ",", ".", "!", "?")
+_ASCII_SPACE = " \t\n\r\x0b\x0c"
+
+
+def _breaks_before(token: str, following: str, abbreviations: Collection[str]) -> bool:
+    """Does ``token`` end a sentence, given the token after it?"""
+    if token in _ENDS:
+        found = True
+    elif token.endswith(".") and not token.endswith("..") and not _ELLIPSIS.match(token):
+        lower = token[:-1].lower()
+        found = lower not in abbreviations and lower.split("-")[-1] not in abbreviations
+    else:
+        found = False
+    if not token.endswith("."):
+        return found
+    kind = _NUMERIC.sub("##number##", token.lower())
+    if len(kind) > 1 and kind[-1] == ".":
+        kind = kind[:-1]
+    initial = _INITIAL.match(token) is not None
+    if initial or kind == "##number##":
+        if following in _PUNCTUATION or following[0].islower():
+            return False  # the next token cannot start a sentence
+        if initial and following[0].isupper():
+            return False  # "J. Bach"
+    return found
+
+
+def _has_break(context: str, abbreviations: Collection[str]) -> bool:
+    """Punkt's ``text_contains_sentbreak``: a break followed by another token."""
+    word, mark, following = context.partition(".")
+    if following[:1] == " " and word.isalpha() and following[1:].isalpha():
+        # The common case, "partnership. The": Punkt's tokens are the word with its
+        # period and the next word.
+        return _breaks_before(word + mark, following[1:], abbreviations)
+    tokens: list[str] = []
+    for line in context.split("\n"):
+        if line.strip():
+            tokens.extend(_WORD.findall(line))
+    return any(_breaks_before(tokens[k], tokens[k + 1], abbreviations) for k in range(len(tokens) - 1))
+
+
+def _candidates(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each possible end with its context (the word before it, the mark, what follows),
+    dropping a candidate whose word overlaps the next one's ("acting!!!")."""
+    previous: re.Match[str] | None = None
+    word_start = word_stop = 0
+    spaces = [c for c in _ASCII_SPACE if c in text]
+    for match in _PERIOD_CONTEXT.finditer(text):
+        end = match.start()
+        space = max([text.rfind(c, word_stop, end) for c in spaces], default=-1)
+        start = space + 1 if space > word_stop else word_start
+        if previous is not None and word_stop <= start:
+            yield previous, text[word_start:word_stop] + previous.group() + previous.group("after_tok")
+        previous, word_start, word_stop = match, start, end
+    if previous is not None:
+        yield previous, text[word_start:word_stop] + previous.group() + previous.group("after_tok")
+
+
+def _slices(text: str, abbreviations: Collection[str]) -> Iterator[tuple[int, int]]:
+    last_break = 0
+    for match, context in _candidates(text):
+        if _has_break(context, abbreviations):
+            yield last_break, match.end()
+            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+    yield last_break, len(text.rstrip())
+
+
+def sentence_spans(text: str, abbreviations: Collection[str]) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` of each sentence of ``text``, as Punkt would.
+
+    ``abbreviations`` are lower-case word types without their final period
+    ("u.s", "mr"); a period after one does not end a sentence.
+
+    >>> text = "Mr. Li met U.S. envoys. (They agreed.) Talks went on."
+    >>> [text[a:b] for a, b in sentence_spans(text, {"mr", "u.s"})]
+    ['Mr. Li met U.S. envoys.', '(They agreed.)', 'Talks went on.']
+    """
+    realign = 0
+    slices = _slices(text, abbreviations)
+    first = next(slices, None)
+    if first is None:
+        return
+    for second in (*slices, None):
+        start, stop = first[0] + realign, first[1]
+        if second is None:
+            if start < stop:
+                yield start, stop
+            break
+        match = _REALIGN.match(text, second[0], second[1]) if second[0] < second[1] else None
+        if match:
+            yield start, second[0] + len(match.group(0).rstrip())
+            realign = match.end() - second[0]
+        else:
+            realign = 0
+            if start < stop:
+                yield start, stop
+        first = second
