@@ -11,17 +11,21 @@ docs/shift-types.md. Cues are read only in the formula's own sentence:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
+from itertools import accumulate
 
 from attrs import frozen
 
-from .._models import Phrase, Sentence, Span
+from .._models import Phrase, Sentence, Span, Tokens, _span
 from ..text.normalize import BARRIER, fold_text
 
 _AFTER = 6
+#: A table wording found: start word, end word, level.
+_Found = tuple[int, int, int]
 
 
 @frozen
@@ -51,36 +55,162 @@ def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
     return modality, intensity
 
 
-def _flat(sentence: Sentence) -> tuple[list[str], list[int]]:
-    words: list[str] = []
-    owner: list[int] = []
-    for t, token in enumerate(sentence.tokens):
-        for part in token.parts or ((";",) if token.text == ";" else ()):
-            words.append(";" if token.text == ";" else part)
-            owner.append(t)
-    return words, owner
+class _Words:
+    """One sentence read for framing, once: its words (folded parts; ";" kept apart
+    from other punctuation), where each word's token starts and ends, and where
+    the clause (after the last ";") and the phrase (after the last punctuation)
+    around each word begin."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        rows = Tokens.of(sentence.tokens)
+        self.words: list[str] = []
+        owner: list[int] = []
+        for t, (token, parts) in enumerate(zip(rows.texts, rows.parts, strict=True)):
+            for part in parts or ((";",) if token == ";" else ()):
+                self.words.append(";" if token == ";" else part)
+                owner.append(t)
+        starts, ends = rows.starts(), rows.ends
+        self.starts = [starts[t] for t in owner]
+        self.ends = [ends[t] for t in owner]
+        self.clause = list(accumulate((i + 1 if w == ";" else 0 for i, w in enumerate(self.words)),
+                                      max, initial=0))
+        self.phrase = list(accumulate((i + 1 if w in (BARRIER, ";") else 0 for i, w in enumerate(self.words)),
+                                      max, initial=0))
+        self._scans: dict[int, _Scan] = {}
+
+    def last_modal(self, start: int, end: int) -> _Found | None:
+        """The last modality wording ``_find`` would give in ``words[start:end]``,
+        where ``start`` begins a clause, in time independent of the clause length."""
+        scan = self._scans.get(start)
+        if scan is None:
+            scan = self._scans[start] = _Scan(self.words, start, _cues()[0])
+        return scan.last(self.words, end, _cues()[0])
+
+
+class _Scan:
+    """``_find``'s greedy left-to-right scan of a whole clause, kept so that any
+    prefix of the clause can be answered: a scan that stops at ``end`` takes the
+    same steps as this one up to ``end - _LONGEST``, as no wording is longer."""
+
+    def __init__(self, words: Sequence[str], start: int, table: dict[tuple[str, ...], int]) -> None:
+        self.visited: list[int] = []
+        self.last_found: list[_Found | None] = []
+        hi = words.index(";", start) if ";" in words[start:] else len(words)
+        firsts = _firsts(table)
+        found = None
+        i = start
+        while i < hi:
+            self.visited.append(i)
+            if words[i] in firsts and (step := _at(words, i, hi, table)) is not None:
+                found = step
+                i = step[1]
+            else:
+                i += 1
+            self.last_found.append(found)
+        self.visited.append(i)
+
+    def last(self, words: Sequence[str], end: int, table: dict[tuple[str, ...], int],
+             ) -> _Found | None:
+        k = bisect.bisect_right(self.visited, end - _LONGEST)
+        found = self.last_found[min(k, len(self.last_found)) - 1] if k else None
+        i = self.visited[min(k, len(self.visited) - 1)]
+        firsts = _firsts(table)
+        while i < end:
+            if words[i] in firsts and (step := _at(words, i, end, table)) is not None:
+                found = step
+                i = step[1]
+            else:
+                i += 1
+        return found
+
+
+_LONGEST = 4
+
+
+def _at(words: Sequence[str], i: int, hi: int, table: dict[tuple[str, ...], int]) -> _Found | None:
+    """The longest table wording at ``words[i]`` that ends by ``hi``."""
+    for n in (4, 3, 2, 1):
+        if i + n <= hi and (level := table.get(tuple(words[i : i + n]))) is not None:
+            return i, i + n, level
+    return None
+
+
+_SENTENCES: dict[int, tuple[Sentence, _Words]] = {}
+_NEIGHBOURS: dict[int, tuple[Sequence[Phrase], _Neighbours]] = {}
+_KEEP = 256
+
+
+def _words(sentence: Sentence) -> _Words:
+    entry = _SENTENCES.get(id(sentence))
+    if entry is None or entry[0] is not sentence:
+        if len(_SENTENCES) >= _KEEP:
+            _SENTENCES.clear()
+        entry = _SENTENCES[id(sentence)] = (sentence, _Words(sentence))
+    return entry[1]
+
+
+class _Neighbours:
+    """The other phrases of a sentence, sorted for the two questions framing asks."""
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        spans = sorted((p.span.start, p.span.end) for p in phrases)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+        self.ends = sorted(b for _, b in spans)
+
+    def covers(self, position: int) -> bool:
+        """Does a phrase hold ``position``?"""
+        k = bisect.bisect_right(self.starts, position)
+        return k > 0 and self.reach[k - 1] > position
+
+    def last_end(self, position: int) -> int | None:
+        """The last end of a phrase at or before ``position``."""
+        k = bisect.bisect_right(self.ends, position)
+        return self.ends[k - 1] if k else None
+
+
+def _neighbours(phrases: Sequence[Phrase]) -> _Neighbours:
+    entry = _NEIGHBOURS.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        if len(_NEIGHBOURS) >= _KEEP:
+            _NEIGHBOURS.clear()
+        entry = _NEIGHBOURS[id(phrases)] = (phrases, _Neighbours(phrases))
+    return entry[1]
 
 
 def _find(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ...], int],
-          ) -> list[tuple[int, int, int]]:
+          ) -> list[_Found]:
     """Return ``(start, end, level)`` of table wordings inside ``words[lo:hi]``, longest first."""
     found = []
+    firsts = _firsts(table)
     i = lo
     while i < hi:
-        for n in (4, 3, 2, 1):
-            if i + n <= hi and (level := table.get(tuple(words[i : i + n]))) is not None:
-                found.append((i, i + n, level))
-                i += n
-                break
+        if words[i] in firsts and (step := _at(words, i, hi, table)) is not None:
+            found.append(step)
+            i = step[1]
         else:
             i += 1
     return found
 
 
-def _cue(kind: str, sentence: Sentence, owner: Sequence[int], start: int, end: int, level: int,
-         text: str) -> Cue:
-    span = Span(sentence.tokens[owner[start]].span.start, sentence.tokens[owner[end - 1]].span.end)
-    return Cue(kind, span.of(text), span, level)
+@functools.cache
+def _first_words(table: int) -> frozenset[str]:
+    return frozenset(key[0] for key in _cues()[table])
+
+
+def _firsts(table: dict[tuple[str, ...], int]) -> frozenset[str]:
+    """The words a wording of ``table`` can begin with."""
+    modality, intensity = _cues()
+    if table is modality:
+        return _first_words(0)
+    if table is intensity:
+        return _first_words(1)
+    return frozenset(key[0] for key in table)
+
+
+def _cue(kind: str, words: _Words, start: int, end: int, level: int, text: str) -> Cue:
+    span = _span(words.starts[start], words.ends[end - 1])
+    return Cue(kind, text[span.start : span.end], span, level)
 
 
 def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], text: str,
@@ -93,26 +223,29 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
         neighbours: The phrases of the same sentence (they bound the clause).
         text: The statement text.
     """
-    modality, intensity = _cues()
-    words, owner = _flat(sentence)
-    first = next((i for i, t in enumerate(owner) if sentence.tokens[t].span.start >= phrase.span.start),
-                 len(words))
-    last = next((i for i, t in enumerate(owner) if sentence.tokens[t].span.start >= phrase.span.end),
-                len(words))
-    stop = max((i + 1 for i in range(first) if words[i] == ";"), default=0)
-    modal = _find(words, stop, first, modality)
-    mod_cue = _cue("modality", sentence, owner, *modal[-1], text) if modal else None
-    others = [p for p in neighbours if p is not phrase]
-    lo = max([i + 1 for i in range(first) if words[i] in (BARRIER, ";")]
-             + [i + 1 for i in range(first) for p in others
-                if sentence.tokens[owner[i]].span.end <= p.span.end <= phrase.span.start], default=0)
+    _, intensity = _cues()
+    words = _words(sentence)
+    n = len(words.words)
+    first = bisect.bisect_left(words.starts, phrase.span.start)
+    last = bisect.bisect_left(words.starts, phrase.span.end)
+    modal = words.last_modal(words.clause[first], first)
+    mod_cue = _cue("modality", words, *modal, text) if modal else None
+    if phrase.span.end > phrase.span.start:
+        others = _neighbours(neighbours)
+        before = others.last_end(phrase.span.start)
+    else:  # an empty phrase would be its own neighbour: leave it out
+        others = _neighbours([p for p in neighbours if p is not phrase])
+        before = others.last_end(phrase.span.start)
+    lo = words.phrase[first]
+    if before is not None:
+        lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
     hi = last
-    while hi < min(len(words), last + _AFTER) and words[hi] not in (BARRIER, ";") and not any(
-            p.span.start <= sentence.tokens[owner[hi]].span.start < p.span.end for p in others):
+    while hi < min(n, last + _AFTER) and words.words[hi] not in (BARRIER, ";") \
+            and not others.covers(words.starts[hi]):
         hi += 1
     # After the formula only phrasal cues count ("to new heights"): a lone
     # adverb there modifies the next verb ("is deeply rooted"), not the formula.
-    after = [(a, b, lvl) for a, b, lvl in _find(words, last, hi, intensity) if b - a > 1
-             or words[a] == "unprecedented"]
-    found = _find(words, lo, first, intensity) + after
-    return mod_cue, tuple(_cue("intensity", sentence, owner, a, b, lvl, text) for a, b, lvl in found)
+    after = [(a, b, lvl) for a, b, lvl in _find(words.words, last, hi, intensity) if b - a > 1
+             or words.words[a] == "unprecedented"]
+    found = _find(words.words, lo, first, intensity) + after
+    return mod_cue, tuple(_cue("intensity", words, a, b, lvl, text) for a, b, lvl in found)
