@@ -56,13 +56,16 @@ WORDS = ["strategic", "Strategic", "partnership", "partners", "comprehensive", "
 
 def _reference(lexicon: Lexicon, sentence: Sentence) -> list[tuple[int, int, str]]:
     """The plain scan: at each token start, every wording, the longest end wins."""
-    patterns = []
+    patterns: list[tuple[tuple[tuple[str, ...], ...], str]] = []
     for formula in lexicon.formulas:
         for wording in formula.wordings:
             segments = tuple(s for s in (numeric(fold_text(p)) for p in wording.split("...")) if s)
             if segments not in [p for p, _ in patterns]:
                 patterns.append((segments, formula.id))
-    parts, owner, starts, ends = [], [], [], []
+    parts: list[str] = []
+    owner: list[int] = []
+    starts: list[bool] = []
+    ends: list[bool] = []
     for t, token in enumerate(sentence.tokens):
         for k, part in enumerate(token.parts):
             parts.append(part)
@@ -89,15 +92,15 @@ def _reference(lexicon: Lexicon, sentence: Sentence) -> list[tuple[int, int, str
                 return -1
         return pos if ends[pos - 1] else -1
 
-    found = []
+    found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(matched):
         best_end, best = -1, ""
         if starts[i]:
-            for segments, formula in patterns:
+            for segments, formula_id in patterns:
                 end = end_of(segments, i)
                 if end > best_end:
-                    best_end, best = end, formula
+                    best_end, best = end, formula_id
         if best_end < 0:
             i += 1
             continue
