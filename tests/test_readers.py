@@ -500,3 +500,32 @@ def test_csv_fixture_is_the_seeds() -> None:
     with (FIXTURES / "seeds.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted(r["id"] for r in rows) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def test_page_date_gives_a_dateline_its_year(tmp_path: Path) -> None:
+    """A wire story saved from a page: the dateline's day, the page's year."""
+    path = tmp_path / "wire.html"
+    path.write_text('<!DOCTYPE html><html><head><meta property="article:published_time" content="2024-07-04">'
+                    "</head><body><article><h1>Xi meets Tokayev</h1><p>ASTANA, July 3 (Xinhua) -- Chinese "
+                    "President Xi Jinping met Kazakh President Tokayev on Wednesday.</p><p>Both sides "
+                    "agreed to deepen the permanent comprehensive strategic partnership.</p></article>"
+                    "</body></html>",
+                    encoding="utf-8")
+    assert diplodiff.load_statement(path).date == dt.date(2024, 7, 3)
+
+
+def test_page_in_a_legacy_encoding_is_read(tmp_path: Path) -> None:
+    """A page saved as windows-1252 (it says so) reads with its curly quotes."""
+    path = tmp_path / "old.html"
+    page = ('<!DOCTYPE html><html><head><meta charset="windows-1252"></head><body><article>'
+            "<p>Both sides hailed the \u201cgolden bridge\u201d of friendship between the two "
+            "countries and agreed to deepen cooperation.</p></article></body></html>")
+    path.write_bytes(page.encode("cp1252"))
+    assert "\u201cgolden bridge\u201d" in diplodiff.load_statement(path).text
+
+
+def test_unnamed_index_column_is_not_metadata(tmp_path: Path) -> None:
+    """df.to_csv() writes its index as an unnamed first column; it is left out."""
+    path = tmp_path / "s.csv"
+    path.write_text(",text,outlet\n0,Both sides will deepen trust.,Xinhua\n", encoding="utf-8")
+    assert diplodiff.load_statement(path).meta == (("outlet", "Xinhua"),)

@@ -16,19 +16,19 @@ from a reference date (the header's or the catalog's) when one is given.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-
-from attrs import frozen
+from typing import NamedTuple
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _NUMERIC = re.compile(r"(\d{1,4})([/.])(\d{1,2})\2(\d{1,4})")
 _MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_HAS_MONTH = re.compile(rf"\b{_MONTH_WORD}(?![a-z])", re.I)
+_HAS_MONTH = rf"\b{_MONTH_WORD}(?![a-z])"
 # "ALMATY, April 25 (Xinhua) --", "NUR-SULTAN, June 7 (Xinhua) --", "Beijing, 3 July 2024 :"
-_DATELINE = re.compile(
+_DATELINE = (
     rf"[ \t]*(?P<place>[A-Z][A-Za-z.'\u2019 -]{{1,40}}?),[ \t]+"
     rf"(?P<when>(?:{_MONTH_WORD}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH_WORD})(?:,?[ \t]+\d{{4}})?)"
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*(?:--|\u2014|\u2013|-|:|/)")
@@ -38,18 +38,23 @@ _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsd
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 # The common English forms, read without dateutil (a ~50 ms import) so that datelines stay cheap.
-_PLAIN = (re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_WORD}){_YEAR}", re.I),
-          re.compile(rf"{_WEEKDAY}(?P<month>{_MONTH_WORD})\s+{_DAY}{_YEAR}", re.I))
+_PLAIN = (rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_WORD}){_YEAR}",
+          rf"{_WEEKDAY}(?P<month>{_MONTH_WORD})\s+{_DAY}{_YEAR}")
 #: Epoch milliseconds from 1973 to 5138: pandas' ``to_json`` default for datetimes.
 _EPOCH_MS = (10**11, 10**14)
+
+
+@functools.cache
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile on first use: most runs read ISO dates only, and import time counts."""
+    return re.compile(source, flags)
 
 
 class DateError(ValueError):
     """A value that is no date diplodiff can read; the message says what to write instead."""
 
 
-@frozen
-class DateReading:
+class DateReading(NamedTuple):
     """What :func:`parse_date` made of a value.
 
     Attributes:
@@ -63,8 +68,7 @@ class DateReading:
     year_from_reference: bool = False
 
 
-@frozen
-class Dateline:
+class Dateline(NamedTuple):
     """A dateline at the top of a body (``ALMATY, April 25 (Xinhua) --``).
 
     Attributes:
@@ -94,8 +98,8 @@ def _with_year(month: int, day: int, reference: dt.date, value: str) -> dt.date:
 
 def _plain(value: str) -> tuple[int | None, int, int] | None:
     """``(year or None, month, day)`` of a common English date, else ``None``."""
-    for pattern in _PLAIN:
-        match = pattern.fullmatch(value)
+    for source in _PLAIN:
+        match = _pattern(source, re.I).fullmatch(value)
         if match:
             year = match.group("year")
             month = _MONTH_NUMBER[match.group("month")[:3].lower()]
@@ -218,7 +222,7 @@ give it in a catalog"
     numeric = _NUMERIC.fullmatch(text)
     if numeric:
         return _numeric(numeric, text)
-    if _HAS_MONTH.search(text) and len(text) <= 60:
+    if len(text) <= 60 and _pattern(_HAS_MONTH, re.I).search(text):
         return _words(text, reference)
     raise DateError(f"{text!r} is not a date diplodiff can read; write it as e.g. 2024-07-03 "
                     "or 3 July 2024")
@@ -233,7 +237,7 @@ def find_dateline(text: str) -> Dateline | None:
     True
     """
     start = len(text) - len(text.lstrip())
-    match = _DATELINE.match(text, start)
+    match = _pattern(_DATELINE).match(text, start)
     if not match:
         return None
     return Dateline(match.group(0).strip(), match.group("place").strip(), match.group("when"),

@@ -381,8 +381,11 @@ def _page(data: bytes, name: str, stem: str, path: str | None) -> Statement:
         if statement.title:  # the first paragraph was read as a title line: it is text
             changes["text"] = page.text
     if statement.date is None and page.date:
-        date, notes, _ = _date_of(page.date, page.text, name)
-        changes |= {"date": date, "notes": tuple(notes)}
+        # the page's date is the publication date: it dates the page, or gives a dateline its year
+        date, notes, meta = _date_of(page.date, page.text, name)
+        changes |= {"date": date, "notes": tuple(notes) or statement.notes}
+        if date is not None:
+            changes["meta"] = {k: v for k, v in changes["meta"].items() if k != "dateline"} | meta
     return attrs.evolve(statement, **changes)
 
 

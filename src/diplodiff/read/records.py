@@ -57,7 +57,7 @@ class Columns:
     def _pick(self, keys: Iterable[str], given: str | None, usual: Sequence[str]) -> str | None:
         by_lower: dict[str, str] = {}
         for key in keys:
-            by_lower.setdefault(key.strip().lower(), key)
+            by_lower.setdefault(str(key).strip().lower(), key)
         if given is not None:
             return by_lower.get(given.strip().lower())
         return next((by_lower[n] for n in usual if n in by_lower), None)
@@ -234,7 +234,8 @@ def csv_records(text: str, name: str, *, delimiter: str | None = None,
         if len(row) > len(header):
             raise StatementFormatError(name, f"{len(row)} cells for {len(header)} columns; quote cells "
                                              "that contain the delimiter", line=number)
-        records.append((number, dict(zip(header, row, strict=False))))
+        # an unnamed column is an index written by a spreadsheet or df.to_csv(): not metadata
+        records.append((number, {h: c for h, c in zip(header, row, strict=False) if h}))
     return header, records
 
 
