@@ -40,3 +40,17 @@ def test_project_urls_and_classifiers_are_declared() -> None:
     """The index page gets project links and classifiers."""
     assert {"Homepage", "Documentation", "Source", "Issues", "Changelog"} <= set(PROJECT["urls"])
     assert "Typing :: Typed" in PROJECT["classifiers"]
+
+
+def test_reader_libraries_are_installed_by_the_readme_command() -> None:
+    """Every library a reader imports lazily is a runtime dependency, so `pip install .` brings it."""
+    declared = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-")
+                for d in PROJECT["dependencies"]}
+    readers = (ROOT / "src" / "diplodiff" / "read").glob("*.py")
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in readers)
+    imported = set(re.findall(r"^\s+(?:import|from) (trafilatura|pypdf|openpyxl|dateutil)\b", sources, re.M))
+    distributions = {"trafilatura": "trafilatura", "pypdf": "pypdf", "openpyxl": "openpyxl",
+                     "dateutil": "python-dateutil"}
+    assert imported == set(distributions)
+    assert {distributions[m] for m in imported} <= declared
+    assert "lxml-html-clean" in declared  # trafilatura's jusText needs it and lxml >= 5.2 no longer ships it

@@ -529,3 +529,29 @@ def test_unnamed_index_column_is_not_metadata(tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_text(",text,outlet\n0,Both sides will deepen trust.,Xinhua\n", encoding="utf-8")
     assert diplodiff.load_statement(path).meta == (("outlet", "Xinhua"),)
+
+
+def test_dateline_with_a_region_is_found() -> None:
+    """A place with a region after a comma still opens a dateline."""
+    dateline = find_dateline("WASHINGTON, D.C., July 3 (Reuters) - The two sides ...")
+    assert dateline is not None
+    assert (dateline.place, dateline.when) == ("WASHINGTON, D.C.", "July 3")
+
+
+def test_non_text_cell_in_the_text_column_says_so(tmp_path: Path) -> None:
+    """A number where the text should be names the column and the row."""
+    with pytest.raises(StatementFormatError, match=r"records:1: 'text' must be text, not int"):
+        diplodiff.from_records([{"text": 7}])
+
+
+def test_pdf_metadata_title_is_used_when_the_text_gives_none(tmp_path: Path) -> None:
+    """A PDF whose text has no title line takes its document title."""
+    from reportlab.lib.pagesizes import A5
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    path = tmp_path / "joint.pdf"
+    SimpleDocTemplate(str(path), pagesize=A5, title="Joint Statement of China and Kazakhstan").build(
+        [Paragraph("Both sides agreed to deepen the comprehensive strategic partnership.",
+                   getSampleStyleSheet()["BodyText"])])
+    assert diplodiff.load_statement(path).title == "Joint Statement of China and Kazakhstan"

@@ -27,9 +27,10 @@ _NUMERIC = re.compile(r"(\d{1,4})([/.])(\d{1,2})\2(\d{1,4})")
 _MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _HAS_MONTH = rf"\b{_MONTH_WORD}(?![a-z])"
-# "ALMATY, April 25 (Xinhua) --", "NUR-SULTAN, June 7 (Xinhua) --", "Beijing, 3 July 2024 :"
+# "ALMATY, April 25 (Xinhua) --", "NUR-SULTAN, June 7 (Xinhua) --", "Beijing, 3 July 2024 :",
+# "WASHINGTON, D.C., July 3 (Reuters) -"
 _DATELINE = (
-    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'\u2019 -]{{1,40}}?),[ \t]+"
+    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'\u2019 -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'\u2019 -]{{1,30}}?)?),[ \t]+"
     rf"(?P<when>(?:{_MONTH_WORD}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH_WORD})(?:,?[ \t]+\d{{4}})?)"
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*(?:--|\u2014|\u2013|-|:|/)")
 _MONTH_NUMBER = {m: n for n, m in enumerate(

@@ -357,7 +357,9 @@ def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
     elif kind == "pdf":
         from .pdf import pdf_text
 
-        statements = (parse_statement(pdf_text(data, name), id=stem, path=source_path),)
+        text, title = pdf_text(data, name)
+        statement = parse_statement(text, id=stem, path=source_path)
+        statements = (attrs.evolve(statement, title=statement.title or title),)
     elif kind == "html":
         statements = (_page(data, name, stem, source_path),)
     else:

@@ -21,6 +21,8 @@ _NEXT_WORD = re.compile(r"([^\W\d_]+)")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]",
                           re.I)
 _PARAGRAPH_END = tuple('.!?:;"\u201d)')
+_FILE_NAME = re.compile(r"\.(docx?|pdf|txt|indd|rtf)$", re.I)
+_PLACEHOLDER_TITLES = frozenset({"untitled", "untitled document", "microsoft word", "document", "title"})
 
 
 def looks_like_pdf(data: bytes) -> bool:
@@ -76,8 +78,9 @@ def _page_lines(text: str) -> list[str]:
     return lines
 
 
-def pdf_text(data: bytes, name: str) -> str:
-    """The text of a PDF, pages in order, as paragraphs separated by blank lines.
+def pdf_text(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text of a PDF, pages in order, as paragraphs separated by blank lines, and its
+    document title when its metadata gives a real one.
 
     Raises:
         LoadError: The file is no readable PDF, is encrypted, or has no text layer.
@@ -90,6 +93,7 @@ def pdf_text(data: bytes, name: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError(name, "is an encrypted PDF; save an unprotected copy or its text as .txt")
+        title = _title(reader.metadata.title if reader.metadata else None)
         lines: list[str] = []
         for page in reader.pages:
             page_lines = _page_lines(page.extract_text(extraction_mode="layout"))
@@ -106,4 +110,12 @@ def pdf_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise LoadError(name, "has no text layer (a scan?); run OCR on it first or copy its text into "
                               "a .txt file")
-    return text + "\n"
+    return text + "\n", title
+
+
+def _title(value: object) -> str | None:
+    """A metadata title worth keeping: not empty, not a placeholder, not a file name."""
+    title = " ".join(str(value).split()) if value else ""
+    if not title or title.lower() in _PLACEHOLDER_TITLES or _FILE_NAME.search(title):
+        return None
+    return title

@@ -122,6 +122,9 @@ def record_statement(record: Mapping[str, Any], *, name: str, number: int, colum
     text_key = keys["text"]
     assert text_key is not None
     text = record.get(text_key)
+    if not _missing(text) and not isinstance(text, str):
+        raise StatementFormatError(name, f"{text_key!r} must be text, not {type(text).__name__}; check "
+                                         "--text-column (text= in Python)", line=number)
     if _missing(text) or not isinstance(text, str) or not text.strip():
         raise StatementFormatError(name, f"has an empty {text_key!r}; every record needs its text",
                                    line=number)
