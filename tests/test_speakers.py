@@ -209,3 +209,11 @@ def test_missing_speaker_table_file_is_a_speaker_table_error(tmp_path: Path) -> 
         diplodiff.load_speakers(tmp_path / "nope.toml")
     assert isinstance(info.value, diplodiff.DiplodiffError)
     assert isinstance(info.value, ValueError)
+
+
+def test_quote_attributed_after_it_closes_is_the_speaker_throughout() -> None:
+    """'"We will ... . We also ...," Mehta said.': every sentence of the quotation is Mehta's."""
+    text = ("Indian External Affairs Minister Rohan Mehta met Brazilian Foreign Minister Lucas Ferreira. "
+            "Ferreira said Brazil values the talks. "
+            '"We will deepen our partnership. We also want more trade," Mehta said.')
+    assert voice_of(text, '"We will deepen') == ("Rohan Mehta", "India")

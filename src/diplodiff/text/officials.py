@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from .normalize import function_words
-from .words import Word, vocabulary
+from .words import Phrases, Word, vocabulary
 
-_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in"})
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in", "/"})
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -54,7 +54,7 @@ def _offices() -> tuple[frozenset[str], frozenset[str]]:
 
 def _name_word(words: Sequence[Word], i: int, office_words: frozenset[str], sides: SideMatcher) -> bool:
     word = words[i]
-    return (word.cap and word.alpha and word.low not in office_words and word.low not in _MONTHS
+    return (word.cap and word.alpha and word.low.rstrip(".") not in office_words and word.low not in _MONTHS
             and word.low not in function_words() and not word.text.isupper()
             and sides.at(words, i) is None)
 
@@ -83,6 +83,21 @@ def _names(words: Sequence[Word], office_words: frozenset[str], sides: SideMatch
     return runs
 
 
+def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:
+    """Where a run of title words from ``start`` ends ("Kazakh Foreign Minister |Yerlan Abenov")."""
+    _, office_words = _offices()
+    i = start
+    while i < len(words):
+        side = side_at.at(words, i)
+        if side is not None:
+            i += side[1]
+        elif _title_word(words[i], office_words):
+            i += 1
+        else:
+            break
+    return i
+
+
 def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduction]:
     """The officials introduced in one sentence, in text order."""
     heads, office_words = _offices()
@@ -101,18 +116,12 @@ class SideMatcher:
     """Finds the side a name or demonym starting at a position stands for."""
 
     def __init__(self, names: dict[tuple[str, ...], str], demonyms: dict[tuple[str, ...], str]) -> None:
-        self.names = names
-        self.demonyms = demonyms
-        self.longest = max((len(k) for k in (*names, *demonyms)), default=0)
+        self.phrases = Phrases({**demonyms, **names})
+        self.longest = self.phrases.longest
 
     def at(self, words: Sequence[Word], i: int) -> tuple[str, int] | None:
         """The side whose name or demonym starts at ``words[i]``, and its length."""
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            key = tuple(w.text for w in words[i : i + n])
-            side = self.names.get(key) or self.demonyms.get(key)
-            if side:
-                return side, n
-        return None
+        return self.phrases.at(words, i)
 
 
 def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads: frozenset[str],
@@ -135,7 +144,7 @@ def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads:
 
 
 def _title_word(word: Word, office_words: frozenset[str]) -> bool:
-    return word.low in office_words or word.low in _CONNECTORS
+    return word.low.rstrip(".") in office_words or word.low in _CONNECTORS
 
 
 def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: frozenset[str],
@@ -163,11 +172,8 @@ def _side_ending(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
     """Where a side name or demonym ending right before ``end`` starts."""
     if end > 0 and words[end - 1].low == "'s":
         end -= 1
-    for n in range(min(side_at.longest, end), 0, -1):
-        hit = side_at.at(words, end - n)
-        if hit and hit[1] == n:
-            return end - n
-    return None
+    hit = side_at.phrases.ending(words, end)
+    return hit[1] if hit else None
 
 
 def _after(words: Sequence[Word], end: int, side_at: SideMatcher, heads: frozenset[str],

@@ -49,9 +49,9 @@ from attrs import frozen
 from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
-from .officials import Introduction, SideMatcher, introductions
+from .officials import Introduction, SideMatcher, introductions, title_end
 from .tokens import dateline_end
-from .words import Word, find, longest_key, sentence_words, split, vocabulary
+from .words import Phrases, Word, sentence_words, split, vocabulary
 
 BOTH = "both"
 OUTLET = "outlet"
@@ -98,7 +98,7 @@ class Side:
     kind: str = "country"
 
 
-@frozen
+@frozen(cache_hash=True)  # hashed per statement to find its cached lookups
 class SpeakerTable:
     """Known people and every side, with the words that name them."""
 
@@ -220,8 +220,7 @@ class _Lookup:
             for form in side.capitals:
                 capitals[split(form)] = side.id
         self.sides = SideMatcher(names, demonyms)
-        self.names, self.demonyms, self.capitals = names, demonyms, capitals
-        self.longest = longest_key([*names, *demonyms, *capitals])
+        self.names, self.demonyms, self.capitals = Phrases(names), Phrases(demonyms), Phrases(capitals)
         self.people: dict[tuple[str, ...], Person] = {}
         for person in reversed(table.people):
             for form in (person.name, *person.aliases):
@@ -276,25 +275,18 @@ class _People:
         for alias, who in aliases.items():
             if who is not None and alias not in full:
                 self.by_name[alias] = who
-        self.longest = longest_key(self.by_name)
+        self.phrases = Phrases(self.by_name, lower=True)
 
     def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""
         if i >= len(words) or not words[i].cap:
             return None
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            person = self.by_name.get(tuple(w.low for w in words[i : i + n]))
-            if person is not None:
-                return person, n
-        return None
+        return self.phrases.at(words, i)
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[Person, int] | None:
         """The person named right before ``words[end]``, and where the name starts."""
-        for n in range(min(self.longest, end), 0, -1):
-            person = self.by_name.get(tuple(w.low for w in words[end - n : end]))
-            if person is not None and words[end - n].cap:
-                return person, end - n
-        return None
+        hit = self.phrases.ending(words, end)
+        return hit if hit is not None and words[hit[1]].cap else None
 
 
 # -- who speaks -----------------------------------------------------------------------------------
@@ -314,7 +306,7 @@ class _Voice:
 @frozen
 class _Cue:
     kind: str  # person, title, pronoun, side, group, we, issuer
-    value: str | Person | None
+    value: str | Person | tuple[str, str | None] | None
     start: int
 
 
@@ -350,28 +342,31 @@ class _Reader:
         j = i + 1 if i < len(words) and words[i].low == "the" else i
         if j >= len(words):
             return None
-        hit = find(words, j, self.lookup.names, self.lookup.longest)
+        hit = self.lookup.names.at(words, j)
         if hit:
             side, n = hit
             if j + n < len(words) and words[j + n].low in _words("side_noun"):
                 n += 1
             return side, j + n - i
-        hit = find(words, j, self.lookup.demonyms, self.lookup.longest)
+        hit = self.lookup.demonyms.at(words, j)
         if hit and j + hit[1] < len(words) and words[j + hit[1]].low in _words("side_noun"):
             return hit[0], j + hit[1] + 1 - i
         if j == i:
-            hit = find(words, j, self.lookup.capitals, self.lookup.longest)
+            hit = self.lookup.capitals.at(words, j)
             if hit:
                 return hit
         return None
 
     def side_ending(self, words: Sequence[Word], end: int) -> tuple[str, int] | None:
         """A side as a subject ending right before ``words[end]``, and where it starts."""
-        for start in range(max(0, end - self.lookup.longest - 2), end):
-            hit = self.side_at(words, start)
-            if hit and start + hit[1] == end:
-                return hit[0], start
-        return None
+        if end > 0 and words[end - 1].low in _words("side_noun"):
+            hit = self.lookup.names.ending(words, end - 1) or self.lookup.demonyms.ending(words, end - 1)
+        else:
+            hit = self.lookup.names.ending(words, end) or self.lookup.capitals.ending(words, end)
+        if hit is None:
+            return None
+        side, start = hit
+        return side, start - 1 if start > 0 and words[start - 1].low == "the" else start
 
     def group_ending(self, words: Sequence[Word], end: int) -> int | None:
         """Where "both sides", "the two ministers", "the leaders", "they" ending at ``end`` starts."""
@@ -399,14 +394,21 @@ class _Reader:
         person = self.people.ending(words, end)
         if person:
             return _Cue("person", person[0], person[1])
+        title_side = None
+        if end >= 3 and words[end - 2].low == "of" and (of := self.lookup.sides.at(words, end - 1)) \
+                and of[1] == 1:
+            title_side, end, last = of[0], end - 2, words[end - 3]  # "The President of Russia"
         if last.low in _heads():
             start = end - 1  # "the minister", "The High Representative"
-            while start > 0 and words[start - 1].low in vocabulary("offices.txt")["word"]:
+            while start > 0 and (words[start - 1].low in vocabulary("offices.txt")["word"]
+                                 or words[start - 1].text == "/"):
                 start -= 1
             if start > 0 and words[start - 1].low == "the":
                 if last.low in _words("issuer") and (self.issuer or last.low in self.issuer_words):
                     return _Cue("issuer", None, start - 1)
-                return _Cue("title", last.low, start - 1)
+                return _Cue("title", (last.low, title_side), start - 1)
+        if title_side is not None:
+            end, last = end + 2, words[end + 1]
         if end >= 2 and words[end - 2].low in {"the", "our"} and last.low in self.issuer_words:
             return _Cue("issuer", None, end - 2)
         group = self.group_ending(words, end)
@@ -438,10 +440,12 @@ class _Reader:
         named = [c for c in found if c.kind in {"person", "pronoun", "title"}]
         if named:
             return named[0]
-        opening = self.people.at(words, 0)
-        if opening and opening[1] < len(words) and words[opening[1]].text == "," \
-                and any(w.low in reporting and not w.cap for w in words[opening[1]:]):
-            return _Cue("person", opening[0], 0)
+        start = title_end(words, 0, self.lookup.sides)  # "Kazakh Foreign Minister Yerlan Abenov, ..."
+        opening = self.people.at(words, start)
+        after = start + opening[1] if opening else 0
+        if opening and after < len(words) and words[after].text == "," \
+                and any(w.low in reporting and not w.cap for w in words[after:]):
+            return _Cue("person", opening[0], start)
         return found[0] if found else None
 
     def opening(self, words: Sequence[Word]) -> tuple[str, int]:
@@ -506,14 +510,22 @@ class _Reader:
             return _Voice(person.name, side, person, span, "person")
         return _Voice(side, side, None, span, "side")
 
-    def by_title(self, head: str) -> Person | None:
-        """The person "the minister" / "the president" stands for: the last speaker
-        whose office has that noun, else the last one introduced with it."""
-        if self.last_person and head in self.people.heads.get(self.last_person.name, frozenset()):
+    def by_title(self, head: str, side: str | None) -> Person | None:
+        """The person "the minister" / "the President of Russia" stands for: the last
+        speaker whose office has that noun (and side), else the last one introduced with
+        it, else (for a title that names its side) the last person of that side named."""
+        def fits(person: Person) -> bool:
+            return head in self.people.heads.get(person.name, frozenset()) and side in (None, person.side)
+
+        if self.last_person and fits(self.last_person):
             return self.last_person
         for person in reversed(self.people.introduced):
-            if head in self.people.heads.get(person.name, frozenset()):
+            if fits(person):
                 return person
+        if side is not None:
+            named = [p for words in self.words for i in range(len(words))
+                     if (p := self.people.at(words, i)) and p[0].side == side]
+            return named[-1][0] if named else None
         return None
 
     def read(self) -> tuple[Sentence, ...]:
@@ -523,14 +535,24 @@ class _Reader:
         outlet = _Voice(self.outlet, None)
         voice = outlet
         in_list = False
-        out = []
+        out: list[Sentence] = []
+        named: list[bool] = []  # whether the sentence names its own speaker
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
             if starts[n] and self._blank_before(n):
                 in_list = False
             new = self.decide(words, voice, starts[n], in_list or quoted[n])
+            named.append(new is not None)
             if new is not None:
                 if new.kind == "person" and voice.kind == "person" and new.person != voice.person:
                     in_list = False
+                if new.kind == "person" and quoted[n]:
+                    # '"We will ... . We also ...," Mehta said.': the quote's opening sentences are his
+                    first = n
+                    while first > 0 and quoted[first - 1]:
+                        first -= 1
+                    for k in range(max(first - 1, 0), n):
+                        if not named[k]:
+                            out[k] = attrs.evolve(out[k], speaker=new.speaker, side=new.side, voice=new.span)
                 voice = new
             body = sentence.span.of(self.statement.text).rstrip()
             if voice.kind == "person" and _LIST.search(body):
@@ -562,8 +584,10 @@ class _Reader:
                 person = cue.value if isinstance(cue.value, Person) else None
             elif cue.kind == "pronoun":
                 person = self.last_person or (self.people.introduced[-1] if self.people.introduced else None)
-            else:
-                person = self.by_title(str(cue.value))
+            elif isinstance(cue.value, tuple):
+                person = self.by_title(*cue.value)
+                if person is None and cue.value[1] is not None:
+                    return self.side_voice(cue.value[1], said)
             if person is not None:
                 return self.person_voice(person, said)
         if held:
@@ -724,14 +748,18 @@ def quote_continues(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     return out
 
 
+_QUOTE_MARKS = re.compile('[\u201c\u201d"]')
+
+
 def _toggle(text: str, open_: bool) -> bool:
     """Whether a quotation is open after ``text``, given whether it was before."""
-    for char in text:
+    for mark in _QUOTE_MARKS.finditer(text):
+        char = mark.group()
         if char == "\u201c":
             open_ = True
-        elif char == "\u201d" or (char == '"' and open_):
+        elif char == "\u201d" or open_:
             open_ = False
-        elif char == '"':
+        else:
             open_ = True
     return open_
 

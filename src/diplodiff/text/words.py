@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from attrs import frozen
 
@@ -60,26 +61,45 @@ def vocabulary(name: str) -> dict[str, frozenset[str]]:
     return sections(name)
 
 
-def find(words: Sequence[Word], at: int, table: dict[tuple[str, ...], str], longest: int,
-         *, lower: bool = False) -> tuple[str, int] | None:
-    """The entry of ``table`` that starts at ``words[at]`` (longest first), and its length."""
-    for n in range(min(longest, len(words) - at), 0, -1):
-        key = tuple((w.low if lower else w.text) for w in words[at : at + n])
-        if key in table:
-            return table[key], n
-    return None
+T = TypeVar("T")
 
 
-def find_ending(words: Sequence[Word], end: int, table: dict[tuple[str, ...], str], longest: int,
-                *, lower: bool = False) -> tuple[str, int] | None:
-    """The entry of ``table`` that ends right before ``words[end]`` (longest first), and its start."""
-    for n in range(min(longest, end), 0, -1):
-        key = tuple((w.low if lower else w.text) for w in words[end - n : end])
-        if key in table:
-            return table[key], end - n
-    return None
+class Phrases(Generic[T]):
+    """Multi-word entries ("Russian Federation", "Wang Yi") found at or ending at a
+    position, indexed by their first and last word so most words cost one lookup.
+    ``lower``: match the words' lower case rather than their text as written."""
 
+    def __init__(self, table: dict[tuple[str, ...], T], *, lower: bool = False) -> None:
+        self.lower = lower
+        self.longest = max((len(k) for k in table), default=0)
+        self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.last: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for key, value in table.items():
+            if key:
+                self.first.setdefault(key[0], []).append((key, value))
+                self.last.setdefault(key[-1], []).append((key, value))
+        for entries in (*self.first.values(), *self.last.values()):
+            entries.sort(key=lambda entry: -len(entry[0]))
 
-def longest_key(keys: Iterable[tuple[str, ...]]) -> int:
-    """Length of the longest key (0 when there are none)."""
-    return max((len(k) for k in keys), default=0)
+    def _word(self, word: Word) -> str:
+        return word.low if self.lower else word.text
+
+    def at(self, words: Sequence[Word], i: int) -> tuple[T, int] | None:
+        """The entry starting at ``words[i]`` (longest first), and its length in words."""
+        if i >= len(words):
+            return None
+        for key, value in self.first.get(self._word(words[i]), ()):
+            n = len(key)
+            if i + n <= len(words) and all(self._word(words[i + k]) == key[k] for k in range(1, n)):
+                return value, n
+        return None
+
+    def ending(self, words: Sequence[Word], end: int) -> tuple[T, int] | None:
+        """The entry ending right before ``words[end]`` (longest first), and where it starts."""
+        if end <= 0:
+            return None
+        for key, value in self.last.get(self._word(words[end - 1]), ()):
+            n = len(key)
+            if end - n >= 0 and all(self._word(words[end - n + k]) == key[k] for k in range(n - 1)):
+                return value, end - n
+        return None
