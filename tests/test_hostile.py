@@ -157,6 +157,25 @@ def test_bad_catalog_is_one_line(corpus: Path, capsys: pytest.CaptureFixture[str
     assert_one_line(capsys, name)
 
 
+SPEAKER_COMMANDS: dict[str, Callable[[str], list[str]]] = {
+    "diff": lambda f: ["diff", "good.txt", "later.txt", "--speakers", f],
+    "phrases": lambda f: ["phrases", "good.txt", "--speakers", f],
+    "timeline": lambda f: ["timeline", "good", "--speakers", f],
+}
+BAD_SPEAKERS = {"huge-int.toml": f"x = {HUGE}\n", "deep.toml": f"x = {DEEP}\n",
+                "broken.toml": "[[person]\n"}
+
+
+@pytest.mark.parametrize("command", sorted(SPEAKER_COMMANDS))
+@pytest.mark.parametrize("name", sorted(BAD_SPEAKERS))
+def test_bad_speaker_table_is_one_line(corpus: Path, capsys: pytest.CaptureFixture[str],
+                                       name: str, command: str) -> None:
+    """A malformed --speakers table exits 2 with one line naming it."""
+    (corpus / name).write_text(BAD_SPEAKERS[name], encoding="utf-8")
+    assert cli.main(SPEAKER_COMMANDS[command](name)) == 2
+    assert_one_line(capsys, name)
+
+
 def test_bad_speaker_table_is_one_error(tmp_path: Path) -> None:
     """A speaker table with a huge integer or deep nesting is a SpeakerTableError naming it."""
     import diplodiff
@@ -379,11 +398,13 @@ def test_workers_are_bounded_by_the_cpus() -> None:
     (["timeline", "good", "--catalog", "cat.csv"], "cat.csv"),
     (["phrases", "good.txt", "--lexicon", "lex.toml"], "lex.toml"),
     (["phrases", "good"], "good/new-report.txt"),
+    (["phrases", "good.txt", "--speakers", "people.toml"], "people.toml"),
 ])
 def test_output_never_overwrites_an_input(corpus: Path, capsys: pytest.CaptureFixture[str],
                                           command: list[str], target: str) -> None:
-    """-o refuses any input: named, inside a directory input, a catalog or a lexicon."""
+    """-o refuses any input: named, inside a directory input, a catalog, lexicon or speaker table."""
     (corpus / "cat.csv").write_text("file,date\ngood.txt,2024-07-03\n", encoding="utf-8")
+    (corpus / "people.toml").write_text('[[side]]\nid = "Ruritania"\n', encoding="utf-8")
     (corpus / "good" / "catalog.csv").write_text("file,date\ngood.txt,2024-07-03\n", encoding="utf-8")
     (corpus / "lex.toml").write_text(
         'schema_version = 1\n[[formula]]\nid = "g"\ncanonical = "golden bridge"\ncategory = "x"\n',
