@@ -19,6 +19,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import diplodiff
 from diplodiff import ChangeKind, Columns, DiplodiffWarning, LoadError, StatementFormatError
@@ -555,3 +557,51 @@ def test_pdf_metadata_title_is_used_when_the_text_gives_none(tmp_path: Path) -> 
         [Paragraph("Both sides agreed to deepen the comprehensive strategic partnership.",
                    getSampleStyleSheet()["BodyText"])])
     assert diplodiff.load_statement(path).title == "Joint Statement of China and Kazakhstan"
+
+
+_DATE_LIKE = (r"[0-3]?\d[/. ][01]?\d[/. ]\d{2,4}",
+              r"(Mon|Wed)?,? ?\d{1,2}(st|th)? (July|Sept\.?|of May) ?\d{0,5}",
+              r"[A-Za-z ,.0-9]{0,10}(May|June|Dec)[A-Za-z ,.0-9:+-]{0,25}")
+
+
+@given(st.one_of(st.text(max_size=80), st.integers(), st.floats(), st.none(), st.booleans(), st.dates(),
+                 *(st.from_regex(pattern, fullmatch=True) for pattern in _DATE_LIKE)))
+@settings(max_examples=400, deadline=None)
+def test_any_value_is_a_date_none_or_a_date_error(value: object) -> None:
+    """Whatever a source holds, parse_date gives a date, nothing, or a DateError: never another error."""
+    try:
+        reading = parse_date(value, reference=dt.date(2024, 7, 4))
+    except DateError:
+        return
+    assert reading.date is None or isinstance(reading.date, dt.date)
+
+
+@given(st.lists(st.text(alphabet="ab- \u00ad\n", max_size=12), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_joining_pdf_lines_keeps_every_letter(lines: list[str]) -> None:
+    """Joining lines drops only hyphens and spacing, never a letter."""
+    letters = [c for line in lines for c in line if c.isalpha()]
+    assert [c for c in join_lines(lines) if c.isalpha()] == letters
+
+
+_MESSY_PREFIXES = (b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body><p>", b"text,date\n",
+                   b'{"text": ')
+
+
+@given(st.sampled_from([".pdf", ".xlsx", ".html", ".csv", ".tsv", ".jsonl", ".json", ".txt", ""]),
+       st.sampled_from(_MESSY_PREFIXES), st.binary(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_bytes_load_or_give_a_load_error(suffix: str, prefix: bytes, body: bytes) -> None:
+    """Any bytes under any reader's name give statements or a LoadError: never another error."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"messy{suffix}"
+        path.write_bytes(prefix + body)
+        message = ""
+        try:
+            statements = diplodiff.load_statements([path], auto_catalog=False)
+        except LoadError as exc:
+            message, statements = str(exc), ()
+        assert message == "" or (str(path) in message and "\n" not in message)
+        assert all(s.text.strip() for s in statements)
