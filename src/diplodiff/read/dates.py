@@ -142,26 +142,30 @@ def _long(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _numeric(match: re.Match[str], value: str) -> DateReading:
     a, _, b, c = match.groups()
     if len(a) == 4:
-        year, first, second, month_first = int(a), int(b), int(c), True
+        readings = {_day(int(a), int(b), int(c))}
     elif len(c) == 4:
-        year, first, second = int(c), int(a), int(b)
-        month_first = first <= 12 < second
-        if first <= 12 and second <= 12 and first != second:
-            month_day = dt.date(year, first, second)
-            day_month = dt.date(year, second, first)
-            return DateReading(None, warning=(
-                f"date {value!r} could be {_long(day_month)} or {_long(month_day)}; left undated: "
-                "write it as YYYY-MM-DD or give it in a catalog"))
+        # day first (23/07/2024) or month first (07/23/2024): only the readings that are real days
+        readings = {_day(int(c), int(b), int(a)), _day(int(c), int(a), int(b))}
     else:
         raise DateError(f"{value!r} has no four-digit year; write it as e.g. 2024-07-03")
-    month, day = (first, second) if month_first else (second, first)
-    try:
-        return DateReading(dt.date(year, month, day))
-    except ValueError:
-        raise DateError(f"{value!r} is not a real day; write it as e.g. 2024-07-03") from None
+    days = sorted(d for d in readings if d is not None)
+    if not days:
+        raise DateError(f"{value!r} is not a real day; write it as e.g. 2024-07-03")
+    if len(days) > 1:
+        return DateReading(None, warning=(
+            f"date {value!r} could be {_long(days[1])} or {_long(days[0])}; left undated: "
+            "write it as YYYY-MM-DD or give it in a catalog"))
+    return DateReading(days[0])
 
 
 def _number(given: float) -> DateReading:
