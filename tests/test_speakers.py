@@ -217,3 +217,21 @@ def test_quote_attributed_after_it_closes_is_the_speaker_throughout() -> None:
             "Ferreira said Brazil values the talks. "
             '"We will deepen our partnership. We also want more trade," Mehta said.')
     assert voice_of(text, '"We will deepen') == ("Rohan Mehta", "India")
+
+
+def test_quote_over_paragraphs_named_at_its_end_is_the_speaker_throughout() -> None:
+    """A quotation opened in one paragraph, continued in the next and attributed where it
+    closes is the named speaker's from its first sentence; its "We"/"Our" is no communiqué."""
+    text = ("Kazakh President Arman Seitkali addressed the forum.\n\n"
+            '"Our country remains committed to a multi-vector foreign policy. We will build bridges.\n\n'
+            '"Kazakhstan will never take sides," Seitkali said.\n\n'
+            "The forum closed on Friday.")
+    assert voice_of(text, '"Our country') == ("Arman Seitkali", "Kazakhstan")
+    assert voice_of(text, "We will build") == ("Arman Seitkali", "Kazakhstan")
+
+
+def test_counterpart_with_demonym_is_an_introduction() -> None:
+    """"his Indonesian counterpart X" introduces X as Indonesia's."""
+    text = ("Chinese Foreign Minister Zhou Ming held talks with his Indonesian counterpart Sari Wulandari. "
+            "Wulandari said Indonesia values the partnership.")
+    assert voice_of(text, "Wulandari said") == ("Sari Wulandari", "Indonesia")

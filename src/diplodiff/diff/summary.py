@@ -19,7 +19,8 @@ def summarize(analysis: Analysis) -> Framing:
     for phrase in formulas:
         if phrase.category == LADDER and phrase.rank is not None:
             labels[(phrase.canonical, phrase.rank)] += 1
-    voices = Counter(p.side or OUTLET for p in formulas)
+    # the outlet's own narration counts under the outlet's name (``outlet`` when it has none)
+    voices = Counter(p.side or p.speaker or OUTLET for p in formulas)
     levels: list[int] = []
     intensity = 0
     by_sentence = analysis.by_sentence()

@@ -540,12 +540,13 @@ class _Reader:
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
             if starts[n] and self._blank_before(n):
                 in_list = False
-            new = self.decide(words, voice, starts[n], in_list or quoted[n])
+            opens_quote = sentence.span.of(self.statement.text).lstrip()[:1] in {'"', "\u201c"}
+            new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
             named.append(new is not None)
             if new is not None:
                 if new.kind == "person" and voice.kind == "person" and new.person != voice.person:
                     in_list = False
-                if new.kind == "person" and quoted[n]:
+                if new.kind == "person" and (quoted[n] or opens_quote):
                     # '"We will ... . We also ...," Mehta said.': the quote's opening sentences are his
                     first = n
                     while first > 0 and quoted[first - 1]:
