@@ -605,3 +605,10 @@ def test_any_bytes_load_or_give_a_load_error(suffix: str, prefix: bytes, body: b
             message, statements = str(exc), ()
         assert message == "" or (str(path) in message and "\n" not in message)
         assert all(s.text.strip() for s in statements)
+
+
+def test_record_dateline_gives_the_event_date() -> None:
+    """A scraped wire story: the dateline's day, the published column's year, as in a text file."""
+    rows = [{"text": "ASTANA, July 3 (Xinhua) -- Both sides agreed to deepen trust.",
+             "published": "2024-07-04"}]
+    assert diplodiff.from_records(rows)[0].date == dt.date(2024, 7, 3)

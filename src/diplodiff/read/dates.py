@@ -41,6 +41,8 @@ _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 # The common English forms, read without dateutil (a ~50 ms import) so that datelines stay cheap.
 _PLAIN = (rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_WORD}){_YEAR}",
           rf"{_WEEKDAY}(?P<month>{_MONTH_WORD})\s+{_DAY}{_YEAR}")
+#: A dateline this long before the date given with it (a publication date) is believed over it.
+DATELINE_WINDOW = dt.timedelta(days=31)
 #: Epoch milliseconds from 1973 to 5138: pandas' ``to_json`` default for datetimes.
 _EPOCH_MS = (10**11, 10**14)
 
@@ -247,3 +249,35 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     return Dateline(match.group(0).strip(), match.group("place").strip(), match.group("when"),
                     match.group("agency"))
+
+
+def date_from_dateline(given: dt.date | None, body: str, *, given_as: str = "the given",
+                       ) -> tuple[dt.date | None, tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The statement's date once the dateline at the top of ``body`` is read: ``(date, notes, meta)``.
+
+    ``given`` is the date the source states (a header's, a page's, a record's): taken as
+    the publication date, it gives a yearless dateline its year. A dateline within
+    ``DATELINE_WINDOW`` before it names the day of the event and wins; a yearless
+    dateline with nothing to date it leaves ``("dateline", "April 25")`` in ``meta`` for
+    a catalog's ``published`` or ``year`` to complete.
+
+    >>> date_from_dateline(dt.date(2025, 4, 27), "ALMATY, April 25 (Xinhua) -- Text.")[0]
+    datetime.date(2025, 4, 25)
+    """
+    dateline = find_dateline(body)
+    if dateline is None:
+        return given, (), ()
+    try:
+        found = parse_date(dateline.when, reference=given).date
+    except DateError:
+        if given is not None:
+            return given, (), ()
+        return None, (f"date unknown: the dateline {dateline.text!r} gives no year; give the date "
+                      "in a header or a catalog",), (("dateline", dateline.when),)
+    if found is None or given is None or found == given:
+        return found or given, (), ()
+    if not given - DATELINE_WINDOW <= found <= given + dt.timedelta(days=1):
+        return given, (f"the dateline {dateline.text!r} is far from {given_as} date "
+                       f"{given.isoformat()}; {given_as} date is kept",), ()
+    return found, (f"date {found.isoformat()} from the dateline {dateline.text!r} ({given_as} "
+                   f"{given.isoformat()} is taken as the publication date)",), ()

@@ -34,7 +34,7 @@ from .._errors import DiplodiffWarning, LoadError, StatementFormatError
 from .._models import Statement
 from .._options import DEFAULT_OPTIONS, Options
 from .catalog import CATALOG_NAMES, Catalog, find_catalogs, read_catalogs
-from .dates import DateError, find_dateline, parse_date
+from .dates import DateError, date_from_dateline, parse_date
 from .guard import parse_json, read_input
 from .records import DEFAULT_COLUMNS, Columns, csv_records, json_records, record_statement, xlsx_records
 
@@ -47,8 +47,6 @@ _KINDS = {".txt": "text", ".md": "text", ".text": "text", ".jsonl": "jsonl", ".n
           ".json": "json", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".xlsm": "xlsx",
           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 STDIN = "-"
-#: A dateline this long before the header's date (a publication date) is believed over it.
-DATELINE_WINDOW = dt.timedelta(days=31)
 HEADER_KEYS = frozenset({
     "id", "date", "title", "source", "outlet", "url", "speakers", "level", "countries",
     "country pair", "country_pair", "article number", "author", "published", "location",
@@ -182,7 +180,6 @@ def _date_of(raw: str, body: str, name: str) -> tuple[dt.date | None, list[str],
     """The date from a header value and a dateline; notes and metadata to keep."""
     header: dt.date | None = None
     notes: list[str] = []
-    meta: dict[str, str] = {}
     if raw:
         try:
             reading = parse_date(raw)
@@ -192,27 +189,10 @@ def _date_of(raw: str, body: str, name: str) -> tuple[dt.date | None, list[str],
         if reading.warning:
             warn(f"{name}: {reading.warning}", DiplodiffWarning, stacklevel=3)
             notes.append(f"date unknown: {reading.warning}")
-    dateline = find_dateline(body)
-    if dateline is None:
-        return header, notes, meta
-    try:
-        found = parse_date(dateline.when, reference=header).date
-    except DateError:
-        meta["dateline"] = dateline.when  # a catalog's year or published date may complete it
-        if header is None:
-            notes.append(f"date unknown: the dateline {dateline.text!r} gives no year; give the date "
-                         "in a header or a catalog")
-        return header, notes, meta
-    if found is None:
-        return header, notes, meta
-    if header is not None and not header - DATELINE_WINDOW <= found <= header + dt.timedelta(days=1):
-        notes.append(f"the dateline {dateline.text!r} is far from the header's date "
-                     f"{header.isoformat()}; the header's date is kept")
-        return header, notes, meta
-    if header is not None and found != header:
-        notes.append(f"date {found.isoformat()} from the dateline {dateline.text!r} (the header's "
-                     f"{header.isoformat()} is taken as the publication date)")
-    return found, notes, meta
+    found, more, meta = date_from_dateline(header, body, given_as="the header's")
+    if found is None and header is None and notes:
+        more = ()  # the header's own problem is already said
+    return found, notes + list(more), dict(meta)
 
 
 def parse_statement(text: str, *, id: str, path: str | None = None) -> Statement:

@@ -21,7 +21,7 @@ from attrs import frozen
 
 from .._errors import DiplodiffWarning, LoadError, StatementFormatError
 from .._models import Statement
-from .dates import DateError, parse_date
+from .dates import DateError, date_from_dateline, parse_date
 from .guard import parse_json
 
 #: Column names tried, in order, when no column is named (compared without case).
@@ -140,6 +140,9 @@ def record_statement(record: Mapping[str, Any], *, name: str, number: int, colum
         if reading.warning:
             warnings.warn(f"{name}:{number}: {reading.warning}", DiplodiffWarning, stacklevel=2)
             notes.append(f"date unknown: {reading.warning}")
+    date, more, dateline = date_from_dateline(date, text, given_as=f"the {date_key!r} column's")
+    if not (date is None and notes):
+        notes.extend(more)
     if date is None and not notes:
         notes.append("date unknown: the record gives none")
     used = {k for k in keys.values() if k is not None}
@@ -150,6 +153,7 @@ def record_statement(record: Mapping[str, Any], *, name: str, number: int, colum
         return None if _missing(value) or not _scalar(value).strip() else _scalar(value).strip()
 
     meta = {str(k): _scalar(v) for k, v in record.items() if k not in used and not _missing(v)}
+    meta |= dict(dateline)
     prefix = id_prefix if id_prefix is not None else name
     return Statement(id=field("id") or f"{prefix}:{number}", text=text, date=date, title=field("title"),
                      source=field("source"), path=path, meta=meta, notes=tuple(notes))
