@@ -415,6 +415,12 @@ def test_output_never_overwrites_an_input(corpus: Path, capsys: pytest.CaptureFi
     assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
 
 
+def test_output_may_go_beside_a_corpus(corpus: Path) -> None:
+    """A file diplodiff does not read (no statement, no catalog) may be written in an input directory."""
+    assert cli.main(["phrases", "good", "-o", "good/report.out"]) == 0
+    assert (corpus / "good" / "report.out").read_text(encoding="utf-8").startswith("good")
+
+
 def test_output_keeps_an_existing_mode(corpus: Path) -> None:
     """Replacing an existing report keeps its permissions."""
     (corpus / "out.txt").write_text("old", encoding="utf-8")

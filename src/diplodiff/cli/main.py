@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import diplodiff
+from diplodiff.read.catalog import CATALOG_NAMES
+from diplodiff.read.files import STATEMENT_SUFFIXES
 from diplodiff.render.escape import one_line, valid_text
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
@@ -57,10 +59,12 @@ def _render(result: diplodiff.Result, args: argparse.Namespace) -> str:
 
 
 def _is_input(target: Path, inputs: Sequence[str | Path]) -> bool:
-    """Whether ``target`` is an input file or lies inside an input directory."""
+    """Whether ``target`` is an input file, or a file diplodiff reads from an input
+    directory (a statement or catalog there, existing or not: it would be read next time)."""
+    readable = target.suffix.lower() in STATEMENT_SUFFIXES or target.name in CATALOG_NAMES
     for raw in inputs:
         path = Path(raw).resolve()
-        if target == path or (path.is_dir() and path in target.parents):
+        if target == path or (readable and path.is_dir() and path in target.parents):
             return True
     return False
 
@@ -85,8 +89,8 @@ def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] 
         return
     target = Path(os.path.realpath(output))  # write through a symlink, never replace it
     if _is_input(target, inputs):
-        raise diplodiff.OutputError(output, "is one of the inputs or inside an input directory; "
-                                          "choose another --output file")
+        raise diplodiff.OutputError(output, "is one of the inputs, or a file diplodiff reads from an "
+                                          "input directory; choose another --output file")
     if target.is_dir():
         raise diplodiff.OutputError(output, "is a directory; give a file name for --output")
     directory = target.parent
