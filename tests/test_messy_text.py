@@ -138,3 +138,16 @@ def test_wrapped_body_gives_no_false_rank_down() -> None:
         "date: 2024-07-04\n\nBoth are the comprehensive\nstrategic partners of each other.\n", id="b")
     assert [c.kind for c in diplodiff.compare(one, wrapped).changes
             if c.kind is not diplodiff.ChangeKind.KEPT] == []
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u2060"])
+def test_invisible_character_between_two_words_is_a_word_break(char: str) -> None:
+    """The issue's case: "strategic<invisible>partnership" is no false drop of the formula."""
+    plain = diplodiff.Statement(id="a", text="They are comprehensive strategic partners")
+    odd = diplodiff.Statement(id="b", text=f"They are comprehensive strategic{char}partners")
+    assert [c.kind for c in diplodiff.compare(plain, odd).changes] == [diplodiff.ChangeKind.KEPT]
+
+
+def test_invisible_character_splits_only_known_words() -> None:
+    """Pieces that are not both known words stay one word."""
+    assert fold_text("compre\u00adhensive part\u200bner\u200bship") == ("comprehensive", "partnership")

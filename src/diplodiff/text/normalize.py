@@ -172,6 +172,32 @@ def has_unusual(text: str) -> bool:
                if not m.group().isascii())
 
 
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Words diplodiff knows: every word of the shipped lexicon (wordings and notes),
+    the stop words and the head nouns, folded to their singular."""
+    text = files("diplodiff").joinpath("_data").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    words = set(re.findall(r"[a-z]{2,}", text.lower()))
+    words.update(stopwords(), *heads().values())
+    return frozenset(singular(w) for w in words)
+
+
+def _split_invisible(text: str) -> str:
+    """Read an invisible character between two known words as a word break
+    ("strategic<soft hyphen>partnership"), inside a word as nothing ("compre<soft hyphen>hensive")."""
+    pieces = [p for p in _INVISIBLE.split(text) if p]
+    if len(pieces) < 2:
+        return text
+    known = _vocabulary()
+
+    def word(piece: str) -> str:
+        return singular(surface(piece).casefold().strip("'\".,"))
+
+    if word("".join(pieces)) in known or not all(word(p) in known for p in pieces):
+        return text
+    return "-".join(pieces)
+
+
 @functools.lru_cache(maxsize=65536)
 def fold_token(text: str) -> tuple[str, ...]:
     """Return the folded parts of one token.
@@ -186,6 +212,8 @@ def fold_token(text: str) -> tuple[str, ...]:
     >>> fold_token("partners")
     ('partnership',)
     """
+    if not text.isascii() and _INVISIBLE.search(text):
+        text = _split_invisible(text)
     text = surface(text)
     folded = text.translate(QUOTES).casefold().strip("'\"")
     if folded == "'s" or text.translate(QUOTES) == "'s":
