@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import diplodiff
 
@@ -105,3 +106,19 @@ def iter_corpus(size: int) -> Iterator[diplodiff.Statement]:
 def make_corpus(size: int) -> tuple[diplodiff.Statement, ...]:
     """The first ``size`` statements of the corpus, as a tuple."""
     return tuple(iter_corpus(size))
+
+
+def write_statement(directory: Path, statement: diplodiff.Statement) -> Path:
+    """Write one statement as a ``.txt`` file with a ``key: value`` header; return its path."""
+    assert statement.date is not None
+    path = directory / f"{statement.id}.txt"
+    path.write_text(f"date: {statement.date.isoformat()}\ntitle: {statement.title}\n\n{statement.text}",
+                    encoding="utf-8")
+    return path
+
+
+def write_corpus(directory: Path, size: int, *, start: int = 0) -> list[Path]:
+    """Write statements ``start .. start + size - 1`` of the corpus as files in ``directory``."""
+    wordings = _wordings()
+    return [write_statement(directory, make_statement(index, wordings))
+            for index in range(start, start + size)]

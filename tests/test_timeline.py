@@ -71,7 +71,7 @@ class TestSeeds:
     def test_json_contract(self, seeds: diplodiff.Timeline) -> None:
         """The JSON has the DESIGN section 4 keys, statements in date order."""
         data = json.loads(diplodiff.timeline_to_json(seeds))
-        assert data["schema_version"] == 1
+        assert data["schema_version"] == 2
         assert [s["date"] for s in data["statements"]] == sorted(s["date"] for s in data["statements"])
         top = "permanent comprehensive strategic partnership"
         phrase = next(p for p in data["phrases"] if p["phrase"] == top)

@@ -18,6 +18,7 @@ from ._errors import (
     OutputError,
     SpeakerTableError,
     StatementFormatError,
+    StoreError,
 )
 from ._models import (
     Analysis,
@@ -123,6 +124,7 @@ __all__ = [
     "SpeakerTableError",
     "Statement",
     "StatementFormatError",
+    "StoreError",
     "Timeline",
     "Token",
     "__version__",

@@ -7,6 +7,7 @@
   - CatalogError               a catalog file cannot be read or is malformed  (.path); also ValueError
   - OutputError                an output file cannot be written               (.path)
   - SpeakerTableError          a speaker table cannot be read or is malformed (.path); also ValueError
+  - StoreError                 a timeline store cannot be opened or is damaged (.path)
 
 * DiplodiffWarning (a UserWarning)  the input was read, but something in it needs a look
                                    (an ambiguous date, a catalog entry that names nothing)
@@ -72,12 +73,20 @@ class SpeakerTableError(DiplodiffError, ValueError):
         self.path = path
 
 
+class StoreError(DiplodiffError):
+    """A timeline store (``--store``) cannot be opened, or is damaged or not a store."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
 class DiplodiffWarning(UserWarning):
     """Input was read, but a person should look at something (an ambiguous date, say)."""
 
 
 # Tracebacks name an error as users catch it ("diplodiff.LoadError"), not by its private home.
 for _error in (DiplodiffError, LoadError, StatementFormatError, LexiconError, CatalogError, OutputError,
-               SpeakerTableError, DiplodiffWarning):
+               SpeakerTableError, StoreError, DiplodiffWarning):
     _error.__module__ = "diplodiff"
 del _error

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import logging
 import os
 import signal
 import stat
 import sys
 import tempfile
-import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO, cast
 
 import diplodiff
 from diplodiff.read.catalog import CATALOG_NAMES
@@ -75,17 +77,28 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
-    """Write to stdout, or replace ``output`` atomically.
+class _ValidText:
+    """A text stream that writes only valid UTF-8 (a non-UTF-8 file name must not stop the writing)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(valid_text(text))
+
+
+@contextmanager
+def open_output(output: str | None, *, inputs: Sequence[str | Path] = ()) -> Iterator[TextIO]:
+    """A text stream to stdout, or to a temporary file that replaces ``output`` atomically.
 
     Never an input: not a file named as an input (statement, catalog, lexicon,
     speaker table, history), nor anything inside a directory given as input.
     A symlink is written through to its target; an existing file keeps its mode,
-    a new one gets the umask's; the temporary file goes on any exit Python sees.
+    a new one gets the umask's; the temporary file goes on any exit Python sees,
+    and the old file stays as it was.
     """
-    text = valid_text(text)  # a non-UTF-8 file name in a report must not stop the writing
     if output is None or output == "-":
-        sys.stdout.write(text)
+        yield cast(TextIO, _ValidText(sys.stdout))
         return
     target = Path(os.path.realpath(output))  # write through a symlink, never replace it
     if _is_input(target, inputs):
@@ -103,7 +116,7 @@ def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] 
         raise diplodiff.OutputError(output, f"cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            yield cast(TextIO, _ValidText(handle))
         os.chmod(tmp, mode)  # noqa: PTH101 (mkstemp makes 0600 whatever the umask)
         os.replace(tmp, target)  # noqa: PTH105 (tests patch os.replace to simulate a full disk)
     except OSError as exc:
@@ -112,6 +125,12 @@ def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
+    """Write to stdout, or replace ``output`` atomically (see ``open_output``)."""
+    with open_output(output, inputs=inputs) as stream:
+        stream.write(text)
 
 
 def _inputs(args: argparse.Namespace, *paths: str) -> list[str]:
@@ -198,28 +217,53 @@ def _phrases(args: argparse.Namespace) -> int:
 
 
 class _ProgressBar:
-    """Draws ``done/total`` on stderr, only on a terminal and only after the first second."""
+    """A tqdm bar on stderr, shown only on a terminal and only after the first second."""
 
     def __init__(self, label: str, *, quiet: bool) -> None:
         self.label = label
         self.enabled = not quiet and bool(getattr(sys.stderr, "isatty", lambda: False)())
-        self.started = time.monotonic()
-        self.drawn = 0.0
+        self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if not self.enabled or now - self.started < 1.0 or (now - self.drawn < 0.1 and done < total):
+        if not self.enabled:
             return
-        self.drawn = now
-        filled = int(30 * done / max(total, 1))
-        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} "
-                         f"{now - self.started:.0f}s")
-        sys.stderr.flush()
+        if self.bar is None:
+            # imported only when a bar is drawn: a pipe or --quiet never pays for it
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=self.label, unit=" statements", delay=1.0,
+                            file=sys.stderr, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
-        if self.drawn:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
+        if self.bar is not None:
+            self.bar.close()
+
+
+@contextmanager
+def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
+    """A Dask client for ``--dask``: a LocalCluster on this machine, or a scheduler's address."""
+    if address is None:
+        yield None
+        return
+    try:
+        # dask is an optional extra and takes a second to import: only for --dask.
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError:
+        raise _UsageError("--dask needs dask and distributed: pip install 'diplodiff[dask]'") from None
+    if address == "local":
+        cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                           dashboard_address=None, silence_logs=logging.ERROR)
+        with cluster, distributed.Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = distributed.Client(address, timeout=10)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise _UsageError(f"--dask {address}: cannot reach a Dask scheduler there ({one_line(str(exc))}); "
+                          "give its address as tcp://HOST:PORT, or 'local'") from None
+    with client:
+        yield client
 
 
 def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Lexicon,
@@ -231,8 +275,10 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
     statements = _load(paths, args, options, auto_catalog=False)
     bar = _ProgressBar("reading statements", quiet=args.quiet)
     try:
-        timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
-                                   progress=bar, workers=args.workers, speakers=speakers)
+        with _dask_client(getattr(args, "dask", None), args.workers) as client:
+            timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
+                                       progress=bar, workers=args.workers, speakers=speakers,
+                                       store=args.store, client=client)
     finally:
         bar.close()
     for warning in timeline.warnings:
@@ -243,16 +289,31 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
 def _timeline(args: argparse.Namespace) -> int:
     lexicon = _lexicon(args)
     options = _options(args)
+    if args.indent is not None and (args.format != "json" or args.latest):
+        raise _UsageError("--indent applies to the timeline's --format json only")
     timeline = _track(args.paths, args, lexicon, options, _speakers(args))
+    inputs = _inputs(args, *args.paths)
     if args.latest:
         if len(timeline.statements) < 2:
             raise _UsageError("--latest needs at least two dated statements")
         if args.format == "html":
             raise _UsageError("--latest writes text, markdown, json or csv; choose one with --format")
         text = _render(diplodiff.check_latest(timeline), args)
+    elif args.format in ("json", "csv"):
+        if args.excel and args.format != "csv":
+            raise _UsageError("--excel applies to --format csv only")
+        # written as rendered: a record of 10,000 statements is never held whole as text
+        from diplodiff.render.timeline import write_timeline_csv, write_timeline_json
+
+        with open_output(args.output, inputs=inputs) as stream:
+            if args.format == "json":
+                write_timeline_json(timeline, stream, indent=args.indent)
+            else:
+                write_timeline_csv(timeline, stream, excel=args.excel)
+        return EXIT_OK
     else:
         text = _render(timeline, args)
-    write_output(text, args.output, inputs=_inputs(args, *args.paths))
+    write_output(text, args.output, inputs=inputs)
     return EXIT_OK
 
 
@@ -264,6 +325,9 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
                         help="processes for reading statements, 1 to the number of CPUs "
                              "(default: all cores)")
+    parser.add_argument("--store", metavar="FILE",
+                        help="SQLite file keeping each statement's analysis between runs: only new or "
+                             "changed statements are analysed (created when missing)")
 
 
 def _table_options(parser: argparse.ArgumentParser) -> None:
@@ -321,7 +385,9 @@ _EXAMPLES = {
   diplodiff timeline seeds                              every formula's history, as text
   diplodiff timeline seeds --format html -o timeline.html
   diplodiff timeline seeds --latest                     what the newest statement leaves out
-  diplodiff timeline seeds --latest --format csv --excel -o latest.csv""",
+  diplodiff timeline seeds --latest --format csv --excel -o latest.csv
+  diplodiff timeline corpus --format json -o t.json --store corpus.db   only new statements analysed
+  diplodiff timeline corpus --format json -o t.json --dask local        on a Dask LocalCluster""",
 }
 
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
@@ -380,6 +446,11 @@ def _parser() -> argparse.ArgumentParser:
     _table_options(timeline)
     timeline.add_argument("--latest", action="store_true",
                           help="read the newest statement against the record: expected but absent formulas")
+    timeline.add_argument("--indent", type=int, default=None, metavar="N",
+                          help="indent the JSON by N spaces (default: compact, one line)")
+    timeline.add_argument("--dask", metavar="ADDRESS",
+                          help="analyse on a Dask cluster: a scheduler address (tcp://HOST:PORT) or "
+                               "'local' for a LocalCluster on this machine (needs diplodiff[dask])")
     _corpus_options(timeline)
     _common(timeline)
     timeline.set_defaults(handler=_timeline)

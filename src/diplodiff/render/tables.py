@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from .._models import CHANGE_COLUMNS, JOIN, Analysis, Comparison
 from ..timeline.history import LatestReport
@@ -25,14 +25,22 @@ LATEST_COLUMNS = ("statement", "finding", "phrase", "formula", "category", "rece
                   "share", "score", "last_seen", "last_text")
 
 
-def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, excel: bool = False) -> str:
-    """Rows as CSV text with a header; ``None`` is an empty cell; every cell neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+def stream_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], stream: TextIO, *,
+               excel: bool = False) -> None:
+    """Write rows to ``stream`` as CSV with a header, one row at a time (see ``write_csv``)."""
+    if excel:
+        stream.write(BOM)
+    writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell("" if row.get(c) is None else row[c]) for c in columns])
-    return (BOM if excel else "") + out.getvalue()
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, excel: bool = False) -> str:
+    """Rows as CSV text with a header; ``None`` is an empty cell; every cell neutralised."""
+    out = io.StringIO()
+    stream_csv(columns, rows, out, excel=excel)
+    return out.getvalue()
 
 
 def comparison_csv(comparison: Comparison, *, excel: bool = False) -> str:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import functools
+import io
+import itertools
 import json
 import re
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 
 from .._models import Origin, Statement
+from ..timeline.digest import paused_gc
 from ..timeline.history import LatestReport
-from ..timeline.track import FormulaHistory, Occurrence, Timeline
+from ..timeline.track import OCCURRENCE_COLUMNS, FormulaHistory, Occurrence, Timeline
 from .comparison import SCHEMA_VERSION, statement_json
 from .escape import markdown, one_line
 
+#: A string as JSON (``ensure_ascii=False``): the encoder ``json.dumps`` itself uses.
+_STRING: Callable[[str], str] = json.encoder.encode_basestring
+#: Version of the timeline JSON; 2 refers to each statement's sentences by index.
+TIMELINE_SCHEMA_VERSION = 2
 _SPACE = re.compile(r"\s+")
 #: Records longer than this get no per-statement strip in text and Markdown.
 STRIP_MAX = 40
@@ -29,7 +38,7 @@ def _one_line(text: str) -> str:
     return one_line(text)
 
 
-def _statement_dict(statement: Statement, label: Occurrence | None) -> dict[str, Any]:
+def _statement_dict(statement: Statement, label: Occurrence | None, sentences: list[str]) -> dict[str, Any]:
     out = statement_json(statement)
     meta = dict(statement.meta)
     for key in ("outlet", "level", "countries", "date_note"):
@@ -37,37 +46,47 @@ def _statement_dict(statement: Statement, label: Occurrence | None) -> dict[str,
             out[key] = meta[key]
     out["label"] = label.text if label else None
     out["notes"] = list(statement.notes)
+    out["sentences"] = sentences
     return out
 
 
-def _runs(timeline: Timeline, runs: Any) -> list[dict[str, Any]]:
-    return [{"start": timeline.statements[r.start].id, "end": timeline.statements[r.end].id,
-             "from": _date(timeline, r.start), "to": _date(timeline, r.end), "length": r.length}
-            for r in runs]
+def _sentences(timeline: Timeline) -> list[dict[str, int]]:
+    """For each statement, its distinct sentences that occurrences quote, numbered in order of use."""
+    table: list[dict[str, int]] = [{} for _ in timeline.statements]
+    for history in timeline.formulas:
+        for o in history.occurrences:
+            known = table[o.index]
+            known.setdefault(o.sentence, len(known))
+    return table
 
 
-def _history_dict(timeline: Timeline, history: FormulaHistory) -> dict[str, Any]:
-    ids = [s.id for s in timeline.statements]
+def _runs(indexes: Iterable[int]) -> list[list[int]]:
+    """Runs of consecutive positions, as ``[first, last]`` pairs (``FormulaHistory.streaks``)."""
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return runs
+
+
+def _head(history: FormulaHistory) -> dict[str, Any]:
+    return {"phrase": history.canonical, "formula": history.formula, "category": history.category,
+            "origin": history.origin.value, "rank": history.rank}
+
+
+def _tail(history: FormulaHistory, ids: list[str]) -> dict[str, Any]:
+    streaks = _runs(o.index for o in history.occurrences)
     return {
-        "phrase": history.canonical,
-        "formula": history.formula,
-        "category": history.category,
-        "origin": history.origin.value,
-        "rank": history.rank,
-        "occurrences": [
-            {"statement": o.statement_id, "date": o.date.isoformat() if o.date else None,
-             "text": o.text, "count": o.count, "forms": list(o.texts), "sentence": o.sentence,
-             "speakers": list(o.speakers), "sides": list(o.sides)}
-            for o in history.occurrences
-        ],
         "first_seen": history.first.date.isoformat() if history.first.date else None,
         "last_seen": history.last.date.isoformat() if history.last.date else None,
         "statements": len(history.occurrences),
-        "count": history.count,
+        "count": sum(sum(o.counts) for o in history.occurrences),
         "forms": [{"text": f.text, "count": f.count, "statements": [ids[i] for i in f.statements]}
                   for f in history.forms()],
-        "streaks": _runs(timeline, history.streaks()),
-        "gaps": _runs(timeline, history.gaps()),
+        "streaks": streaks,
+        "gaps": [[a[1] + 1, b[0] - 1] for a, b in itertools.pairwise(streaks)],
         "switches": [{"earlier": ids[s.earlier], "later": ids[s.later], "from": s.earlier_text,
                       "to": s.later_text} for s in history.switches()],
         "speakers": list(history.speakers()),
@@ -75,23 +94,131 @@ def _history_dict(timeline: Timeline, history: FormulaHistory) -> dict[str, Any]
     }
 
 
-def timeline_dict(timeline: Timeline) -> dict[str, Any]:
-    """The JSON contract of ``diplodiff timeline`` as a plain dict."""
+def _history_dict(history: FormulaHistory, ids: list[str], sentences: list[dict[str, int]]) -> dict[str, Any]:
+    occurrences = [
+        {"statement": o.statement_id, "index": o.index, "text": o.text, "count": sum(o.counts),
+         "forms": list(o.texts), "sentence": sentences[o.index][o.sentence],
+         "speakers": list(o.speakers), "sides": list(o.sides)}
+        for o in history.occurrences]
+    return {**_head(history), "occurrences": occurrences, **_tail(history, ids)}
+
+
+class _Compact:
+    """Writes phrases as compact JSON fast: the occurrences, most of the bytes, from cached pieces.
+
+    The text is exactly what ``json.dumps`` makes of ``_history_dict`` (a test holds it
+    to that); building one dict per occurrence costs several times more.
+    """
+
+    def __init__(self, ids: list[str], sentences: list[dict[str, int]]) -> None:
+        self.ids = ids
+        self.sentences = sentences
+        self.ids_json = [_STRING(i) for i in ids]
+        self.string = functools.lru_cache(maxsize=None)(_STRING)
+
+    def _list(self, items: Iterable[str]) -> str:
+        return ",".join(map(self.string, items))
+
+    def phrase(self, history: FormulaHistory) -> str:
+        string, ids_json, sentences, lst = self.string, self.ids_json, self.sentences, self._list
+        occurrences = ",".join(
+            f'{{"statement":{ids_json[o.index]},"index":{o.index},"text":{string(o.text)},'
+            f'"count":{sum(o.counts)},"forms":[{lst(o.texts)}],"sentence":{sentences[o.index][o.sentence]},'
+            f'"speakers":[{lst(o.speakers)}],"sides":[{lst(o.sides)}]}}'
+            for o in history.occurrences)
+        head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
+        tail = json.dumps(_tail(history, self.ids), ensure_ascii=False, separators=(",", ":"))
+        return f'{head[:-1]},"occurrences":[{occurrences}],{tail[1:]}'
+
+
+class _Lazy:
+    """A JSON array whose items are produced one at a time, while writing."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+class _Raw(str):
+    """An item already written as compact JSON."""
+
+    __slots__ = ()
+
+
+def _parts(timeline: Timeline, *, compact: bool = False) -> list[tuple[str, Any]]:
+    """The top-level keys of the timeline JSON, the long arrays lazy (phrases pre-written if compact)."""
     labels = timeline.labels()
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "statements": [_statement_dict(s, labels[i]) for i, s in enumerate(timeline.statements)],
-        "undated": [_statement_dict(s, None) for s in timeline.undated],
-        "phrases": [_history_dict(timeline, h) for h in timeline.formulas],
-        "warnings": list(timeline.warnings),
-        "options": timeline.options.to_dict(),
-        "lexicons": list(timeline.lexicon_names),
-    }
+    sentences = _sentences(timeline)
+    ids = [s.id for s in timeline.statements]
+    phrases: Iterable[Any]
+    if compact:
+        writer = _Compact(ids, sentences)
+        phrases = (_Raw(writer.phrase(h)) for h in timeline.formulas)
+    else:
+        phrases = (_history_dict(h, ids, sentences) for h in timeline.formulas)
+    return [
+        ("schema_version", TIMELINE_SCHEMA_VERSION),
+        ("statements", _Lazy(_statement_dict(s, labels[i], list(sentences[i]))
+                             for i, s in enumerate(timeline.statements))),
+        ("undated", _Lazy(_statement_dict(s, None, []) for s in timeline.undated)),
+        ("phrases", _Lazy(phrases)),
+        ("warnings", list(timeline.warnings)),
+        ("options", timeline.options.to_dict()),
+        ("lexicons", list(timeline.lexicon_names)),
+    ]
 
 
-def timeline_to_json(timeline: Timeline) -> str:
-    """Render a timeline as the JSON contract (``schema_version`` 1)."""
-    return json.dumps(timeline_dict(timeline), ensure_ascii=False, indent=2) + "\n"
+def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    """The JSON contract of ``diplodiff timeline`` as a plain dict (``schema_version`` 2)."""
+    return {key: list(value.items) if isinstance(value, _Lazy) else value
+            for key, value in _parts(timeline)}
+
+
+def _dump(value: Any, indent: int | None, depth: int) -> str:
+    if isinstance(value, _Raw):
+        return value
+    if indent is None:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # JSON strings never hold a raw newline: every newline is layout, safe to indent further.
+    return json.dumps(value, ensure_ascii=False, indent=indent).replace("\n", "\n" + " " * (indent * depth))
+
+
+def write_timeline_json(timeline: Timeline, stream: TextIO, *, indent: int | None = None) -> None:
+    """Write the timeline JSON to ``stream`` as it is produced, one phrase at a time.
+
+    The text is exactly ``json.dumps(timeline_dict(timeline), indent=indent)`` (compact
+    separators when ``indent`` is ``None``) plus a newline, without ever holding it whole.
+    """
+    newline = "" if indent is None else "\n"
+    pad = "" if indent is None else " " * indent
+    colon = ":" if indent is None else ": "
+    with paused_gc():
+        stream.write("{")
+        for n, (key, value) in enumerate(_parts(timeline, compact=indent is None)):
+            stream.write(("," if n else "") + newline + pad + json.dumps(key) + colon)
+            if not isinstance(value, _Lazy):
+                stream.write(_dump(value, indent, 1))
+                continue
+            stream.write("[")
+            empty = True
+            for item in value.items:
+                stream.write(("" if empty else ",") + newline + pad * 2 + _dump(item, indent, 2))
+                empty = False
+            stream.write("]" if empty else newline + pad + "]")
+        stream.write(newline + "}\n")
+
+
+def timeline_to_json(timeline: Timeline, *, indent: int | None = None) -> str:
+    """Render a timeline as the JSON contract (``schema_version`` 2), compact unless ``indent``."""
+    out = io.StringIO()
+    write_timeline_json(timeline, out, indent=indent)
+    return out.getvalue()
+
+
+def write_timeline_csv(timeline: Timeline, stream: TextIO, *, excel: bool = False) -> None:
+    """Write the timeline CSV to ``stream`` row by row: one row per formula per statement using it."""
+    from .tables import stream_csv  # tables builds on this module's neighbours; import when used
+
+    stream_csv(OCCURRENCE_COLUMNS, timeline.iter_records(), stream, excel=excel)
 
 
 def timeline_to_csv(timeline: Timeline) -> str:

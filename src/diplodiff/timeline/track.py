@@ -1,8 +1,10 @@
 """track(): the history of every formula across many dated statements.
 
-Each statement is analysed on its own (in worker processes for large corpora);
-workers send back only light per-formula records (``Occurrence``), never tokens,
-and the parent merges them in date order into one ``FormulaHistory`` per formula.
+Each statement is analysed on its own by an engine (this process, worker processes,
+or a Dask cluster: see ``engines``); engines send back only light per-formula rows,
+never tokens, and the rows merge in date order into one ``FormulaHistory`` per
+formula. With a store (``store``), statements analysed by an earlier run are read
+back instead of analysed again.
 """
 
 from __future__ import annotations
@@ -10,25 +12,25 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-import re
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from .._models import HTML_ROWS, JOIN, Origin, Phrase, Statement, html_cell, load_pandas
+from .._models import HTML_ROWS, JOIN, Origin, Statement, html_cell, load_pandas
 from .._options import DEFAULT_OPTIONS, Options
-from ..diff.pipeline import analyse, reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
+from .digest import Rows, combine, digests_of, ordered, paused_gc, rows_of
+from .engines import PARALLEL_MIN, DaskEngine, Engine, local_engine
+from .store import Store, fingerprint, statement_key
+
+__all__ = ["OCCURRENCE_COLUMNS", "PARALLEL_MIN", "Form", "FormulaHistory", "Occurrence", "Progress", "Run",
+           "Switch", "Timeline", "track"]
 
 #: Called as ``progress(done, total)`` while statements are analysed.
 Progress = Callable[[int, int], None]
-#: Below this many statements, worker processes cost more than they save.
-PARALLEL_MIN = 64
-_SPACE = re.compile(r"\s+")
 _LADDER = "partnership_label"
 #: Columns of ``Timeline.to_records()`` (and of ``timeline --format csv``), in order.
 OCCURRENCE_COLUMNS = ("formula", "phrase", "category", "origin", "statement", "date", "position", "text",
@@ -278,13 +280,18 @@ class Timeline:
         ``position`` is the statement's place in the record, from 1; wordings,
         speakers and sides are joined with ``" | "``. No pandas needed.
         """
-        return [
-            {"formula": h.formula, "phrase": h.canonical, "category": h.category, "origin": h.origin.value,
-             "statement": o.statement_id, "date": o.date.isoformat() if o.date else None,
-             "position": o.index + 1, "text": o.text, "forms": JOIN.join(o.texts), "count": o.count,
-             "speakers": JOIN.join(o.speakers), "sides": JOIN.join(o.sides), "sentence": o.sentence}
-            for h in self.formulas for o in h.occurrences
-        ]
+        return list(self.iter_records())
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """``to_records()`` one at a time, for writing a large record without holding it."""
+        for h in self.formulas:
+            for o in h.occurrences:
+                yield {"formula": h.formula, "phrase": h.canonical, "category": h.category,
+                       "origin": h.origin.value, "statement": o.statement_id,
+                       "date": o.date.isoformat() if o.date else None, "position": o.index + 1,
+                       "text": o.text, "forms": JOIN.join(o.texts), "count": o.count,
+                       "speakers": JOIN.join(o.speakers), "sides": JOIN.join(o.sides),
+                       "sentence": o.sentence}
 
     def to_pandas(self) -> pandas.DataFrame:
         """The record as a pandas DataFrame, one row per formula per statement (imports pandas).
@@ -309,110 +316,50 @@ class Timeline:
                 f"<th>category</th>{heads}</tr></thead><tbody>{rows}</tbody></table>{tail}</div>")
 
 
-class _Found(NamedTuple):
-    """What a worker reports of one formula in one statement: plain data, cheap to pickle."""
-
-    formula: str
-    canonical: str
-    category: str | None
-    lexicon: bool
-    rank: int | None
-    reportable: bool
-    texts: tuple[str, ...]
-    keys: tuple[str, ...]
-    counts: tuple[int, ...]
-    sentence: str
-    speakers: tuple[str, ...]
-    sides: tuple[str, ...]
-    said: tuple[tuple[str, str], ...]
-
-
-def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> _Found:
-    first = group[0]
-    by_key: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for p in group:
-        by_key.setdefault(p.key, p.text)
-        counts[p.key] = counts.get(p.key, 0) + 1
-    return _Found(
-        formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
-        reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
-        _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip(),
-        tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
-        tuple(dict.fromkeys(p.side for p in group if p.side)),
-        tuple(dict.fromkeys((p.speaker or "", _SPACE.sub(" ", p.sentence_span.of(statement.text)).strip())
-                            for p in group if p.side)),
-    )
-
-
-def _digest(statement: Statement, lexicon: Lexicon, options: Options,
-            speakers: SpeakerTable | None) -> list[_Found]:
-    groups = analyse(statement, lexicon=lexicon, options=options, speakers=speakers).groups()
-    return [_found(formula, group, statement) for formula, group in groups.items()]
-
-
-_worker_state: tuple[Lexicon, Options, SpeakerTable | None] | None = None
-
-
-def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> None:
-    global _worker_state
-    _worker_state = (lexicon, options, speakers)
-
-
-def _digest_chunk(chunk: Sequence[tuple[int, Statement]]) -> list[list[_Found]]:
-    assert _worker_state is not None
-    lexicon, options, speakers = _worker_state
-    return [_digest(s, lexicon, options, speakers) for _, s in chunk]
-
-
-def _digest_all(statements: Sequence[Statement], lexicon: Lexicon, options: Options,
-                speakers: SpeakerTable | None,
-                workers: int, progress: Progress | None) -> list[list[_Found]]:
-    total = len(statements)
+def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None, engine: Engine, store: Store | None,
+            progress: Progress | None) -> Rows:
+    """The per-formula rows of the record: stored digests, and the rest analysed by ``engine``."""
+    total = len(dated)
+    done = 0
     if progress:
         progress(0, total)
-    if workers <= 1 or total < PARALLEL_MIN:
-        results = []
-        for i, statement in enumerate(statements):
-            results.append(_digest(statement, lexicon, options, speakers))
-            if progress:
-                progress(i + 1, total)
-        return results
-    size = max(8, min(100, total // (workers * 16)))
-    numbered = list(enumerate(statements))
-    chunks = [numbered[start : start + size] for start in range(0, total, size)]
-    out: list[list[list[_Found]]] = [[] for _ in chunks]
-    done = 0
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(lexicon, options, speakers)) as pool:
-        futures = {pool.submit(_digest_chunk, chunk): n for n, chunk in enumerate(chunks)}
-        for future in as_completed(futures):
-            n = futures[future]
-            out[n] = future.result()
-            done += len(chunks[n])
-            if progress:
-                progress(done, total)
-    return [found for chunk in out for found in chunk]
+    parts: list[Rows] = []
+    todo: list[tuple[int, Statement]] = list(enumerate(dated))
+    keys: list[str] = []
+    mark = ""
+    if store is not None:
+        mark = fingerprint(lexicon, options, speakers)
+        keys = [statement_key(s) for s in dated]
+        with paused_gc():
+            stored = store.fetch(mark, keys)
+            hits = [(i, stored[k]) for i, k in enumerate(keys) if k in stored]
+            parts.append(rows_of(hits))
+        todo = [(i, s) for i, s in todo if keys[i] not in stored]
+        done = len(hits)
+        if progress and done:
+            progress(done, total)
+    for indexes, rows in engine.run(todo, lexicon, options, speakers):
+        parts.append(rows)
+        if store is not None:
+            store.put(mark, ((keys[i], d) for i, d in digests_of(rows, indexes).items()))
+        done += len(indexes)
+        if progress:
+            progress(done, total)
+    return combine(parts)
 
 
-def _merge(dated: Sequence[Statement], digests: Sequence[list[_Found]]) -> list[FormulaHistory]:
+def _merge(dated: Sequence[Statement], rows: Rows) -> list[FormulaHistory]:
     """One history per formula worth keeping, occurrences in date order."""
-    merged: dict[str, list[tuple[int, _Found]]] = {}
-    keep: set[str] = set()
-    for index, found_in_statement in enumerate(digests):
-        for found in found_in_statement:
-            merged.setdefault(found.formula, []).append((index, found))
-            if found.lexicon or found.reportable:
-                keep.add(found.formula)
     histories = []
-    for formula, rows in merged.items():
-        if formula not in keep and len(rows) < 2:
+    for formula, found in ordered(rows):
+        if len(found) < 2 and not any(f.lexicon or f.reportable for _, _, f in found):
             continue
-        first = rows[0][1]
+        first = found[0][2]
         occurrences = tuple(
             Occurrence(dated[i].id, i, dated[i].date, f.texts, f.keys, f.counts, f.sentence,
                        f.speakers, f.sides, f.said)
-            for i, f in rows)
+            for i, _, f in found)
         histories.append(FormulaHistory(formula, first.canonical, first.category,
                                         Origin.LEXICON if first.lexicon else Origin.DISCOVERED,
                                         first.rank, occurrences, len(dated)))
@@ -428,7 +375,8 @@ def _order(statements: Iterable[Statement]) -> tuple[list[Statement], list[State
 def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
           options: Options = DEFAULT_OPTIONS, catalog: Catalog | None = None,
           progress: Progress | None = None, workers: int | None = None,
-          speakers: SpeakerTable | None = None) -> Timeline:
+          speakers: SpeakerTable | None = None, store: str | os.PathLike[str] | None = None,
+          client: Any = None) -> Timeline:
     """Build the history of every formula across dated statements.
 
     Args:
@@ -439,10 +387,18 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
         progress: Called as ``progress(done, total)`` while statements are read.
         workers: Processes to use; all cores when ``None``, 1 to stay in process.
         speakers: Known people and sides; the builtin table when ``None``.
+        store: A SQLite file keeping each statement's analysis between runs
+            (created when missing): only new or changed statements are analysed.
+        client: A ``distributed.Client``: analyse on its Dask cluster instead of
+            this machine's processes (needs the ``dask`` extra).
 
     Returns:
         The timeline. Statements without a date are left out of the record and
-        listed in ``Timeline.undated``, with a warning.
+        listed in ``Timeline.undated``, with a warning. Whatever the engine and
+        store, the same statements give the same timeline.
+
+    Raises:
+        StoreError: The store cannot be opened or is damaged.
 
     >>> import diplodiff
     >>> a = diplodiff.Statement(id="a", text="A strategic partnership.", date=dt.date(2020, 1, 1))
@@ -473,8 +429,15 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     cpus = os.cpu_count() or 1
     # more processes than CPUs only cost memory; fewer than one means in process
     workers = cpus if workers is None else max(1, min(cpus, workers))
-    digests = _digest_all(dated, lexicon, options, speakers, workers, progress)
-    histories = _merge(dated, digests)
+    engine = DaskEngine(client) if client is not None else local_engine(workers)
+    opened = Store(store) if store is not None else None
+    try:
+        rows = _record(dated, lexicon, options, speakers, engine, opened, progress)
+    finally:
+        if opened is not None:
+            opened.close()
+    with paused_gc():
+        histories = _merge(dated, rows)
     histories.sort(key=lambda h: (h.origin is not Origin.LEXICON, h.first.index,
                                   -len(h.occurrences), h.canonical))
     return Timeline(tuple(dated), tuple(histories), tuple(undated), tuple(warnings), options,

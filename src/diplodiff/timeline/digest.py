@@ -1,0 +1,129 @@
+"""What the timeline keeps of one statement's analysis, and how partial results combine.
+
+A statement's *digest* is one ``Found`` per formula it uses: plain tuples, cheap to
+pickle to and from worker processes or Dask workers and to store as JSON. Digests of
+many statements become ``Rows``, the per-formula record, which combine by
+concatenation: any engine can split the record, build rows per part and reduce them
+in any order, and ``ordered`` gives back the one order a serial run gives.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import NamedTuple
+
+from .._models import Origin, Phrase, Statement
+from .._options import Options
+from ..diff.pipeline import analyse, reportable
+from ..find.lexicon import Lexicon
+from ..text.speakers import SpeakerTable
+
+_SPACE = re.compile(r"\s+")
+
+
+class Found(NamedTuple):
+    """One formula in one statement: plain data, cheap to pickle and to store."""
+
+    formula: str
+    canonical: str
+    category: str | None
+    lexicon: bool
+    rank: int | None
+    reportable: bool
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    counts: tuple[int, ...]
+    sentence: str
+    speakers: tuple[str, ...]
+    sides: tuple[str, ...]
+    said: tuple[tuple[str, str], ...]
+
+
+#: A statement's digest: its formulas in order of first use.
+Digest = list[Found]
+#: The per-formula record: formula -> ``(statement index, position in its digest, found)``.
+Rows = dict[str, list[tuple[int, int, Found]]]
+
+
+def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> Found:
+    first = group[0]
+    by_key: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for p in group:
+        by_key.setdefault(p.key, p.text)
+        counts[p.key] = counts.get(p.key, 0) + 1
+    return Found(
+        formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
+        reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
+        _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip(),
+        tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
+        tuple(dict.fromkeys(p.side for p in group if p.side)),
+        tuple(dict.fromkeys((p.speaker or "", _SPACE.sub(" ", p.sentence_span.of(statement.text)).strip())
+                            for p in group if p.side)),
+    )
+
+
+def digest(statement: Statement, lexicon: Lexicon, options: Options,
+           speakers: SpeakerTable | None = None) -> Digest:
+    """Analyse one statement and keep one ``Found`` per formula, in order of first use."""
+    groups = analyse(statement, lexicon=lexicon, options=options, speakers=speakers).groups()
+    return [_found(formula, group, statement) for formula, group in groups.items()]
+
+
+def rows_of(digests: Iterable[tuple[int, Digest]]) -> Rows:
+    """The per-formula rows of numbered digests."""
+    rows: Rows = {}
+    for index, found_in_statement in digests:
+        for pos, found in enumerate(found_in_statement):
+            rows.setdefault(found.formula, []).append((index, pos, found))
+    return rows
+
+
+def combine(parts: Iterable[Rows]) -> Rows:
+    """Concatenate partial rows (a reduction: any grouping, any order)."""
+    out: Rows = {}
+    for part in parts:
+        for formula, rows in part.items():
+            out.setdefault(formula, []).extend(rows)
+    return out
+
+
+def ordered(rows: Rows) -> list[tuple[str, list[tuple[int, int, Found]]]]:
+    """Each formula's rows in statement order, formulas in order of first use.
+
+    This is the order a serial pass over the statements meets them in, whatever
+    grouping and order the rows were combined in.
+    """
+    out = [(formula, sorted(found, key=lambda r: (r[0], r[1]))) for formula, found in rows.items()]
+    out.sort(key=lambda item: (item[1][0][0], item[1][0][1]))
+    return out
+
+
+def digests_of(rows: Rows, indexes: Iterable[int]) -> dict[int, Digest]:
+    """Split rows back into the digest of each statement in ``indexes`` (empty when none)."""
+    positioned: dict[int, list[tuple[int, Found]]] = {i: [] for i in indexes}
+    for found in rows.values():
+        for index, pos, f in found:
+            if index in positioned:
+                positioned[index].append((pos, f))
+    return {i: [f for _, f in sorted(positioned[i], key=lambda p: p[0])] for i in positioned}
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many acyclic objects are built.
+
+    Merging or rendering a record of 10,000 statements allocates millions of tuples
+    and small objects, none in a cycle; the collector would scan them again and
+    again, which took about half the time of a run read from the store.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

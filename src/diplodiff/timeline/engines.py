@@ -1,0 +1,141 @@
+"""Engines: where the statements of a record are analysed.
+
+Every engine takes numbered statements and yields ``(indexes, rows)`` as parts of the
+work finish: the positions analysed and their per-formula rows (``digest.Rows``).
+Rows combine by concatenation, so the caller gets the same record whichever engine
+ran and in whatever order the parts came back.
+
+* ``SerialEngine``: in this process.
+* ``ProcessEngine``: a pool of worker processes on this machine.
+* ``DaskEngine``: a Dask bag on a ``distributed`` cluster (a ``LocalCluster`` or a
+  scheduler anywhere), the per-formula rows merged by a tree reduction on the cluster.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any, Protocol
+
+from .._models import Statement
+from .._options import Options
+from ..find.lexicon import Lexicon
+from ..text.speakers import SpeakerTable
+from .digest import Rows, combine, digest, rows_of
+
+Numbered = Sequence[tuple[int, Statement]]
+#: What an engine yields as each part finishes: the positions analysed and their rows.
+Part = tuple[list[int], Rows]
+#: Below this many statements to analyse, worker processes cost more than they save.
+PARALLEL_MIN = 64
+#: Statements per Dask partition: big enough to amortise a task, small enough to spread.
+DASK_PARTITION = 50
+
+
+class Engine(Protocol):
+    """Analyses numbered statements, yielding parts of the record as they finish."""
+
+    def run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None = None) -> Iterator[Part]:
+        """Yield ``(indexes, rows)`` for every part of ``numbered``, in any order."""
+        ...
+
+
+def _rows(numbered: Numbered, lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> Rows:
+    return rows_of((i, digest(s, lexicon, options, speakers)) for i, s in numbered)
+
+
+class SerialEngine:
+    """Analyse in this process, in parts of ``size`` statements (for progress and saving)."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+
+    def run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None = None) -> Iterator[Part]:
+        """Yield each part as soon as it is analysed."""
+        for start in range(0, len(numbered), self.size):
+            part = numbered[start : start + self.size]
+            yield [i for i, _ in part], _rows(part, lexicon, options, speakers)
+
+
+_worker_state: tuple[Lexicon, Options, SpeakerTable | None] | None = None
+
+
+def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> None:
+    global _worker_state
+    _worker_state = (lexicon, options, speakers)
+
+
+def _worker_rows(part: Numbered) -> Rows:
+    assert _worker_state is not None
+    return _rows(part, *_worker_state)
+
+
+class ProcessEngine:
+    """Analyse in ``workers`` processes on this machine; the lexicon is sent once per worker."""
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            msg = f"workers must be at least 1, not {workers}"
+            raise ValueError(msg)
+        self.workers = workers
+
+    def run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None = None) -> Iterator[Part]:
+        """Yield each part as its worker finishes it (not in order)."""
+        if self.workers == 1 or len(numbered) < PARALLEL_MIN:
+            yield from SerialEngine().run(numbered, lexicon, options, speakers)
+            return
+        size = max(8, min(100, len(numbered) // (self.workers * 16)))
+        parts = [list(numbered[start : start + size]) for start in range(0, len(numbered), size)]
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                 initargs=(lexicon, options, speakers)) as pool:
+            futures = {pool.submit(_worker_rows, part): part for part in parts}
+            for future in as_completed(futures):
+                yield [i for i, _ in futures[future]], future.result()
+
+
+def _partition_rows(partition: Numbered, lexicon: Lexicon, options: Options,
+                    speakers: SpeakerTable | None) -> list[Rows]:
+    # A bag partition must be a sequence: the partition's rows are its one element.
+    return [_rows(list(partition), lexicon, options, speakers)]
+
+
+class DaskEngine:
+    """Analyse as a Dask bag on a ``distributed`` client; rows merged by a tree reduction.
+
+    Args:
+        client: A ``distributed.Client`` (a ``LocalCluster``'s, or one connected to
+            a scheduler anywhere).
+        partition: Statements per partition.
+    """
+
+    def __init__(self, client: Any, partition: int = DASK_PARTITION) -> None:
+        self.client = client
+        self.partition = partition
+
+    def run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None = None) -> Iterator[Part]:
+        """Yield the whole record once, when the cluster's reduction is done."""
+        if not numbered:
+            return
+        # dask is an optional extra ([dask]) and costs a second to import: only here.
+        db: Any = importlib.import_module("dask.bag")
+        delayed: Any = importlib.import_module("dask.delayed").delayed
+        partitions = max(1, math.ceil(len(numbered) / self.partition))
+        bag = db.from_sequence(list(numbered), npartitions=partitions)
+        # One copy of the lexicon and speaker table in the graph, not one per task.
+        parts = bag.map_partitions(_partition_rows, delayed(lexicon, pure=True), options,
+                                   delayed(speakers, pure=True))
+        record = parts.reduction(combine, combine, split_every=8)
+        rows: Rows = self.client.compute(record).result()
+        yield [i for i, _ in numbered], rows
+
+
+def local_engine(workers: int) -> Engine:
+    """The engine for this machine: serial for one worker, else a process pool."""
+    return SerialEngine() if workers <= 1 else ProcessEngine(workers)
+

@@ -1,0 +1,242 @@
+"""The embedded store: each statement's analysis kept in a SQLite file between runs.
+
+A row is keyed by the hash of a statement's text and metadata (``statement_key``) and
+by the *fingerprint* of everything else its analysis depends on: the lexicon, the
+speaker table, the options, and the diplodiff version with a digest of its installed
+code and data (``fingerprint``). A run reads the rows of its own fingerprint and
+analyses only the statements it does not find; rows of any other fingerprint are
+never read. A file written by another store format is rebuilt.
+
+SQLite in WAL mode: runs read while another writes, and writers wait for each other
+(``TIMEOUT``). Each part of the work is saved in one transaction, so a run killed at
+any point (even by ``kill -9``) leaves every committed part usable and nothing else.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from .._errors import StoreError
+from .._models import Statement
+from .._options import Options
+from ..find.lexicon import Lexicon
+from ..text.speakers import SpeakerTable, default_speakers
+from .digest import Digest, Found
+
+#: The store's own format; a file with another one is rebuilt, never read.
+FORMAT = "diplodiff-store/1"
+#: Seconds a run waits for another run's write to finish.
+TIMEOUT = 120.0
+#: Keys per ``IN (...)`` query (SQLite allows 999 parameters in old builds).
+_BATCH = 500
+_T = TypeVar("_T")
+_REBUILD = "delete it and run again to rebuild it"
+
+
+def statement_key(statement: Statement) -> str:
+    """Hash of a statement's text and metadata: equal keys, equal analyses."""
+    fields = [statement.id, statement.text, statement.date.isoformat() if statement.date else None,
+              statement.title, statement.source, [list(pair) for pair in statement.meta]]
+    blob = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """Digest of the installed package's code and data: a changed checkout is another version."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=20)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".toml", ".txt") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("diplodiff")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def fingerprint(lexicon: Lexicon, options: Options, speakers: SpeakerTable | None = None) -> str:
+    """Hash of everything but the statement that an analysis depends on."""
+    table = default_speakers() if speakers is None else speakers
+    parts = {
+        "format": FORMAT, "version": _version(), "code": _code_digest(),
+        "lexicon": [attrs.asdict(f) for f in lexicon.formulas],
+        "speakers": attrs.asdict(table), "options": options.to_dict(),
+    }
+    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.blake2b(blob.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def encode(found: Digest) -> str:
+    """A digest as compact JSON, each sentence written once."""
+    sentences: dict[str, int] = {}
+    rows = []
+    for f in found:
+        row: list[Any] = list(f)
+        row[9] = sentences.setdefault(f.sentence, len(sentences))
+        rows.append(row)
+    return json.dumps([list(sentences), rows], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(blob: str) -> Digest:
+    """The digest written by ``encode``.
+
+    Raises:
+        ValueError: The text is not an encoded digest.
+    """
+    sentences, rows = json.loads(blob)
+    return [Found(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), tuple(r[8]),
+                  sentences[r[9]], tuple(r[10]), tuple(r[11]), tuple((a, b) for a, b in r[12]))
+            for r in rows]
+
+
+class Store:
+    """A SQLite file of statement analyses, shared by runs that may overlap.
+
+    Args:
+        path: The file; created when missing.
+
+    Raises:
+        StoreError: The file cannot be opened, is damaged, or is not a diplodiff store.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        if Path(self.path).is_dir():
+            raise StoreError(self.path, "is a directory; give a file name for --store")
+        if not Path(self.path).parent.is_dir():
+            raise StoreError(self.path, "its directory does not exist; create it first")
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._conn = sqlite3.connect(self.path, timeout=TIMEOUT, isolation_level=None)
+            self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL").fetchone())
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise StoreError(self.path, f"is damaged or not a store ({exc}); {_REBUILD}") from None
+        except StoreError:
+            self.close()
+            raise
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The open connection."""
+        if self._conn is None:
+            raise StoreError(self.path, "is closed")
+        return self._conn
+
+    def _retry(self, action: Callable[[], _T]) -> _T:
+        """Run ``action``, retrying while another run holds a lock it needs."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _format(self) -> str | None:
+        """The file's store format; ``None`` when it has no tables yet."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise StoreError(self.path, "is an SQLite file but not a diplodiff store; "
+                                        "choose another --store file")
+        row = self.conn.execute("SELECT value FROM meta WHERE name='format'").fetchone()
+        return str(row[0]) if row else ""
+
+    def _prepare(self) -> None:
+        """Create the tables, or rebuild them when the file holds another store format."""
+        if self._format() == FORMAT:
+            return
+        with self._write():
+            found = self._format()  # again, under the lock: another run may have done it
+            if found == FORMAT:
+                return
+            self.conn.execute("DROP TABLE IF EXISTS analysis")
+            self.conn.execute("DROP TABLE IF EXISTS meta")
+            self.conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self.conn.execute("CREATE TABLE analysis (fingerprint TEXT NOT NULL, key TEXT NOT NULL, "
+                              "digest TEXT NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID")
+            self.conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                                  [("format", FORMAT), ("written_by", f"diplodiff {_version()}")])
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction, taken at once (so two writers queue instead of deadlocking)."""
+        self._retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self._retry(lambda: self.conn.execute("COMMIT"))
+
+    def fetch(self, fingerprint: str, keys: Collection[str]) -> dict[str, Digest]:
+        """The stored digests of ``keys`` under ``fingerprint`` (missing keys are absent).
+
+        Raises:
+            StoreError: The file is damaged.
+        """
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, Digest] = {}
+        try:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, digest FROM analysis WHERE fingerprint = ? AND key IN ({marks})"
+                for key, blob in self.conn.execute(query, [fingerprint, *batch]):
+                    out[key] = decode(blob)
+        except (sqlite3.DatabaseError, ValueError, IndexError, TypeError) as exc:
+            raise StoreError(self.path, f"is damaged ({exc}); {_REBUILD}") from None
+        return out
+
+    def put(self, fingerprint: str, digests: Iterable[tuple[str, Digest]]) -> None:
+        """Save digests under ``fingerprint``, all or none (one transaction).
+
+        Raises:
+            StoreError: The file is damaged or cannot be written.
+        """
+        try:
+            with self._write():
+                self.conn.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
+                                      ((fingerprint, key, encode(d)) for key, d in digests))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"cannot be written ({exc}); {_REBUILD}") from None
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM analysis").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the file (idempotent)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

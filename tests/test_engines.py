@@ -1,0 +1,99 @@
+"""Engines: serial, worker processes and a Dask cluster give one and the same timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import diplodiff
+from diplodiff.cli.main import main
+from diplodiff.timeline import digest as digest_module
+from diplodiff.timeline.digest import combine, ordered, rows_of
+from diplodiff.timeline.engines import PARALLEL_MIN, ProcessEngine
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+TEXTS = ("A strategic partnership and the Belt and Road Initiative, and the \"Silk Road spirit\".",
+         "The golden three decades of the comprehensive strategic partnership.",
+         "Both sides build a community with a shared future. The golden 30 years.",
+         "Nothing at all here.",
+         "Xi Jinping said the two sides would deepen political mutual trust.")
+
+
+def _statements(n: int) -> list[diplodiff.Statement]:
+    return [diplodiff.Statement(id=f"s{i:03d}", text=f"{TEXTS[i % 5]} {TEXTS[(i * 3) % 5]} Item {i}.",
+                                date=dt.date(2000, 1, 1) + dt.timedelta(days=i))
+            for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A LocalCluster of 2 workers (threads, so it starts in a moment)."""
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+    with cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+def test_dask_gives_the_local_json_byte_for_byte(client: Any) -> None:
+    """A Dask bag over 2 workers, merged by a reduction, writes exactly the local run's JSON."""
+    statements = _statements(120)
+    local = diplodiff.to_json(diplodiff.track(statements, workers=1))
+    on_dask = diplodiff.to_json(diplodiff.track(statements, client=client))
+    assert on_dask == local
+
+
+def test_dask_with_a_store_reads_back_what_it_saved(client: Any, tmp_path: Path) -> None:
+    """Digests computed on the cluster are saved, and a local run reads them back unchanged."""
+    statements = _statements(60)
+    on_dask = diplodiff.track(statements, client=client, store=tmp_path / "s.db")
+    assert diplodiff.track(statements, workers=1, store=tmp_path / "s.db") == on_dask
+
+
+def test_rows_combined_in_any_grouping_give_the_serial_order() -> None:
+    """Partial rows reduced in shuffled order come out in the order of a serial pass."""
+    lexicon = diplodiff.default_lexicon()
+    numbered = [(i, digest_module.digest(s, lexicon, diplodiff.DEFAULT_OPTIONS))
+                for i, s in enumerate(_statements(20))]
+    parts = [rows_of(numbered[i : i + 3]) for i in range(0, 20, 3)]
+    random.Random(7).shuffle(parts)
+    assert ordered(combine(parts)) == ordered(rows_of(numbered))
+    assert list(dict(ordered(combine(parts)))) == list(rows_of(numbered))
+
+
+def test_process_engine_refuses_zero_workers() -> None:
+    """A pool of fewer than one worker is a ValueError."""
+    with pytest.raises(ValueError, match="at least 1"):
+        ProcessEngine(0)
+
+
+def test_parallel_engine_gives_the_serial_json(tmp_path: Path) -> None:
+    """Two worker processes over enough statements to use them give the serial run's bytes."""
+    statements = _statements(PARALLEL_MIN + 10)
+    serial = diplodiff.to_json(diplodiff.track(statements, workers=1))
+    assert diplodiff.to_json(diplodiff.track(statements, workers=2)) == serial
+
+
+def test_cli_dask_without_dask_is_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """--dask where dask is not installed says how to install it, in one line."""
+    real = importlib.import_module
+
+    def missing(name: str, *args: Any) -> Any:
+        if name == "distributed":
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    assert main(["timeline", str(SEEDS), "-q", "--dask", "local"]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'diplodiff[dask]'" in err
+    assert err.count("\n") == 1

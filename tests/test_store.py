@@ -1,0 +1,271 @@
+"""The timeline store (--store): incremental runs, fingerprints, overlapping runs, crashes, damage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import diplodiff
+from diplodiff.cli.main import main
+from diplodiff.timeline import engines
+from diplodiff.timeline.digest import Digest
+from diplodiff.timeline.digest import digest as digest_function
+from diplodiff.timeline.store import FORMAT, Store, fingerprint, statement_key
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ("A strategic partnership and the Belt and Road Initiative.",
+         "The golden three decades of our comprehensive strategic partnership.",
+         "Both sides build a community with a shared future.",
+         "Nothing at all here.")
+
+
+def _statements(n: int, *, start: int = 0) -> list[diplodiff.Statement]:
+    return [diplodiff.Statement(id=f"s{i:03d}", text=f"{TEXTS[i % 4]} Item {i}.",
+                                date=dt.date(2000, 1, 1) + dt.timedelta(days=i))
+            for i in range(start, start + n)]
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the statements analysed in this process, in order."""
+    seen: list[str] = []
+    real = digest_function
+
+    def counting(statement: diplodiff.Statement, lexicon: diplodiff.Lexicon,
+                 options: diplodiff.Options, speakers: diplodiff.SpeakerTable | None = None) -> Digest:
+        seen.append(statement.id)
+        return real(statement, lexicon, options, speakers)
+
+    monkeypatch.setattr(engines, "digest", counting)
+    return seen
+
+
+def test_second_run_analyses_nothing(tmp_path: Path, counted: list[str]) -> None:
+    """A run over a stored record reads every analysis back and gives the same timeline."""
+    statements = _statements(6)
+    first = diplodiff.track(statements, workers=1, store=tmp_path / "s.db")
+    counted.clear()
+    again = diplodiff.track(statements, workers=1, store=tmp_path / "s.db")
+    assert counted == []
+    assert again == first
+
+
+def test_run_analyses_only_the_new_statement(tmp_path: Path, counted: list[str]) -> None:
+    """Adding one statement to a stored record analyses that one alone."""
+    statements = _statements(6)
+    diplodiff.track(statements, workers=1, store=tmp_path / "s.db")
+    counted.clear()
+    grown = [*statements, *_statements(1, start=6)]
+    timeline = diplodiff.track(grown, workers=1, store=tmp_path / "s.db")
+    assert counted == ["s006"]
+    assert timeline == diplodiff.track(grown, workers=1)
+
+
+def test_changed_text_is_analysed_again(tmp_path: Path, counted: list[str]) -> None:
+    """A statement whose text changed is not read from the store."""
+    statements = _statements(4)
+    diplodiff.track(statements, workers=1, store=tmp_path / "s.db")
+    counted.clear()
+    edited = [*statements[:3], diplodiff.Statement(id="s003", text="A strategic partnership.",
+                                                   date=statements[3].date)]
+    timeline = diplodiff.track(edited, workers=1, store=tmp_path / "s.db")
+    assert counted == ["s003"]
+    assert timeline == diplodiff.track(edited, workers=1)
+
+
+def test_other_options_never_read_stored_analyses(tmp_path: Path, counted: list[str]) -> None:
+    """Under other options every statement is analysed again, and the result is theirs."""
+    statements = _statements(4)
+    diplodiff.track(statements, workers=1, store=tmp_path / "s.db")
+    counted.clear()
+    options = diplodiff.Options(discover=False)
+    timeline = diplodiff.track(statements, workers=1, options=options, store=tmp_path / "s.db")
+    assert len(counted) == 4
+    assert timeline == diplodiff.track(statements, workers=1, options=options)
+
+
+@pytest.mark.parametrize(("field", "value"), [("text", "Other words."), ("title", "T"),
+                                              ("date", dt.date(1999, 1, 1)), ("meta", (("outlet", "X"),))])
+def test_statement_key_covers_text_and_metadata(field: str, value: object) -> None:
+    """Changing the text or any metadata changes the statement's key."""
+    statement = _statements(1)[0]
+    changes: dict[str, Any] = {field: value}
+    changed = attrs.evolve(statement, **changes)
+    assert statement_key(changed) != statement_key(statement)
+
+
+def test_fingerprint_follows_the_lexicon() -> None:
+    """Another lexicon gives another fingerprint."""
+    builtin = diplodiff.default_lexicon()
+    smaller = diplodiff.Lexicon(builtin.formulas[1:], builtin.names)
+    assert fingerprint(smaller, diplodiff.DEFAULT_OPTIONS) != fingerprint(builtin, diplodiff.DEFAULT_OPTIONS)
+
+
+def test_fingerprint_is_the_same_in_another_process() -> None:
+    """The fingerprint depends on content only (no addresses, no set order)."""
+    code = ("import diplodiff; from diplodiff.timeline.store import fingerprint; "
+            "print(fingerprint(diplodiff.default_lexicon(), diplodiff.DEFAULT_OPTIONS))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert runs == {fingerprint(diplodiff.default_lexicon(), diplodiff.DEFAULT_OPTIONS) + "\n"}
+
+
+def test_store_is_in_wal_mode(tmp_path: Path) -> None:
+    """The file is in WAL mode, so readers never block a writer."""
+    Store(tmp_path / "s.db").close()
+    with sqlite3.connect(tmp_path / "s.db") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_of_another_format_is_rebuilt(tmp_path: Path) -> None:
+    """A file written by another store format is emptied, never read."""
+    path = tmp_path / "s.db"
+    diplodiff.track(_statements(3), workers=1, store=path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = 'diplodiff-store/0' WHERE name = 'format'")
+        conn.execute("UPDATE analysis SET digest = 'not a digest'")
+    with Store(path) as store:
+        assert len(store) == 0
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()[0] == FORMAT
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all" * 40,
+                                     b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_damaged_file_is_exit_2_with_how_to_rebuild(tmp_path: Path, content: bytes,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A damaged store stops the CLI with exit 2 and one line saying to delete it."""
+    path = tmp_path / "s.db"
+    path.write_bytes(content)
+    assert main(["timeline", str(ROOT / "seeds"), "-q", "--store", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "delete it and run again to rebuild it" in err
+
+
+def test_sqlite_file_of_another_program_is_refused(tmp_path: Path) -> None:
+    """An SQLite file without a store's tables is refused, never altered."""
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+    with pytest.raises(diplodiff.StoreError, match="not a diplodiff store"):
+        Store(path)
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+    assert tables == ["people"]
+
+
+def test_store_in_a_missing_directory_is_refused(tmp_path: Path) -> None:
+    """A store path in a directory that does not exist is a clear error."""
+    with pytest.raises(diplodiff.StoreError, match="directory does not exist"):
+        Store(tmp_path / "nowhere" / "s.db")
+
+
+_KILLED_WRITER = """
+import os, signal, sys
+import diplodiff
+from diplodiff.timeline.digest import digest
+from diplodiff.timeline.store import Store
+path, mark = sys.argv[1], sys.argv[2]
+statements = [diplodiff.Statement(id=f"k{i}", text=f"A strategic partnership. Item {i}.") for i in range(8)]
+digests = [(s.id, digest(s, diplodiff.default_lexicon(), diplodiff.DEFAULT_OPTIONS)) for s in statements]
+store = Store(path)
+store.put(mark, digests[:4])
+def dying():
+    yield from digests[4:6]
+    os.kill(os.getpid(), signal.SIGKILL)
+    yield from digests[6:]
+store.put(mark, dying())
+"""
+
+
+def test_kill_9_mid_write_leaves_a_usable_store(tmp_path: Path) -> None:
+    """A writer killed inside a transaction leaves the committed rows, and only those."""
+    path = tmp_path / "s.db"
+    script = tmp_path / "writer.py"
+    script.write_text(textwrap.dedent(_KILLED_WRITER), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(path), "mark"], capture_output=True,
+                            check=False)
+    assert result.returncode == -9
+    with Store(path) as store:
+        found = store.fetch("mark", [f"k{i}" for i in range(8)])
+    assert sorted(found) == ["k0", "k1", "k2", "k3"]
+
+
+def test_run_after_a_killed_run_gives_the_full_result(tmp_path: Path) -> None:
+    """A timeline run killed with kill -9 while saving leaves a store the next run completes."""
+    path = tmp_path / "s.db"
+    statements = _statements(70)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": s.id, "date": s.date.isoformat(), "text": s.text}) + "\n"
+                              for s in statements if s.date), encoding="utf-8")
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, signal
+        import diplodiff
+        from diplodiff.timeline.store import Store
+        real = Store.put
+        calls = []
+        def put(self, mark, digests):
+            calls.append(1)
+            if len(calls) == 2:
+                def dying(digests=iter(digests)):
+                    yield next(digests)
+                    os.kill(os.getpid(), signal.SIGKILL)
+                digests = dying()
+            real(self, mark, digests)
+        Store.put = put
+        diplodiff.track(diplodiff.load_statements([{str(corpus)!r}]), workers=1, store={str(path)!r})
+    """), encoding="utf-8")
+    killed = subprocess.run([sys.executable, str(script)], capture_output=True,
+                            check=False)
+    assert killed.returncode == -9
+    with Store(path) as store:
+        assert 0 < len(store) < len(statements)
+    loaded = diplodiff.load_statements([corpus])
+    assert diplodiff.track(loaded, workers=1, store=path) == diplodiff.track(loaded, workers=1)
+
+
+def test_two_runs_at_once_both_finish(tmp_path: Path) -> None:
+    """Two CLI runs started together on one new store both succeed with the plain run's output."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": s.id, "date": s.date.isoformat(), "text": s.text}) + "\n"
+                              for s in _statements(150) if s.date), encoding="utf-8")
+    store = tmp_path / "s.db"
+
+    def command(out: str) -> list[str]:
+        return [sys.executable, "-m", "diplodiff", "timeline", str(corpus), "-q", "-f", "json",
+                "--workers", "1", "--store", str(store), "-o", str(tmp_path / out)]
+
+    runs = [subprocess.Popen(command(f"out{n}.json"), stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    assert main(["timeline", str(corpus), "-q", "-f", "json", "-o", str(tmp_path / "plain.json")]) == 0
+    plain = (tmp_path / "plain.json").read_bytes()
+    assert (tmp_path / "out1.json").read_bytes() == plain
+    assert (tmp_path / "out2.json").read_bytes() == plain
+    with Store(store) as opened:
+        assert len(opened) == 150
+
+
+def test_diff_history_uses_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """diff --history --store fills the store and gives the same report as without it."""
+    seeds = ROOT / "seeds"
+    pair = [str(seeds / "004_55e9fcd968524c2c.txt"), str(seeds / "000_ae7edd6c8a22359c.txt")]
+    assert main(["diff", *pair, "-f", "json", "-q", "--history", str(seeds)]) == 0
+    plain = capsys.readouterr().out
+    store = tmp_path / "s.db"
+    assert main(["diff", *pair, "-f", "json", "-q", "--store", str(store), "--history", str(seeds)]) == 0
+    assert capsys.readouterr().out == plain
+    with Store(store) as opened:
+        assert len(opened) == 5

@@ -1,0 +1,110 @@
+"""The timeline JSON, schema_version 2: streamed, compact, each sentence once per statement."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import diplodiff
+from diplodiff.cli.main import main
+from diplodiff.render.timeline import timeline_dict, timeline_to_csv, timeline_to_json, write_timeline_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> diplodiff.Timeline:
+    """The five seeds with their catalog."""
+    catalog = diplodiff.load_catalog(SEEDS / "catalog.csv")
+    return diplodiff.track(diplodiff.load_statements([SEEDS]), catalog=catalog, workers=1)
+
+
+def read_timeline(text: str) -> list[dict[str, Any]]:
+    """A reader of version 2: every occurrence with its statement and its sentence resolved."""
+    data = json.loads(text)
+    assert data["schema_version"] == 2
+    statements = data["statements"]
+    out = []
+    for phrase in data["phrases"]:
+        for occurrence in phrase["occurrences"]:
+            statement = statements[occurrence["index"]]
+            out.append({"formula": phrase["formula"], "statement": statement["id"],
+                        "date": statement["date"], "text": occurrence["text"],
+                        "sentence": statement["sentences"][occurrence["sentence"]]})
+    return out
+
+
+def test_reader_gets_back_every_occurrence_and_sentence(seeds: diplodiff.Timeline) -> None:
+    """Loading the JSON back and resolving indexes gives each occurrence's statement and sentence."""
+    expected = [{"formula": h.formula, "statement": o.statement_id,
+                 "date": o.date.isoformat() if o.date else None, "text": o.text, "sentence": o.sentence}
+                for h in seeds.formulas for o in h.occurrences]
+    assert read_timeline(timeline_to_json(seeds)) == expected
+
+
+def test_each_sentence_is_stored_once_per_statement(seeds: diplodiff.Timeline) -> None:
+    """No statement lists a sentence twice, and every listed sentence is referred to."""
+    data = json.loads(timeline_to_json(seeds))
+    used = {(o["index"], o["sentence"]) for p in data["phrases"] for o in p["occurrences"]}
+    for i, statement in enumerate(data["statements"]):
+        assert len(statement["sentences"]) == len(set(statement["sentences"]))
+        assert {n for index, n in used if index == i} == set(range(len(statement["sentences"])))
+
+
+def test_streaks_and_gaps_are_position_pairs(seeds: diplodiff.Timeline) -> None:
+    """Streaks and gaps are [first, last] positions in the statements array."""
+    data = json.loads(timeline_to_json(seeds))
+    top = next(p for p in data["phrases"] if p["phrase"] == "permanent comprehensive strategic partnership")
+    assert top["streaks"] == [[0, 0], [3, 4]]
+    assert top["gaps"] == [[1, 2]]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_streamed_text_is_the_dict_dumped(seeds: diplodiff.Timeline, indent: int | None) -> None:
+    """The streamed writer writes exactly json.dumps of timeline_dict (compact or indented)."""
+    separators = (",", ":") if indent is None else None
+    expected = json.dumps(timeline_dict(seeds), ensure_ascii=False, indent=indent,
+                          separators=separators) + "\n"
+    assert timeline_to_json(seeds, indent=indent) == expected
+
+
+class _Recorder(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.sizes.append(len(text))
+        return super().write(text)
+
+
+def test_writer_never_writes_the_document_at_once(seeds: diplodiff.Timeline) -> None:
+    """The JSON goes out piece by piece: no write is more than a phrase or a statement."""
+    stream = _Recorder()
+    write_timeline_json(seeds, stream)
+    total = len(stream.getvalue())
+    assert len(stream.sizes) > len(seeds.formulas)
+    assert max(stream.sizes) < total / 4
+
+
+def test_cli_indent_writes_indented_json(tmp_path: Path) -> None:
+    """--indent 2 writes the same data, indented."""
+    compact, indented = tmp_path / "c.json", tmp_path / "i.json"
+    assert main(["timeline", str(SEEDS), "-q", "-f", "json", "-o", str(compact)]) == 0
+    assert main(["timeline", str(SEEDS), "-q", "-f", "json", "--indent", "2", "-o", str(indented)]) == 0
+    text = indented.read_text(encoding="utf-8")
+    assert text.startswith('{\n  "schema_version": 2,')
+    assert json.loads(text) == json.loads(compact.read_text(encoding="utf-8"))
+    assert "\n" not in compact.read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_cli_csv_is_streamed_with_the_same_rows(seeds: diplodiff.Timeline, tmp_path: Path) -> None:
+    """The CLI's streamed CSV is the library's CSV."""
+    out = tmp_path / "t.csv"
+    assert main(["timeline", str(SEEDS), "-q", "-f", "csv", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == timeline_to_csv(seeds)
