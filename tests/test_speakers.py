@@ -235,3 +235,18 @@ def test_counterpart_with_demonym_is_an_introduction() -> None:
     text = ("Chinese Foreign Minister Zhou Ming held talks with his Indonesian counterpart Sari Wulandari. "
             "Wulandari said Indonesia values the partnership.")
     assert voice_of(text, "Wulandari said") == ("Sari Wulandari", "Indonesia")
+
+
+def test_unknown_name_ends_the_previous_speaker() -> None:
+    """A name no table knows and no title introduces, as the subject of "said", is a new
+    speaker with no known side: the previous speaker's words end there."""
+    text = ("Chinese Foreign Minister Zhou Ming spoke first. Zhou said trade grew. "
+            "Halvorsen said the talks were useful.")
+    assert voice_of(text, "Halvorsen said") == ("Halvorsen", None)
+
+
+def test_plural_noun_is_no_unknown_speaker() -> None:
+    """"Officials said" is nobody's name: the voice carries over."""
+    text = ("Chinese Foreign Minister Zhou Ming spoke first. Zhou said trade grew. "
+            "Officials said the talks were useful.")
+    assert voice_of(text, "Officials said") == ("Zhou Ming", "China")

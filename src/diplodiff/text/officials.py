@@ -98,6 +98,21 @@ def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:
     return i
 
 
+def unknown_name(words: Sequence[Word], end: int, side_at: SideMatcher) -> int | None:
+    """Where a name no table knows starts, when it is the whole subject ending at ``end``
+    and opens the sentence ("Dauletov said"): one to three name words, a single one not
+    looking like a plural noun ("Officials said" is no one)."""
+    _, office_words = _offices()
+    start = end
+    while start > 0 and end - start < 3 and _name_word(words, start - 1, office_words, side_at):
+        start -= 1
+    if start == end or start != 0:
+        return None
+    if end - start == 1 and words[start].low.endswith("s"):
+        return None
+    return start
+
+
 def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduction]:
     """The officials introduced in one sentence, in text order."""
     heads, office_words = _offices()

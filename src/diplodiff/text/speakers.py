@@ -49,7 +49,7 @@ from attrs import frozen
 from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
-from .officials import Introduction, SideMatcher, introductions, title_end
+from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
 from .words import Phrases, Word, sentence_words, split, vocabulary
 
@@ -394,6 +394,10 @@ class _Reader:
         person = self.people.ending(words, end)
         if person:
             return _Cue("person", person[0], person[1])
+        unknown = unknown_name(words, end, self.lookup.sides)
+        if unknown is not None:
+            # a name no table knows still ends the previous speaker's words; its side is unknown
+            return _Cue("person", Person(" ".join(w.text for w in words[unknown:end])), unknown)
         title_side = None
         if end >= 3 and words[end - 2].low == "of" and (of := self.lookup.sides.at(words, end - 1)) \
                 and of[1] == 1:
