@@ -109,3 +109,8 @@ def test_timeline_csv_cells_are_not_formulas() -> None:
     cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
     assert any("HYPERLINK" in c for c in cells)
     assert [c for c in cells if c.startswith(("=", "+", "-", "@"))] == []
+
+
+def test_csv_cell_shows_control_characters() -> None:
+    """ESC in a cell is shown as an escape; tabs and line ends inside a cell are kept."""
+    assert csv_cell("a\x1b[2Jb\tc\nd") == "a\\x1b[2Jb\tc\nd"

@@ -172,6 +172,17 @@ def test_catalog_csv_never_fails(text: str) -> None:
     _loads_or_refuses(parse_catalog_csv, "file,date,title\n" + text, path="c.csv")
 
 
+@FUZZ
+@given(messy_text, st.sampled_from([".txt", ".md", ".csv", ".tsv", ".json", ".jsonl", ".html"]))
+@example("<html><title>\x1b]0;x\x07</title><body><p>partners</p>", ".html")
+@example('text,date\n"=cmd",20240703\n', ".csv")
+def test_every_statement_form_loads_or_refuses(tmp_path: Path, text: str, suffix: str) -> None:
+    """Messy text under every statement suffix loads or raises a DiplodiffError."""
+    path = tmp_path / f"f{suffix}"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    _loads_or_refuses(diplodiff.load_statements, [path])
+
+
 @pytest.mark.parametrize("junk", [b"\xff\xfe\x00", b"%PDF-1.4 junk", b"<html><body>\x00", b"PK\x03\x04"])
 @pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv", ".html", ".pdf", ".xlsx"])
 def test_junk_bytes_in_any_form_are_refused(tmp_path: Path, junk: bytes, suffix: str) -> None:

@@ -10,7 +10,8 @@ gets one function here; renderers never escape on their own.
 * ``one_line``: whitespace runs collapsed to one space, then ``visible``.
 * ``markdown``: whitespace collapsed, ``visible``, then every Markdown-active character
   backslash-escaped, so a title can open no tag, table cell, link or heading.
-* ``csv_cell``: a leading ``'`` on a cell that a spreadsheet would run as a formula.
+* ``csv_cell``: a leading ``'`` on a cell that a spreadsheet would run as a formula;
+  control and bidi characters shown as in ``visible`` (tab and line ends kept).
 * ``html_text``: ``one_line`` (or, with ``collapse=False``, the text as it stands)
   with ``& < > " '`` as entities, safe in element content and quoted attributes.
 * ``valid_text``: lone surrogates (from non-UTF-8 file names) replaced with
@@ -33,6 +34,9 @@ import re
 #: letter mark, line/paragraph separators and lone surrogates.
 _INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+#: As ``_INVISIBLE`` but tab, newline and CR, which a CSV cell holds as they are.
+_CSV_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _SPACE = re.compile(r"\s+")
 #: Characters that open markup anywhere in a line (``#``, ``-``... only open it
@@ -69,9 +73,10 @@ def markdown(text: str) -> str:
 
 
 def csv_cell(value: object) -> object:
-    """Neutralise a text cell a spreadsheet would read as a formula; other values pass."""
+    """Neutralise a text cell a spreadsheet would read as a formula, and show its control
+    characters as escapes (a CSV is often read in a terminal); other values pass."""
     if isinstance(value, str):
-        value = valid_text(value)
+        value = _CSV_INVISIBLE.sub(_escape, valid_text(value))
         if value.startswith(CSV_TRIGGERS):
             return "'" + value
     return value
