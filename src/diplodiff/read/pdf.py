@@ -42,26 +42,28 @@ def join_lines(lines: Iterable[str]) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in lines]
     vocabulary = {w.lower() for line in lines for w in _WORD.findall(line)}
     paragraphs: list[str] = []
-    current = ""
+    parts: list[str] = []  # the current paragraph; only its last part is ever looked at (linear time)
     for line in lines:
         if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
+            if parts:
+                paragraphs.append("".join(parts))
+            parts = []
             continue
-        broken = _BROKEN.search(current)
+        last = parts[-1] if parts else ""
+        broken = _BROKEN.search(last)
         following = _NEXT_WORD.match(line)
-        if broken and following and not current.endswith(" -"):
+        if broken and following and not last.endswith(" -"):
             compound, head, tail = broken.group(1), broken.group(2), following.group(1)
             written = f"{compound}{head}-{tail}".lower() in vocabulary
             if tail[0].isupper() or compound or (written and f"{head}{tail}".lower() not in vocabulary):
-                current += line  # a real hyphen: "China-" + "Kazakhstan"
+                parts.append(line)  # a real hyphen: "China-" + "Kazakhstan"
             else:
-                current = current[:-1] + line
+                parts[-1] = last[:-1]
+                parts.append(line)
         else:
-            current = f"{current} {line}" if current else line
-    if current:
-        paragraphs.append(current)
+            parts.append(f" {line}" if parts else line)
+    if parts:
+        paragraphs.append("".join(parts))
     return "\n\n".join(paragraphs)
 
 
