@@ -612,3 +612,12 @@ def test_record_dateline_gives_the_event_date() -> None:
     rows = [{"text": "ASTANA, July 3 (Xinhua) -- Both sides agreed to deepen trust.",
              "published": "2024-07-04"}]
     assert diplodiff.from_records(rows)[0].date == dt.date(2024, 7, 3)
+
+
+def test_timeline_of_some_seed_files_uses_their_catalog_quietly(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files from a folder with a catalog: its dates apply, and its other rows are no warning."""
+    files = [str(SEEDS / f"{SEED}.txt"), str(next(SEEDS.glob("000_*.txt")))]
+    status, out, err = run(["timeline", *files, "--format", "json", "--quiet"], capsys)
+    assert status == 0
+    assert [s["date"] for s in json.loads(out)["statements"]] == ["2024-07-03", "2025-04-25"]
+    assert err == ""

@@ -268,11 +268,14 @@ def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
 
 def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Lexicon,
            options: diplodiff.Options, speakers: diplodiff.SpeakerTable) -> diplodiff.Timeline:
-    """Load a corpus with its catalogs (found in directories, then --catalog) and track it."""
-    catalog_files = [*diplodiff.find_catalogs(paths), *(args.catalog or ())]
+    """Load a corpus with its catalogs (beside files, in directories, then --catalog) and track it."""
+    directories = [p for p in paths if p != "-" and Path(p).is_dir()]
+    catalog_files = [*diplodiff.find_catalogs(directories), *(args.catalog or ())]
     catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
-    # the catalog goes to track(), which applies it and warns of entries that name no statement
-    statements = _load(paths, args, options, auto_catalog=False)
+    # _load lays every catalog found on; track() lays the directories' and --catalog's on again
+    # (applying a catalog twice is applying it once), so --catalog still wins and only those
+    # catalogs, which describe a corpus, are warned about for entries that name no statement.
+    statements = _load(paths, args, options)
     bar = _ProgressBar("reading statements", quiet=args.quiet)
     try:
         with _dask_client(getattr(args, "dask", None), args.workers) as client:
