@@ -399,16 +399,19 @@ def test_workers_are_bounded_by_the_cpus() -> None:
     (["phrases", "good.txt", "--lexicon", "lex.toml"], "lex.toml"),
     (["phrases", "good"], "good/new-report.txt"),
     (["phrases", "good.txt", "--speakers", "people.toml"], "people.toml"),
+    (["timeline", "good", "--store", "corpus.db"], "corpus.db"),
 ])
 def test_output_never_overwrites_an_input(corpus: Path, capsys: pytest.CaptureFixture[str],
                                           command: list[str], target: str) -> None:
-    """-o refuses any input: named, inside a directory input, a catalog, lexicon or speaker table."""
+    """-o refuses any input: named, inside a directory input, a catalog, lexicon, speaker table, store."""
     (corpus / "cat.csv").write_text("file,date\ngood.txt,2024-07-03\n", encoding="utf-8")
     (corpus / "people.toml").write_text('[[side]]\nid = "Ruritania"\n', encoding="utf-8")
     (corpus / "good" / "catalog.csv").write_text("file,date\ngood.txt,2024-07-03\n", encoding="utf-8")
     (corpus / "lex.toml").write_text(
         'schema_version = 1\n[[formula]]\nid = "g"\ncanonical = "golden bridge"\ncategory = "x"\n',
         encoding="utf-8")
+    if "--store" in command:
+        assert cli.main([*command, "-o", "t.txt"]) == 0  # make the store
     before = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
     assert cli.main([*command, "-o", target]) == 2
     assert_one_line(capsys, target)

@@ -127,6 +127,19 @@ def open_output(output: str | None, *, inputs: Sequence[str | Path] = ()) -> Ite
         raise
 
 
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an --output that is an input before any work is done (write_output checks again)."""
+    output = getattr(args, "output", None)
+    if output in (None, "-"):
+        return
+    named = [getattr(args, "earlier", None), getattr(args, "later", None),
+             *(getattr(args, "paths", None) or ()), *(getattr(args, "history", None) or ())]
+    inputs = _inputs(args, *(p for p in named if p))
+    if _is_input(Path(os.path.realpath(output)), inputs):
+        raise diplodiff.OutputError(output, "is one of the inputs, or a file diplodiff reads from an "
+                                          "input directory; choose another --output file")
+
+
 def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
     """Write to stdout, or replace ``output`` atomically (see ``open_output``)."""
     with open_output(output, inputs=inputs) as stream:
@@ -137,6 +150,8 @@ def _inputs(args: argparse.Namespace, *paths: str) -> list[str]:
     """Every input of a command: what -o must never overwrite."""
     extra = [*(getattr(args, "catalog", None) or ()), *(args.lexicon or ()),
              *(getattr(args, "speakers", None) or ())]
+    if getattr(args, "store", None):
+        extra.append(args.store)
     return [*paths, *extra]
 
 
@@ -478,6 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # argparse blames the top-level parser; point to the help that lists the options.
                 raise _UsageError(f"unrecognized arguments: {' '.join(extra)} "
                                   f"(see 'diplodiff {args.command} --help')")
+            _check_output(args)
             handler: Callable[[argparse.Namespace], int] = args.handler
             return handler(args)
     except (_UsageError, diplodiff.DiplodiffError) as exc:
