@@ -15,7 +15,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not any("test_quality" in r.nodeid for r in terminalreporter.stats.get("passed", [])
                + terminalreporter.stats.get("failed", [])):
         return
-    from .gold import score_all, summary
+    from .gold import full_table, score_all, summary
 
-    terminalreporter.section("quality against tests/data/gold_seeds.yaml")
-    terminalreporter.write_line(summary(score_all()))
+    terminalreporter.section("quality against tests/data/gold_seeds.yaml and gold_dev.yaml")
+    terminalreporter.write_line(summary(score_all("seeds")))
+    terminalreporter.write_line(summary(score_all("dev")))
+    terminalreporter.write_line(full_table())

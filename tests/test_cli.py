@@ -177,7 +177,7 @@ def test_output_writes_the_report(files: Path, capsys: pytest.CaptureFixture[str
     """``--output`` writes the report to the file and nothing to stdout."""
     assert _cli.main(diff("earlier.txt", "later.txt", "--format", "json", "--output", "out.json")) == 0
     assert capsys.readouterr().out == ""
-    assert json.loads((files / "out.json").read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads((files / "out.json").read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_output_replaces_an_existing_file(files: Path) -> None:
@@ -280,10 +280,12 @@ def test_output_in_missing_directory_is_refused(files: Path, capsys: pytest.Capt
 
 
 def test_json_top_level_keys(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The JSON has schema_version 1, earlier, later, changes and options."""
+    """The JSON has schema_version 2, the version-1 keys (earlier, later, changes,
+    options) and the version-2 ones (revision, alignment, passages)."""
     result = run_json(capsys, "earlier.txt", "later.txt")
-    assert {"schema_version", "earlier", "later", "changes", "options"} <= set(result)
-    assert result["schema_version"] == 1
+    assert {"schema_version", "earlier", "later", "changes", "options", "revision", "alignment",
+            "passages"} <= set(result)
+    assert result["schema_version"] == 2
     assert isinstance(result["options"], dict)
 
 

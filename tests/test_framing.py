@@ -19,8 +19,8 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "framing_cases.yaml").r
 def _change(case: dict[str, Any]) -> diplodiff.Change:
     result = diplodiff.compare(diplodiff.Statement(id="earlier", text=case["earlier"]),
                                diplodiff.Statement(id="later", text=case["later"]))
-    wanted = fold_text(case["formula"])
-    found = [c for c in result.changes if fold_text(c.phrase.text) == wanted]
+    wanted = " ".join(fold_text(case["formula"]))
+    found = [c for c in result.changes if f" {wanted} " in f" {' '.join(fold_text(c.phrase.text))} "]
     assert len(found) == 1, [(c.kind.value, c.phrase.text) for c in result.changes]
     return found[0]
 

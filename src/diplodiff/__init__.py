@@ -28,8 +28,10 @@ from ._models import (
     Framing,
     Marker,
     Origin,
+    Passage,
     Phrase,
     Sentence,
+    SentenceLink,
     ShiftType,
     Span,
     Statement,
@@ -37,6 +39,7 @@ from ._models import (
 )
 from ._options import DEFAULT_OPTIONS, Options
 from .diff.pipeline import analyse, compare, extract_phrases
+from .find.discover import is_reportable
 from .find.lexicon import Formula, Lexicon, build_lexicon, default_lexicon, load_lexicon, parse_lexicon
 from .read.catalog import (
     Catalog,
@@ -113,10 +116,12 @@ __all__ = [
     "Options",
     "Origin",
     "OutputError",
+    "Passage",
     "Person",
     "Phrase",
     "Result",
     "Sentence",
+    "SentenceLink",
     "ShiftType",
     "Side",
     "Span",
@@ -139,6 +144,7 @@ __all__ = [
     "find_catalogs",
     "from_frame",
     "from_records",
+    "is_reportable",
     "load_catalog",
     "load_lexicon",
     "load_speakers",

@@ -348,6 +348,8 @@ class Change:
         markers: The exact words that carry each shift, in both statements.
         history: What the record of earlier statements says of this change
             (filled only when a history is given, e.g. "first appearance in the record").
+        passage: Id of the new or dropped passage this change is a key phrase of
+            (``Comparison.passages``), or ``None``.
     """
 
     kind: ChangeKind
@@ -360,6 +362,7 @@ class Change:
     details: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
     markers: tuple[Marker, ...] = ()
+    passage: str | None = None
 
     @property
     def phrase(self) -> Phrase:
@@ -404,12 +407,53 @@ class Framing:
         return (self.labels[0][0], self.labels[0][1]) if self.labels else None
 
 
+@frozen
+class SentenceLink:
+    """Sentences of the earlier statement that correspond to sentences of the later one.
+
+    One sentence to one in the common case; two to one when two sentences were
+    merged, one to two when one was split.
+
+    Attributes:
+        earlier: Indices of the earlier statement's sentences, in order.
+        later: Indices of the later statement's sentences, in order.
+        similarity: Similarity (0-100) of their folded words.
+    """
+
+    earlier: tuple[int, ...]
+    later: tuple[int, ...]
+    similarity: float = field(validator=[validators.ge(0.0), validators.le(100.0)])
+
+
+@frozen(repr=False)
+class Passage:
+    """Consecutive sentences with no counterpart in the other statement.
+
+    Attributes:
+        id: Identifier within the comparison (``"p1"``, ``"p2"``...), which the
+            changes of its key phrases carry in ``Change.passage``.
+        kind: ``ADDED`` (only in the later statement) or ``DROPPED``.
+        sentences: Indices of its sentences in that statement.
+        span: Where it stands in that statement's text.
+        text: Its text, as it stands.
+    """
+
+    id: str
+    kind: ChangeKind
+    sentences: tuple[int, ...]
+    span: Span
+    text: str
+
+
 @frozen(repr=False)
 class Comparison:
     """The result of comparing two statements; records the options used.
 
     ``framing`` holds the whole-statement framing of the earlier and the later
-    statement (partnership label, voices, modality, intensity).
+    statement (partnership label, voices, modality, intensity). ``alignment``
+    says which earlier sentences became which later ones; ``revision`` is true
+    when most sentences correspond (a re-issued or revised text), and only then
+    are unmatched sentences reported as ``passages``.
     """
 
     earlier: Statement
@@ -418,6 +462,9 @@ class Comparison:
     options: Options
     lexicon_names: tuple[str, ...] = ()
     framing: tuple[Framing, Framing] | None = None
+    alignment: tuple[SentenceLink, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    revision: bool = False
 
     def of_kind(self, kind: ChangeKind) -> tuple[Change, ...]:
         """Return the changes of one kind, in report order."""

@@ -1,8 +1,8 @@
-"""Which phrases correspond; the only module that imports rapidfuzz.
+"""Which sentences and phrases correspond; the only module that imports rapidfuzz.
 
-rapidfuzz scores decide *which* phrases correspond (one vectorised ``cdist``
-call per comparison, then a one-to-one greedy assignment by score); tokens
-decide *what* changed (``_classify``), from the token-level opcodes here.
+rapidfuzz scores decide *which* sentences and phrases correspond (vectorised
+``cdist`` calls, then a one-to-one greedy assignment by score); tokens decide
+*what* changed (``classify``), from the token-level opcodes here.
 """
 
 from __future__ import annotations
@@ -24,6 +24,19 @@ def similarity(earlier: Sequence[str], later: Sequence[str]) -> np.ndarray:
     if not earlier or not later:
         return np.zeros((len(earlier), len(later)), dtype=np.float32)
     return process.cdist(earlier, later, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+
+
+def sequence_similarity(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[int]],
+                        ) -> np.ndarray:
+    """Return the ``len(earlier) x len(later)`` matrix of Indel similarities (0-100)
+    of token-id sequences: one vectorised call, no Python loop over pairs."""
+    import numpy as np  # lazy, as above
+
+    if not earlier or not later:
+        return np.zeros((len(earlier), len(later)), dtype=np.float32)
+    scores: np.ndarray = process.cdist(earlier, later, scorer=Indel.normalized_similarity,
+                                       dtype=np.float32, workers=1)
+    return scores * np.float32(100.0)
 
 
 def assign(scores: np.ndarray, *, threshold: float) -> list[tuple[int, int, float]]:
@@ -98,6 +111,21 @@ def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> l
 def ratio(earlier: str, later: str) -> float:
     """Similarity (0-100) of two folded wordings."""
     return float(fuzz.ratio(earlier, later))
+
+
+def spans(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """Return the runs that differ as ``(i1, i2, j1, j2)``: ``earlier[i1:i2]`` became
+    ``later[j1:j2]``; adjacent deletions and insertions form one run."""
+    found: list[tuple[int, int, int, int]] = []
+    for op in Indel.opcodes(list(earlier), list(later)):
+        if op.tag == "equal":
+            continue
+        if found and found[-1][1] == op.src_start and found[-1][3] == op.dest_start:
+            i1, _, j1, _ = found.pop()
+            found.append((i1, op.src_end, j1, op.dest_end))
+        else:
+            found.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return found
 
 
 def hunks(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -14,7 +14,8 @@ from .._models import Analysis, Marker, Phrase, ShiftType, Span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, opening_words
 from .align import hunks
-from .framing import Cue, framing
+from .framing import Cue, WordingCues, framing, wording_cues
+from .words import ARTICLES, C, V, Words
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 
@@ -158,3 +159,145 @@ def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
         markers += _cue_markers(ShiftType.INTENSITY, e_int, "earlier")
         markers += _cue_markers(ShiftType.INTENSITY, l_int, "later")
     return tuple(found), tuple(details), tuple(markers)
+
+
+def _part_markers(shift: ShiftType, words: Words, ks: Sequence[int], statement: str,
+                  text: str) -> list[Marker]:
+    """Markers on the tokens of some parts, one per run of adjacent tokens."""
+    tokens = sorted({words.owner[k] for k in ks})
+    runs: list[list[int]] = []
+    for t in tokens:
+        if runs and runs[-1][-1] == t - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    found = []
+    for run in runs:
+        span = Span(words.tokens[run[0]].span.start, words.tokens[run[-1]].span.end)
+        found.append(Marker(shift, statement, span.of(text), span))
+    return found
+
+
+def _said(words: Words, first: int, last: int, text: str) -> str:
+    """The changed words as they stand ("" when nothing stands there)."""
+    return " ".join(words.span(first, last).of(text).split()) if last > first else ""
+
+
+def _cue_text(words: Words, offset: int, cue: tuple[int, int, int] | None, text: str) -> str:
+    if cue is None:
+        return "none"
+    return words.span(offset + cue[0], offset + cue[1]).of(text)
+
+
+def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tuple[int, int, int, int],
+                texts: tuple[str, str], ranks: tuple[int | None, int | None]) -> Finding:
+    """The shift types of one word-level edit: framing cues first read off the
+    changed words (commitment, stance ladders, intensifiers), then what is left
+    of the changed content words (qualifier added or dropped, substitution,
+    numeral form), and the partnership rank of the formulas it touches. Nothing
+    when only one cue was swapped for another of the same strength ("firmly" ->
+    "fully")."""
+    i1, i2, j1, j2 = core
+    e1, e2, l1, l2 = lifted
+    e_text, l_text = texts
+    e_cues, l_cues = wording_cues(e.parts[e1:e2]), wording_cues(l.parts[l1:l2])
+    e_core, l_core = range(i1 - e1, i2 - e1), range(j1 - l1, j2 - l1)
+
+    def touches(cue: tuple[int, int] | None, where: range) -> bool:
+        return cue is not None and any(cue[0] <= k < cue[1] for k in where)
+
+    found: list[ShiftType] = []
+    details: list[str] = []
+    markers: list[Marker] = []
+    e_cov, l_cov = e_cues.covered(), l_cues.covered()
+    e_rest = [k for k in range(i1, i2) if k - e1 not in e_cov and e.classes[k] in (C, V)]
+    l_rest = [k for k in range(j1, j2) if k - l1 not in l_cov and l.classes[k] in (C, V)]
+    if not any(e.classes[k] == C for k in e_rest) and not any(l.classes[k] == C for k in l_rest) \
+            and not (e_rest and l_rest):
+        # Only a reporting verb went or came with a framing cue ("expressed concern" ->
+        # "condemned"): the cue carries the shift.
+        e_rest, l_rest = [], []
+    before = tuple(e.parts[k] for k in e_rest)
+    after = tuple(l.parts[k] for k in l_rest)
+    said = (_said(e, i1, i2, e_text), _said(l, j1, j2, l_text))
+    if before or after:
+        if before and after and numeric(before) == numeric(after):
+            kind, note = ShiftType.NUMERAL_FORM, f"{said[0]!r} -> {said[1]!r}"
+        elif before and after:
+            kind, note = ShiftType.SUBSTITUTION, f"{said[0]!r} -> {said[1]!r}"
+        elif after:
+            kind, note = ShiftType.QUALIFIER_ADDED, repr(said[1])
+        else:
+            kind, note = ShiftType.QUALIFIER_DROPPED, repr(said[0])
+        found.append(kind)
+        details.append(f"{kind.value.replace('_', ' ')}: {note}")
+        markers += _part_markers(kind, e, e_rest, "earlier", e_text) if e_rest else []
+        markers += _part_markers(kind, l, l_rest, "later", l_text) if l_rest else []
+    if ranks[0] is not None and ranks[1] is not None and ranks[0] != ranks[1]:
+        kind = ShiftType.RANK_UP if ranks[1] > ranks[0] else ShiftType.RANK_DOWN
+        found.append(kind)
+        details.append(f"{kind.value.replace('_', ' ')}: rank {ranks[0]} -> {ranks[1]}")
+        markers += _part_markers(kind, e, range(e1, e2), "earlier", e_text)
+        markers += _part_markers(kind, l, range(l1, l2), "later", l_text)
+    e_mod, l_mod = e_cues.modality, l_cues.modality
+    if touches(e_mod[:2] if e_mod else None, e_core) or touches(l_mod[:2] if l_mod else None, l_core):
+        # A plain statement with no modal cue reads as level 3 ("should"): firmer than a hope.
+        e_level, l_level = (e_mod[2] if e_mod else 3), (l_mod[2] if l_mod else 3)
+        if e_level != l_level:
+            found.append(ShiftType.MODALITY)
+            details.append(f"modality: {_cue_text(e, e1, e_mod, e_text)!r} -> "
+                           f"{_cue_text(l, l1, l_mod, l_text)!r} ({_direction(e_level, l_level)})")
+            if e_mod:
+                markers += _part_markers(ShiftType.MODALITY, e, range(e1 + e_mod[0], e1 + e_mod[1]),
+                                         "earlier", e_text)
+            if l_mod:
+                markers += _part_markers(ShiftType.MODALITY, l, range(l1 + l_mod[0], l1 + l_mod[1]),
+                                         "later", l_text)
+    intensity = _intensity(e, l, e_cues, l_cues, (e1, l1), (e_core, l_core), texts)
+    if intensity is not None:
+        found.append(ShiftType.INTENSITY)
+        details.append(intensity[0])
+        markers += intensity[1]
+    uncued = [k for k in range(i1, i2) if k - e1 not in e_cov and e.parts[k] not in ARTICLES] + [
+        k for k in range(j1, j2) if k - l1 not in l_cov and l.parts[k] not in ARTICLES]
+    if not found and uncued:
+        kind = ShiftType.SUBSTITUTION
+        found.append(kind)
+        details.append(f"substitution: {said[0]!r} -> {said[1]!r}")
+        markers += _part_markers(kind, e, range(i1, i2), "earlier", e_text) if i2 > i1 else []
+        markers += _part_markers(kind, l, range(j1, j2), "later", l_text) if j2 > j1 else []
+    return tuple(found), tuple(details), tuple(markers)
+
+
+def _intensity(e: Words, l: Words, e_cues: WordingCues, l_cues: WordingCues, offsets: tuple[int, int],
+               cores: tuple[range, range], texts: tuple[str, str]) -> tuple[str, list[Marker]] | None:
+    """An intensity shift: a move on a stance ladder, else a change in the sum of
+    intensifiers and hedges among the changed words."""
+    e1, l1 = offsets
+    e_core, l_core = cores
+
+    def inside(cue: tuple[int, int], where: range) -> bool:
+        return any(cue[0] <= k < cue[1] for k in where)
+
+    def mark(words: Words, offset: int, cues: Sequence[tuple[int, int]], statement: str,
+             text: str) -> list[Marker]:
+        ks = [offset + k for a, b in cues for k in range(a, b)]
+        return _part_markers(ShiftType.INTENSITY, words, ks, statement, text) if ks else []
+
+    for name, ea, eb, e_rung in e_cues.rungs:
+        for other, la, lb, l_rung in l_cues.rungs:
+            if other == name and e_rung != l_rung and (inside((ea, eb), e_core) or inside((la, lb), l_core)):
+                note = (f"intensity: {e.span(e1 + ea, e1 + eb).of(texts[0])!r} -> "
+                        f"{l.span(l1 + la, l1 + lb).of(texts[1])!r} ({_direction(e_rung, l_rung)})")
+                return note, mark(e, e1, [(ea, eb)], "earlier", texts[0]) + mark(
+                    l, l1, [(la, lb)], "later", texts[1])
+    e_int = [c for c in e_cues.intensity if inside(c[:2], e_core)]
+    l_int = [c for c in l_cues.intensity if inside(c[:2], l_core)]
+    e_sum, l_sum = sum(c[2] for c in e_int), sum(c[2] for c in l_int)
+    if e_sum == l_sum:
+        return None
+    words = (", ".join(repr(e.span(e1 + a, e1 + b).of(texts[0])) for a, b, _ in e_int) or "none",
+             ", ".join(repr(l.span(l1 + a, l1 + b).of(texts[1])) for a, b, _ in l_int) or "none")
+    note = f"intensity: {words[0]} -> {words[1]} ({_direction(e_sum, l_sum)})"
+    return note, mark(e, e1, [c[:2] for c in e_int], "earlier", texts[0]) + mark(
+        l, l1, [c[:2] for c in l_int], "later", texts[1])

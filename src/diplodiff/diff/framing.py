@@ -55,6 +55,52 @@ def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
     return modality, intensity
 
 
+@functools.cache
+def ladders() -> dict[str, dict[tuple[str, ...], int]]:
+    """The stance ladders (disapproval, approval, opposition, demand, commitment):
+    folded wording -> rung, higher = stronger."""
+    data = tomllib.loads(files("diplodiff").joinpath("_data").joinpath("framing.toml")
+                         .read_text(encoding="utf-8"))
+    return {name: {fold_text(w): int(level) for level, words in table.items() for w in words}
+            for name, table in data["ladder"].items()}
+
+
+@frozen
+class WordingCues:
+    """The framing cues in a run of folded words (an edited wording and its context).
+
+    Attributes:
+        modality: ``(start, end, level)`` of the last commitment-ladder wording, or ``None``.
+        intensity: ``(start, end, +1/-1)`` of each intensifier and hedge.
+        rungs: ``(ladder, start, end, rung)``: the highest rung found of each stance ladder.
+    """
+
+    modality: tuple[int, int, int] | None
+    intensity: tuple[tuple[int, int, int], ...]
+    rungs: tuple[tuple[str, int, int, int], ...]
+
+    def covered(self) -> set[int]:
+        """Positions of the words that belong to some cue."""
+        spans = [(a, b) for a, b, _ in self.intensity] + [(a, b) for _, a, b, _ in self.rungs]
+        if self.modality:
+            spans.append(self.modality[:2])
+        return {k for a, b in spans for k in range(a, b)}
+
+
+def wording_cues(words: Sequence[str]) -> WordingCues:
+    """Find the commitment, intensity and stance-ladder cues in folded words."""
+    modality, intensity = _cues()
+    modal = _find(words, 0, len(words), modality)
+    rungs = []
+    for name, table in ladders().items():
+        found = _find(words, 0, len(words), table)
+        if found:
+            a, b, level = max(found, key=lambda x: x[2])
+            rungs.append((name, a, b, level))
+    return WordingCues(modal[-1] if modal else None, tuple(_find(words, 0, len(words), intensity)),
+                       tuple(rungs))
+
+
 class _Words:
     """One sentence read for framing, once: its words (folded parts; ";" kept apart
     from other punctuation), where each word's token starts and ends, and where
@@ -124,12 +170,12 @@ class _Scan:
         return found
 
 
-_LONGEST = 4
+_LONGEST = 5
 
 
 def _at(words: Sequence[str], i: int, hi: int, table: dict[tuple[str, ...], int]) -> _Found | None:
     """The longest table wording at ``words[i]`` that ends by ``hi``."""
-    for n in (4, 3, 2, 1):
+    for n in (5, 4, 3, 2, 1):
         if i + n <= hi and (level := table.get(tuple(words[i : i + n]))) is not None:
             return i, i + n, level
     return None

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import attrs
 
-from .._models import Analysis, Change, ChangeKind, Comparison, Origin, Phrase, Statement
+from .._models import (
+    Analysis,
+    Change,
+    ChangeKind,
+    Comparison,
+    Origin,
+    Passage,
+    Phrase,
+    SentenceLink,
+    ShiftType,
+    Span,
+    Statement,
+)
 from .._options import DEFAULT_OPTIONS, Options
-from ..find.discover import find_phrases
+from ..find.discover import find_phrases, is_reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.files import load_statement
-from ..text.normalize import has_unusual
+from ..text.normalize import BARRIER, fold_text, function_words, has_unusual
 from ..text.speakers import SpeakerTable, attribute
 from ..text.tokens import tokenize
 from .align import pair, ratio
-from .classify import framing_shifts, wording
+from .classify import edit_shifts, framing_shifts, wording
+from .sentences import align_sentences, is_revision, passages
 from .summary import summarize
+from .words import CLAUSE_WORDS, C, Words, edits, lexicon_hits, widen
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
@@ -60,20 +74,71 @@ def extract_phrases(statement: Statement, *, lexicon: Lexicon | None = None,
     return analyse(statement, lexicon=lexicon, options=options, speakers=speakers).phrases
 
 
-def reportable(group: Sequence[Phrase]) -> bool:
-    """A discovered phrase is reported when it looks like a formula: quoted, a
-    named thing, or repeated within its statement. (Hyphenated compounds alone
-    are too common in readouts: "in-depth", "two-way", "high-level".)"""
-    first = group[0]
-    return first.origin is Origin.LEXICON or bool(set(first.marks) - {"compound"}) or len(group) >= 2
+#: Word endings of English adjectives: a chunk that opens with one reads as a
+#: formula-like noun phrase ("economic coercion"), not a verb and its particle.
+_ADJECTIVE = ("ic", "al", "ive", "ous", "ful", "ary", "ent", "ant", "ible", "able", "ian", "ese", "ing")
+#: Most discovered chunks, beyond the reportable phrases, listed as key phrases of one passage.
+MAX_KEY_CHUNKS = 4
+
+
+def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
+    """How formula-like a discovered chunk of a passage is: 0 when it is not a key phrase.
+
+    A key chunk has at least two content words; it scores one per word that the
+    register's formulas use (the lexicon vocabulary) and one when it opens with
+    an adjective. Lexicon formulas, names, quoted and recurring phrases are key
+    phrases whatever their score (``is_reportable``).
+    """
+    words = [w for w in phrase.key.split() if w not in function_words() and w != BARRIER]
+    if len(words) < 2:
+        return 0
+    return sum(w in vocabulary for w in words) + words[0].endswith(_ADJECTIVE)
+
+
+_CUES = frozenset({ShiftType.MODALITY, ShiftType.INTENSITY})
+
+
+def _without_edited(change: Change, edited: tuple[Sequence[Span], Sequence[Span]]) -> Change:
+    """Drop the framing shifts of an inventory change whose cue words an edit already reports."""
+    dropped = []
+    for shift in (ShiftType.MODALITY, ShiftType.INTENSITY):
+        markers = [m for m in change.markers if m.shift is shift]
+        if shift in change.shift and markers and all(
+                _overlaps(m.span, edited[m.statement == "later"]) for m in markers):
+            dropped.append(shift)
+    return _drop_shifts(change, dropped)
+
+
+def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
+    """The change without some of its shift types (kept when none is left)."""
+    if not set(change.shift) & set(dropped):
+        return change
+    shift = tuple(s for s in change.shift if s not in dropped)
+    return attrs.evolve(
+        change, kind=ChangeKind.SHIFTED if shift else ChangeKind.KEPT, shift=shift,
+        details=tuple(d for d in change.details if not any(d.startswith(s.value) for s in dropped)),
+        markers=tuple(m for m in change.markers if m.shift not in dropped))
 
 
 class _Pairing:
-    """Builds the changes between two analysed statements."""
+    """Builds the changes between two analysed statements (the formula inventory)."""
 
-    def __init__(self, earlier: Analysis, later: Analysis) -> None:
+    def __init__(self, earlier: Analysis, later: Analysis, *, recurring: Collection[str] = (),
+                 in_passage: tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]] | None = None,
+                 vocabulary: Collection[str] = frozenset()) -> None:
         self.earlier, self.later = earlier, later
         self.e_groups, self.l_groups = earlier.groups(), later.groups()
+        self.recurring = frozenset(recurring)
+        self.in_passage = in_passage
+        self.vocabulary = vocabulary
+
+    def reportable(self, group: Sequence[Phrase], side: int) -> bool:
+        """The one rule (``is_reportable``), widened to the formula-like chunks of a
+        new or dropped passage (``key_score``)."""
+        if is_reportable(group, recurring=self.recurring):
+            return True
+        return (self.in_passage is not None and any(self.in_passage[side](p) for p in group)
+                and key_score(group[0], self.vocabulary) > 0)
 
     def change(self, e: Phrase, l: Phrase) -> Change:
         """A kept or shifted change for two corresponding occurrences."""
@@ -108,15 +173,15 @@ class _Pairing:
                 for i, j, _ in found]
 
     def changes(self, options: Options) -> list[Change]:
-        """Every change, in report order."""
+        """Every change of the inventory, unordered."""
         before = [k for k in self.e_groups if k not in self.l_groups]
         after = [k for k in self.l_groups if k not in self.e_groups]
         changes = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
             left = [k for k in before if self.e_groups[k][0].category == category
-                    and reportable(self.e_groups[k])]
+                    and self.reportable(self.e_groups[k], 0)]
             right = [k for k in after if self.l_groups[k][0].category == category
-                     and reportable(self.l_groups[k])]
+                     and self.reportable(self.l_groups[k], 1)]
             for change in self.across(left, right, threshold):
                 changes.append(change)
                 assert change.earlier is not None
@@ -125,21 +190,268 @@ class _Pairing:
                 after.remove(change.later.formula)
         changes += [Change(ChangeKind.DROPPED, self.e_groups[k][0], None,
                            earlier_count=len(self.e_groups[k]))
-                    for k in before if reportable(self.e_groups[k])]
+                    for k in before if self.reportable(self.e_groups[k], 0)]
         changes += [Change(ChangeKind.ADDED, None, self.l_groups[k][0],
                            later_count=len(self.l_groups[k]))
-                    for k in after if reportable(self.l_groups[k])]
-        changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
-                                    c.phrase is c.earlier, c.phrase.span.start))
+                    for k in after if self.reportable(self.l_groups[k], 1)]
         return changes
 
 
+def _nested(key: str, keys: Sequence[str]) -> bool:
+    """True when a wording stands inside a longer formula of the other statement
+    ("South China Sea" inside "Code of Conduct in the South China Sea"): not gone."""
+    inner = f" {key} "
+    return any(len(k) > len(key) and inner in f" {k} " for k in keys)
+
+
+def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    return any(span.start < s.end and s.start < span.end for s in spans)
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def _lifted_phrase(analysis: Analysis, words: Words, first: int, last: int, *, keep: Sequence[Phrase],
+                   ) -> Phrase:
+    """A phrase for lifted parts ``first .. last - 1``, enriched by the lexicon formula it holds."""
+    hits = lexicon_hits(analysis, words.span(first, last))
+    span = widen(words.span(first, last), hits)
+    text = analysis.statement.text
+    s_first = analysis.sentences[words.sentence_of[words.owner[first]]]
+    s_last = analysis.sentences[words.sentence_of[words.owner[last - 1]]]
+    for h in hits:
+        s_first = min(s_first, analysis.sentences[h.sentence], key=lambda s: s.index)
+        s_last = max(s_last, analysis.sentences[h.sentence], key=lambda s: s.index)
+    key = " ".join(fold_text(span.of(text)))
+    hit: Phrase | None = next((h for h in hits if h in keep), hits[0] if hits else None)
+    return Phrase(
+        statement_id=analysis.statement.id, text=span.of(text), span=span, sentence=s_first.index,
+        sentence_span=Span(s_first.span.start, s_last.span.end), key=key,
+        formula=hit.formula if hit else "~" + key, canonical=hit.canonical if hit else key,
+        category=hit.category if hit else None, rank=hit.rank if hit else None,
+        origin=Origin.LEXICON if hit else Origin.DISCOVERED, speaker=s_first.speaker, side=s_first.side,
+        marks=("edited",),
+    )
+
+
+def _held(e_hits: Sequence[Phrase], e_core: Span | None, l_hits: Sequence[Phrase], l_core: Span | None,
+          ) -> tuple[Phrase, Phrase] | None:
+    """The two lexicon formulas that hold a change whole, one on each side, if there are."""
+    def holding(hits: Sequence[Phrase], core: Span | None) -> list[Phrase]:
+        if core is None:
+            return list(hits)
+        return [h for h in hits if h.span.start <= core.start and core.end <= h.span.end]
+
+    e, l = holding(e_hits, e_core), holding(l_hits, l_core)
+    if len(e) == 1 and len(l) == 1 and (e_core is not None or l_core is not None):
+        return e[0], l[0]
+    return None
+
+
+def _names(analysis: Analysis, span: Span) -> list[Phrase]:
+    """The named things that overlap a span: discovered names and lexicon formulas
+    (partnership labels aside: they are rungs of one ladder)."""
+    return [p for p in analysis.phrases if p.span.start < span.end and span.start < p.span.end
+            and ("name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER))]
+
+
+class _Edited:
+    """Word-level changes inside corresponding sentences, and the clauses they add or drop.
+
+    One real change is one finding: an edit repeated word for word in several
+    sentences (a minister's name) is reported once, with its count; an edit that
+    swaps one named thing or formula for a different one ("Visiting Forces
+    Agreement" -> "Enhanced Defense Cooperation Agreement") is the first dropped
+    and the second added, as the inventory would report them.
+    """
+
+    def __init__(self, earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
+                 threshold: float, *, revision: bool = True) -> None:
+        self.changes: list[Change] = []
+        self.swaps: list[tuple[Phrase, Phrase]] = []
+        self.claimed: tuple[list[Span], list[Span]] = ([], [])
+        self.clauses: list[tuple[ChangeKind, int, Span]] = []
+        texts = (earlier.statement.text, later.statement.text)
+        seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+        # Readouts of different meetings share templates, not text: the few sentences
+        # that look alike are not one sentence edited, and the inventory carries the report.
+        for edit, e, l in edits(earlier, later, links) if revision else ():
+            i1, i2, j1, j2 = edit.core
+            e1, e2, l1, l2 = edit.lift
+            e_content = sum(c == C for c in e.classes[i1:i2])
+            l_content = sum(c == C for c in l.classes[j1:j2])
+            if e1 == e2 or l1 == l2 or (e_content == 0 and l_content >= CLAUSE_WORDS) or (
+                    l_content == 0 and e_content >= CLAUSE_WORDS):
+                if e_content and i2 > i1:
+                    self.clause(ChangeKind.DROPPED, e, i1, i2)
+                if l_content and j2 > j1:
+                    self.clause(ChangeKind.ADDED, l, j1, j2)
+                continue
+            if self.swapped(earlier, later, e, l, edit.core, threshold):
+                continue
+            words = (e.parts[i1:i2], l.parts[j1:j2])
+            e_hits = lexicon_hits(earlier, e.span(e1, e2))
+            l_hits = lexicon_hits(later, l.span(l1, l2))
+            held = _held(e_hits, e.span(i1, i2) if i2 > i1 else None, l_hits,
+                         l.span(j1, j2) if j2 > j1 else None)
+            if held and held[0].formula == held[1].formula:
+                continue  # two wordings of one formula: the inventory reads them (acronym, numeral form)
+            if held:
+                e_phrase, l_phrase = held  # the formula is the phrase that holds the change
+            else:
+                e_phrase = _lifted_phrase(earlier, e, e1, e2, keep=e_hits)
+                l_phrase = _lifted_phrase(later, l, l1, l2, keep=l_hits)
+            ranks = (max((h.rank for h in e_hits if h.rank is not None), default=None),
+                     max((h.rank for h in l_hits if h.rank is not None), default=None))
+            shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks)
+            if not shift:
+                continue
+            self.claimed[0].append(e_phrase.span)
+            self.claimed[1].append(l_phrase.span)
+            if words in seen:
+                first = self.changes[seen[words]]
+                self.changes[seen[words]] = attrs.evolve(first, earlier_count=first.earlier_count + 1,
+                                                         later_count=first.later_count + 1)
+                continue
+            seen[words] = len(self.changes)
+            self.changes.append(Change(ChangeKind.SHIFTED, e_phrase, l_phrase, shift=shift,
+                                       score=ratio(e_phrase.key, l_phrase.key), earlier_count=1,
+                                       later_count=1, details=details, markers=markers))
+
+    def swapped(self, earlier: Analysis, later: Analysis, e: Words, l: Words,
+                core: tuple[int, int, int, int], threshold: float) -> bool:
+        """Report a swap of two different named things as a drop and an add."""
+        i1, i2, j1, j2 = core
+        if i1 == i2 or j1 == j2:
+            return False
+        e_names, l_names = _names(earlier, e.span(i1, i2)), _names(later, l.span(j1, j2))
+        if len(e_names) != 1 or len(l_names) != 1 or ratio(e_names[0].key, l_names[0].key) >= threshold:
+            return False
+        if e_names[0].category is not None and e_names[0].category == l_names[0].category:
+            return False  # one formula family reworded ("steadfast" -> "ironclad commitment")
+        self.swaps.append((e_names[0], l_names[0]))
+        self.claimed[0].append(e_names[0].span)
+        self.claimed[1].append(l_names[0].span)
+        return True
+
+    def clause(self, kind: ChangeKind, words: Words, first: int, last: int) -> None:
+        """A clause inserted in, or deleted from, a kept sentence: a passage of its own."""
+        self.clauses.append((kind, words.sentence_of[words.owner[first]], words.span(first, last)))
+
+
+def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
+    """Keep at most ``MAX_KEY_CHUNKS`` plain chunks per passage, the most formula-like first."""
+    chunks: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.passage and change.origin is Origin.DISCOVERED and not set(change.phrase.marks) - {
+                "compound"} and max(change.earlier_count, change.later_count) < 2:
+            chunks.setdefault(change.passage, []).append(change)
+    for found in chunks.values():
+        ranked = sorted(found, key=lambda c: (-key_score(c.phrase, vocabulary), -len(c.phrase.key),
+                                              c.phrase.span.start))
+        for change in ranked[MAX_KEY_CHUNKS:]:
+            changes.remove(change)
+
+
+def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
+    return next((p.id for p in passages if p.span.start <= phrase.span.start < p.span.end), None)
+
+
+#: A passage this short with no key phrase is its own key phrase (a new slogan).
+_SHORT_PASSAGE = 12
+
+
+def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind) -> Change:
+    """A passage with no key phrase still gives one finding: its text when short,
+    else its longest phrase."""
+    inside = [p for p in analysis.phrases if passage.span.start <= p.span.start < passage.span.end]
+    words = [t for i in passage.sentences for t in analysis.sentences[i].tokens
+             if t.parts and t.parts != (BARRIER,) and passage.span.start <= t.span.start < passage.span.end]
+    if inside and len(words) > _SHORT_PASSAGE:
+        phrase = max(inside, key=lambda p: (len(p.key.split()), -p.span.start))
+    else:
+        sentence = analysis.sentences[passage.sentences[0]]
+        span = Span(words[0].span.start, words[-1].span.end) if words else passage.span
+        key = " ".join(fold_text(span.of(analysis.statement.text)))
+        phrase = Phrase(statement_id=analysis.statement.id, text=span.of(analysis.statement.text), span=span,
+                        sentence=sentence.index, sentence_span=Span(sentence.span.start, max(
+                            sentence.span.end, passage.span.end)), key=key, formula="~" + key,
+                        canonical=key, category=None, rank=None, origin=Origin.DISCOVERED,
+                        speaker=sentence.speaker, side=sentence.side)
+    if kind is ChangeKind.ADDED:
+        return Change(kind, None, phrase, later_count=1, passage=passage.id)
+    return Change(kind, phrase, None, earlier_count=1, passage=passage.id)
+
+
 def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFAULT_OPTIONS,
-                  lexicon_names: Sequence[str] = ()) -> Comparison:
+                  lexicon_names: Sequence[str] = (), recurring: Collection[str] = (),
+                  vocabulary: Collection[str] = frozenset()) -> Comparison:
     """Compare two analysed statements (see ``compare``)."""
-    changes = _Pairing(earlier, later).changes(options)
+    links = align_sentences(earlier, later)
+    revision = is_revision(earlier, later, links)
+    edited = _Edited(earlier, later, links, options.match_threshold, revision=revision)
+    found = list(passages(earlier, later, links)) if revision else []
+    for kind, sentence, span in edited.clauses:
+        analysis = earlier if kind is ChangeKind.DROPPED else later
+        found.append(Passage("", kind, (sentence,), span, span.of(analysis.statement.text)))
+    found.sort(key=lambda p: (p.kind is ChangeKind.ADDED, p.span.start))
+    found = [attrs.evolve(p, id=f"p{n}") for n, p in enumerate(found, 1)]
+    dropped = [p for p in found if p.kind is ChangeKind.DROPPED]
+    added = [p for p in found if p.kind is ChangeKind.ADDED]
+    spans = ([p.span for p in dropped], [p.span for p in added])
+
+    def in_dropped(phrase: Phrase) -> bool:
+        return _inside(phrase.span, spans[0])
+
+    def in_added(phrase: Phrase) -> bool:
+        return _inside(phrase.span, spans[1])
+
+    pairing = _Pairing(earlier, later, recurring=recurring, in_passage=(in_dropped, in_added),
+                       vocabulary=vocabulary)
+    edit_e, edit_l = edited.claimed[0], edited.claimed[1]
+    changes = list(edited.changes)
+    e_groups, l_groups = earlier.groups(), later.groups()
+    for gone, new in edited.swaps:
+        changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
+        changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
+    e_keys = [h.key for h in earlier.phrases if h.origin is Origin.LEXICON]
+    l_keys = [h.key for h in later.phrases if h.origin is Origin.LEXICON]
+    for change in pairing.changes(options):
+        e, l = change.earlier, change.later
+        if change.kind is ChangeKind.ADDED:
+            assert l is not None
+            group = pairing.l_groups[l.formula]
+            if any(_overlaps(p.span, edit_l) for p in group) or _nested(l.key, e_keys):
+                continue
+            pid = next((found_id for p in group if (found_id := _passage_of(p, added))), None)
+            changes.append(attrs.evolve(change, passage=pid))
+        elif change.kind is ChangeKind.DROPPED:
+            assert e is not None
+            group = pairing.e_groups[e.formula]
+            if any(_overlaps(p.span, edit_e) for p in group) or _nested(e.key, l_keys):
+                continue
+            pid = next((found_id for p in group if (found_id := _passage_of(p, dropped))), None)
+            changes.append(attrs.evolve(change, passage=pid))
+        elif not ((e is not None and _overlaps(e.span, edit_e))
+                  or (l is not None and _overlaps(l.span, edit_l))):
+            change = _without_edited(change, (edit_e, edit_l))
+            if not revision and change.kind is ChangeKind.SHIFTED and set(change.shift) <= _CUES:
+                # Readouts of different meetings: a kept formula framed by other verbs in
+                # other sentences is the normal case; the framing summary weighs it.
+                change = _drop_shifts(change, _CUES)
+            changes.append(change)
+
+    _cap_key_chunks(changes, vocabulary)
+    for passage in found:
+        if not any(c.passage == passage.id for c in changes):
+            analysis = earlier if passage.kind is ChangeKind.DROPPED else later
+            changes.append(_fallback(analysis, passage, passage.kind))
+    changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
+                                c.phrase is c.earlier, c.phrase.span.start))
     return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
-                      framing=(summarize(earlier), summarize(later)))
+                      framing=(summarize(earlier), summarize(later)), alignment=links,
+                      passages=tuple(found), revision=revision)
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
@@ -153,7 +465,7 @@ def _statement(source: Statement | str | os.PathLike[str], options: Options) -> 
 
 def compare(earlier: Statement | str | os.PathLike[str], later: Statement | str | os.PathLike[str], *,
             lexicon: Lexicon | None = None, options: Options = DEFAULT_OPTIONS,
-            speakers: SpeakerTable | None = None) -> Comparison:
+            speakers: SpeakerTable | None = None, recurring: Collection[str] = ()) -> Comparison:
     """Report which formulas were added, dropped, shifted or kept between two statements.
 
     Args:
@@ -163,9 +475,13 @@ def compare(earlier: Statement | str | os.PathLike[str], later: Statement | str 
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings for every stage; recorded on the result.
         speakers: Office holders and sides; the builtin table when ``None``.
+        recurring: Formula ids (``"~" + folded wording`` for discovered phrases)
+            that recur in the history; such a phrase is reported even when
+            nothing else marks it as a formula.
 
     Returns:
-        The comparison, with one change per formula.
+        The comparison: one change per real change, the sentence alignment,
+        and (in a revision) the new and dropped passages.
 
     >>> from diplodiff import Statement
     >>> a = Statement(id="a", text="China and Kazakhstan are strategic partners.")
@@ -177,4 +493,5 @@ def compare(earlier: Statement | str | os.PathLike[str], later: Statement | str 
     lexicon = default_lexicon() if lexicon is None else lexicon
     return diff_analyses(analyse(earlier, lexicon=lexicon, options=options, speakers=speakers),
                          analyse(later, lexicon=lexicon, options=options, speakers=speakers),
-                         options=options, lexicon_names=lexicon.names if options.lexicon else ())
+                         options=options, lexicon_names=lexicon.names if options.lexicon else (),
+                         recurring=recurring, vocabulary=lexicon.vocabulary() if options.lexicon else ())

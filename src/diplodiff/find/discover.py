@@ -17,7 +17,7 @@ from itertools import accumulate, chain
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
 from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords, surface
-from .lexicon import Lexicon, hits, lexicon_phrase
+from .lexicon import Hit, Lexicon, hits, lexicon_phrase
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
@@ -51,6 +51,10 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
             or lower.replace(",", "").replace(".", "").isdigit()
             or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_ADVERBS and lower.isalpha()))
     capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text)
+    letters = [ch for ch in text if ch.isalpha()]
+    # An all-capitals word ("COVID-19", "ASEAN", "G7") is a thing, never a person.
+    acronym = bool(letters) and all(ch.isupper() for ch in letters) and (
+        len(letters) >= 2 or any(ch.isdigit() for ch in text))
     name = capitalised and lower not in function_words() and bool(parts)
     past = text.islower() and text.endswith("ed") and len(text) > 4
     verbish = text.islower() and _verbish_word(text)
@@ -64,7 +68,7 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
         (COMMON_HEAD, bool(parts) and parts[-1] in heads()["common"]),
         (CONNECTOR, lower in _CONNECTORS),
         (AND, lower == "and"),
-        (TERM, not stop and not capitalised and not past),
+        (TERM, not stop and (not capitalised or acronym) and not past),
         (TERM_FIRST, not stop and not past),
         (VERBISH, verbish),
         (VERBISH_ING, verbish and text.endswith("ing")),
@@ -223,6 +227,8 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
     rows = [Tokens.of(s.tokens) for s in sentences]
     found = (hits(lexicon, rows) if lexicon is not None and options.lexicon else [[] for _ in rows])
+    if options.discover:
+        found = [_outnamed(tokens, sentence_hits) for tokens, sentence_hits in zip(rows, found, strict=True)]
     phrases = [lexicon_phrase(sentence, tokens, hit, statement)
                for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
                for hit in sentence_hits]
@@ -251,3 +257,36 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
 
 def _place(phrase: Phrase) -> tuple[int, int]:
     return phrase.span.start, phrase.span.end
+
+
+def _outnamed(tokens: Tokens, sentence_hits: list[Hit]) -> list[Hit]:
+    """Drop hits of common-noun formulas ("defense cooperation", "clean energy": the
+    lexicon writes them in lower case) that stand inside a longer proper name
+    ("Enhanced Defense Cooperation Agreement"): the name is the formula there."""
+    lower = [h for h in sentence_hits if not any(ch.isupper() for ch in h[4].formula.canonical)]
+    if not lower:
+        return sentence_hits
+    names = _names(_usable(flags(tokens), ()))
+    return [h for h in sentence_hits if h not in lower or not any(
+        a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]) for a, b in names)]
+
+
+def is_reportable(group: Sequence[Phrase], *, recurring: Collection[str] = frozenset()) -> bool:
+    """Whether a phrase is worth reporting on its own, from its occurrences in one statement.
+
+    A lexicon formula always is. A discovered phrase is when it looks like a
+    formula: quoted, a named thing, repeated within its statement, or recurring
+    in the history (``recurring`` holds formula ids seen in earlier statements).
+    A hyphenated compound alone is not enough: "in-depth", "two-way" and
+    "high-level" are everywhere in readouts. (Comparison widens this: a phrase
+    changed inside a corresponding sentence, or a key phrase of a new or dropped
+    passage, is reported too; see docs/shift-types.md.)
+
+    >>> from diplodiff import Statement, analyse
+    >>> a = analyse(Statement(id="a", text="We launched the Green Bridge Forum and discussed trade matters."))
+    >>> [g[0].text for g in a.groups().values() if is_reportable(g)]
+    ['Green Bridge Forum']
+    """
+    first = group[0]
+    return (first.origin is Origin.LEXICON or bool(set(first.marks) - {"compound"}) or len(group) >= 2
+            or first.formula in recurring)

@@ -127,6 +127,10 @@ class Lexicon:
     def _by_id(self) -> dict[str, Formula]:
         return _by_id(self)
 
+    def vocabulary(self) -> frozenset[str]:
+        """The folded words of every wording: the register this lexicon speaks."""
+        return _vocabulary(self)
+
     def find(self, sentence: Sentence, *, statement_id: str, text: str) -> list[Phrase]:
         """Return the formulas found in one sentence, leftmost-longest, never overlapping."""
         return find_all(self, (sentence,), statement_id=statement_id, text=text)[0]
@@ -218,6 +222,11 @@ def _by_id(lexicon: Lexicon) -> dict[str, Formula]:
 
 
 @functools.cache
+def _vocabulary(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w for f in lexicon.formulas for wording in f.wordings for w in fold_text(wording))
+
+
+@functools.cache
 def _index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
     """The wordings by first segment, in lexicon order (an earlier wording wins a tie)."""
     index: dict[tuple[str, ...], list[_Pattern]] = {}
@@ -294,20 +303,46 @@ def parse_lexicon(text: str, *, name: str) -> Lexicon:
 
 
 def load_lexicon(path: str | Path) -> Lexicon:
-    """Load a user lexicon file (TOML, the documented format).
+    """Load a user lexicon file (TOML, the documented format), or a builtin one by
+    name: ``"builtin:china"``, ``"builtin:multilateral"``.
 
     Raises:
         LexiconError: The file cannot be read or is malformed.
     """
+    if str(path).startswith("builtin:"):
+        return builtin_lexicon(str(path).removeprefix("builtin:"))
     data = read_input(path, limit=MAX_TABLE_BYTES, error=LexiconError, what="lexicon file")
     return parse_lexicon(decode(data, str(path), LexiconError), name=str(path))
 
 
+#: The builtin lexicons by name: the China register, and the multilateral/Western register.
+BUILTIN = {"china": "lexicon.toml", "multilateral": "lexicon_multilateral.toml"}
+
+
+@functools.cache
+def builtin_lexicon(name: str) -> Lexicon:
+    """Return one builtin lexicon by name (``"china"`` or ``"multilateral"``).
+
+    Raises:
+        LexiconError: No builtin lexicon has that name.
+    """
+    if name not in BUILTIN:
+        raise LexiconError(f"builtin:{name}", f"is no builtin lexicon; choose from "
+                           f"{', '.join('builtin:' + n for n in BUILTIN)}")
+    text = files("diplodiff").joinpath("_data").joinpath(BUILTIN[name]).read_text(encoding="utf-8")
+    return parse_lexicon(text, name=f"builtin:{name}")
+
+
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """Return the lexicon shipped with diplodiff (``diplodiff/data/lexicon.toml``)."""
-    text = files("diplodiff").joinpath("_data").joinpath("lexicon.toml").read_text(encoding="utf-8")
-    return parse_lexicon(text, name="builtin")
+    """Return the lexicons shipped with diplodiff, both loaded: the China register
+    (``_data/lexicon.toml``) and the multilateral/Western register
+    (``_data/lexicon_multilateral.toml``). Where both list a wording, the China
+    register's formula claims it (it is listed first)."""
+    china, multilateral = builtin_lexicon("china"), builtin_lexicon("multilateral")
+    ids = {f.id for f in china.formulas}
+    return Lexicon((*china.formulas, *(f for f in multilateral.formulas if f.id not in ids)),
+                   (*china.names, *multilateral.names))
 
 
 def build_lexicon(*, builtin: bool = True, extra: Iterable[str | Path] = ()) -> Lexicon:

@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from .._models import Change, ChangeKind, Comparison, Framing, Phrase, ShiftType, Statement
+from .._models import Change, ChangeKind, Comparison, Framing, Passage, Phrase, ShiftType, Statement
 from .escape import markdown, one_line, visible
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SPACE = re.compile(r"\s+")
 _SECTIONS = (
     (ChangeKind.ADDED, "Added", "only in the later statement"),
@@ -23,6 +23,34 @@ _SECTIONS = (
 _MARK = {ChangeKind.ADDED: "+", ChangeKind.DROPPED: "-", ChangeKind.SHIFTED: "~", ChangeKind.KEPT: "="}
 _COLOR = {ChangeKind.ADDED: "32", ChangeKind.DROPPED: "31", ChangeKind.SHIFTED: "33", ChangeKind.KEPT: "2"}
 _CONTEXT = 110
+_PASSAGE_CHARS = 240
+_PASSAGES = (
+    (ChangeKind.ADDED, "New passages", "sentences or clauses only in the later statement"),
+    (ChangeKind.DROPPED, "Dropped passages", "sentences or clauses only in the earlier statement"),
+)
+
+
+def _passage_text(passage: Passage) -> str:
+    text = one_line(_SPACE.sub(" ", passage.text).strip())
+    return text if len(text) <= _PASSAGE_CHARS else text[:_PASSAGE_CHARS].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _key_phrases(comparison: Comparison, passage: Passage) -> list[Change]:
+    return [c for c in comparison.changes if c.passage == passage.id]
+
+
+def _loose(comparison: Comparison, kind: ChangeKind) -> tuple[Change, ...]:
+    """The changes of one kind that are not a key phrase of a passage."""
+    return tuple(c for c in comparison.of_kind(kind) if c.passage is None)
+
+
+def _summary(comparison: Comparison) -> str:
+    line = ", ".join(f"{n} {kind}" for kind, n in comparison.counts().items())
+    new = sum(p.kind is ChangeKind.ADDED for p in comparison.passages)
+    gone = len(comparison.passages) - new
+    if comparison.passages:
+        line += f" (in {new} new and {gone} dropped passages)"
+    return line
 
 
 def sentence_of(phrase: Phrase, statement: Statement) -> str:
@@ -124,18 +152,30 @@ def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool 
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
     hi = ("\x1b[1m", "\x1b[22m") if color else ("[", "]")
-    counts = comparison.counts()
     lines = [
         f"earlier: {_describe(comparison.earlier)}",
         f"later:   {_describe(comparison.later)}",
         *_notes(comparison, one_line),
-        "summary: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()),
+        "summary: " + _summary(comparison),
     ]
     framing = _framing_lines(comparison)
     if framing:
         lines += ["framing:", *framing]
+    for kind, title, blurb in _PASSAGES:
+        found = [p for p in comparison.passages if p.kind is kind]
+        if not found:
+            continue
+        lines += ["", paint("1", f"{title} ({len(found)}): {blurb}")]
+        for passage in found:
+            lines.append(f"  {paint(_COLOR[kind], _MARK[kind] + ' ' + _passage_text(passage))}")
+            keys = _key_phrases(comparison, passage)
+            lines.append("      key phrases: " + ("; ".join(
+                f"{one_line(c.phrase.text)} [{one_line(c.category or 'discovered')}]" for c in keys)
+                or "none"))
+            lines += [f"      record: {one_line(c.phrase.text)}: {one_line(note)}" for c in keys
+                      for note in c.history]
     for kind, title, blurb in _SECTIONS:
-        changes = comparison.of_kind(kind)
+        changes = _loose(comparison, kind)
         if not changes or (kind is ChangeKind.KEPT and not show_kept):
             continue
         lines += ["", paint("1", f"{title} ({len(changes)}): {blurb}")]
@@ -170,8 +210,21 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
     framing = _framing_lines(comparison)
     if framing:
         lines += ["", "**Framing**", "", *(f"- {_md(line.strip())}" for line in framing)]
+    for kind, title, blurb in _PASSAGES:
+        found = [p for p in comparison.passages if p.kind is kind]
+        if not found:
+            continue
+        lines += ["", f"## {title} ({len(found)})", "", f"_{blurb}_", ""]
+        for passage in found:
+            lines.append(f"- {_md(_passage_text(passage))}")
+            keys = _key_phrases(comparison, passage)
+            lines.append("  - _key phrases:_ " + ("; ".join(
+                f"**{markdown(c.phrase.text)}** `{_code(c.category or 'discovered')}`" for c in keys)
+                or "none"))
+            lines += [f"  - _record:_ {markdown(c.phrase.text)}: {markdown(note)}" for c in keys
+                      for note in c.history]
     for kind, title, blurb in _SECTIONS:
-        changes = comparison.of_kind(kind)
+        changes = _loose(comparison, kind)
         if not changes or (kind is ChangeKind.KEPT and not show_kept):
             continue
         lines += ["", f"## {title} ({len(changes)})", "", f"_{blurb}_", ""]
@@ -246,9 +299,17 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                 "history": list(c.history),
                 "markers": [{"shift": m.shift.value, "statement": m.statement, "text": m.text,
                              "span": [m.span.start, m.span.end]} for m in c.markers],
+                "passage": c.passage,
             }
             for c in comparison.changes
         ],
+        "revision": comparison.revision,
+        "alignment": [{"earlier": list(x.earlier), "later": list(x.later), "similarity": x.similarity}
+                      for x in comparison.alignment],
+        "passages": [{"id": p.id, "kind": p.kind.value, "sentences": list(p.sentences),
+                      "span": [p.span.start, p.span.end], "text": p.text,
+                      "key_phrases": [i for i, c in enumerate(comparison.changes) if c.passage == p.id]}
+                     for p in comparison.passages],
         "framing": None if comparison.framing is None else {
             name: attrs.asdict(f) for name, f in zip(("earlier", "later"), comparison.framing, strict=True)
         },
@@ -258,5 +319,6 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def to_json(comparison: Comparison) -> str:
-    """Render a comparison as the JSON contract (``schema_version`` 1)."""
+    """Render a comparison as the JSON contract (``schema_version`` 2: version 1 plus
+    the sentence alignment and the new and dropped passages)."""
     return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .._models import Analysis, Origin, Phrase
+from .._models import Analysis, Phrase
+from ..find.discover import is_reportable
 from .comparison import statement_json
 from .escape import markdown, one_line
 
@@ -14,10 +15,9 @@ SCHEMA_VERSION = 1
 
 
 def listed(analysis: Analysis) -> list[list[Phrase]]:
-    """The phrase groups worth listing: every lexicon formula, and discovered phrases that
-    are quoted, named or compound, or occur more than once in the statement."""
-    return [group for group in analysis.groups().values()
-            if group[0].origin is Origin.LEXICON or group[0].marks or len(group) > 1]
+    """The phrase groups worth listing: the one rule of ``is_reportable`` (every lexicon
+    formula, and discovered phrases that are quoted, named or repeated in the statement)."""
+    return [group for group in analysis.groups().values() if is_reportable(group)]
 
 
 def phrases_text(analyses: Sequence[Analysis]) -> str:

@@ -14,13 +14,15 @@ from .._models import Origin, Statement
 from ..timeline.digest import paused_gc
 from ..timeline.history import LatestReport
 from ..timeline.track import OCCURRENCE_COLUMNS, FormulaHistory, Occurrence, Timeline
-from .comparison import SCHEMA_VERSION, statement_json
+from .comparison import statement_json
 from .escape import markdown, one_line
 
 #: A string as JSON (``ensure_ascii=False``): the encoder ``json.dumps`` itself uses.
 _STRING: Callable[[str], str] = json.encoder.encode_basestring
 #: Version of the timeline JSON; 2 refers to each statement's sentences by index.
 TIMELINE_SCHEMA_VERSION = 2
+#: Version of the latest-statement report (its own; the diff report moved to 2).
+LATEST_SCHEMA_VERSION = 1
 _SPACE = re.compile(r"\s+")
 #: Records longer than this get no per-statement strip in text and Markdown.
 STRIP_MAX = 40
@@ -328,7 +330,7 @@ def render_timeline_markdown(timeline: Timeline) -> str:
 def latest_dict(report: LatestReport) -> dict[str, Any]:
     """The latest-statement report as a plain dict (``schema_version`` 1)."""
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": LATEST_SCHEMA_VERSION,
         "statement": statement_json(report.statement),
         "window": report.window,
         "expected_absent": [

@@ -155,6 +155,20 @@ def surface(text: str) -> str:
     return text
 
 
+def surface_chars(text: str) -> list[tuple[str, int]]:
+    """``surface`` character by character, each folded character with the index of
+    the original it comes from (for matching a pattern and mapping its end back)."""
+    found = []
+    for i, c in enumerate(text):
+        if c.isascii():
+            found.append((" " if c in "\r\n\t" else c, i))
+            continue
+        if _INVISIBLE.match(c):
+            continue
+        found += [(d.translate(_LOOKALIKES), i) for d in unicodedata.normalize("NFKC", c)]
+    return found
+
+
 def _latin_word(word: str) -> bool:
     """A word with a Latin letter, or made of look-alikes only ("\u0430", "\u0441\u043e")."""
     return any("a" <= c.lower() <= "z" for c in word) or all(

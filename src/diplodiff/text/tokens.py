@@ -20,7 +20,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from .._models import Sentence, Statement, Tokens, _span
-from .normalize import QUOTES, WORD_PATTERN, _data_lines, fold_token
+from .normalize import QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
 from .punkt import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -56,9 +56,20 @@ def _fold(text: str) -> tuple[str, ...]:
 
 
 def dateline_end(text: str) -> int:
-    """Return where a leading dateline ("ALMATY, April 25 (Xinhua) --") ends, else 0."""
+    """Return where a leading dateline ("ALMATY, April 25 (Xinhua) --") ends, else 0.
+
+    Read on the normalised view, so a dateline hard-wrapped or written with
+    invisible or look-alike characters is still one.
+
+    >>> dateline_end("ALMATY, April 25 (Xinhu\u0430) -- Talks.")
+    29
+    """
     match = _DATELINE.match(text[:160])
-    return match.end() if match else 0
+    if match:
+        return match.end()
+    chars = surface_chars(text[:160])
+    match = _DATELINE.match("".join(c for c, _ in chars))
+    return chars[match.end() - 1][1] + 1 if match and match.end() else 0
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:

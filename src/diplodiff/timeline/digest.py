@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from .._models import Origin, Phrase, Statement
 from .._options import Options
-from ..diff.pipeline import analyse, reportable
+from ..diff.pipeline import analyse
+from ..find.discover import is_reportable
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
 
@@ -57,7 +58,7 @@ def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> Found
         counts[p.key] = counts.get(p.key, 0) + 1
     return Found(
         formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
-        reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
+        is_reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
         _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip(),
         tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
         tuple(dict.fromkeys(p.side for p in group if p.side)),

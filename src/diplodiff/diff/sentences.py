@@ -1,0 +1,156 @@
+"""Which sentences of the earlier statement became which sentences of the later one.
+
+A re-issued or revised text shares most of its sentences with the earlier one,
+some reworded, moved, split in two or merged; readouts of different meetings
+share almost none. The alignment tells the two apart and, in a revision, finds
+the passages that are new or gone.
+
+Sentences are compared by their folded words (case, quotes, hyphens, plurals and
+spelling folded; punctuation ignored), as sequences of word ids, with one
+vectorised ``cdist`` per candidate shape: one-to-one, two earlier sentences
+merged into one, one split into two. Candidates at or above ``THRESHOLD`` are
+taken best first, one use per sentence; ties go to the pair nearer the same
+relative position, so moves are allowed but order wins when all else is equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span
+from ..text.normalize import BARRIER
+from .align import assign, sequence_similarity
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Similarity (0-100) of folded words at which two sentences correspond. Readouts
+#: of different meetings stay under ~40 between their closest sentences; a
+#: sentence with one clause rewritten stays over ~60.
+THRESHOLD = 65.0
+#: Lower similarity at which a sentence left between two corresponding ones in a
+#: revision still corresponds to one left at the same place: rewritten, not replaced.
+GAP_THRESHOLD = 30.0
+#: A merge or split is taken only when it beats the one-to-one score of its parts by this much.
+_MERGE_MARGIN = 5.0
+#: Share of all sentences that must correspond for the pair to be a revision of one text.
+REVISION_SHARE = 0.5
+
+
+def sentence_words(sentence: Sentence) -> tuple[str, ...]:
+    """The folded words of a sentence, punctuation left out."""
+    return tuple(p for t in sentence.tokens for p in t.parts if p != BARRIER)
+
+
+def _ids(words: Sequence[tuple[str, ...]], vocab: dict[str, int]) -> list[list[int]]:
+    return [[vocab.setdefault(w, len(vocab)) for w in ws] for ws in words]
+
+
+def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, ...]:
+    """Return the corresponding sentences of two statements, in earlier order.
+
+    >>> from diplodiff import Statement, analyse
+    >>> a = analyse(Statement(id="a", text="We met in Rome. We welcome the accord. Talks will go on."))
+    >>> b = analyse(Statement(id="b", text="Talks will go on. We warmly welcome the accord."))
+    >>> [(link.earlier, link.later) for link in align_sentences(a, b)]
+    [((1,), (1,)), ((2,), (0,))]
+    """
+    import numpy as np  # lazy: see align.similarity
+
+    vocab: dict[str, int] = {}
+    e = _ids([sentence_words(s) for s in earlier.sentences], vocab)
+    l = _ids([sentence_words(s) for s in later.sentences], vocab)
+    n, m = len(e), len(l)
+    if not n or not m:
+        return ()
+    one = sequence_similarity(e, l)
+    merged = sequence_similarity([e[i] + e[i + 1] for i in range(n - 1)], l)
+    split = sequence_similarity(e, [l[j] + l[j + 1] for j in range(m - 1)])
+    if merged.size:
+        merged = np.where(merged > np.maximum(one[:-1], one[1:]) + _MERGE_MARGIN, merged, 0.0)
+    if split.size:
+        split = np.where(split > np.maximum(one[:, :-1], one[:, 1:]) + _MERGE_MARGIN, split, 0.0)
+    rows: list[np.ndarray] = []
+    for shape, scores in ((0, one), (1, merged), (2, split)):
+        i, j = np.nonzero(scores >= THRESHOLD)
+        rows.append(np.stack([scores[i, j], np.full(i.shape, shape), i, j]).T if i.size
+                    else np.zeros((0, 4)))
+    found = np.concatenate(rows)
+    if not found.size:
+        return ()
+    score, shape, i, j = found.T
+    # Best first; then nearer the same relative position; then earlier in both.
+    order = np.lexsort((i + j, np.abs((i + 0.5) / n - (j + 0.5) / m), -score))
+    used_e: set[int] = set()
+    used_l: set[int] = set()
+    links: list[SentenceLink] = []
+    for k in order:
+        a, b, kind = int(i[k]), int(j[k]), int(shape[k])
+        es = (a, a + 1) if kind == 1 else (a,)
+        ls = (b, b + 1) if kind == 2 else (b,)
+        if used_e.intersection(es) or used_l.intersection(ls):
+            continue
+        used_e.update(es)
+        used_l.update(ls)
+        links.append(SentenceLink(es, ls, round(float(min(score[k], 100.0)), 1)))
+    links.sort(key=lambda x: (x.earlier[0], x.later[0]))
+    if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+        links = _fill_gaps(links, one, n, m)
+    return tuple(links)
+
+
+def _fill_gaps(links: list[SentenceLink], one: np.ndarray, n: int, m: int) -> list[SentenceLink]:
+    """In a revision, pair the sentences left between two corresponding ones when
+    they still share words (a sentence rewritten in place), as a diff pairs the
+    lines of a changed hunk."""
+    import numpy as np  # lazy: see align.similarity
+
+    anchors = [(-1, -1)] + [(x.earlier[-1], x.later[-1]) for x in links]
+    starts = [(x.earlier[0], x.later[0]) for x in links] + [(n, m)]
+    used_e = {i for x in links for i in x.earlier}
+    used_l = {j for x in links for j in x.later}
+    found = list(links)
+    for (a_e, a_l), (b_e, b_l) in zip(anchors, starts, strict=True):
+        if b_e <= a_e + 1 or b_l <= a_l + 1:
+            continue
+        rows = [i for i in range(a_e + 1, b_e) if i not in used_e]
+        cols = [j for j in range(a_l + 1, b_l) if j not in used_l]
+        if not rows or not cols:
+            continue
+        block = one[np.ix_(rows, cols)]
+        for r, c, score in assign(block, threshold=GAP_THRESHOLD):
+            found.append(SentenceLink((rows[r],), (cols[c],), round(score, 1)))
+    return sorted(found, key=lambda x: (x.earlier[0], x.later[0]))
+
+
+def is_revision(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink]) -> bool:
+    """True when most sentences of the two statements correspond (one text, revised)."""
+    total = len(earlier.sentences) + len(later.sentences)
+    matched = sum(len(x.earlier) + len(x.later) for x in links)
+    return total > 0 and matched >= REVISION_SHARE * total
+
+
+def _runs(indices: Sequence[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def passages(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink]) -> tuple[Passage, ...]:
+    """The runs of consecutive sentences with no counterpart: dropped ones (earlier
+    statement) first, then added ones, each in text order."""
+    found: list[Passage] = []
+    for kind, analysis, linked in (
+            (ChangeKind.DROPPED, earlier, {i for x in links for i in x.earlier}),
+            (ChangeKind.ADDED, later, {j for x in links for j in x.later})):
+        free = [s.index for s in analysis.sentences if s.index not in linked]
+        for run in _runs(free):
+            span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
+            found.append(Passage(f"p{len(found) + 1}", kind, tuple(run), span,
+                                 span.of(analysis.statement.text)))
+    return tuple(found)

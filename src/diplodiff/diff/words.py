@@ -1,0 +1,365 @@
+"""Word-level change inside corresponding sentences, lifted to the phrase that holds it.
+
+The folded words of two corresponding sentences are diffed (rapidfuzz opcodes,
+``align.spans``). Each run that differs is *lifted*: widened, by the same shared
+words on both sides, to the phrase that contains it, so an analyst reads
+"serious concern -> grave concern", not "serious -> grave". The lift uses the
+data-free word classes of the chunker (content words, governing verbs and
+adverbs, function words) and no trained model:
+
+* a change that ends on a content word takes the rest of its noun phrase
+  (content words joined by "of", "and", "for", "on", "in", "with", "'s"), then a
+  passive verb after it ("concerns were expressed");
+* a change made only of verbs, adverbs or auxiliaries ("will" -> "is willing to",
+  "strongly" added, "call on" -> "urge") takes what it governs: the verbs and
+  articles after it up to the next noun phrase, and an infinitive after that
+  ("urge China to respect human rights");
+* a change that begins on a content word or a preposition takes the noun phrase
+  it attaches to on its left ("Transport Corridor" -> "Transport Route",
+  "status quo" -> "status quo by force or coercion");
+* a lexicon formula the lifted words overlap is taken whole.
+
+Differences that normalisation removes (case, quotes, hyphens, spacing, plurals,
+spelling, line breaks, punctuation) never make a run; nor do runs that differ
+only in articles or other function words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token
+from ..text.normalize import BARRIER, QUOTES, function_words, singular, stopwords
+from .align import spans
+
+_CONNECT = frozenset({"of", "and", "for", "on", "in", "with", "&", "'s"})
+_COORDINATORS = frozenset({"and", "&"})
+ARTICLES = frozenset({"a", "an", "the"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_CROSS = ARTICLES | _BE | frozenset({"to", "not", "has", "have", "had", "will", "shall", "would",
+                                     "should", "can", "could", "may", "might", "must"})
+#: Most words a governing change reaches over to find its noun phrase.
+_HEAD_REACH = 4
+#: Most words of shared context a lift adds on one side of a change.
+_MAX_CONTEXT = 8
+#: Content words that make an insertion or deletion a clause of its own.
+CLAUSE_WORDS = 4
+
+# Word classes: C content, V governing verb / adverb / participle, A auxiliary or
+# article (crossable), N connector inside a noun phrase, F other function word.
+C, V, A, N, F = "C", "V", "A", "N", "F"
+
+
+def word_class(token: Token) -> str:
+    """The chunker's class of one word token (see the module docstring)."""
+    word = token.text.translate(QUOTES).lower()
+    if word in _CONNECT or token.parts == ("'s",):
+        return N
+    if word in _NUMBER_WORDS:
+        return C
+    if word in _CROSS:
+        return A
+    if word in function_words():
+        return F
+    if word in stopwords():
+        return V
+    if word.isalpha() and len(word) > 4 and token.text.islower() and (
+            word.endswith("ed") or (word.endswith("ly") and word not in _NOT_ADVERBS)):
+        return V
+    return C
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+#: Determiners a governing word reaches over to its noun phrase ("safeguard each other's ...").
+_DETERMINERS = frozenset({"each", "other", "their", "our", "its", "his", "her", "this", "these",
+                          "those", "all", "both", "any", "every", "such", "'s"})
+_NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "anomaly", "monopoly",
+                          "july", "ally", "apply", "reply", "early"})
+
+
+@frozen
+class Words:
+    """The folded words of one side of a sentence link, with where they come from.
+
+    Attributes:
+        tokens: The word tokens, in order (punctuation and quotes left out).
+        sentence_of: The sentence index of each token.
+        parts: Folded words; a hyphenated token gives several.
+        owner: Index into ``tokens`` of each part.
+        classes: Word class of each part.
+        breaks: True where punctuation or a sentence end comes before the part.
+    """
+
+    tokens: tuple[Token, ...]
+    sentence_of: tuple[int, ...]
+    parts: tuple[str, ...]
+    owner: tuple[int, ...]
+    classes: tuple[str, ...]
+    breaks: tuple[bool, ...]
+
+    def span(self, first: int, last: int) -> Span:
+        """The text span of parts ``first .. last - 1``."""
+        return Span(self.tokens[self.owner[first]].span.start, self.tokens[self.owner[last - 1]].span.end)
+
+
+def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
+    """Flatten the word tokens of some sentences, in order, for diffing."""
+    tokens: list[Token] = []
+    sentence_of: list[int] = []
+    parts: list[str] = []
+    owner: list[int] = []
+    classes: list[str] = []
+    breaks: list[bool] = []
+    for index in sentences:
+        pending = True
+        for token in analysis.sentences[index].tokens:
+            if not token.parts:
+                # Quotes fold to nothing; an apostrophe after a plural ("States'") ends
+                # the possessor's noun phrase.
+                if token.text in ("'", "\u2019") and tokens and tokens[-1].text[-1:] in "sS" \
+                        and tokens[-1].span.end == token.span.start:
+                    pending = True
+                continue
+            if token.parts == (BARRIER,):
+                pending = True
+                continue
+            tokens.append(token)
+            sentence_of.append(index)
+            kind = word_class(token)
+            for k, part in enumerate(token.parts):
+                parts.append(part)
+                owner.append(len(tokens) - 1)
+                classes.append(kind)
+                breaks.append(pending and k == 0)
+            pending = False
+    return Words(tuple(tokens), tuple(sentence_of), tuple(parts), tuple(owner), tuple(classes),
+                 tuple(breaks))
+
+
+@frozen
+class Edit:
+    """One changed run of words inside corresponding sentences, lifted.
+
+    Attributes:
+        link: The sentence link it belongs to.
+        core: ``(i1, i2, j1, j2)``: earlier parts ``i1:i2`` became later parts ``j1:j2``.
+        lift: ``(e1, e2, l1, l2)``: the lifted parts on each side (context included).
+    """
+
+    link: SentenceLink
+    core: tuple[int, int, int, int]
+    lift: tuple[int, int, int, int]
+
+
+def _merge(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Join runs one shared word apart ("deep concern over" -> "grave concern about")."""
+    merged: list[tuple[int, int, int, int]] = []
+    for run in runs:
+        if merged and run[0] - merged[-1][1] <= 1 and run[2] - merged[-1][3] <= 1:
+            i1, _, j1, _ = merged.pop()
+            merged.append((i1, run[1], j1, run[3]))
+        else:
+            merged.append(run)
+    return merged
+
+
+def _only_grammar(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when the run changes only articles and function words, with no framing cue."""
+    i1, i2, j1, j2 = run
+    classes = e.classes[i1:i2] + l.classes[j1:j2]
+    return all(c in (A, N, F) for c in classes) and not _modal_words(e.parts[i1:i2] + l.parts[j1:j2])
+
+
+def _rejoined(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when the run only splits or joins words ("two-way" and "twoway" from a
+    hyphen at a line end, "cooperation" and "co operation"): the same letters."""
+    i1, i2, j1, j2 = run
+    return "".join(e.parts[i1:i2]) == "".join(l.parts[j1:j2])
+
+
+_MODALS = frozenset({"will", "shall", "should", "must", "may", "might", "could", "would", "can", "not"})
+
+
+def _modal_words(words: Sequence[str]) -> bool:
+    return any(w in _MODALS for w in words)
+
+
+class _Context:
+    """The shared words on one side of a run, read on both statements at once."""
+
+    def __init__(self, e: Words, l: Words, e_at: int, l_at: int, step: int, limit: int) -> None:
+        self.e, self.l, self.e_at, self.l_at, self.step, self.limit = e, l, e_at, l_at, step, limit
+
+    def __len__(self) -> int:
+        return min(self.limit, _MAX_CONTEXT)
+
+    def cls(self, k: int) -> str:
+        return self.e.classes[self.e_at + self.step * k]
+
+    def word(self, k: int) -> str:
+        return self.e.parts[self.e_at + self.step * k]
+
+    def blocked(self, k: int) -> bool:
+        """True when punctuation separates context word ``k`` from the run side of it."""
+        if self.step > 0:
+            return self.e.breaks[self.e_at + k] or self.l.breaks[self.l_at + k]
+        e_next, l_next = self.e_at - k + 1, self.l_at - k + 1
+        return ((e_next < len(self.e.parts) and self.e.breaks[e_next])
+                or (l_next < len(self.l.parts) and self.l.breaks[l_next]))
+
+
+def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s"})) -> int:
+    """Extend through a noun phrase starting at context word ``k``: content words
+    joined by ``joins`` ("of", "for", "'s"; an article may follow "of"). "and"
+    never joins: a change in one conjunct is not a change in the other."""
+    n = len(ctx)
+    while k < n and not ctx.blocked(k):
+        if ctx.cls(k) == C:
+            k += 1
+            continue
+        if ctx.word(k) in joins:
+            j = k + 1
+            if ctx.word(k) == "of" and j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
+                j += 1
+            if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+                k = j
+                continue
+        break
+    return k
+
+
+#: What a governing word's object may be joined by ("cooperation on clean energy").
+_OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with"})
+#: Prepositions that open the complement of a noun ("commitment to the defense").
+_COMPLEMENTS = frozenset({"to", "for", "on"})
+
+
+def _right(ctx: _Context, ends_on_content: bool) -> int:
+    n = len(ctx)
+    k = 0
+    if not ends_on_content:
+        last_verb = 0
+        while k < n and k < _HEAD_REACH + 2 and not ctx.blocked(k) and (
+                ctx.cls(k) in (V, A) or ctx.word(k) in _DETERMINERS):
+            k += 1
+            if ctx.cls(k - 1) == V:
+                last_verb = k
+        if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
+            return last_verb
+        k = _chunk(ctx, k, _OBJECT_JOINS)
+    else:
+        k = _chunk(ctx, k)
+    if k + 1 < n and not ctx.blocked(k) and not ctx.blocked(k + 1):
+        if ctx.word(k) in _BE and ctx.cls(k + 1) == V:
+            return k + 2  # a passive verb after the noun phrase
+        if not ends_on_content and ctx.word(k) == "to" and ctx.cls(k + 1) in (V, C):
+            j = k + 1
+            while j < n and not ctx.blocked(j) and ctx.cls(j) == V:
+                j += 1
+            return _chunk(ctx, j, _OBJECT_JOINS) if j < n and not ctx.blocked(j) and ctx.cls(j) == C else j
+        if ends_on_content and ctx.word(k) in _COMPLEMENTS:
+            j = k + 1
+            if j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
+                j += 1
+            if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+                while j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+                    j += 1
+                return j
+    return k
+
+
+def _left(ctx: _Context) -> int:
+    n = len(ctx)
+    k = 0
+    while k < n and not ctx.blocked(k):
+        if ctx.cls(k) == C:
+            k += 1
+            continue
+        if ctx.word(k) in ("of", "for", "'s") and k + 1 < n and not ctx.blocked(k + 1) \
+                and ctx.cls(k + 1) == C:
+            k += 2
+            continue
+        break
+    if k < n and not ctx.blocked(k) and ctx.cls(k) == V:
+        k += 1  # the verb that governs the noun phrase ("expressed deep concern")
+    return k
+
+
+def _plural(token: Token) -> bool:
+    word = token.text.translate(QUOTES).lower()
+    return word.isalpha() and token.text[:1].islower() and len(token.parts) == 1 \
+        and singular(word) != word
+
+
+def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, int],
+         after: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Widen a run by the shared words of the phrase that holds it.
+
+    ``before`` and ``after`` bound the shared words (the ends of the neighbouring runs).
+    """
+    i1, i2, j1, j2 = run
+    last = [cls[k - 1] for cls, k, lo in ((e.classes, i2, i1), (l.classes, j2, j1)) if k > lo]
+    first = [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2)) if k < hi]
+    # A plural noun ends its noun phrase: what follows it is the verb ("policies present...").
+    headed = any(_plural(w.tokens[w.owner[k - 1]]) for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
+    ctx = _Context(e, l, i2, j2, 1, min(after[0] - i2, after[1] - j2))
+    right = 0 if headed and C in last else _right(ctx, C in last)
+    left = 0
+    numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
+    if any(c in (C, N, F) for c in first) and not numeral:
+        left = _left(_Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1])))
+    return i1 - left, i2 + right, j1 - left, j2 + right
+
+
+def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
+          ) -> list[tuple[Edit, Words, Words]]:
+    """The lifted word-level edits of every sentence link, in earlier order."""
+    found: list[tuple[Edit, Words, Words]] = []
+    for link in links:
+        e, l = words_of(earlier, link.earlier), words_of(later, link.later)
+        if e.parts == l.parts:
+            continue
+        runs = [r for r in _merge(spans(e.parts, l.parts))
+                if not _only_grammar(e, l, r) and not is_date_edit(e, l, r) and not _rejoined(e, l, r)]
+        for k, run in enumerate(runs):
+            before = (runs[k - 1][1], runs[k - 1][3]) if k else (0, 0)
+            after = (runs[k + 1][0], runs[k + 1][2]) if k + 1 < len(runs) else (len(e.parts), len(l.parts))
+            found.append((Edit(link, run, lift(e, l, run, before, after)), e, l))
+    return found
+
+
+def lexicon_hits(analysis: Analysis, span: Span) -> list[Phrase]:
+    """The lexicon formulas that overlap a span."""
+    return [p for p in analysis.phrases if p.origin is Origin.LEXICON
+            and p.span.start < span.end and span.start < p.span.end]
+
+
+def widen(span: Span, hits: Sequence[Phrase]) -> Span:
+    """The span grown to take whole every formula it overlaps."""
+    if not hits:
+        return span
+    return Span(min(span.start, *(h.span.start for h in hits)), max(span.end, *(h.span.end for h in hits)))
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+                     "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _datelike(part: str) -> bool:
+    return part in _MONTHS or (part.isdigit() and (len(part) <= 2 or part[:2] in ("19", "20")))
+
+
+def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when a run changes only a date ("8 September" -> "7 June", "2021" -> "2023"):
+    when a statement was made is its metadata, not a change in what it says."""
+    i1, i2, j1, j2 = run
+    changed = e.parts[i1:i2] + l.parts[j1:j2]
+    if not changed or not all(_datelike(p) for p in changed):
+        return False
+    near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
+    return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
+
