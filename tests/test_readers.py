@@ -621,3 +621,23 @@ def test_timeline_of_some_seed_files_uses_their_catalog_quietly(capsys: pytest.C
     assert status == 0
     assert [s["date"] for s in json.loads(out)["statements"]] == ["2024-07-03", "2025-04-25"]
     assert err == ""
+
+
+_MINISTRY_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Wang Yi Meets Nurtleu_Ministry</title></head><body>
+<ul class="nav"><li><a href="/">Home</a></li><li><a href="/news/">News</a></li></ul>
+<div class="news-title"><h1>Wang Yi Meets with Kazakh Foreign Minister Murat Nurtleu</h1></div>
+<p class="time">Updated: July 04, 2024 10:15</p><div class="news-main">
+<p>On July 3, 2024, Foreign Minister Wang Yi met with Kazakh Foreign Minister Murat Nurtleu in Astana.</p>
+<p>Wang Yi said that China and Kazakhstan are permanent comprehensive strategic partners.</p></div>
+<div class="share">Share: <a>Weibo</a> <a>WeChat</a></div>
+<div class="footer"><p>Copyright Ministry of Foreign Affairs</p></div></body></html>"""
+
+
+def test_page_time_stamp_is_the_date_not_the_text(tmp_path: Path) -> None:
+    """A ministry page's "Updated: ..." line dates the page and stays out of the text."""
+    path = tmp_path / "mfa.html"
+    path.write_text(_MINISTRY_PAGE, encoding="utf-8")
+    page = diplodiff.load_statement(path)
+    assert (page.date, page.text.split()[:3]) == (dt.date(2024, 7, 4), ["On", "July", "3,"])
+    assert not any(note.startswith("date unknown") for note in page.notes)

@@ -281,3 +281,24 @@ def date_from_dateline(given: dt.date | None, body: str, *, given_as: str = "the
                        f"{given.isoformat()}; {given_as} date is kept",), ()
     return found, (f"date {found.isoformat()} from the dateline {dateline.text!r} ({given_as} "
                    f"{given.isoformat()} is taken as the publication date)",), ()
+
+
+_STAMP = (r"\b\d{4}-\d{2}-\d{2}\b"
+          rf"|\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}}\b")
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full date written inside ``text`` (a byline, a time stamp), else ``None``.
+
+    >>> find_date("Updated: July 04, 2024 10:15")
+    datetime.date(2024, 7, 4)
+    """
+    for match in _pattern(_STAMP, re.I).finditer(text):
+        try:
+            found = parse_date(match.group(0)).date
+        except DateError:
+            continue
+        if found is not None:
+            return found
+    return None

@@ -365,7 +365,8 @@ def _page(data: bytes, name: str, stem: str, path: str | None) -> Statement:
     if statement.date is None and page.date:
         # the page's date is the publication date: it dates the page, or gives a dateline its year
         date, notes, meta = _date_of(page.date, page.text, name)
-        changes |= {"date": date, "notes": tuple(notes) or statement.notes}
+        kept = tuple(n for n in statement.notes if not n.startswith("date unknown"))
+        changes |= {"date": date, "notes": (kept + tuple(notes)) if date else statement.notes}
         if date is not None:
             changes["meta"] = {k: v for k, v in changes["meta"].items() if k != "dateline"} | meta
     return attrs.evolve(statement, **changes)

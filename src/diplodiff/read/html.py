@@ -12,6 +12,7 @@ from typing import Any
 from attrs import frozen
 
 from .._errors import LoadError
+from .dates import find_date, find_dateline
 
 _SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                     rb"<(?:!doctype\s+html|html)\b", re.I | re.S)
@@ -27,6 +28,7 @@ def looks_like_html(data: bytes) -> bool:
 
 
 _MIN_WORDS = 5
+_STAMP_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?\u3002]")
 
 
@@ -64,7 +66,18 @@ def read_page(data: bytes, name: str) -> Page:
     title = (document.title or "").strip() or None
     if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]  # the headline repeated as the first line of the text
+    date = document.date or None
+    while len(paragraphs) > 1 and _is_stamp(paragraphs[0]):
+        # "Updated: July 04, 2024 10:15", "2024-07-04 | Source: Xinhua": the page's, not the statement's
+        stamp = find_date(paragraphs.pop(0))
+        date = date or (stamp.isoformat() if stamp else None)
     meta = tuple((k, str(v).strip()) for k, v in
                  (("url", document.url), ("site", document.sitename))
                  if v and str(v).strip())
-    return Page("\n\n".join(paragraphs) + "\n", title, document.date or None, meta)
+    return Page("\n\n".join(paragraphs) + "\n", title, date, meta)
+
+
+def _is_stamp(paragraph: str) -> bool:
+    """A short line before the text that carries a date and is no sentence (a byline, a time stamp)."""
+    return (len(paragraph.split()) <= _STAMP_WORDS and not paragraph.rstrip().endswith((".", "!", "?", "--"))
+            and find_date(paragraph) is not None and find_dateline(paragraph) is None)
