@@ -222,15 +222,14 @@ def test_lexicon_with_bom_is_read(corpus: Path, capsys: pytest.CaptureFixture[st
     assert cli.main(["phrases", "good.txt", "--lexicon", "bom.toml"]) == 0
 
 
-def test_header_with_many_spaces_is_linear() -> None:
-    """40,000 spaces inside a header line parse at once (the pattern used to backtrack)."""
+def test_header_with_many_spaces_keeps_its_value() -> None:
+    """40,000 spaces inside a header line are part of the value (timed in
+    benchmarks/test_bench_hostile.py: the pattern used to backtrack, 17.7 s)."""
     import diplodiff
 
-    started = time.perf_counter()
     statement = diplodiff.parse_statement("title: a" + " " * 40_000 + "b\n\n" + TEXT, id="x")
-    assert time.perf_counter() - started < 0.5
     assert statement.title is not None
-    assert statement.title.endswith("b")
+    assert (statement.title[0], statement.title[-1], len(statement.title)) == ("a", "b", 40_002)
 
 
 # --- what is not a statement file ----------------------------------------------------------------
