@@ -69,7 +69,16 @@ def test_no_import_cycle() -> None:
 
 
 def test_import_loads_no_heavy_library() -> None:
-    """``import diplodiff`` loads neither nltk nor numpy: the stages that need them load them."""
-    code = "import sys, diplodiff; print(sorted(m for m in ('nltk', 'numpy') if m in sys.modules))"
+    """``import diplodiff`` loads neither nltk, numpy nor importlib.metadata: the stages that need
+    them load them."""
+    heavy = ("nltk", "numpy", "importlib.metadata", "rapidfuzz", "attrs")
+    code = f"import sys, diplodiff; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_import_loads_no_stage() -> None:
+    """``import diplodiff`` imports no stage module: each name loads its module on first use."""
+    code = "import sys, diplodiff; print(sorted(m for m in sys.modules if m.startswith('diplodiff.')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -14,7 +14,10 @@ STAGES = ("read", "text", "find", "diff", "timeline", "render", "cli")
 
 def public_names() -> set[str]:
     """Names in the package namespace that do not start with an underscore and are not
-    stage packages, plus ``__version__``."""
+    stage packages, plus ``__version__`` (names load on first use: all are used first,
+    so that whatever the modules put in the namespace shows)."""
+    for name in [*diplodiff.__all__, *dir(diplodiff)]:
+        getattr(diplodiff, name)
     return {name for name in vars(diplodiff) if not name.startswith("_") and name not in STAGES} | {
         "__version__"}
 

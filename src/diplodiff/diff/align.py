@@ -7,6 +7,7 @@ rapidfuzz scores decide *which* sentences and phrases correspond (vectorised
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,38 @@ _RARE_WORDS = 3
 _POSTING_MAX = 64
 
 
+#: Up to this many candidate pairs, scores are computed one by one without numpy:
+#: importing numpy (~0.15 s) would cost a two-statement diff more than the diff.
+SMALL_MAX = 4_096
+
+
+def _small(earlier: Sequence[str], later: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
+    """``assign(similarity(...))`` without numpy, to the bit: scores in float32 as
+    ``cdist`` gives them, compared with the threshold in float32 as numpy compares."""
+    bound = array("f", [threshold])[0]
+    found = []
+    for i, key in enumerate(earlier):
+        for j, score in enumerate(array("f", [fuzz.ratio(key, other) for other in later])):
+            if score >= bound:
+                found.append((-score, i, j))
+    found.sort()
+    return _greedy(found)
+
+
+def _greedy(found: Sequence[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
+    """Take ``(-score, row, column)`` candidates in order, each row and column once."""
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for negative, i, j in found:
+        if i in used_rows or j in used_cols:
+            continue
+        used_rows.add(i)
+        used_cols.add(j)
+        pairs.append((i, j, -negative))
+    return pairs
+
+
 def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> list[tuple[int, int, float]]:
     """Pair ``earlier`` with ``later`` one-to-one by ``fuzz.ratio``, best first, keeping
     scores >= ``threshold``; ``(row, column, score)`` like ``assign``.
@@ -77,6 +110,8 @@ def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> l
     against items sharing one of its rarer words, so time and memory grow with
     the input, not with its square; pairs sharing no such word are left unpaired.
     """
+    if len(earlier) * len(later) <= SMALL_MAX:
+        return _small(earlier, later, threshold)
     if len(earlier) * len(later) <= DENSE_MAX:
         return assign(similarity(earlier, later), threshold=threshold)
     postings: dict[str, list[int]] = {}
@@ -96,16 +131,7 @@ def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> l
             if score >= threshold:
                 found.append((-score, i, j))
     found.sort()
-    used_rows: set[int] = set()
-    used_cols: set[int] = set()
-    pairs: list[tuple[int, int, float]] = []
-    for negative, i, j in found:
-        if i in used_rows or j in used_cols:
-            continue
-        used_rows.add(i)
-        used_cols.add(j)
-        pairs.append((i, j, -negative))
-    return pairs
+    return _greedy(found)
 
 
 def ratio(earlier: str, later: str) -> float:
