@@ -1,151 +1,160 @@
-"""Phrase matching: ``Lexicon.find`` and ``extract_phrases`` against a naive difflib baseline.
+"""Phrase finding against real anchors, run in this process on the same input.
 
-Tests run in file order: ours first, the baselines last; each baseline reads our
-means from ``MEANS`` (filled in this process) and asserts we are faster.
+* The lexicon matcher (``find.lexicon.hits``) against a bare Aho-Corasick scan
+  (``ahocorasick_rs``, leftmost-longest) of the same surface forms over the
+  same folded tokens: the scan finds the same hits and does nothing else, so it
+  is the floor for matching. Target (issue 8): >= 40 % of its speed.
+* Analysis (``analyse``: sentences, speakers, lexicon, discovery) against
+  ``re.findall(r"\\w+")`` over the same text, the floor for reading the words at
+  all. Target (issue 8): within 13x of the floor (>= 3 MB/s a core).
+
+Each prints its figures and whether the target is met, and asserts a bound it
+meets with room on a loaded two-core machine (so a regression fails, noise does
+not). Ratios compare the fastest rounds: on a shared machine the mean measures
+the neighbours. Tests run in file order: ours first, each anchor after.
 """
 
 from __future__ import annotations
 
-import difflib
+import re
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from ahocorasick_rs import AhoCorasick, MatchKind
 from pytest_benchmark.fixture import BenchmarkFixture
 
 import diplodiff
-from diplodiff import Lexicon, Origin, Sentence
+from diplodiff import Lexicon, Statement
+from diplodiff._models import Tokens
+from diplodiff.find.lexicon import hits
+from diplodiff.text.normalize import fold_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import make_corpus
 
 if TYPE_CHECKING:
     from conftest import SyntheticLexicon, Tokenized
 
-Hit = tuple[int, int, str]  # (start, end, formula id)
-#: Means (seconds) of our benchmarks in this process, keyed by benchmark name.
-MEANS: dict[str, float] = {}
-#: A difflib ratio at or above this counts as a hit for the baselines.
-CUTOFF = 0.9
+#: Fastest rounds (seconds) of our benchmarks in this process, keyed by name.
+BEST: dict[str, float] = {}
+#: Issue 8's target for the lexicon matcher: this fraction of the bare scan's speed.
+MATCHER_TARGET = 0.40
+#: What the matcher is held to (measured 0.34-0.43 here, by the load on the machine).
+MATCHER_BOUND = 0.20
+#: Issue 8's target for analysis: at most this many times the \w+ floor's time.
+ANALYSIS_TARGET = 13.0
+#: What analysis is held to today (measured 35-65x here; the speaker reader is
+#: about half of it): a regression bound, printed beside the target.
+ANALYSIS_BOUND = 120.0
+STATEMENTS = 200
+_WORDS = re.compile(r"\w+")
 
 
 def _record(benchmark: BenchmarkFixture, name: str) -> None:
     if benchmark.stats is not None:  # None under --benchmark-disable
-        MEANS[name] = benchmark.stats.stats.mean
+        BEST[name] = benchmark.stats.stats.min
 
 
-def _speedup(benchmark: BenchmarkFixture, ours: str, label: str, speedups: dict[str, float]) -> float:
-    """Return baseline mean / our mean, recorded in extra_info and the summary."""
-    if benchmark.stats is None or ours not in MEANS:
+def _anchor_best(benchmark: BenchmarkFixture, ours: str) -> float:
+    """The anchor's fastest round (skips when ours was not timed in this run)."""
+    if benchmark.stats is None or ours not in BEST:
         pytest.skip(f"no timing of {ours!r} in this run (run the whole file, benchmarks enabled)")
-    ratio: float = benchmark.stats.stats.mean / MEANS[ours]
-    benchmark.extra_info[f"speedup_vs_{ours}"] = ratio
-    speedups[f"{label} / {ours}"] = ratio
-    print(f"\n{label} / {ours}: {ratio:,.1f}x")
-    return ratio
+    return float(benchmark.stats.stats.min)
 
 
-def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], statement_id: str, text: str) -> set[Hit]:
-    """The matcher alone over pre-tokenized sentences."""
-    return {(h.span.start, h.span.end, h.formula)
-            for s in sentences for h in lexicon.find(s, statement_id=statement_id, text=text)}
+# --- the lexicon matcher against a bare Aho-Corasick scan -------------------------------------
+
+def _rows(corpus: Sequence[Tokenized]) -> list[list[Tokens]]:
+    return [[Tokens.of(s.tokens) for s in t.sentences] for t in corpus]
 
 
-def candidates(sentences: Sequence[Sentence]) -> list[tuple[int, int, str]]:
-    """Every word n-gram (n = 2..5) of each sentence as ``(start, end, lower-cased text)``."""
-    found = []
-    for sentence in sentences:
-        words = [t for t in sentence.tokens if any(ch.isalnum() for ch in t.text)]
-        for n in range(2, 6):
-            for i in range(len(words) - n + 1):
-                gram = words[i : i + n]
-                found.append((gram[0].span.start, gram[-1].span.end, " ".join(t.text.lower() for t in gram)))
+def _match(lexicon: Lexicon, statements: Sequence[Sequence[Tokens]]) -> int:
+    """Our matcher over pre-tokenized statements; the number of hits."""
+    return sum(len(found) for rows in statements for found in hits(lexicon, rows))
+
+
+def _anchor(wordings: Sequence[str]) -> AhoCorasick:
+    """The same surface forms, folded as the matcher folds them, space-framed."""
+    keys = sorted({" " + " ".join(fold_text(w)) + " " for w in wordings})
+    return AhoCorasick(keys, matchkind=MatchKind.LeftmostLongest)
+
+
+def _scan(automaton: AhoCorasick, statements: Sequence[Sequence[Tokens]]) -> int:
+    """The bare scan: join each statement's folded tokens, find the wordings; the number of hits."""
+    found = 0
+    for rows in statements:
+        haystack = " " + " \x00 ".join(" ".join(r.flat()) for r in rows) + " "
+        found += len(automaton.find_matches_as_indexes(haystack))
     return found
 
 
-def difflib_naive(sentences: Sequence[Sentence], wordings: Sequence[tuple[str, str]]) -> set[Hit]:
-    """A new ``SequenceMatcher`` per (candidate, wording) pair; ``ratio() >= CUTOFF`` is a hit."""
-    grams = candidates(sentences)
-    return {(start, end, formula) for formula, wording in wordings for start, end, gram in grams
-            if difflib.SequenceMatcher(None, gram, wording).ratio() >= CUTOFF}
+def test_lexicon_matcher(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
+                         corpus: tuple[Tokenized, ...]) -> None:
+    """``hits`` over 1,000 pre-tokenized statements, 300 formulas; every planted wording found."""
+    statements = _rows(corpus)
+    found = benchmark.pedantic(_match, (synthetic_lexicon.lexicon, statements), rounds=5, iterations=1,
+                               warmup_rounds=1)
+    assert found == sum(len(t.synthetic.plants) for t in corpus)
+    _record(benchmark, "matcher")
 
 
-def difflib_prefiltered(sentences: Sequence[Sentence], wordings: Sequence[tuple[str, str]]) -> set[Hit]:
-    """difflib as its docs advise: ``set_seq2`` cached per wording and the two cheap upper
-    bounds (``real_quick_ratio``, ``quick_ratio``) first; same hits as the naive loop."""
-    grams = candidates(sentences)
-    matcher = difflib.SequenceMatcher(None)
-    hits = set()
-    for formula, wording in wordings:
-        matcher.set_seq2(wording)
-        for start, end, gram in grams:
-            matcher.set_seq1(gram)
-            if (matcher.real_quick_ratio() >= CUTOFF and matcher.quick_ratio() >= CUTOFF
-                    and matcher.ratio() >= CUTOFF):
-                hits.add((start, end, formula))
-    return hits
+def test_lexicon_anchor_aho_corasick(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
+                                     corpus: tuple[Tokenized, ...], speedups: dict[str, float]) -> None:
+    """Anchor: a bare Aho-Corasick scan of the same wordings over the same folded tokens."""
+    statements = _rows(corpus)
+    automaton = _anchor([w for _, w in synthetic_lexicon.wordings])
+    found = benchmark.pedantic(_scan, (automaton, statements), rounds=5, iterations=1, warmup_rounds=1)
+    assert found == sum(len(t.synthetic.plants) for t in corpus)  # the same hits
+    anchor = _anchor_best(benchmark, "matcher")
+    share = anchor / BEST["matcher"]
+    size = sum(len(t.synthetic.statement.text.encode()) for t in corpus)
+    speedups[f"lexicon matcher speed / bare Aho-Corasick scan (target >= {MATCHER_TARGET:.0%})"] = share
+    print(f"\nlexicon matcher: {size / BEST['matcher'] / 1e6:.1f} MB/s; "
+          f"bare scan {size / anchor / 1e6:.1f} MB/s; "
+          f"matcher at {share:.0%} of the scan's speed "
+          f"(target {MATCHER_TARGET:.0%}: {'met' if share >= MATCHER_TARGET else 'NOT met'})")
+    assert share >= MATCHER_BOUND
 
 
-def test_find_statement(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
-                        statement_1k: Tokenized) -> None:
-    """``Lexicon.find`` over the sentences of one ~1,000-word statement, 300 formulas."""
-    statement = statement_1k.synthetic.statement
-    hits = benchmark(find_all, synthetic_lexicon.lexicon, statement_1k.sentences,
-                     statement.id, statement.text)
-    assert hits == statement_1k.synthetic.expected
-    benchmark.extra_info.update(words=len(statement.text.split()), hits=len(hits))
-    _record(benchmark, "find")
+# --- analysis against the \w+ floor ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def readouts() -> list[Statement]:
+    """200 synthetic readouts of ~800 words (~5.7 KB) with the builtin lexicon's formulas."""
+    return list(make_corpus(STATEMENTS))
 
 
-def test_find_corpus(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
-                     corpus: tuple[Tokenized, ...]) -> None:
-    """``Lexicon.find`` over a pre-tokenized corpus of 1,000 statements."""
-    lexicon = synthetic_lexicon.lexicon
-
-    def run() -> list[set[Hit]]:
-        return [find_all(lexicon, t.sentences, t.synthetic.statement.id, t.synthetic.statement.text)
-                for t in corpus]
-
-    found = benchmark.pedantic(run, rounds=3, iterations=1, warmup_rounds=0)
-    assert len(found) == len(corpus) == 1_000
-    for hits, t in zip(found, corpus, strict=True):
-        assert hits == t.synthetic.expected, t.synthetic.statement.id
-    words = sum(len(t.synthetic.statement.text.split()) for t in corpus)
-    benchmark.extra_info.update(words=words, hits=sum(map(len, found)))
-    if benchmark.stats is not None:
-        benchmark.extra_info["words_per_second"] = words / benchmark.stats.stats.mean
-    _record(benchmark, "find_corpus")
+def _analyse(statements: Sequence[Statement]) -> int:
+    return sum(len(diplodiff.analyse(s).phrases) for s in statements)
 
 
-def test_extract_phrases_statement(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
-                                   statement_1k: Tokenized) -> None:
-    """``extract_phrases`` end to end (tokenize, lexicon, discovery) on one statement."""
-    statement = statement_1k.synthetic.statement
-    phrases = benchmark(diplodiff.extract_phrases, statement, lexicon=synthetic_lexicon.lexicon)
-    hits = {(p.span.start, p.span.end, p.formula) for p in phrases if p.origin is Origin.LEXICON}
-    assert hits == statement_1k.synthetic.expected
-    benchmark.extra_info.update(phrases=len(phrases), lexicon_hits=len(hits))
-    _record(benchmark, "extract_phrases")
+def _floor(statements: Sequence[Statement]) -> int:
+    return sum(len(_WORDS.findall(s.text)) for s in statements)
 
 
-def test_difflib_prefiltered_statement(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
-                                       statement_1k: Tokenized, speedups: dict[str, float]) -> None:
-    """Baseline: difflib with cached ``set_seq2`` and upper-bound pre-filters, one statement."""
-    hits = benchmark.pedantic(difflib_prefiltered, (statement_1k.sentences, synthetic_lexicon.wordings),
-                              rounds=3, iterations=1)
-    assert statement_1k.synthetic.expected <= hits
-    benchmark.extra_info.update(candidates=len(candidates(statement_1k.sentences)),
-                                wordings=len(synthetic_lexicon.wordings), hits=len(hits))
-    assert _speedup(benchmark, "find", "difflib_prefiltered", speedups) > 1
+def test_analysis(benchmark: BenchmarkFixture, readouts: list[Statement]) -> None:
+    """``analyse`` on 200 readouts: sentences, speakers, lexicon hits and discovered phrases."""
+    diplodiff.analyse(readouts[0])  # the lexicon and tables, compiled once per process
+    phrases = benchmark.pedantic(_analyse, (readouts,), rounds=3, iterations=1, warmup_rounds=1)
+    assert phrases > STATEMENTS
+    _record(benchmark, "analysis")
 
 
-def test_difflib_naive_statement(benchmark: BenchmarkFixture, synthetic_lexicon: SyntheticLexicon,
-                                 statement_1k: Tokenized, speedups: dict[str, float]) -> None:
-    """Baseline: a ``SequenceMatcher.ratio()`` for every (n-gram, wording) pair, one statement.
-
-    Slow (tens of seconds), so one round; runs last and reports the speed-ups.
-    """
-    hits = benchmark.pedantic(difflib_naive, (statement_1k.sentences, synthetic_lexicon.wordings),
-                              rounds=1, iterations=1)
-    assert statement_1k.synthetic.expected <= hits
-    pairs = len(candidates(statement_1k.sentences)) * len(synthetic_lexicon.wordings)
-    benchmark.extra_info.update(pairs=pairs, hits=len(hits))
-    assert _speedup(benchmark, "find", "difflib_naive", speedups) > 1
-    assert _speedup(benchmark, "extract_phrases", "difflib_naive", speedups) > 1
+def test_analysis_anchor_word_floor(benchmark: BenchmarkFixture, readouts: list[Statement],
+                                    speedups: dict[str, float]) -> None:
+    """Anchor: ``re.findall(r"\\w+")`` over the same 200 texts."""
+    words = benchmark.pedantic(_floor, (readouts,), rounds=20, iterations=1, warmup_rounds=1)
+    assert words > STATEMENTS * 500
+    anchor = _anchor_best(benchmark, "analysis")
+    times = BEST["analysis"] / anchor
+    size = sum(len(s.text.encode()) for s in readouts)
+    speedups[f"analysis time / \\w+ floor (target <= {ANALYSIS_TARGET:g}x)"] = times
+    print(f"\nanalysis: {size / BEST['analysis'] / 1e6:.2f} MB/s, "
+          f"{BEST['analysis'] / len(readouts) * 1e3:.2f} ms per "
+          f"{size / len(readouts) / 1e3:.1f} KB statement; "
+          f"\\w+ floor {size / anchor / 1e6:.1f} MB/s; analysis = {times:.1f}x the floor "
+          f"(target {ANALYSIS_TARGET:g}x: {'met' if times <= ANALYSIS_TARGET else 'NOT met'})")
+    assert times <= ANALYSIS_BOUND

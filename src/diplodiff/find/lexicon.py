@@ -29,8 +29,8 @@ import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from importlib.resources import files
-from itertools import accumulate, count
-from operator import add
+from itertools import accumulate, count, groupby
+from operator import add, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -83,6 +83,8 @@ class _Pattern:
     def end(self, parts: Sequence[str], start: int) -> int:
         """Return the end of a match whose first segment stands at ``start``, or -1."""
         pos = start + len(self.segments[0])
+        if len(self.segments) == 1:
+            return pos
         for segment in self.segments[1:]:
             found = _after_gap(parts, pos, segment)
             if found < 0:
@@ -154,42 +156,71 @@ def _numeric(parts: list[str]) -> list[str]:
     return out
 
 
-def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[list[Hit]]:
+def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     """Return the lexicon hits of each sentence, as token and part ranges."""
-    patterns, automaton = _automaton(lexicon)
-    found: list[list[Hit]] = [[] for _ in rows]
+    patterns, automaton, numbers = _automaton(lexicon)
+    found: list[Sequence[Hit]] = [()] * len(rows)
     if automaton is None:
         return found
-    flats = [r.flat() for r in rows]
-    matched = [flat if _NUMERIC_WORDS.isdisjoint(flat) else _numeric(flat) for flat in flats]
+    flats = list(map(Tokens.flat, rows))
+    matched = ([flat if _NUMERIC_WORDS.isdisjoint(flat) else _numeric(flat) for flat in flats]
+               if numbers else flats)
     joined = list(map(" ".join, matched))
     # Sentences joined by a character no wording holds; each part framed by spaces.
     bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
-    places: dict[int, dict[int, list[int]]] = {}
-    for head, start, _ in automaton.find_matches_as_indexes(" " + " \x00 ".join(joined) + " ",
-                                                           overlapping=True):
-        k = bisect.bisect_right(bases, start) - 1
-        places.setdefault(k, {}).setdefault(start - bases[k], []).append(head)
-    for k, at in places.items():
-        parts = matched[k]
-        # where each part's successor begins in joined[k]: part j starts after ``nexts[j - 1]``
-        nexts = list(map(add, accumulate(map(len, parts)), count(1)))
-        cumulative = rows[k].cumulative()
-        i = 0
-        for offset in sorted(at):
+    matches = automaton.find_matches_as_indexes(" " + " \x00 ".join(joined) + " ", overlapping=True)
+    # (sentence, where in the haystack, which first segment), leftmost first
+    located = sorted([(bisect.bisect_right(bases, start) - 1, start, head) for head, start, _ in matches])
+    k = -1
+    parts: list[str] = []
+    nexts: list[int] | None = None
+    cumulative: list[int] = []
+    simple = False
+    i = 0
+    for (sentence, start), group in groupby(located, _place):
+        if sentence != k:
+            k, parts, i = sentence, matched[sentence], 0
+            found[k] = sentence_hits = []
+            # One part per token (no hyphenated words, no bare quote marks): part
+            # index and token index are the same, and every part starts and ends one.
+            lengths = rows[k].parts
+            simple = len(parts) == len(lengths) and (not lengths or min(map(len, lengths)) == 1)
+            cumulative = rows[k].cumulative()
+            nexts = None
+        offset = start - bases[k]
+        if offset < _COUNTED:
+            pos = joined[k].count(" ", 0, offset)  # parts before this one, at C speed
+        else:
+            if nexts is None:  # where each part's successor begins in joined[k]
+                nexts = list(map(add, accumulate(map(len, parts)), count(1)))
             pos = bisect.bisect_right(nexts, offset)
+        if pos < i:
+            continue  # inside an earlier hit
+        if simple:
+            owner = pos
+        else:
             owner = bisect.bisect_right(cumulative, pos)
-            if pos < i or pos != (cumulative[owner - 1] if owner else 0):
-                continue  # inside an earlier hit, or not at the start of a token
-            best_end, best = -1, None
-            for pattern in sorted((p for h in at[offset] for p in patterns[h]), key=_order):
-                end = pattern.end(parts, pos)
-                if end > best_end and end == cumulative[bisect.bisect_right(cumulative, end - 1)]:
-                    best_end, best = end, pattern
-            if best is not None:
-                found[k].append((owner, bisect.bisect_right(cumulative, best_end - 1), pos, best_end, best))
-                i = best_end
+            if pos != (cumulative[owner - 1] if owner else 0):
+                continue  # not at the start of a token
+        heads = [h for _, _, h in group]
+        candidates = patterns[heads[0]] if len(heads) == 1 else sorted(
+            (p for h in heads for p in patterns[h]), key=_order)
+        best_end, best = -1, None
+        for pattern in candidates:
+            end = pattern.end(parts, pos)
+            if end > best_end and (simple or end == cumulative[bisect.bisect_right(cumulative, end - 1)]):
+                best_end, best = end, pattern
+        if best is not None:
+            last = best_end - 1 if simple else bisect.bisect_right(cumulative, best_end - 1)
+            sentence_hits.append((owner, last, pos, best_end, best))
+            i = best_end
     return found
+
+
+#: Below this offset into a sentence, a hit's part is found by counting spaces;
+#: beyond it (long sentences), by bisecting the parts' offsets, so time stays linear.
+_COUNTED = 512
+_place = itemgetter(0, 1)
 
 
 def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
@@ -243,18 +274,22 @@ def _index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
 
 
 @functools.cache
-def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], AhoCorasick | None]:
+def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], AhoCorasick | None, bool]:
     """The first segments as one automaton (space-framed, so only whole parts match),
-    and the wordings each one starts."""
+    the wordings each one starts, and whether numbers matter: only a wording with a
+    number, "year" or "decade" can see what ``numeric`` changes (number words are
+    never in a wording: wordings are folded by ``numeric`` too)."""
     index = _index(lexicon)
     if not index:
-        return [], None
+        return [], None, False
     # Lazy: only matching needs the compiled automaton.
     from ahocorasick_rs import AhoCorasick, MatchKind
 
     heads = list(index)
     automaton = AhoCorasick([" " + " ".join(h) + " " for h in heads], matchkind=MatchKind.Standard)
-    return [index[h] for h in heads], automaton
+    parts = {part for patterns in index.values() for p in patterns for s in p.segments for part in s}
+    numbers = any(part.isdecimal() or part in {"year", "decade"} for part in parts)
+    return [index[h] for h in heads], automaton, numbers
 
 
 def _formula(entry: object, where: str, path: str) -> Formula:
