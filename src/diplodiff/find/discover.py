@@ -259,7 +259,7 @@ def _place(phrase: Phrase) -> tuple[int, int]:
     return phrase.span.start, phrase.span.end
 
 
-def _outnamed(tokens: Tokens, sentence_hits: list[Hit]) -> list[Hit]:
+def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit]) -> Sequence[Hit]:
     """Drop hits of common-noun formulas ("defense cooperation", "clean energy": the
     lexicon writes them in lower case) that stand inside a longer proper name
     ("Enhanced Defense Cooperation Agreement"): the name is the formula there."""
