@@ -641,3 +641,23 @@ def test_page_time_stamp_is_the_date_not_the_text(tmp_path: Path) -> None:
     page = diplodiff.load_statement(path)
     assert (page.date, page.text.split()[:3]) == (dt.date(2024, 7, 4), ["On", "July", "3,"])
     assert not any(note.startswith("date unknown") for note in page.notes)
+
+
+def test_long_statement_in_a_csv_cell_is_read(tmp_path: Path) -> None:
+    """A text over csv's default 128 KiB cell limit is still one statement."""
+    text = "Both sides will deepen mutual trust. " * 5_000
+    path = tmp_path / "long.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "text"], ["long", text]])
+    assert len(diplodiff.load_statement(path).text) == len(text)
+
+
+def test_workbook_that_unpacks_to_too_much_is_refused(tmp_path: Path) -> None:
+    """A small .xlsx that would unpack past the limit is refused before it is opened."""
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 3_000_000)
+    with pytest.raises(LoadError, match="unpacks to 3 MB"):
+        diplodiff.load_statement(path, options=diplodiff.Options(max_bytes=10_000))

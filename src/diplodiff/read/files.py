@@ -260,9 +260,10 @@ class _NotStatements(LoadError):
     """A table without a text column or rows: an error when named, skipped with a warning in a directory."""
 
 
-def _records(kind: str, data: bytes, name: str, stem: str, columns: Columns) -> tuple[Statement, ...]:
+def _records(kind: str, data: bytes, name: str, stem: str, columns: Columns, limit: int,
+             ) -> tuple[Statement, ...]:
     if kind == "xlsx":
-        header, rows = xlsx_records(data, name)
+        header, rows = xlsx_records(data, name, unpacked_limit=limit * 5)
     elif kind in ("csv", "tsv"):
         header, rows = csv_records(_decode(data, name), name, delimiter="\t" if kind == "tsv" else None)
     else:
@@ -343,7 +344,7 @@ def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
     elif kind == "html":
         statements = (_page(data, name, stem, source_path),)
     else:
-        statements = _records(kind, data, name, stem, columns)
+        statements = _records(kind, data, name, stem, columns, limit)
     for statement in statements:
         size = len(statement.text.encode("utf-8", "surrogatepass"))
         if size > options.max_bytes:

@@ -222,6 +222,9 @@ def csv_records(text: str, name: str, *, delimiter: str | None = None,
     first = text.split("\n", 1)[0]
     if delimiter is None:
         delimiter = ";" if first.count(";") > first.count(",") else ","
+    # csv refuses cells over 128 KiB by default; a statement's text may be longer (and the
+    # file's size is already bounded), so raise the process-wide limit, never lower it
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -246,14 +249,27 @@ def csv_records(text: str, name: str, *, delimiter: str | None = None,
     return header, records
 
 
-def xlsx_records(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
-    """The header and ``(row number, row)`` pairs of the first sheet of an .xlsx workbook."""
+def xlsx_records(data: bytes, name: str, *, unpacked_limit: int = 500_000_000,
+                 ) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """The header and ``(row number, row)`` pairs of the first sheet of an .xlsx workbook.
+
+    A workbook is a ZIP archive: one that would unpack to more than ``unpacked_limit``
+    bytes is refused before it is opened (a few KB can unpack to gigabytes).
+    """
     # openpyxl costs ~150 ms to import; only workbooks need it.
     import zipfile
 
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    try:
+        unpacked = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise LoadError(name, f"is not a readable .xlsx workbook ({exc}); re-save it from Excel as "
+                              ".xlsx or .csv") from None
+    if unpacked > unpacked_limit:
+        raise LoadError(name, f"unpacks to {unpacked / 1e6:,.0f} MB, over the {unpacked_limit / 1e6:,.0f} MB "
+                              "limit for a workbook; split it, or save it as .csv")
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
