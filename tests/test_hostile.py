@@ -461,3 +461,55 @@ def test_sigterm_while_writing_leaves_no_temp_file(corpus: Path, monkeypatch: py
     assert cli.main(["diff", "good.txt", "later.txt", "-o", "out.txt"]) == 143
     assert [p.name for p in corpus.iterdir() if p.name.startswith(".out.txt")] == []
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+# --- outputs that could attack their reader, through every command and format --------------------
+
+EVIL_TITLE = "\x1b]0;pwned\x07<script>alert(1)</script> | x\n# y"
+EVIL_TEXT = ('China and Kazakhstan are comprehensive strategic partners. They said '
+             '"=HYPERLINK(1) \x1b[2J evil \u202eroad" and "@SUM(1) red \x07 bell" again.\n')
+FORMATS = {"diff": ("text", "markdown", "json", "csv", "html"),
+           "phrases": ("text", "markdown", "json", "csv"),
+           "timeline": ("text", "markdown", "json", "csv", "html")}
+
+
+def _evil_corpus(corpus: Path) -> Path:
+    evil = corpus / "evil"
+    evil.mkdir()
+    for day in (3, 4):
+        name = f"a\x1b[31m{day}.txt"
+        (evil / name).write_text(f"date: 2024-07-0{day}\ntitle: {EVIL_TITLE.splitlines()[0]}\n\n{EVIL_TEXT}",
+                                 encoding="utf-8")
+    return evil
+
+
+def _runs() -> list[tuple[str, str]]:
+    return [(command, fmt) for command, formats in FORMATS.items() for fmt in formats]
+
+
+@pytest.mark.parametrize(("command", "fmt"), _runs())
+def test_no_output_carries_active_content(corpus: Path, capsys: pytest.CaptureFixture[str],
+                                          command: str, fmt: str) -> None:
+    """ESC, BEL and bidi controls never go out raw, Markdown has no raw HTML or table
+    break, and no CSV cell opens with a formula character."""
+    evil = _evil_corpus(corpus)
+    files = sorted(str(p) for p in evil.iterdir())
+    argv = {"diff": ["diff", *files], "phrases": ["phrases", str(evil)],
+            "timeline": ["timeline", str(evil), "--workers", "1"]}[command]
+    assert cli.main([*argv, "--format", fmt]) in (0, 1)
+    out, err = capsys.readouterr()
+    for text in (out, err):
+        assert "\x1b" not in text
+        assert "\x07" not in text
+    if fmt != "json":  # JSON is data: json.dumps escapes C0 controls, other text goes as it is
+        assert "\u202e" not in out
+    if fmt == "markdown":
+        assert "<script>" not in out
+    if fmt == "csv":
+        import csv
+        import io
+
+        cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+        assert [c for c in cells if c.startswith(("=", "+", "-", "@"))] == []
+    if fmt == "html":
+        assert "<script>alert" not in out

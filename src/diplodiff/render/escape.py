@@ -34,8 +34,8 @@ import re
 #: letter mark, line/paragraph separators and lone surrogates.
 _INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
-#: As ``_INVISIBLE`` but tab, newline and CR, which a CSV cell holds as they are.
-_CSV_INVISIBLE = re.compile(
+#: As ``_INVISIBLE`` but tab, newline and CR, which a CSV cell or a block of text keeps.
+_INVISIBLE_IN_BLOCK = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _SPACE = re.compile(r"\s+")
@@ -76,7 +76,7 @@ def csv_cell(value: object) -> object:
     """Neutralise a text cell a spreadsheet would read as a formula, and show its control
     characters as escapes (a CSV is often read in a terminal); other values pass."""
     if isinstance(value, str):
-        value = _CSV_INVISIBLE.sub(_escape, valid_text(value))
+        value = _INVISIBLE_IN_BLOCK.sub(_escape, valid_text(value))
         if value.startswith(CSV_TRIGGERS):
             return "'" + value
     return value
@@ -96,4 +96,5 @@ def html_text(text: str | None, *, collapse: bool = True) -> str:
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     """
     text = text or ""
-    return html.escape(one_line(text) if collapse else valid_text(text), quote=True)
+    kept = _INVISIBLE_IN_BLOCK.sub(_escape, valid_text(text))
+    return html.escape(one_line(text) if collapse else kept, quote=True)
