@@ -244,6 +244,17 @@ def _heads() -> frozenset[str]:
 
 # -- the people of one statement ------------------------------------------------------------------
 
+_TABLE_PHRASES: dict[int, tuple[_Lookup, Phrases[Person]]] = {}
+
+
+def _table_phrases(lookup: _Lookup) -> Phrases[Person]:
+    """The index of the table's people, built once per table."""
+    entry = _TABLE_PHRASES.get(id(lookup))
+    if entry is None or entry[0] is not lookup:
+        entry = _TABLE_PHRASES[id(lookup)] = (lookup, Phrases(dict(lookup.people), lower=True))
+    return entry[1]
+
+
 class _People:
     """Everyone who can be named in one statement: the table's people, then those
     the text introduces (who win on shared names)."""
@@ -275,7 +286,9 @@ class _People:
         for alias, who in aliases.items():
             if who is not None and alias not in full:
                 self.by_name[alias] = who
-        self.phrases = Phrases(self.by_name, lower=True)
+        # Most statements introduce no one the table lacks: reuse the table's index then.
+        self.phrases = _table_phrases(lookup) if self.by_name == lookup.people \
+            else Phrases(self.by_name, lower=True)
 
     def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""

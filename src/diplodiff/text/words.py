@@ -10,19 +10,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from attrs import frozen
-
-from .._models import Sentence, Span
+from .._models import Sentence, Span, Tokens, _span
 from .normalize import QUOTES, WORD_PATTERN, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
 
 
-@frozen
-class Word:
-    """One word of a sentence: its text (quotes straightened), lower case, and span."""
+class Word(NamedTuple):
+    """One word of a sentence: its text (quotes straightened), lower case, and span.
+    A tuple, not an attrs class: a statement has a thousand of them."""
 
     text: str
     low: str
@@ -39,15 +37,32 @@ class Word:
         return any(c.isalpha() for c in self.text) and all(c.isalpha() or c in "-'." for c in self.text)
 
 
+#: Each token text as the reader sees it, with its lower case; ``None`` for a quote mark.
+_SEEN: dict[str, tuple[str, str] | None] = {}
+_MAX_SEEN = 1 << 18
+_QUOTE_MARKS = frozenset({'"', "'", "''", '""'})
+
+
+def _seen(token: str) -> tuple[str, str] | None:
+    text = surface(token).translate(QUOTES)  # look-alike letters, invisible marks
+    if len(_SEEN) >= _MAX_SEEN:
+        _SEEN.clear()  # hostile input with endless distinct words: stay bounded
+    _SEEN[token] = found = None if text in _QUOTE_MARKS else (text, text.lower())
+    return found
+
+
 def sentence_words(sentence: Sentence) -> list[Word]:
     """The words and punctuation of a sentence, quote marks left out."""
+    rows = Tokens.of(sentence.tokens)
     out = []
-    for token in sentence.tokens:
-        text = surface(token.text).translate(QUOTES)  # look-alike letters, invisible marks
-        if text in {'"', "'", "''", '""'}:
-            continue
-        out.append(Word(text, text.lower(), token.span))
+    for token, start, end in zip(rows.texts, rows.starts(), rows.ends, strict=True):
+        seen = _SEEN[token] if token in _SEEN else _seen(token)
+        if seen is not None:
+            out.append(_new(Word, (seen[0], seen[1], _span(start, end))))
     return out
+
+
+_new = tuple.__new__  # Word's own __new__ is a Python function; this is the same, in C
 
 
 def split(text: str) -> tuple[str, ...]:
