@@ -21,6 +21,10 @@ _NEXT_WORD = re.compile(r"([^\W\d_]+)")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]",
                           re.I)
 _PARAGRAPH_END = tuple('.!?:;"\u201d)')
+#: First elements of compounds that typesetters never leave at a syllable break on their own.
+_COMPOUND_HEADS = frozenset({"one", "two", "three", "four", "five", "six", "eight", "nine", "ten", "self",
+                             "non", "well", "all", "win", "multi", "cross", "anti"})
+_SUFFIXES = ("ing", "ed", "er", "est", "ly", "ness", "ment", "tion", "sion", "teen", "ty", "ish", "ow")
 _FILE_NAME = re.compile(r"\.(docx?|pdf|txt|indd|rtf)$", re.I)
 _PLACEHOLDER_TITLES = frozenset({"untitled", "untitled document", "microsoft word", "document", "title"})
 
@@ -55,7 +59,8 @@ def join_lines(lines: Iterable[str]) -> str:
         if broken and following and not last.endswith(" -"):
             compound, head, tail = broken.group(1), broken.group(2), following.group(1)
             written = f"{compound}{head}-{tail}".lower() in vocabulary
-            if tail[0].isupper() or compound or (written and f"{head}{tail}".lower() not in vocabulary):
+            if tail[0].isupper() or compound or (written and f"{head}{tail}".lower() not in vocabulary) \
+                    or _compound_head(head, tail):
                 parts.append(line)  # a real hyphen: "China-" + "Kazakhstan"
             else:
                 parts[-1] = last[:-1]
@@ -65,6 +70,12 @@ def join_lines(lines: Iterable[str]) -> str:
     if parts:
         paragraphs.append("".join(parts))
     return "\n\n".join(paragraphs)
+
+
+def _compound_head(head: str, tail: str) -> bool:
+    """``two-`` / ``way``: a first element that ends in a real hyphen, before a word, not a suffix."""
+    return head.lower() in _COMPOUND_HEADS and len(tail) >= 3 and tail.lower() not in _SUFFIXES
+
 
 
 def _page_lines(text: str) -> list[str]:
