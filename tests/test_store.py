@@ -20,7 +20,7 @@ from diplodiff.cli.main import main
 from diplodiff.timeline import engines
 from diplodiff.timeline.digest import Digest
 from diplodiff.timeline.digest import digest as digest_function
-from diplodiff.timeline.store import FORMAT, Store, fingerprint, statement_key
+from diplodiff.timeline.store import FORMAT, Store, decode, encode, fingerprint, statement_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ("A strategic partnership and the Belt and Road Initiative.",
@@ -269,3 +269,13 @@ def test_diff_history_uses_the_store(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out == plain
     with Store(store) as opened:
         assert len(opened) == 5
+
+
+def test_stored_digest_reads_back_equal_with_sentences_shared() -> None:
+    """A digest written to the store reads back equal, one string per sentence as analysed."""
+    statement = diplodiff.load_statement(ROOT / "seeds" / "004_55e9fcd968524c2c.txt")
+    found = digest_function(statement, diplodiff.default_lexicon(), diplodiff.DEFAULT_OPTIONS)
+    back = decode(encode(found))
+    assert back == found
+    sentences = {id(f.sentence) for f in back} | {id(s) for f in back for _, s in f.said}
+    assert len(sentences) == len({f.sentence for f in back} | {s for f in back for _, s in f.said})

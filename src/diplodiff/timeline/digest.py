@@ -49,7 +49,27 @@ Digest = list[Found]
 Rows = dict[str, list[tuple[int, int, Found]]]
 
 
-def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> Found:
+class _Sentences:
+    """A statement's sentences, whitespace collapsed, each made once and shared.
+
+    One string object per sentence, however many formulas quote it: pickling to the
+    parent and the parent's memory keep one copy.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.made: dict[tuple[int, int], str] = {}
+
+    def of(self, phrase: Phrase) -> str:
+        span = phrase.sentence_span
+        key = (span.start, span.end)
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = _SPACE.sub(" ", span.of(self.text)).strip()
+        return found
+
+
+def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> Found:
     first = group[0]
     by_key: dict[str, str] = {}
     counts: dict[str, int] = {}
@@ -59,11 +79,10 @@ def _found(formula: str, group: Sequence[Phrase], statement: Statement) -> Found
     return Found(
         formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
         is_reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
-        _SPACE.sub(" ", first.sentence_span.of(statement.text)).strip(),
+        sentences.of(first),
         tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
         tuple(dict.fromkeys(p.side for p in group if p.side)),
-        tuple(dict.fromkeys((p.speaker or "", _SPACE.sub(" ", p.sentence_span.of(statement.text)).strip())
-                            for p in group if p.side)),
+        tuple(dict.fromkeys((p.speaker or "", sentences.of(p)) for p in group if p.side)),
     )
 
 
@@ -71,7 +90,8 @@ def digest(statement: Statement, lexicon: Lexicon, options: Options,
            speakers: SpeakerTable | None = None) -> Digest:
     """Analyse one statement and keep one ``Found`` per formula, in order of first use."""
     groups = analyse(statement, lexicon=lexicon, options=options, speakers=speakers).groups()
-    return [_found(formula, group, statement) for formula, group in groups.items()]
+    sentences = _Sentences(statement.text)
+    return [_found(formula, group, sentences) for formula, group in groups.items()]
 
 
 def rows_of(digests: Iterable[tuple[int, Digest]]) -> Rows:
@@ -92,15 +112,15 @@ def combine(parts: Iterable[Rows]) -> Rows:
     return out
 
 
-def ordered(rows: Rows) -> list[tuple[str, list[tuple[int, int, Found]]]]:
-    """Each formula's rows in statement order, formulas in order of first use.
+def ordered(rows: Rows) -> list[str]:
+    """The formulas in order of first use, each one's rows sorted in place by statement.
 
     This is the order a serial pass over the statements meets them in, whatever
     grouping and order the rows were combined in.
     """
-    out = [(formula, sorted(found, key=lambda r: (r[0], r[1]))) for formula, found in rows.items()]
-    out.sort(key=lambda item: (item[1][0][0], item[1][0][1]))
-    return out
+    for found in rows.values():
+        found.sort(key=lambda r: (r[0], r[1]))
+    return sorted(rows, key=lambda formula: (rows[formula][0][0], rows[formula][0][1]))
 
 
 def digests_of(rows: Rows, indexes: Iterable[int]) -> dict[int, Digest]:

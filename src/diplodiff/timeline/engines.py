@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
 
 from .._models import Statement
@@ -89,6 +88,9 @@ class ProcessEngine:
         if self.workers == 1 or len(numbered) < PARALLEL_MIN:
             yield from SerialEngine().run(numbered, lexicon, options, speakers)
             return
+        # a process pool costs ~30 ms to import: only when one is started
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         size = max(8, min(100, len(numbered) // (self.workers * 16)))
         parts = [list(numbered[start : start + size]) for start in range(0, len(numbered), size)]
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,

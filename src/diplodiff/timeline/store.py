@@ -35,7 +35,7 @@ from ..text.speakers import SpeakerTable, default_speakers
 from .digest import Digest, Found
 
 #: The store's own format; a file with another one is rebuilt, never read.
-FORMAT = "diplodiff-store/1"
+FORMAT = "diplodiff-store/2"
 #: Seconds a run waits for another run's write to finish.
 TIMEOUT = 120.0
 #: Keys per ``IN (...)`` query (SQLite allows 999 parameters in old builds).
@@ -87,25 +87,27 @@ def fingerprint(lexicon: Lexicon, options: Options, speakers: SpeakerTable | Non
 
 
 def encode(found: Digest) -> str:
-    """A digest as compact JSON, each sentence written once."""
+    """A digest as compact JSON, each sentence written once and referred to by index."""
     sentences: dict[str, int] = {}
     rows = []
     for f in found:
         row: list[Any] = list(f)
         row[9] = sentences.setdefault(f.sentence, len(sentences))
+        row[12] = [[speaker, sentences.setdefault(sentence, len(sentences))] for speaker, sentence in f.said]
         rows.append(row)
     return json.dumps([list(sentences), rows], ensure_ascii=False, separators=(",", ":"))
 
 
 def decode(blob: str) -> Digest:
-    """The digest written by ``encode``.
+    """The digest written by ``encode`` (its sentences shared, as ``digest`` makes them).
 
     Raises:
         ValueError: The text is not an encoded digest.
     """
     sentences, rows = json.loads(blob)
     return [Found(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), tuple(r[8]),
-                  sentences[r[9]], tuple(r[10]), tuple(r[11]), tuple((a, b) for a, b in r[12]))
+                  sentences[r[9]], tuple(r[10]), tuple(r[11]),
+                  tuple((speaker, sentences[n]) for speaker, n in r[12]))
             for r in rows]
 
 

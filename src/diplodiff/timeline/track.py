@@ -24,7 +24,9 @@ from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
 from .digest import Rows, combine, digests_of, ordered, paused_gc, rows_of
 from .engines import PARALLEL_MIN, DaskEngine, Engine, local_engine
-from .store import Store, fingerprint, statement_key
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["OCCURRENCE_COLUMNS", "PARALLEL_MIN", "Form", "FormulaHistory", "Occurrence", "Progress", "Run",
            "Switch", "Timeline", "track"]
@@ -329,6 +331,8 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
     keys: list[str] = []
     mark = ""
     if store is not None:
+        from .store import fingerprint, statement_key  # sqlite3 and hashlib: only with a store
+
         mark = fingerprint(lexicon, options, speakers)
         keys = [statement_key(s) for s in dated]
         with paused_gc():
@@ -352,7 +356,9 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
 def _merge(dated: Sequence[Statement], rows: Rows) -> list[FormulaHistory]:
     """One history per formula worth keeping, occurrences in date order."""
     histories = []
-    for formula, found in ordered(rows):
+    for formula in ordered(rows):
+        # taken out as it is read: the rows of a formula are freed once it has its history
+        found = rows.pop(formula)
         if len(found) < 2 and not any(f.lexicon or f.reportable for _, _, f in found):
             continue
         first = found[0][2]
@@ -430,7 +436,11 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     # more processes than CPUs only cost memory; fewer than one means in process
     workers = cpus if workers is None else max(1, min(cpus, workers))
     engine = DaskEngine(client) if client is not None else local_engine(workers)
-    opened = Store(store) if store is not None else None
+    opened = None
+    if store is not None:
+        from .store import Store  # sqlite3: only with a store
+
+        opened = Store(store)
     try:
         rows = _record(dated, lexicon, options, speakers, engine, opened, progress)
     finally:
