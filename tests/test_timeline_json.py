@@ -108,3 +108,17 @@ def test_cli_csv_is_streamed_with_the_same_rows(seeds: diplodiff.Timeline, tmp_p
     out = tmp_path / "t.csv"
     assert main(["timeline", str(SEEDS), "-q", "-f", "csv", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == timeline_to_csv(seeds)
+
+
+def test_compact_writer_escapes_like_json_dumps() -> None:
+    """Quotes, backslashes, control and non-BMP characters come out exactly as json.dumps writes them."""
+    import datetime as dt
+
+    texts = ['He said "the strategic partnership" \\ holds.\tA strategic partnership \U0001f600.',
+             "Le \u00ab partenariat strat\u00e9gique \u00bb; a strategic partnership\x01 again.",
+             "Nothing here, only \u2028 a line separator and the Belt and Road Initiative."]
+    statements = [diplodiff.Statement(id=f'x"{i}\\', text=t, date=dt.date(2020, 1, i + 1))
+                  for i, t in enumerate(texts)]
+    timeline = diplodiff.track(statements, workers=1)
+    expected = json.dumps(timeline_dict(timeline), ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert timeline_to_json(timeline) == expected

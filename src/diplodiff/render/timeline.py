@@ -117,17 +117,22 @@ class _Compact:
         self.sentences = sentences
         self.ids_json = [_STRING(i) for i in ids]
         self.string = functools.lru_cache(maxsize=None)(_STRING)
+        # the same few tuples of wordings, speakers and sides recur thousands of times
+        self.lists: dict[tuple[str, ...], str] = {}
 
-    def _list(self, items: Iterable[str]) -> str:
-        return ",".join(map(self.string, items))
+    def _list(self, items: tuple[str, ...]) -> str:
+        found = self.lists.get(items)
+        if found is None:
+            found = self.lists[items] = "[" + ",".join(map(self.string, items)) + "]"
+        return found
 
     def phrase(self, history: FormulaHistory) -> str:
         string, ids_json, sentences, lst = self.string, self.ids_json, self.sentences, self._list
-        occurrences = ",".join(
-            f'{{"statement":{ids_json[o.index]},"index":{o.index},"text":{string(o.text)},'
-            f'"count":{sum(o.counts)},"forms":[{lst(o.texts)}],"sentence":{sentences[o.index][o.sentence]},'
-            f'"speakers":[{lst(o.speakers)}],"sides":[{lst(o.sides)}]}}'
-            for o in history.occurrences)
+        occurrences = ",".join([
+            f'{{"statement":{ids_json[o.index]},"index":{o.index},"text":{string(o.texts[0])},'
+            f'"count":{sum(o.counts)},"forms":{lst(o.texts)},"sentence":{sentences[o.index][o.sentence]},'
+            f'"speakers":{lst(o.speakers)},"sides":{lst(o.sides)}}}'
+            for o in history.occurrences])
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
         tail = json.dumps(_tail(history, self.ids), ensure_ascii=False, separators=(",", ":"))
         return f'{head[:-1]},"occurrences":[{occurrences}],{tail[1:]}'

@@ -192,12 +192,15 @@ class FormulaHistory:
 
     def forms(self) -> tuple[Form, ...]:
         """Its surface forms, in order of first use."""
-        found: dict[str, tuple[str, int, list[int]]] = {}
+        found: dict[str, list[Any]] = {}  # key -> [first text, count, statement positions]
         for o in self.occurrences:
             for text, key, n in zip(o.texts, o.keys, o.counts, strict=True):
-                first, count, where = found.get(key, (text, 0, []))
-                where.append(o.index)
-                found[key] = (first, count + n, where)
+                entry = found.get(key)
+                if entry is None:
+                    found[key] = [text, n, [o.index]]
+                else:
+                    entry[1] += n
+                    entry[2].append(o.index)
         return tuple(Form(k, t, c, tuple(w)) for k, (t, c, w) in found.items())
 
     def switches(self) -> tuple[Switch, ...]:
