@@ -107,7 +107,7 @@ def decode(blob: str) -> Digest:
     sentences, rows = json.loads(blob)
     return [Found(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), tuple(r[8]),
                   sentences[r[9]], tuple(r[10]), tuple(r[11]),
-                  tuple((speaker, sentences[n]) for speaker, n in r[12]))
+                  tuple([(speaker, sentences[n]) for speaker, n in r[12]]))
             for r in rows]
 
 
