@@ -281,3 +281,46 @@ def test_hostile_statement_text_runs_nothing(driver: Any, tmp_path: Path) -> Non
     assert driver.find_elements("css selector", "img") == []
     assert HOSTILE in driver.find_element("css selector", "#later .body").text
     assert EVIL in driver.find_element("css selector", "#earlier .body").text
+
+
+NEW = ("Both sides agreed to open a new chapter of the Digital Silk Road and to launch the "
+       "China-Kazakhstan Year of Science. They praised the Green Energy Partnership.")
+
+
+@pytest.fixture(scope="module")
+def revision_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, diplodiff.Comparison]:
+    """Seed 004 against itself with its third paragraph replaced by a new one: a revised text."""
+    earlier = diplodiff.load_statement(SEEDS / "004_55e9fcd968524c2c.txt")
+    paragraphs = earlier.text.split("\n\n")
+    later = diplodiff.Statement(id="revised", text="\n\n".join([*paragraphs[:2], NEW, *paragraphs[3:]]))
+    result = diplodiff.compare(earlier, later)
+    page = tmp_path_factory.mktemp("revision") / "revision.html"
+    page.write_text(diplodiff.to_html(result), encoding="utf-8")
+    return page, result
+
+
+def test_passages_are_banded_where_they_stand(driver: Any, revision_page: tuple[Path, Any]) -> None:
+    """Each new or dropped passage is a band over exactly its text, on its own side."""
+    page, result = revision_page
+    assert {p.kind for p in result.passages} == {diplodiff.ChangeKind.ADDED, diplodiff.ChangeKind.DROPPED}
+    driver.get(page.as_uri())
+    for passage in result.passages:
+        side = "later" if passage.kind is diplodiff.ChangeKind.ADDED else "earlier"
+        shown = driver.execute_script(  # the text of the bands, without the change numbers
+            "return Array.from(document.querySelectorAll(arguments[0])).map(function (band) {"
+            "  var copy = band.cloneNode(true);"
+            "  copy.querySelectorAll('sup').forEach(function (n) { n.remove(); });"
+            "  return copy.textContent; }).join('');",
+            f'#{side} span.passage[data-passage="{passage.id}"]')
+        assert " ".join(shown.split()) == " ".join(passage.text.split())
+
+
+def test_clicking_a_passage_scrolls_to_it(driver: Any, revision_page: tuple[Path, Any]) -> None:
+    """A click on a passage's entry brings the passage into view."""
+    page, result = revision_page
+    driver.get(page.as_uri())
+    dropped = next(p for p in result.passages if p.kind is diplodiff.ChangeKind.DROPPED)
+    driver.execute_script("document.getElementById('earlier').scrollTop = 100000")
+    assert not _in_view(driver, f"e-{dropped.id}")
+    driver.find_element("css selector", f'#passage-{dropped.id} a.entry').click()
+    assert _in_view(driver, f"e-{dropped.id}")

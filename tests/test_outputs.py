@@ -316,3 +316,16 @@ def test_output_failure_is_an_output_error(tmp_path: Path) -> None:
         write_output("x", str(tmp_path))
     assert not isinstance(caught.value, diplodiff.LoadError)
     assert caught.value.path == str(tmp_path)
+
+
+def test_csv_names_the_passage_of_a_key_phrase() -> None:
+    """In a revised text, a phrase of a new passage carries the passage's id in the CSV."""
+    earlier = diplodiff.load_statement(EARLIER)
+    paragraphs = earlier.text.split("\n\n")
+    new = "Both sides agreed to open a new chapter of the Digital Silk Road."
+    later = diplodiff.Statement(id="revised", text="\n\n".join([*paragraphs[:2], new, *paragraphs[3:]]))
+    result = diplodiff.compare(earlier, later)
+    rows = _rows(diplodiff.to_csv(result))
+    added = next(p for p in result.passages if p.kind is diplodiff.ChangeKind.ADDED)
+    keyed = {r["later_text"] for r in rows if r["passage"] == added.id}
+    assert "Digital Silk Road" in keyed

@@ -26,7 +26,7 @@ CHANGE_COLUMNS = (
     "earlier_end", "earlier_count",
     "later_text", "later_sentence", "later_speaker", "later_side", "later_start", "later_end",
     "later_count",
-    "details", "history", "markers",
+    "details", "history", "markers", "passage",
 )
 #: Joins the items of a list in one table cell.
 JOIN = " | "
@@ -540,6 +540,7 @@ def _change_record(comparison: Comparison, change: Change) -> dict[str, Any]:
     record["details"] = JOIN.join(change.details)
     record["history"] = JOIN.join(change.history)
     record["markers"] = JOIN.join(f"{m.shift.value} ({m.statement}): {m.text}" for m in change.markers)
+    record["passage"] = change.passage
     return record
 
 

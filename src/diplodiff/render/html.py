@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 
-from .._models import Change, ChangeKind, Comparison, Framing, Origin, Phrase, ShiftType, Statement
+from .._models import Change, ChangeKind, Comparison, Framing, Origin, Passage, Phrase, ShiftType, Statement
 from ..timeline.track import FormulaHistory, Timeline
 from .escape import html_text, one_line
 
@@ -231,6 +232,8 @@ click a cell to read its sentence below.</p>
 # --- One comparison as a page: the two statements side by side, every change highlighted. ---
 
 _DOT = " \u00b7 "
+#: A passage's entry in the list shows this many characters of it.
+_PASSAGE_CHARS = 180
 _KINDS = (ChangeKind.ADDED, ChangeKind.DROPPED, ChangeKind.SHIFTED, ChangeKind.KEPT)
 _KIND_MARK = {ChangeKind.ADDED: "+", ChangeKind.DROPPED: "\u2212", ChangeKind.SHIFTED: "~",
               ChangeKind.KEPT: "="}
@@ -262,6 +265,13 @@ h2{font-size:14px;margin:0 0 6px;text-transform:uppercase;letter-spacing:.04em;c
 .chip.dropped{background:var(--dropped);border-color:var(--dropped-b)}
 .chip.shifted{background:var(--shifted);border-color:var(--shifted-b)}
 .chip.kept{background:var(--kept);border-color:var(--kept-b)}
+.chip.passages{background:#fff;border-color:var(--muted);font-weight:500}
+span.passage.added{background:#eff8ef;box-shadow:0 2px 0 #b9dcb9}
+span.passage.dropped{background:#fdf1f1;box-shadow:0 2px 0 #efc2c2}
+span.passage{-webkit-box-decoration-break:clone;box-decoration-break:clone;
+ -webkit-print-color-adjust:exact;print-color-adjust:exact}
+span.passage.off{background:none;box-shadow:none}
+span.passage.flash{background:#dbe8fb}
 table.framing{border-collapse:collapse;font-size:12.5px}
 table.framing th,table.framing td{border-bottom:1px solid var(--line);padding:2px 10px 2px 0;text-align:left;
  vertical-align:top}
@@ -285,6 +295,8 @@ li.change{border:1px solid var(--line);border-left:4px solid;border-radius:4px;m
 li.change.added{border-left-color:var(--added-b)}li.change.dropped{border-left-color:var(--dropped-b)}
 li.change.shifted{border-left-color:var(--shifted-b)}li.change.kept{border-left-color:var(--kept-b)}
 li.change.flash,a.hl.flash{outline:3px solid #3d7be0;outline-offset:1px}
+li.passage-entry{border-left-style:double;border-left-width:6px}
+li.passage-entry a.entry{font-weight:400;font-style:italic}
 .anchor{scroll-margin:40px}
 li.change a.entry{color:inherit;text-decoration:none;font-weight:600;display:block}
 li.change .n{color:var(--muted);font-weight:400;font-size:11px;margin-right:4px}
@@ -334,7 +346,12 @@ _DIFF_SCRIPT = """
     }
     var heads = document.querySelectorAll('li.kind-head');
     for (var h = 0; h < heads.length; h++) {
-      heads[h].classList.toggle('hidden', !on['kind:' + heads[h].dataset.kind]);
+      var kind = heads[h].dataset.kind;
+      heads[h].classList.toggle('hidden', kind === 'passage' ? !on['category:passage'] : !on['kind:' + kind]);
+    }
+    var bands = document.querySelectorAll('span.passage');
+    for (var p = 0; p < bands.length; p++) {
+      bands[p].classList.toggle('off', !shown[bands[p].dataset.passage]);
     }
     for (var k = 0; k < marks.length; k++) {
       var ids = marks[k].dataset.changes.split(' ');
@@ -364,7 +381,13 @@ _DIFF_SCRIPT = """
   document.addEventListener('click', function (event) {
     var link = event.target.closest('a');
     if (!link) { return; }
-    if (link.classList.contains('entry')) {
+    if (link.classList.contains('entry') && link.dataset.passage) {
+      event.preventDefault();
+      var id = link.dataset.passage;
+      var anchor = document.getElementById('l-' + id) || document.getElementById('e-' + id);
+      if (anchor) { anchor.scrollIntoView({block: 'start'}); }
+      flash(document.querySelectorAll('span.passage[data-passage="' + CSS.escape(id) + '"]'));
+    } else if (link.classList.contains('entry')) {
       event.preventDefault();
       showChange(link.dataset.n);
     } else if (link.classList.contains('hl')) {
@@ -380,16 +403,19 @@ _DIFF_SCRIPT = """
 
 
 def _marked(text: str, side: str, spans: list[tuple[int, int, int, ChangeKind]],
-            cues: list[tuple[int, int, str]]) -> str:
+            cues: list[tuple[int, int, str]], passages: Sequence[Passage] = ()) -> str:
     """The statement text, escaped, with each change's phrase a highlight linking to its entry.
 
-    Phrases and cue words may overlap: the text is cut at every span boundary and
-    each piece carries every change that covers it (the innermost one leads).
+    Phrases, cue words and passages may overlap: the text is cut at every span
+    boundary and each piece carries every change that covers it (the innermost
+    one leads), inside the band of its passage, if any.
     """
     # Leading and trailing blank lines would show as empty space in a pre-wrap block.
     first, last = len(text) - len(text.lstrip()), len(text.rstrip())
-    cuts = sorted({first, last, *(p for s in spans for p in s[:2]), *(p for c in cues for p in c[:2])}
-                  & set(range(first, last + 1)))
+    bounds = [(p.span.start, p.span.end) for p in passages]
+    cuts = sorted({first, last, *(p for s in spans for p in s[:2]), *(p for c in cues for p in c[:2]),
+                   *(p for b in bounds for p in b)} & set(range(first, last + 1)))
+    opened: set[str] = set()
     started: set[int] = set()
     last_piece = {n: max(c for c in cuts if start <= c < end) for start, end, n, _ in spans if end > start}
     out: list[str] = []
@@ -410,6 +436,13 @@ def _marked(text: str, side: str, spans: list[tuple[int, int, int, ChangeKind]],
             number = f"<sup>{','.join(numbers)}</sup>" if numbers else ""
             piece = (f'{anchors}<a class="hl {lead[2].value}" href="#change-{lead[1]}" '
                      f'data-changes="{ids}">{piece}</a>{number}')
+        passage = next((p for p in passages if p.span.start <= a and b <= p.span.end), None)
+        if passage is not None:
+            anchor = ("" if passage.id in opened
+                      else f'<span class="anchor" id="{side}-{html_text(passage.id)}"></span>')
+            opened.add(passage.id)
+            piece = (f'{anchor}<span class="passage {passage.kind.value}" '
+                     f'data-passage="{html_text(passage.id)}">{piece}</span>')
         out.append(piece)
     return "".join(out)
 
@@ -498,11 +531,31 @@ def _entry(n: int, change: Change) -> str:
         if phrase is not None:
             speaker = f": {html_text(phrase.speaker)}" if phrase.speaker else ""
             links.append(f'<a class="goto" href="#{side[0]}{n}">{side}{speaker}</a>')
+    if change.passage is not None:
+        where = "new" if change.kind is ChangeKind.ADDED else "dropped"
+        links.append(f'<a class="goto" href="#passage-{html_text(change.passage)}">in {where} passage '
+                     f"{html_text(change.passage)}</a>")
     return (f'<li class="change {change.kind.value}" id="change-{n}" data-n="{n}" '
             f'data-kind="{change.kind.value}" data-category="{html_text(category)}">'
             f'<a class="entry" data-n="{n}" href="#{"l" if change.later is not None else "e"}{n}">'
             f'<span class="n">{n}</span>{_KIND_MARK[change.kind]} {html_text(_wording_of(change))}</a>'
             f'<div class="tags">{html_text(tags)}{_DOT}{counts}{_DOT}{_DOT.join(links)}</div>{items}</li>')
+
+
+def _passage_entry(passage: Passage, comparison: Comparison) -> str:
+    side = "l" if passage.kind is ChangeKind.ADDED else "e"
+    keys = [(n, c) for n, c in enumerate(comparison.changes, 1) if c.passage == passage.id]
+    phrases = ", ".join(f'<a class="goto" href="#change-{n}">{html_text(c.phrase.text)}</a>' for n, c in keys)
+    text = one_line(passage.text)
+    short = text if len(text) <= _PASSAGE_CHARS else text[:_PASSAGE_CHARS].rsplit(" ", 1)[0] + " \u2026"
+    where = f"only in the {'later' if passage.kind is ChangeKind.ADDED else 'earlier'} statement"
+    count = f"{len(passage.sentences)} sentence{'s' if len(passage.sentences) != 1 else ''}"
+    return (f'<li class="change passage-entry {passage.kind.value}" id="passage-{html_text(passage.id)}" '
+            f'data-n="{html_text(passage.id)}" data-kind="{passage.kind.value}" data-category="passage">'
+            f'<a class="entry" data-passage="{html_text(passage.id)}" href="#{side}-{html_text(passage.id)}">'
+            f'<span class="n">{html_text(passage.id)}</span>{_KIND_MARK[passage.kind]} {html_text(short)}</a>'
+            f'<div class="tags">{count}{_DOT}{where}'
+            + (f"{_DOT}key phrases: {phrases}" if phrases else "") + "</div></li>")
 
 
 def render_comparison_html(comparison: Comparison, *, title: str | None = None,
@@ -525,9 +578,18 @@ def render_comparison_html(comparison: Comparison, *, title: str | None = None,
         f'{" checked" if k is not ChangeKind.KEPT or show_kept else ""}> '
         f"{k.value} ({counts[k.value]})</label>" for k in _KINDS)
     categories = sorted({c.category or "discovered" for c in changes}, key=lambda c: (c == "discovered", c))
+    passages = comparison.passages
+    if passages:
+        categories.append("passage")
+        plural = "s" if len(passages) != 1 else ""
+        chips += f'<span class="chip passages">{len(passages)} passage{plural}</span>'
     category_boxes = "".join(f'<label><input type="checkbox" value="category:{html_text(c)}" checked> '
                              f"{html_text(c.replace('_', ' '))}</label>" for c in categories)
     entries = []
+    if passages:
+        entries.append(f'<li class="kind-head" data-kind="passage">passages ({len(passages)}): sentences '
+                       "with no counterpart in the other statement</li>")
+        entries += [_passage_entry(p, comparison) for p in passages]
     for kind in _KINDS:
         numbered = [(n, c) for n, c in enumerate(changes, 1) if c.kind is kind]
         if numbered:
@@ -538,8 +600,11 @@ def render_comparison_html(comparison: Comparison, *, title: str | None = None,
     for side, statement in (("earlier", comparison.earlier), ("later", comparison.later)):
         spans, cues = _side_spans(comparison, side)
         date = statement.date.isoformat() if statement.date else "date unknown"
+        kind = ChangeKind.DROPPED if side == "earlier" else ChangeKind.ADDED
+        bands = [p for p in passages if p.kind is kind]
+        body = _marked(statement.text, side[0], spans, cues, bands)
         texts.append(f'<section class="text {side}" id="{side}"><h2>{side} \u00b7 {date}</h2>'
-                     f'<div class="body">{_marked(statement.text, side[0], spans, cues)}</div></section>')
+                     f'<div class="body">{body}</div></section>')
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
