@@ -59,18 +59,19 @@ def test_stable_formulas_are_not_added_or_dropped(score: object) -> None:
 
 
 def test_seed_items_stay_readable() -> None:
-    """The median seed pair reports at most 50 items (issue 7 asks 35; measured 49)."""
+    """The median seed pair reports at most 50 items (issue 7 asks 35; measured 49.5)."""
     assert statistics.median(s.items for s in SCORES) <= 50
 
 
 def test_dev_recall_floor() -> None:
-    """At least 0.9 of the dev gold's added, dropped and shifted items are found."""
+    """At least 0.9 of the dev gold's added, dropped and shifted items are found (measured 0.95)."""
     assert totals(DEV).recall >= 0.9, [m for s in DEV for m in s.missed]
 
 
 def test_dev_shifts_are_shifted() -> None:
-    """At least 23 of the 26 dev gold shifts are reported as shifted (issue 7 asks all)."""
-    assert totals(DEV).shifts_typed >= 23, [m for s in DEV for m in s.missed if m.startswith("shifted")]
+    """At least 25 of the 26 dev gold shifts are reported as shifted (issue 7 asks all; the
+    one missed is a NATO sentence rewritten wholesale)."""
+    assert totals(DEV).shifts_typed >= 25, [m for s in DEV for m in s.missed if m.startswith("shifted")]
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -89,7 +90,7 @@ def test_reissued_statement_gives_exactly_its_edits(old: str, new: str, expected
 
 def test_beats_the_word_diff_on_the_union() -> None:
     """On seeds and dev together: at least the word diff's recall, with at most 0.55 of the
-    items it reports (issue 7 asks a third; measured 248 against 496)."""
+    items it reports (issue 7 asks a third; measured 251 against 496)."""
     ours, base = totals(SCORES + DEV), totals(BASELINE)
     assert ours.recall >= base.recall
     assert ours.items <= 0.55 * base.items, (ours, base)

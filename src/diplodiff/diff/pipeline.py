@@ -31,7 +31,7 @@ from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, wording
 from .sentences import align_sentences, is_revision, passages
 from .summary import summarize
-from .words import CLAUSE_WORDS, C, Words, edits, lexicon_hits, widen
+from .words import CLAUSE_WORDS, A, C, F, N, Words, edits, lexicon_hits, widen
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
@@ -96,6 +96,7 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
 
 
 _CUES = frozenset({ShiftType.MODALITY, ShiftType.INTENSITY})
+_FRAMES = _CUES | {ShiftType.SPEAKER}
 
 
 def _without_edited(change: Change, edited: tuple[Sequence[Span], Sequence[Span]]) -> Change:
@@ -107,6 +108,18 @@ def _without_edited(change: Change, edited: tuple[Sequence[Span], Sequence[Span]
                 _overlaps(m.span, edited[m.statement == "later"]) for m in markers):
             dropped.append(shift)
     return _drop_shifts(change, dropped)
+
+
+def _adjacent(change: Change, earlier: Analysis, later: Analysis) -> set[ShiftType]:
+    """The framing shifts with a cue word right before the formula, nothing between."""
+    found = set()
+    for m in change.markers:
+        phrase, text = ((change.earlier, earlier.statement.text) if m.statement == "earlier"
+                        else (change.later, later.statement.text))
+        if phrase is not None and m.span.end <= phrase.span.start \
+                and not text[m.span.end : phrase.span.start].strip():
+            found.add(m.shift)
+    return found
 
 
 def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
@@ -212,10 +225,41 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
+def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[int, int],
+          ) -> tuple[int, int, list[Phrase]]:
+    """Lifted parts cut back before a formula that only the context reaches into
+    (a formula is a phrase of its own), and the formulas that overlap the change."""
+    c1, c2 = core
+    text_at = (words.span(c1, c2) if c2 > c1 else
+               Span(words.span(c1 - 1, c1).end if c1 > first else words.span(c1, c1 + 1).start,
+                    words.span(c1, c1 + 1).start if c1 < last else words.span(c1 - 1, c1).end))
+    held = []
+    for hit in lexicon_hits(analysis, words.span(first, last)):
+        if (hit.span.start < text_at.end and text_at.start < hit.span.end) or (
+                c1 == c2 and hit.span.start <= text_at.start and text_at.end <= hit.span.end):
+            held.append(hit)
+            continue
+        if hit.span.end > words.span(first, last).end:
+            while last > c2 and words.span(last - 1, last).end > hit.span.start:
+                last -= 1
+        if hit.span.start < words.span(first, last).start:
+            while first < c1 and words.span(first, first + 1).start < hit.span.end:
+                first += 1
+    while last > max(c2, first + 1) and words.classes[last - 1] in (A, N, F):
+        last -= 1
+    while first < min(c1, last - 1) and words.classes[first] in (A, N, F):
+        first += 1
+    whole = words.span(first, last)
+    held += [h for h in lexicon_hits(analysis, whole) if h not in held
+             and whole.start <= h.span.start and h.span.end <= whole.end]
+    return first, last, held
+
+
 def _lifted_phrase(analysis: Analysis, words: Words, first: int, last: int, *, keep: Sequence[Phrase],
-                   ) -> Phrase:
-    """A phrase for lifted parts ``first .. last - 1``, enriched by the lexicon formula it holds."""
-    hits = lexicon_hits(analysis, words.span(first, last))
+                   core: tuple[int, int]) -> Phrase:
+    """A phrase for lifted parts ``first .. last - 1``, enriched by the lexicon formula
+    that holds the change (taken whole)."""
+    first, last, hits = _trim(analysis, words, first, last, core)
     span = widen(words.span(first, last), hits)
     text = analysis.statement.text
     s_first = analysis.sentences[words.sentence_of[words.owner[first]]]
@@ -247,6 +291,13 @@ def _held(e_hits: Sequence[Phrase], e_core: Span | None, l_hits: Sequence[Phrase
     if len(e) == 1 and len(l) == 1 and (e_core is not None or l_core is not None):
         return e[0], l[0]
     return None
+
+
+def _within(inner: tuple[tuple[str, ...], tuple[str, ...]],
+            outer: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """True when each side of one edit stands, word for word, inside that side of another."""
+    return all(f" {' '.join(a)} " in f" {' '.join(b)} " if a else not b
+               for a, b in zip(inner, outer, strict=True))
 
 
 def _names(analysis: Analysis, span: Span) -> list[Phrase]:
@@ -300,8 +351,8 @@ class _Edited:
             if held:
                 e_phrase, l_phrase = held  # the formula is the phrase that holds the change
             else:
-                e_phrase = _lifted_phrase(earlier, e, e1, e2, keep=e_hits)
-                l_phrase = _lifted_phrase(later, l, l1, l2, keep=l_hits)
+                e_phrase = _lifted_phrase(earlier, e, e1, e2, keep=e_hits, core=(i1, i2))
+                l_phrase = _lifted_phrase(later, l, l1, l2, keep=l_hits, core=(j1, j2))
             ranks = (max((h.rank for h in e_hits if h.rank is not None), default=None),
                      max((h.rank for h in l_hits if h.rank is not None), default=None))
             shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks)
@@ -309,10 +360,13 @@ class _Edited:
                 continue
             self.claimed[0].append(e_phrase.span)
             self.claimed[1].append(l_phrase.span)
-            if words in seen:
-                first = self.changes[seen[words]]
-                self.changes[seen[words]] = attrs.evolve(first, earlier_count=first.earlier_count + 1,
-                                                         later_count=first.later_count + 1)
+            same = next((k for w, k in seen.items() if _within(words, w) or _within(w, words)), None)
+            if same is not None:
+                # The same edit again ("Villacorta" -> "Lagdameo" after "Ramon
+                # Villacorta" -> "Teresita Lagdameo"): one real change, counted.
+                first = self.changes[same]
+                self.changes[same] = attrs.evolve(first, earlier_count=first.earlier_count + 1,
+                                                  later_count=first.later_count + 1)
                 continue
             seen[words] = len(self.changes)
             self.changes.append(Change(ChangeKind.SHIFTED, e_phrase, l_phrase, shift=shift,
@@ -410,6 +464,10 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     pairing = _Pairing(earlier, later, recurring=recurring, in_passage=(in_dropped, in_added),
                        vocabulary=vocabulary)
     edit_e, edit_l = edited.claimed[0], edited.claimed[1]
+    linked = {(i, j) for x in links for i in x.earlier for j in x.later}
+    # Words of corresponding sentences that no edit touches are in both statements:
+    # a phrase found there on one side only (cut differently, quoted) is no finding.
+    linked_e, linked_l = {i for i, _ in linked}, {j for _, j in linked}
     changes = list(edited.changes)
     e_groups, l_groups = earlier.groups(), later.groups()
     for gone, new in edited.swaps:
@@ -422,14 +480,16 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         if change.kind is ChangeKind.ADDED:
             assert l is not None
             group = pairing.l_groups[l.formula]
-            if any(_overlaps(p.span, edit_l) for p in group) or _nested(l.key, e_keys):
+            if any(_overlaps(p.span, edit_l) for p in group) or _nested(l.key, e_keys) or (
+                    revision and all(p.sentence in linked_l and not _passage_of(p, added) for p in group)):
                 continue
             pid = next((found_id for p in group if (found_id := _passage_of(p, added))), None)
             changes.append(attrs.evolve(change, passage=pid))
         elif change.kind is ChangeKind.DROPPED:
             assert e is not None
             group = pairing.e_groups[e.formula]
-            if any(_overlaps(p.span, edit_e) for p in group) or _nested(e.key, l_keys):
+            if any(_overlaps(p.span, edit_e) for p in group) or _nested(e.key, l_keys) or (
+                    revision and all(p.sentence in linked_e and not _passage_of(p, dropped) for p in group)):
                 continue
             pid = next((found_id for p in group if (found_id := _passage_of(p, dropped))), None)
             changes.append(attrs.evolve(change, passage=pid))
@@ -438,8 +498,16 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
             change = _without_edited(change, (edit_e, edit_l))
             if not revision and change.kind is ChangeKind.SHIFTED and set(change.shift) <= _CUES:
                 # Readouts of different meetings: a kept formula framed by other verbs in
-                # other sentences is the normal case; the framing summary weighs it.
-                change = _drop_shifts(change, _CUES)
+                # other sentences is the normal case; the framing summary weighs it. A
+                # word that qualifies the formula itself ("illegitimate unilateral coercive
+                # measures") is part of its wording, and stays.
+                change = _drop_shifts(change, _CUES - _adjacent(change, earlier, later))
+            elif e is not None and l is not None and (e.sentence, l.sentence) in linked:
+                # Its sentence corresponds: an edit there is reported where it stands; what
+                # is left of its framing comes from other occurrences elsewhere, unless the
+                # side that says this very sentence changed.
+                moved = e.side is not None and l.side is not None and e.side != l.side
+                change = _drop_shifts(change, _CUES if moved else _FRAMES)
             changes.append(change)
 
     _cap_key_chunks(changes, vocabulary)

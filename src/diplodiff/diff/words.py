@@ -189,8 +189,12 @@ def _modal_words(words: Sequence[str]) -> bool:
 class _Context:
     """The shared words on one side of a run, read on both statements at once."""
 
-    def __init__(self, e: Words, l: Words, e_at: int, l_at: int, step: int, limit: int) -> None:
+    def __init__(self, e: Words, l: Words, e_at: int, l_at: int, step: int, limit: int,
+                 empty: tuple[bool, bool] = (False, False)) -> None:
         self.e, self.l, self.e_at, self.l_at, self.step, self.limit = e, l, e_at, l_at, step, limit
+        # On a side where the run is empty (an insertion), the punctuation next to
+        # the run lies on its other side: it does not separate the context from it.
+        self.empty = empty
 
     def __len__(self) -> int:
         return min(self.limit, _MAX_CONTEXT)
@@ -203,11 +207,13 @@ class _Context:
 
     def blocked(self, k: int) -> bool:
         """True when punctuation separates context word ``k`` from the run side of it."""
+        skip_e, skip_l = (self.empty if k == 0 else (False, False))
         if self.step > 0:
-            return self.e.breaks[self.e_at + k] or self.l.breaks[self.l_at + k]
+            return ((not skip_e and self.e.breaks[self.e_at + k])
+                    or (not skip_l and self.l.breaks[self.l_at + k]))
         e_next, l_next = self.e_at - k + 1, self.l_at - k + 1
-        return ((e_next < len(self.e.parts) and self.e.breaks[e_next])
-                or (l_next < len(self.l.parts) and self.l.breaks[l_next]))
+        return ((not skip_e and e_next < len(self.e.parts) and self.e.breaks[e_next])
+                or (not skip_l and l_next < len(self.l.parts) and self.l.breaks[l_next]))
 
 
 def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s"})) -> int:
@@ -264,9 +270,7 @@ def _right(ctx: _Context, ends_on_content: bool) -> int:
             if j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
                 j += 1
             if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
-                while j < n and not ctx.blocked(j) and ctx.cls(j) == C:
-                    j += 1
-                return j
+                return _chunk(ctx, j, frozenset({"of"}))
     return k
 
 
@@ -304,12 +308,13 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     first = [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2)) if k < hi]
     # A plural noun ends its noun phrase: what follows it is the verb ("policies present...").
     headed = any(_plural(w.tokens[w.owner[k - 1]]) for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
-    ctx = _Context(e, l, i2, j2, 1, min(after[0] - i2, after[1] - j2))
+    empty = (i1 == i2, j1 == j2)
+    ctx = _Context(e, l, i2, j2, 1, min(after[0] - i2, after[1] - j2), empty)
     right = 0 if headed and C in last else _right(ctx, C in last)
     left = 0
     numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
     if any(c in (C, N, F) for c in first) and not numeral:
-        left = _left(_Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1])))
+        left = _left(_Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty))
     return i1 - left, i2 + right, j1 - left, j2 + right
 
 

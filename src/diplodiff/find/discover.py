@@ -260,14 +260,16 @@ def _place(phrase: Phrase) -> tuple[int, int]:
 
 
 def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit]) -> Sequence[Hit]:
-    """Drop hits of common-noun formulas ("defense cooperation", "clean energy": the
-    lexicon writes them in lower case) that stand inside a longer proper name
-    ("Enhanced Defense Cooperation Agreement"): the name is the formula there."""
-    lower = [h for h in sentence_hits if not any(ch.isupper() for ch in h[4].formula.canonical)]
-    if not lower:
+    """Drop hits that stand inside a longer proper name, when the hit is a common-noun
+    formula ("defense cooperation", "clean energy": the lexicon writes them in lower
+    case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
+    Partnership"): the name is the formula there."""
+    weak = [h for h in sentence_hits if not any(ch.isupper() for ch in h[4].formula.canonical)
+             or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in heads()["name"]]
+    if not weak:
         return sentence_hits
     names = _names(_usable(flags(tokens), ()))
-    return [h for h in sentence_hits if h not in lower or not any(
+    return [h for h in sentence_hits if h not in weak or not any(
         a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]) for a, b in names)]
 
 

@@ -1,0 +1,99 @@
+"""Sentence correspondence: which earlier sentence became which later one, revisions,
+and the passages a revision adds or drops."""
+
+from __future__ import annotations
+
+import diplodiff
+from diplodiff import ChangeKind, Statement
+from diplodiff.diff.sentences import align_sentences, is_revision, passages
+
+
+def _analyse(text: str) -> diplodiff.Analysis:
+    return diplodiff.analyse(Statement(id="s", text=text))
+
+
+def _links(earlier: str, later: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(x.earlier, x.later) for x in align_sentences(_analyse(earlier), _analyse(later))]
+
+
+def test_identical_sentences_correspond_in_order() -> None:
+    """Each sentence of a text corresponds to itself."""
+    text = "We met in Rome. We welcome the accord. Talks will go on."
+    assert _links(text, text) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_a_moved_sentence_still_corresponds() -> None:
+    """A sentence moved to another place is found there."""
+    assert _links("We met in Rome. We welcome the accord. Talks will go on.",
+                  "Talks will go on. We met in Rome. We welcome the accord.") == [
+        ((0,), (1,)), ((1,), (2,)), ((2,), (0,))]
+
+
+def test_a_reworded_sentence_corresponds() -> None:
+    """A sentence with one word changed corresponds to its earlier form, below 100."""
+    links = align_sentences(_analyse("We express serious concern about the situation in the region."),
+                            _analyse("We express grave concern about the situation in the region."))
+    assert [(x.earlier, x.later) for x in links] == [((0,), (0,))]
+    assert 50 < links[0].similarity < 100
+
+
+JOINED = ("The ministers reviewed the strategic dialogue and agreed to hold the next round in Tokyo "
+          "in the spring.")
+SPLIT = ("The ministers reviewed the strategic dialogue. They agreed to hold the next round in Tokyo "
+         "in the spring.")
+
+
+def test_a_split_sentence_corresponds_to_both_halves() -> None:
+    """One sentence split in two corresponds to the two."""
+    assert _links(JOINED, SPLIT) == [((0,), (0, 1))]
+
+
+def test_two_merged_sentences_correspond_to_the_one() -> None:
+    """Two sentences merged into one correspond to it."""
+    assert _links(SPLIT, JOINED) == [((0, 1), (0,))]
+
+
+def test_different_sentences_do_not_correspond() -> None:
+    """Sentences that share only function words and a name do not correspond."""
+    assert _links("China and Kazakhstan signed a new trade agreement on energy.",
+                  "Tokayev met the press in Astana after the talks with Xi.") == []
+
+
+def test_a_revision_is_most_sentences_corresponding() -> None:
+    """A text with one sentence added is a revision; two unrelated texts are not."""
+    a = _analyse("We met in Rome. We welcome the accord. Talks will go on.")
+    b = _analyse("We met in Rome. We welcome the accord. A new fund opens. Talks will go on.")
+    c = _analyse("Trade grew by a third. Wheat supplies will rise. The visit ends today.")
+    assert is_revision(a, b, align_sentences(a, b))
+    assert not is_revision(a, c, align_sentences(a, c))
+
+
+def test_unmatched_sentences_of_a_revision_are_passages() -> None:
+    """The sentence only the later text has is an added passage, with its place."""
+    a = _analyse("We met in Rome. We welcome the accord. Talks will go on.")
+    b = _analyse("We met in Rome. We welcome the accord. We launched the Green Bridge Forum. "
+                 "Talks will go on.")
+    found = passages(a, b, align_sentences(a, b))
+    assert [(p.kind, p.sentences, p.text) for p in found] == [
+        (ChangeKind.ADDED, (2,), "We launched the Green Bridge Forum.")]
+
+
+def test_a_new_passage_is_one_item_with_its_key_phrases() -> None:
+    """compare() lists the passage once and its key phrase as an added change carrying its id."""
+    result = diplodiff.compare(
+        Statement(id="a", text="We met in Rome. We welcome the accord. Talks will go on."),
+        Statement(id="b", text="We met in Rome. We welcome the accord. We launched the Green Bridge Forum. "
+                               "Talks will go on."))
+    assert [p.id for p in result.passages] == ["p1"]
+    found = [(c.kind, c.phrase.text, c.passage) for c in result.changes if c.kind is not ChangeKind.KEPT]
+    assert found == [(ChangeKind.ADDED, "Green Bridge Forum", "p1")]
+
+
+def test_readouts_of_different_meetings_have_no_passages() -> None:
+    """When few sentences correspond, unmatched sentences are no passages."""
+    result = diplodiff.compare(
+        Statement(id="a", text="Trade grew by a third. Wheat supplies will rise. "
+                               "The Green Bridge Forum met."),
+        Statement(id="b", text="The visit ends today. Both sides praised the Luban Workshop."))
+    assert not result.revision
+    assert result.passages == ()

@@ -1,0 +1,109 @@
+"""Word-level change inside corresponding sentences: each edit lifted to the phrase that
+holds it, typed, reported once; normalisation-only differences are no change."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplodiff
+from diplodiff import ChangeKind, ShiftType, Statement
+
+
+def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    return [(c.kind.value, c.earlier.text if c.earlier else None, c.later.text if c.later else None,
+             [s.value for s in c.shift]) for c in result.changes if c.kind is not ChangeKind.KEPT]
+
+
+@pytest.mark.parametrize(("earlier", "later", "expected"), [
+    ("We express serious concern about the situation in the region.",
+     "We express grave concern about the situation in the region.",
+     ("express serious concern", "express grave concern", ["intensity"])),
+    ("We are deeply concerned by the reports of violence.",
+     "We are gravely concerned by the reports of violence.",
+     ("deeply concerned", "gravely concerned", ["intensity"])),
+    ("We call on all parties to respect human rights in the region.",
+     "We urge all parties to respect human rights in the region.",
+     ("call on all parties to respect human rights", "urge all parties to respect human rights",
+      ["intensity"])),
+    ("The two sides hope to expand cooperation on clean energy.",
+     "The two sides agreed to expand cooperation on clean energy.",
+     ("hope to expand cooperation on clean energy", "agreed to expand cooperation on clean energy",
+      ["modality"])),
+    ("The ministers pledged a goal of 5 trillion yen in investment.",
+     "The ministers pledged a goal of 10 trillion yen in investment.",
+     ("5 trillion yen", "10 trillion yen", ["substitution"])),
+    ("The Quad remains a force for good in the region.",
+     "The Quad remains a force for global good in the region.",
+     ("force for good", "force for global good", ["qualifier_added"])),
+], ids=["adjective", "adverb", "verb-with-object", "modal", "number", "inside-phrase"])
+def test_an_edit_is_lifted_to_the_phrase_that_holds_it(earlier: str, later: str,
+                                                      expected: tuple[str, str, list[str]]) -> None:
+    """The edited words come with the words they modify or govern, on both sides."""
+    assert _findings(earlier, later) == [("shifted", *expected)]
+
+
+@pytest.mark.parametrize("later", [
+    "WE EXPRESS SERIOUS CONCERN about the situation in the region.",  # case
+    "We express \u201cserious concern\u201d about the situation in the region.",  # quotes
+    "We express serious   concern\nabout the situation in the region.",  # spacing, line break
+    "We express serious concerns about the situation in the region.",  # plural
+    "We express serious concern about the situation in the region, .",  # punctuation
+], ids=["case", "quotes", "whitespace", "plural", "punctuation"])
+def test_normalisation_is_no_change(later: str) -> None:
+    """Case, quotes, spacing, plurals and punctuation alone change nothing."""
+    assert _findings("We express serious concern about the situation in the region.", later) == []
+
+
+def test_a_hyphen_from_a_line_end_is_no_change() -> None:
+    """"two-way" and "twoway" (a hyphen at a line end, joined) are the same word."""
+    assert _findings("They set a goal of doubling two-way trade by 2030.",
+                     "They set a goal of doubling twoway trade by 2030.") == []
+
+
+def test_a_date_update_is_no_change() -> None:
+    """A statement's own date inside the text is its metadata, not a finding."""
+    assert _findings("The ministers met in Rome on 8 September 2022 to review the partnership.",
+                     "The ministers met in Rome on 7 June 2024 to review the partnership.") == []
+
+
+def test_the_same_edit_repeated_is_one_finding() -> None:
+    """A minister's name replaced in three sentences is one change, counted three times."""
+    result = diplodiff.compare(
+        Statement(id="e", text="Villacorta welcomed the talks. Villacorta thanked the hosts. "
+                               "According to Villacorta, trade grew."),
+        Statement(id="l", text="Lagdameo welcomed the talks. Lagdameo thanked the hosts. "
+                               "According to Lagdameo, trade grew."))
+    changes = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    found = [(c.earlier.text, c.later.text, c.earlier_count) for c in changes if c.earlier and c.later]
+    assert found == [("Villacorta", "Lagdameo", 3)]
+
+
+def test_two_different_named_things_swapped_are_a_drop_and_an_add() -> None:
+    """One agreement named in place of another: the first dropped, the second added."""
+    found = _findings("The minister welcomed the Visiting Forces Agreement as a milestone.",
+                      "The minister welcomed the Enhanced Defense Cooperation Agreement as a milestone.")
+    assert sorted(found) == [("added", None, "Enhanced Defense Cooperation Agreement", []),
+                             ("dropped", "Visiting Forces Agreement", None, [])]
+
+
+def test_a_new_clause_in_a_kept_sentence_is_added_with_its_key_phrase() -> None:
+    """A clause inserted in a kept sentence is a passage of its own; its name is added."""
+    result = diplodiff.compare(
+        Statement(id="e", text="The leaders met in Brussels. They reviewed the partnership between the "
+                               "European Union and India in all its aspects, including the trade agenda."),
+        Statement(id="l", text="The leaders met in Brussels. They reviewed the partnership between the "
+                               "European Union and India in all its aspects, welcomed the first meeting "
+                               "of the Trade and Technology Council, including the trade agenda."))
+    added = [c for c in result.changes if c.kind is ChangeKind.ADDED]
+    assert [c.phrase.text for c in added] == ["Trade and Technology Council"]
+    assert added[0].passage == result.passages[0].id
+
+
+def test_a_formula_swapped_for_a_rung_of_its_ladder_keeps_its_rank_shift() -> None:
+    """An edit inside a partnership label is typed from the lexicon: qualifier and rank."""
+    result = diplodiff.compare(
+        Statement(id="e", text="The two sides reaffirmed the comprehensive partnership."),
+        Statement(id="l", text="The two sides reaffirmed the comprehensive strategic partnership."))
+    change = next(c for c in result.changes if c.kind is ChangeKind.SHIFTED)
+    assert {ShiftType.QUALIFIER_ADDED, ShiftType.RANK_UP} <= set(change.shift)
