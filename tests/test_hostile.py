@@ -450,17 +450,19 @@ def test_output_writes_through_a_symlink(corpus: Path) -> None:
     assert (corpus / "real.txt").read_text(encoding="utf-8").startswith("earlier:")
 
 
-def test_sigterm_while_writing_leaves_no_temp_file(corpus: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    """A SIGTERM during -o removes the temporary file and exits 143."""
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_signal_while_writing_leaves_no_temp_file(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  signum: int, status: int) -> None:
+    """A SIGTERM or SIGHUP during -o removes the temporary file and exits 128 + the signal."""
     def terminated(src: str, dst: object) -> None:
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), signum)
         time.sleep(1)  # the handler runs before this returns
 
     monkeypatch.setattr(os, "replace", terminated)
-    assert cli.main(["diff", "good.txt", "later.txt", "-o", "out.txt"]) == 143
+    assert cli.main(["diff", "good.txt", "later.txt", "-o", "out.txt"]) == status
     assert [p.name for p in corpus.iterdir() if p.name.startswith(".out.txt")] == []
-    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    assert signal.getsignal(signum) is signal.SIG_DFL
 
 
 # --- outputs that could attack their reader, through every command and format --------------------

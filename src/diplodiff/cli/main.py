@@ -397,7 +397,7 @@ _EXIT_CODES = """exit status:
   0  success (also --help, --version, a closed pipe)
   1  only with diff --exit-code: something was added, dropped or shifted
   2  bad usage or bad input: one line on stderr, never a traceback
-  130  interrupted"""
+  130  interrupted (Ctrl-C); 143, 129: ended by SIGTERM, SIGHUP"""
 
 _EXAMPLES = {
     "diff": """examples:
@@ -501,7 +501,7 @@ def _show_warning(message: Warning | str, category: type[Warning], *_: object, *
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 changes with --exit-code, 2 error)."""
-    previous = _catch_sigterm()
+    previous = _catch_signals()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", diplodiff.DiplodiffWarning)
@@ -526,30 +526,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return _error(f"{where}{exc.strerror or exc}; check the path and its permissions")
-    except _Terminated:
+    except _Terminated as exc:
         print("diplodiff: terminated", file=sys.stderr)
-        return 143
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("diplodiff: interrupted", file=sys.stderr)
         return 130
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 class _Terminated(BaseException):
-    """SIGTERM as an exception, so that temporary files are removed on the way out."""
+    """SIGTERM or SIGHUP as an exception, so that temporary files are removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _raise_terminated(signum: int, frame: object) -> None:
-    raise _Terminated
+    raise _Terminated(signum)
 
 
-def _catch_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
+#: Signals that end a run as an exception (SIGHUP: the terminal closed); SIGINT is KeyboardInterrupt.
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _catch_signals() -> dict[int, Any]:
+    """Install the handlers; return the previous ones to restore (none off the main thread)."""
+    previous: dict[int, Any] = {}
     try:
-        return signal.signal(signal.SIGTERM, _raise_terminated)
+        for signum in _ENDING:
+            previous[signum] = signal.signal(signum, _raise_terminated)
     except ValueError:  # not the main thread (an embedding program): leave signals alone
-        return None
+        pass
+    return previous
 
 
 def _error(message: str) -> int:
