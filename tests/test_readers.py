@@ -485,8 +485,9 @@ def test_readers_are_imported_lazily() -> None:
 
 
 def test_seeds_load_without_the_readers_libraries() -> None:
-    """Plain statements with ISO dates and datelines load without dateutil or any reader library."""
-    heavy = ("trafilatura", "pypdf", "openpyxl", "dateutil")
+    """Plain statements with ISO dates and datelines load without dateutil, any reader library or
+    the table readers."""
+    heavy = ("trafilatura", "pypdf", "openpyxl", "dateutil", "diplodiff.read.records")
     code = ("import sys, diplodiff; diplodiff.load_statements(['seeds']); "
             f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

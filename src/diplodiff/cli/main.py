@@ -191,7 +191,9 @@ def _options(args: argparse.Namespace) -> diplodiff.Options:
     return diplodiff.Options(lexicon=use_lexicon, discover=not args.no_discover)
 
 
-def _columns(args: argparse.Namespace) -> diplodiff.Columns:
+def _columns(args: argparse.Namespace) -> diplodiff.Columns | None:
+    if (args.text_column, args.date_column, args.id_column, args.title_column) == (None,) * 4:
+        return None  # the usual names; and a text-only diff never loads the table readers
     return diplodiff.Columns(text=args.text_column, date=args.date_column, id=args.id_column,
                              title=args.title_column)
 

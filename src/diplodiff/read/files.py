@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from warnings import warn
 
 import attrs
@@ -36,7 +36,9 @@ from .._options import DEFAULT_OPTIONS, Options
 from .catalog import CATALOG_NAMES, Catalog, find_catalogs, read_catalogs
 from .dates import DateError, date_from_dateline, parse_date
 from .guard import parse_json, read_input
-from .records import DEFAULT_COLUMNS, Columns, csv_records, json_records, record_statement, xlsx_records
+
+if TYPE_CHECKING:
+    from .records import Columns
 
 #: Files read from a directory (recursively); catalogs and dot-files are skipped.
 STATEMENT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson", ".html", ".htm", ".pdf", ".csv", ".tsv", ".xlsx")
@@ -260,8 +262,12 @@ class _NotStatements(LoadError):
     """A table without a text column or rows: an error when named, skipped with a warning in a directory."""
 
 
-def _records(kind: str, data: bytes, name: str, stem: str, columns: Columns, limit: int,
+def _records(kind: str, data: bytes, name: str, stem: str, columns: Columns | None, limit: int,
              ) -> tuple[Statement, ...]:
+    # records (and attrs' Columns) load only when a table or JSON file is read: text diffs skip them
+    from .records import DEFAULT_COLUMNS, csv_records, json_records, record_statement, xlsx_records
+
+    columns = columns or DEFAULT_COLUMNS
     if kind == "xlsx":
         header, rows = xlsx_records(data, name, unpacked_limit=limit * 5)
     elif kind in ("csv", "tsv"):
@@ -312,7 +318,7 @@ def _limit(suffix: str, options: Options) -> int:
 
 
 def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
-              columns: Columns = DEFAULT_COLUMNS) -> tuple[Statement, ...]:
+              columns: Columns | None = None) -> tuple[Statement, ...]:
     """Load every statement in one file (one, or one per record of a table), or ``-`` (stdin)."""
     stdin = str(path) == STDIN
     path = Path(path)
@@ -381,7 +387,7 @@ def _catalog(paths: Sequence[str | Path], catalog: Catalog | None, auto: bool) -
 
 
 def load_statement(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
-                   columns: Columns = DEFAULT_COLUMNS, catalog: Catalog | None = None,
+                   columns: Columns | None = None, catalog: Catalog | None = None,
                    auto_catalog: bool = True) -> Statement:
     """Load one statement from a file (any form ``load_file`` reads) or ``-`` (stdin).
 
@@ -440,7 +446,7 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
 
 
 def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_OPTIONS,
-                    columns: Columns = DEFAULT_COLUMNS, catalog: Catalog | None = None,
+                    columns: Columns | None = None, catalog: Catalog | None = None,
                     auto_catalog: bool = True, warnings: list[str] | None = None,
                     ) -> tuple[Statement, ...]:
     """Load statements from files, directories and ``-`` (stdin), in the order found.
@@ -448,7 +454,7 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
     Args:
         paths: Statement files and directories (read recursively), or ``-``.
         options: Settings (the size limit).
-        columns: Which columns of tables and JSON records hold what.
+        columns: Which columns of tables and JSON records hold what (``None``: the usual names).
         catalog: A catalog laid over the statements after those found beside them.
         auto_catalog: Lay the catalogs at the top of each directory and beside
             each file over the statements.
