@@ -70,7 +70,7 @@ def seeds_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text=f"The two sides praised their strategic partnership. {EVIL} The golden 30 years {EVIL}."))
     catalog = diplodiff.load_catalog(SEEDS / "catalog.csv")
     page = tmp_path_factory.mktemp("html") / "timeline.html"
-    page.write_text(diplodiff.render_timeline_html(diplodiff.track(statements, catalog=catalog, workers=1)),
+    page.write_text(diplodiff.to_html(diplodiff.track(statements, catalog=catalog, workers=1)),
                     encoding="utf-8")
     return page
 

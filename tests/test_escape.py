@@ -76,7 +76,7 @@ def _pair(title: str) -> diplodiff.Comparison:
 
 def test_text_report_has_no_raw_escape() -> None:
     """ESC and BEL from ids and titles never reach the terminal raw."""
-    out = diplodiff.render_text(_pair("t\x1b[31m\x07"), show_kept=True)
+    out = diplodiff.to_text(_pair("t\x1b[31m\x07"), show_kept=True)
     assert "\x1b" not in out
     assert "\x07" not in out
     assert "\\x1b" in out
@@ -84,7 +84,7 @@ def test_text_report_has_no_raw_escape() -> None:
 
 def test_markdown_report_title_is_escaped() -> None:
     """A title carrying HTML and a newline is one escaped line."""
-    out = diplodiff.render_markdown(_pair("<script>x</script>\n# big"))
+    out = diplodiff.to_markdown(_pair("<script>x</script>\n# big"))
     assert "<script>" not in out
     assert "\n# big" not in out
 
@@ -98,14 +98,14 @@ def _timeline(title: str, phrase: str) -> diplodiff.Timeline:
 
 def test_timeline_markdown_table_keeps_its_columns() -> None:
     """A | or newline in a title does not add a cell or a row to the table."""
-    out = diplodiff.render_timeline_markdown(_timeline("a | b\n| c", "golden"))
+    out = diplodiff.to_markdown(_timeline("a | b\n| c", "golden"))
     row = next(line for line in out.splitlines() if line.startswith("| 1 |"))
     assert row.replace("\\|", "").count("|") == 5
 
 
 def test_timeline_csv_cells_are_not_formulas() -> None:
     """No CSV cell opens with a formula character."""
-    out = diplodiff.timeline_to_csv(_timeline("t", "=HYPERLINK(1) evil"))
+    out = diplodiff.to_csv(_timeline("t", "=HYPERLINK(1) evil"))
     cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
     assert any("HYPERLINK" in c for c in cells)
     assert [c for c in cells if c.startswith(("=", "+", "-", "@"))] == []

@@ -17,8 +17,8 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 GOLDEN = Path(__file__).parent / "data" / "golden"
 PAIRS = [("004", "000"), ("001", "004"), ("003", "001"), ("002", "004")]
 RENDERERS: dict[str, Callable[[diplodiff.Comparison], str]] = {
-    "txt": lambda c: diplodiff.render_text(c, show_kept=True),
-    "md": diplodiff.render_markdown,
+    "txt": lambda c: diplodiff.to_text(c, show_kept=True),
+    "md": diplodiff.to_markdown,
     "json": diplodiff.to_json,
 }
 

@@ -114,7 +114,7 @@ def test_compatibility_digits_fold_without_error(text: str) -> None:
 def test_note_says_the_text_was_unusual() -> None:
     """A statement with invisible characters is noted in the report."""
     odd = diplodiff.Statement(id="b", text="They are compre\u00adhensive strategic partners.")
-    report = diplodiff.render_text(diplodiff.compare(odd, odd))
+    report = diplodiff.to_text(diplodiff.compare(odd, odd))
     assert "note (earlier): text has invisible" in report
 
 

@@ -70,7 +70,7 @@ class TestSeeds:
 
     def test_json_contract(self, seeds: diplodiff.Timeline) -> None:
         """The JSON has the DESIGN section 4 keys, statements in date order."""
-        data = json.loads(diplodiff.timeline_to_json(seeds))
+        data = diplodiff.to_dict(seeds)
         assert data["schema_version"] == 2
         assert [s["date"] for s in data["statements"]] == sorted(s["date"] for s in data["statements"])
         top = "permanent comprehensive strategic partnership"
@@ -82,7 +82,7 @@ class TestSeeds:
 
     def test_csv_has_one_row_per_formula_per_statement(self, seeds: diplodiff.Timeline) -> None:
         """Each CSV row is one formula in one statement; the rows match the occurrences."""
-        rows = list(csv.DictReader(io.StringIO(diplodiff.timeline_to_csv(seeds))))
+        rows = list(csv.DictReader(io.StringIO(diplodiff.to_csv(seeds))))
         assert len(rows) == sum(len(h.occurrences) for h in seeds.formulas)
         pairs = [(r["formula"], r["statement"]) for r in rows]
         assert len(pairs) == len(set(pairs))
@@ -152,13 +152,13 @@ class TestRenderers:
 
     def test_text_shows_labels_and_strips(self, seeds: diplodiff.Timeline) -> None:
         """The text report names each statement's label and draws a presence strip."""
-        text = diplodiff.render_timeline_text(seeds)
+        text = diplodiff.to_text(seeds)
         assert "[no partnership label]" in text
         assert "permanent comprehensive strategic partnership  [partnership_label]  A..AA" in text
 
     def test_markdown_has_a_statement_table(self, seeds: diplodiff.Timeline) -> None:
         """The Markdown report starts with a table of dated statements."""
-        md = diplodiff.render_timeline_markdown(seeds)
+        md = diplodiff.to_markdown(seeds)
         assert "| 1 | 2022-06-07 |" in md
 
     def test_html_escapes_statement_text(self) -> None:
@@ -166,7 +166,7 @@ class TestRenderers:
         evil = "<script>window.__pwned=1</script>"
         s = diplodiff.Statement(id="x", text=f"A strategic partnership. {evil} A strategic partnership.",
                                 title=evil, date=dt.date(2020, 1, 1))
-        page = diplodiff.render_timeline_html(diplodiff.track([s], workers=1))
+        page = diplodiff.to_html(diplodiff.track([s], workers=1))
         assert evil not in page
         assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
         assert page.count("<script>") == 1
