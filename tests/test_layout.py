@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).parent.parent / "src" / "diplodiff"
 #: Layers from the bottom up; a module may import only its own layer or lower ones.
 LAYERS = ("_errors", "_options", "_models", "_data", "read", "text", "find", "diff", "timeline",
-          "render", "__init__", "cli", "__main__")
+          "_analyzer", "render", "__init__", "cli", "__main__")
 
 
 def layer(module: str) -> int:

@@ -84,3 +84,18 @@ def test_python_api_page_lists_every_public_name() -> None:
     rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| group")]
     listed = [name for row in rows for name in re.findall(r"`([^`]+)`", row)]
     assert sorted(listed) == sorted(diplodiff.__all__)
+
+
+def test_analyzer_gives_what_the_functions_give() -> None:
+    """An Analyzer with the builtin configuration compares exactly as ``compare`` does."""
+    a = diplodiff.Statement(id="a", text="Both sides will deepen political mutual trust.")
+    b = diplodiff.Statement(id="b", text="Both sides will deepen strategic mutual trust.")
+    assert diplodiff.Analyzer().compare(a, b) == diplodiff.compare(a, b)
+
+
+def test_analyzer_options_reach_every_entry_point() -> None:
+    """Options set on an Analyzer are recorded on its comparisons and used by its phrase finding."""
+    analyzer = diplodiff.Analyzer(options=diplodiff.Options(discover=False))
+    s = diplodiff.Statement(id="s", text="The Luban Workshop and the Luban Workshop again.")
+    assert analyzer.compare(s, s).options.discover is False
+    assert all(p.origin is diplodiff.Origin.LEXICON for p in analyzer.extract_phrases(s))

@@ -14,6 +14,7 @@ from typing import Any as _Any
 #: (a command that only diffs should not pay for the timeline, the readers of PDFs
 #: or rapidfuzz); the first use of a name imports its module (``__getattr__``).
 _WHERE = {
+    "Analyzer": "._analyzer",
     "CatalogError": "._errors", "DiplodiffError": "._errors", "DiplodiffWarning": "._errors",
     "LexiconError": "._errors", "LoadError": "._errors", "OutputError": "._errors",
     "SpeakerTableError": "._errors", "StatementFormatError": "._errors", "StoreError": "._errors",
@@ -46,6 +47,7 @@ _WHERE = {
 }
 
 if _TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported
+    from ._analyzer import Analyzer
     from ._errors import (
         CatalogError,
         DiplodiffError,
@@ -142,6 +144,7 @@ __all__ = [
     "DEFAULT_OPTIONS",
     "Absence",
     "Analysis",
+    "Analyzer",
     "Catalog",
     "CatalogEntry",
     "CatalogError",

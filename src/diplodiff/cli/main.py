@@ -178,17 +178,12 @@ def _workers(value: str) -> int:
     return min(workers, os.cpu_count() or 1)
 
 
-def _lexicon(args: argparse.Namespace) -> diplodiff.Lexicon:
-    return diplodiff.build_lexicon(builtin=not args.no_lexicon, extra=args.lexicon or ())
-
-
-def _speakers(args: argparse.Namespace) -> diplodiff.SpeakerTable:
-    return diplodiff.build_speakers(extra=args.speakers or ())
-
-
-def _options(args: argparse.Namespace) -> diplodiff.Options:
+def _analyzer(args: argparse.Namespace) -> diplodiff.Analyzer:
+    """The one configuration of this run: --lexicon/--no-lexicon, --speakers, --no-discover."""
     use_lexicon = not args.no_lexicon or bool(args.lexicon)
-    return diplodiff.Options(lexicon=use_lexicon, discover=not args.no_discover)
+    lexicon = diplodiff.build_lexicon(builtin=not args.no_lexicon, extra=args.lexicon or ())
+    return diplodiff.Analyzer(lexicon=lexicon, speakers=diplodiff.build_speakers(extra=args.speakers or ()),
+                              options=diplodiff.Options(lexicon=use_lexicon, discover=not args.no_discover))
 
 
 def _columns(args: argparse.Namespace) -> diplodiff.Columns | None:
@@ -199,8 +194,8 @@ def _columns(args: argparse.Namespace) -> diplodiff.Columns | None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    lexicon = _lexicon(args)
-    options = _options(args)
+    analyzer = _analyzer(args)
+    options = analyzer.options
     if args.earlier == args.later == "-":
         raise _UsageError("standard input can be read only once; give '-' for EARLIER or LATER, not both")
     catalog_files = [*diplodiff.find_catalogs(args.history or ()), *(args.catalog or ())]
@@ -211,10 +206,9 @@ def _diff(args: argparse.Namespace) -> int:
         message = (f"EARLIER ({earlier.id}, {earlier.date}) is dated after LATER ({later.id}, {later.date}); "
                    "swap them to read what changed going forward")
         print(f"diplodiff: warning: {valid_text(one_line(message))}", file=sys.stderr)
-    speakers = _speakers(args)
-    result = diplodiff.compare(earlier, later, lexicon=lexicon, options=options, speakers=speakers)
+    result = analyzer.compare(earlier, later)
     if args.history:
-        record = _track(args.history, args, lexicon, options, speakers)
+        record = _track(args.history, args, analyzer)
         result = diplodiff.weigh(result, record)
     beside = [str(c) for c in diplodiff.find_catalogs([args.earlier, args.later])]
     write_output(_render(result, args), args.output,
@@ -223,12 +217,9 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _phrases(args: argparse.Namespace) -> int:
-    lexicon = _lexicon(args)
-    options = _options(args)
-    statements = _load(args.paths, args, options)
-    speakers = _speakers(args)
-    analyses = [diplodiff.analyse(s, lexicon=lexicon, options=options, speakers=speakers)
-                for s in statements]
+    analyzer = _analyzer(args)
+    statements = _load(args.paths, args, analyzer.options)
+    analyses = [analyzer.analyse(s) for s in statements]
     beside = [str(c) for c in diplodiff.find_catalogs(args.paths)]
     write_output(_render(analyses, args), args.output, inputs=_inputs(args, *args.paths, *beside))
     return EXIT_OK
@@ -284,8 +275,8 @@ def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
         yield client
 
 
-def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Lexicon,
-           options: diplodiff.Options, speakers: diplodiff.SpeakerTable) -> diplodiff.Timeline:
+def _track(paths: Sequence[str], args: argparse.Namespace,
+           analyzer: diplodiff.Analyzer) -> diplodiff.Timeline:
     """Load a corpus with its catalogs (beside files, in directories, then --catalog) and track it."""
     directories = [p for p in paths if p != "-" and Path(p).is_dir()]
     catalog_files = [*diplodiff.find_catalogs(directories), *(args.catalog or ())]
@@ -293,13 +284,12 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
     # _load lays every catalog found on; track() lays the directories' and --catalog's on again
     # (applying a catalog twice is applying it once), so --catalog still wins and only those
     # catalogs, which describe a corpus, are warned about for entries that name no statement.
-    statements = _load(paths, args, options)
+    statements = _load(paths, args, analyzer.options)
     bar = _ProgressBar("reading statements", quiet=args.quiet)
     try:
         with _dask_client(getattr(args, "dask", None), args.workers) as client:
-            timeline = diplodiff.track(statements, lexicon=lexicon, options=options, catalog=catalog,
-                                       progress=bar, workers=args.workers, speakers=speakers,
-                                       store=args.store, client=client)
+            timeline = analyzer.track(statements, catalog=catalog, progress=bar, workers=args.workers,
+                                      store=args.store, client=client)
     finally:
         bar.close()
     for warning in timeline.warnings:
@@ -308,11 +298,9 @@ def _track(paths: Sequence[str], args: argparse.Namespace, lexicon: diplodiff.Le
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    lexicon = _lexicon(args)
-    options = _options(args)
     if args.indent is not None and (args.format != "json" or args.latest):
         raise _UsageError("--indent applies to the timeline's --format json only")
-    timeline = _track(args.paths, args, lexicon, options, _speakers(args))
+    timeline = _track(args.paths, args, _analyzer(args))
     # The record's million small objects live until the report is written: keep the
     # collector from rescanning them while it is rendered (a second at 10,000 statements).
     gc.freeze()
