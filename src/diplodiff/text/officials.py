@@ -65,7 +65,7 @@ def _names(words: Sequence[Word], office_words: frozenset[str], sides: SideMatch
     runs = []
     i = 0
     while i < len(words):
-        side = sides.at(words, i)
+        side = sides.at(words, i) if words[i].cap else None
         if side is not None:
             i += side[1]  # "Russian Federation" is no name, nor is its "Federation"
             continue

@@ -52,6 +52,7 @@ from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
 from .words import Phrases, Word, sentence_words, split, vocabulary
+from .words import word as make_word
 
 BOTH = "both"
 OUTLET = "outlet"
@@ -225,6 +226,7 @@ class _Lookup:
         for person in reversed(table.people):
             for form in (person.name, *person.aliases):
                 self.people[tuple(w.lower() for w in split(form))] = person
+        self.people_phrases = Phrases(self.people, lower=True)
 
 
 @functools.cache
@@ -244,29 +246,19 @@ def _heads() -> frozenset[str]:
 
 # -- the people of one statement ------------------------------------------------------------------
 
-_TABLE_PHRASES: dict[int, tuple[_Lookup, Phrases[Person]]] = {}
-
-
-def _table_phrases(lookup: _Lookup) -> Phrases[Person]:
-    """The index of the table's people, built once per table."""
-    entry = _TABLE_PHRASES.get(id(lookup))
-    if entry is None or entry[0] is not lookup:
-        entry = _TABLE_PHRASES[id(lookup)] = (lookup, Phrases(dict(lookup.people), lower=True))
-    return entry[1]
-
-
 class _People:
     """Everyone who can be named in one statement: the table's people, then those
     the text introduces (who win on shared names)."""
 
     def __init__(self, lookup: _Lookup, intros: Sequence[Introduction]) -> None:
-        self.by_name = dict(lookup.people)
+        self.table = lookup.people_phrases
+        self.by_name: dict[tuple[str, ...], Person] = {}  # the text's people, over the table's
         self.heads: dict[str, frozenset[str]] = {}
         self.introduced: list[Person] = []
         aliases: dict[tuple[str, ...], Person | None] = {}
         for intro in intros:
             key = tuple(w.lower() for w in split(intro.name))
-            known = self.by_name.get(key)
+            known = self.by_name.get(key) or lookup.people.get(key)
             if known is None and len(key) == 1:
                 continue  # a bare surname the table does not know is no introduction
             person = known or Person(intro.name, side=intro.side, office=intro.office)
@@ -286,20 +278,29 @@ class _People:
         for alias, who in aliases.items():
             if who is not None and alias not in full:
                 self.by_name[alias] = who
-        # Most statements introduce no one the table lacks: reuse the table's index then.
-        self.phrases = _table_phrases(lookup) if self.by_name == lookup.people \
-            else Phrases(self.by_name, lower=True)
+        self.text = Phrases(self.by_name, lower=True)
 
     def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""
         if i >= len(words) or not words[i].cap:
             return None
-        return self.phrases.at(words, i)
+        return self._longer(self.text.at(words, i), self.table.at(words, i), ending=False)
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[Person, int] | None:
         """The person named right before ``words[end]``, and where the name starts."""
-        hit = self.phrases.ending(words, end)
+        hit = self._longer(self.text.ending(words, end), self.table.ending(words, end), ending=True)
         return hit if hit is not None and words[hit[1]].cap else None
+
+    @staticmethod
+    def _longer(text: tuple[Person, int] | None, table: tuple[Person, int] | None, *,
+                ending: bool) -> tuple[Person, int] | None:
+        """The longer of two name matches; the text's on a tie (a match ending at the same
+        place is longer when it starts earlier)."""
+        if text is None or table is None:
+            return text or table
+        if ending:
+            return table if table[1] < text[1] else text
+        return table if table[1] > text[1] else text
 
 
 # -- who speaks -----------------------------------------------------------------------------------
@@ -586,7 +587,7 @@ class _Reader:
 
     def span(self, words: Sequence[Word], start: int, end: int) -> Span:
         end = min(end, len(words))
-        return Span(words[start].span.start, words[max(start, end - 1)].span.end)
+        return Span(words[start].start, words[max(start, end - 1)].end)
 
     def decide(self, words: Sequence[Word], voice: _Voice, paragraph_start: bool,
                held: bool) -> _Voice | None:
@@ -650,7 +651,7 @@ def _verb_end(words: Sequence[Word], start: int) -> int:
 
 
 def _sides_in(text: str, lookup: _Lookup) -> list[str]:
-    words = [Word(w, w.lower(), Span(0, 0)) for w in split(text)]
+    words = [make_word(w) for w in split(text)]
     found = []
     for i in range(len(words)):
         hit = lookup.sides.at(words, i)

@@ -12,42 +12,46 @@ import re
 from collections.abc import Sequence
 from typing import Generic, NamedTuple, TypeVar
 
-from .._models import Sentence, Span, Tokens, _span
+from .._models import Sentence, Tokens
 from .normalize import QUOTES, WORD_PATTERN, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
 
 
 class Word(NamedTuple):
-    """One word of a sentence: its text (quotes straightened), lower case, and span.
-    A tuple, not an attrs class: a statement has a thousand of them."""
+    """One word of a sentence: its text (quotes straightened), lower case, where it
+    stands in the statement, and whether it is capitalised. A tuple, not an attrs
+    class: a statement has a thousand of them, built on every read."""
 
     text: str
     low: str
-    span: Span
-
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter."""
-        return self.text[:1].isupper()
+    start: int
+    end: int
+    cap: bool
 
     @property
     def alpha(self) -> bool:
         """A word of letters (hyphens, apostrophes and dots allowed inside)."""
-        return any(c.isalpha() for c in self.text) and all(c.isalpha() or c in "-'." for c in self.text)
+        return self.text.replace("-", "").replace("'", "").replace(".", "").isalpha()
 
 
-#: Each token text as the reader sees it, with its lower case; ``None`` for a quote mark.
-_SEEN: dict[str, tuple[str, str] | None] = {}
+def word(text: str, start: int = 0, end: int = 0) -> Word:
+    """A ``Word`` for ``text`` (its lower case and capitalisation derived)."""
+    return Word(text, text.lower(), start, end, text[:1].isupper())
+
+
+#: Each token text as the reader sees it, with its lower case and whether it is
+#: capitalised; ``None`` for a quote mark.
+_SEEN: dict[str, tuple[str, str, bool] | None] = {}
 _MAX_SEEN = 1 << 18
 _QUOTE_MARKS = frozenset({'"', "'", "''", '""'})
 
 
-def _seen(token: str) -> tuple[str, str] | None:
+def _seen(token: str) -> tuple[str, str, bool] | None:
     text = surface(token).translate(QUOTES)  # look-alike letters, invisible marks
     if len(_SEEN) >= _MAX_SEEN:
         _SEEN.clear()  # hostile input with endless distinct words: stay bounded
-    _SEEN[token] = found = None if text in _QUOTE_MARKS else (text, text.lower())
+    _SEEN[token] = found = None if text in _QUOTE_MARKS else (text, text.lower(), text[:1].isupper())
     return found
 
 
@@ -58,7 +62,7 @@ def sentence_words(sentence: Sentence) -> list[Word]:
     for token, start, end in zip(rows.texts, rows.starts(), rows.ends, strict=True):
         seen = _SEEN[token] if token in _SEEN else _seen(token)
         if seen is not None:
-            out.append(_new(Word, (seen[0], seen[1], _span(start, end))))
+            out.append(_new(Word, (seen[0], seen[1], start, end, seen[2])))
     return out
 
 
