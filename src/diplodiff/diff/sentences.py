@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span
+from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span, Tokens
 from ..text.normalize import BARRIER
 from .align import assign, sequence_similarity
 
@@ -40,7 +40,7 @@ REVISION_SHARE = 0.5
 
 def sentence_words(sentence: Sentence) -> tuple[str, ...]:
     """The folded words of a sentence, punctuation left out."""
-    return tuple(p for t in sentence.tokens for p in t.parts if p != BARRIER)
+    return tuple(p for p in Tokens.of(sentence.tokens).flat() if p != BARRIER)  # no Token objects built
 
 
 def _ids(words: Sequence[tuple[str, ...]], vocab: dict[str, int]) -> list[list[int]]:
