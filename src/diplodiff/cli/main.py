@@ -433,7 +433,10 @@ def _command(sub: Any, name: str) -> argparse.ArgumentParser:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="diplodiff", description="Formula-level diffs of dated diplomatic statements.",
-                     epilog="Run 'diplodiff COMMAND --help' for a command's options and examples.\n\n"
+                     epilog="examples:\n  diplodiff diff old.txt new.txt\n"
+                            "  diplodiff diff old.txt new.txt --format html -o diff.html\n"
+                            "  diplodiff timeline statements/ --latest\n\n"
+                            "Run 'diplodiff COMMAND --help' for a command's options and examples.\n\n"
                             + _EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
