@@ -227,6 +227,30 @@ class TestCli:
         assert all(c["history"] for c in data["changes"] if c["kind"] != "dropped")
 
 
+def test_a_phrase_recurring_in_the_history_is_reported(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A plain phrase (no lexicon, not named, said once) is reported as added once the
+    history has it in two statements: it is a formula of this relationship."""
+    texts = {"a": "Trade grew. The ministers discussed grain corridor logistics.",
+             "b": "Talks ended. Both noted grain corridor logistics again.",
+             "c": "Trade grew. The ministers met."}
+    for day, (name, text) in enumerate(texts.items(), 1):
+        header = f" date 2020-01-0{day} {name}\n\n"
+        (tmp_path / f"{name}.txt").write_text(header + text + "\n", encoding="utf-8")
+    later = tmp_path / "d.txt"
+    later.write_text(" date 2020-01-09 d\n\nThe ministers praised grain corridor logistics.\n",
+                     encoding="utf-8")
+    earlier = str(tmp_path / "c.txt")
+
+    def added(*extra: str) -> list[str]:
+        assert main(["diff", earlier, str(later), "-f", "json", "--no-lexicon", *extra]) == 0
+        changes = json.loads(capsys.readouterr().out)["changes"]
+        return [c["later"]["text"] for c in changes if c["kind"] == "added"]
+
+    assert "grain corridor logistics" not in added()
+    assert "grain corridor logistics" in added("--history", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+
+
 @pytest.mark.parametrize("name", ["timeline.md", "catalog.md"])
 def test_docs_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every >>> example in docs/timeline.md and docs/catalog.md runs as shown."""

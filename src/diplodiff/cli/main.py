@@ -206,9 +206,11 @@ def _diff(args: argparse.Namespace) -> int:
         message = (f"EARLIER ({earlier.id}, {earlier.date}) is dated after LATER ({later.id}, {later.date}); "
                    "swap them to read what changed going forward")
         print(f"diplodiff: warning: {valid_text(one_line(message))}", file=sys.stderr)
-    result = analyzer.compare(earlier, later)
-    if args.history:
-        record = _track(args.history, args, analyzer)
+    record = _track(args.history, args, analyzer) if args.history else None
+    # A phrase the record uses in two statements or more is a formula of this relationship.
+    recurring = {h.formula for h in record.formulas if len(h.occurrences) >= 2} if record else set()
+    result = analyzer.compare(earlier, later, recurring=recurring)
+    if record is not None:
         result = diplodiff.weigh(result, record)
     beside = [str(c) for c in diplodiff.find_catalogs([args.earlier, args.later])]
     write_output(_render(result, args), args.output,

@@ -210,11 +210,17 @@ class _Pairing:
         return changes
 
 
-def _nested(key: str, keys: Sequence[str]) -> bool:
+def _nested(key: str, keys: str) -> bool:
     """True when a wording stands inside a longer formula of the other statement
-    ("South China Sea" inside "Code of Conduct in the South China Sea"): not gone."""
+    ("South China Sea" inside "Code of Conduct in the South China Sea"): not gone.
+    ``keys`` holds the other statement's formula wordings, each framed by "|"."""
     inner = f" {key} "
-    return any(len(k) > len(key) and inner in f" {k} " for k in keys)
+    at = keys.find(inner)
+    while at >= 0:
+        if keys[at - 1] != "|" or keys[at + len(inner)] != "|":
+            return True  # inside a longer wording, not the same one
+        at = keys.find(inner, at + 1)
+    return False
 
 
 def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
@@ -473,8 +479,8 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     for gone, new in edited.swaps:
         changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
         changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
-    e_keys = [h.key for h in earlier.phrases if h.origin is Origin.LEXICON]
-    l_keys = [h.key for h in later.phrases if h.origin is Origin.LEXICON]
+    e_keys = "|" + "|".join(f" {h.key} " for h in earlier.phrases if h.origin is Origin.LEXICON) + "|"
+    l_keys = "|" + "|".join(f" {h.key} " for h in later.phrases if h.origin is Origin.LEXICON) + "|"
     for change in pairing.changes(options):
         e, l = change.earlier, change.later
         if change.kind is ChangeKind.ADDED:
