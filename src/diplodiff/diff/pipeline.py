@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
+from itertools import accumulate
 
 import attrs
 
@@ -31,7 +33,7 @@ from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, wording
 from .sentences import align_sentences, is_revision, passages
 from .summary import summarize
-from .words import CLAUSE_WORDS, A, C, F, N, Words, edits, lexicon_hits, widen
+from .words import CLAUSE_WORDS, A, C, F, N, Words, edits, lexicon_hits, phrases_at, widen
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
@@ -99,7 +101,8 @@ _CUES = frozenset({ShiftType.MODALITY, ShiftType.INTENSITY})
 _FRAMES = _CUES | {ShiftType.SPEAKER}
 
 
-def _without_edited(change: Change, edited: tuple[Sequence[Span], Sequence[Span]]) -> Change:
+def _without_edited(change: Change, edited: tuple[Sequence[Span] | _SpanSet, Sequence[Span] | _SpanSet],
+                    ) -> Change:
     """Drop the framing shifts of an inventory change whose cue words an edit already reports."""
     dropped = []
     for shift in (ShiftType.MODALITY, ShiftType.INTENSITY):
@@ -223,11 +226,34 @@ def _nested(key: str, keys: str) -> bool:
     return False
 
 
-def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
+class _SpanSet:
+    """Spans answering "does any overlap / hold this span?" by bisection: starts sorted,
+    with the furthest end reached so far (a scan per query made many edits quadratic)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(accumulate((s.end for s in ordered), max))
+
+    def _furthest(self, count: int) -> int:
+        return self.reach[count - 1] if count else -1
+
+    def overlaps(self, span: Span) -> bool:
+        return self._furthest(bisect_left(self.starts, span.end)) > span.start
+
+    def holds(self, span: Span) -> bool:
+        return self._furthest(bisect_right(self.starts, span.start)) >= span.end
+
+
+def _overlaps(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
+    if isinstance(spans, _SpanSet):
+        return spans.overlaps(span)
     return any(span.start < s.end and s.start < span.end for s in spans)
 
 
-def _inside(span: Span, spans: Sequence[Span]) -> bool:
+def _inside(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
+    if isinstance(spans, _SpanSet):
+        return spans.holds(span)
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
@@ -306,11 +332,47 @@ def _within(inner: tuple[tuple[str, ...], tuple[str, ...]],
                for a, b in zip(inner, outer, strict=True))
 
 
+class _SeenEdits:
+    """Edits already reported, found again by a shared word rather than a scan of all
+    (a scan made many edits quadratic). An edit is the same as one seen when either
+    stands word for word inside the other (``_within``); candidates are the seen edits
+    sharing one of its words used by at most ``_COMMON`` of them."""
+
+    _COMMON = 64
+
+    def __init__(self) -> None:
+        self.edits: list[tuple[tuple[tuple[str, ...], tuple[str, ...]], int]] = []
+        self.postings: dict[str, list[int]] = {}
+
+    @staticmethod
+    def _words(edit: tuple[tuple[str, ...], tuple[str, ...]]) -> set[str]:
+        return {w for side in edit for w in side} or {""}
+
+    def same(self, edit: tuple[tuple[str, ...], tuple[str, ...]]) -> int | None:
+        """The change index of the first seen edit that is the same as ``edit``, if any."""
+        candidates: set[int] = set()
+        for word in self._words(edit):
+            posting = self.postings.get(word, ())
+            if len(posting) <= self._COMMON:
+                candidates.update(posting)
+        for n in sorted(candidates):
+            seen, index = self.edits[n]
+            if _within(edit, seen) or _within(seen, edit):
+                return index
+        return None
+
+    def add(self, edit: tuple[tuple[str, ...], tuple[str, ...]], index: int) -> None:
+        """Remember ``edit`` as reported by change ``index``."""
+        for word in self._words(edit):
+            self.postings.setdefault(word, []).append(len(self.edits))
+        self.edits.append((edit, index))
+
+
 def _names(analysis: Analysis, span: Span) -> list[Phrase]:
     """The named things that overlap a span: discovered names and lexicon formulas
     (partnership labels aside: they are rungs of one ladder)."""
-    return [p for p in analysis.phrases if p.span.start < span.end and span.start < p.span.end
-            and ("name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER))]
+    return [p for p in phrases_at(analysis, span)
+            if "name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER)]
 
 
 class _Edited:
@@ -330,7 +392,7 @@ class _Edited:
         self.claimed: tuple[list[Span], list[Span]] = ([], [])
         self.clauses: list[tuple[ChangeKind, int, Span]] = []
         texts = (earlier.statement.text, later.statement.text)
-        seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+        seen = _SeenEdits()
         # Readouts of different meetings share templates, not text: the few sentences
         # that look alike are not one sentence edited, and the inventory carries the report.
         for edit, e, l in edits(earlier, later, links) if revision else ():
@@ -366,7 +428,7 @@ class _Edited:
                 continue
             self.claimed[0].append(e_phrase.span)
             self.claimed[1].append(l_phrase.span)
-            same = next((k for w, k in seen.items() if _within(words, w) or _within(w, words)), None)
+            same = seen.same(words)
             if same is not None:
                 # The same edit again ("Villacorta" -> "Lagdameo" after "Ramon
                 # Villacorta" -> "Teresita Lagdameo"): one real change, counted.
@@ -374,7 +436,7 @@ class _Edited:
                 self.changes[same] = attrs.evolve(first, earlier_count=first.earlier_count + 1,
                                                   later_count=first.later_count + 1)
                 continue
-            seen[words] = len(self.changes)
+            seen.add(words, len(self.changes))
             self.changes.append(Change(ChangeKind.SHIFTED, e_phrase, l_phrase, shift=shift,
                                        score=ratio(e_phrase.key, l_phrase.key), earlier_count=1,
                                        later_count=1, details=details, markers=markers))
@@ -469,7 +531,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
 
     pairing = _Pairing(earlier, later, recurring=recurring, in_passage=(in_dropped, in_added),
                        vocabulary=vocabulary)
-    edit_e, edit_l = edited.claimed[0], edited.claimed[1]
+    edit_e, edit_l = _SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1])
     linked = {(i, j) for x in links for i in x.earlier for j in x.later}
     # Words of corresponding sentences that no edit touches are in both statements:
     # a phrase found there on one side only (cut differently, quoted) is no finding.
