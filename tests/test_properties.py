@@ -357,3 +357,26 @@ def test_seed_quote_style_changes_nothing(path: Path) -> None:
     s = seed(path)
     swapped = Statement(id=s.id, text=swap_quotes(s.text))
     assert kinds(diplodiff.compare(swapped, swapped)) == kinds(diplodiff.compare(s, s))
+
+
+# --- the dev set: revisions in other registers ----------------------------------------------------
+
+DEV = Path(__file__).parent / "data" / "dev"
+DEV_PAIRS = [("g7_china_2021", "g7_china_2023"), ("nato_summit_2021", "nato_summit_2023"),
+             ("asean_chair_2022", "asean_chair_2024"), ("us_philippines_2021", "us_philippines_2023"),
+             ("eu_sahel_2022", "eu_sahel_2022_reflow"), ("quad_2021", "quad_2024")]
+
+
+@pytest.mark.parametrize("pair", DEV_PAIRS, ids=lambda p: p[0])
+def test_dev_swap_swaps_added_dropped_and_shifted(pair: tuple[str, str]) -> None:
+    """Swapping a revised pair swaps added and dropped, turns each shift around, and keeps
+    the passages (word edits and passages are read the same way in both directions)."""
+    a, b = (diplodiff.load_statement(DEV / f"{name}.txt") for name in pair)
+    forward, backward = diplodiff.compare(a, b), diplodiff.compare(b, a)
+    assert sides(forward, ChangeKind.ADDED) == sides(backward, ChangeKind.DROPPED)
+    assert sides(forward, ChangeKind.DROPPED) == sides(backward, ChangeKind.ADDED)
+    turned = sorted((c.later.text, c.earlier.text) for c in backward.of_kind(ChangeKind.SHIFTED)
+                    if c.earlier and c.later)
+    assert sorted((c.earlier.text, c.later.text) for c in forward.of_kind(ChangeKind.SHIFTED)
+                  if c.earlier and c.later) == turned
+    assert sorted(p.text for p in forward.passages) == sorted(p.text for p in backward.passages)
