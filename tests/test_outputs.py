@@ -329,3 +329,15 @@ def test_csv_names_the_passage_of_a_key_phrase() -> None:
     added = next(p for p in result.passages if p.kind is diplodiff.ChangeKind.ADDED)
     keyed = {r["later_text"] for r in rows if r["passage"] == added.id}
     assert "Digital Silk Road" in keyed
+
+
+def test_rendering_a_diff_loads_no_timeline_code() -> None:
+    """A diff in every format imports nothing from diplodiff.timeline (start-up time of `diff`)."""
+    code = ("import sys, diplodiff\n"
+            f"c = diplodiff.compare({str(EARLIER)!r}, {str(LATER)!r})\n"
+            "for render in (diplodiff.to_text, diplodiff.to_markdown, diplodiff.to_json, diplodiff.to_csv,\n"
+            "               diplodiff.to_html):\n"
+            "    render(c)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('diplodiff.timeline')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -11,24 +11,34 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._models import Analysis, Comparison
-from ..timeline.history import LatestReport
-from ..timeline.track import Timeline
 from . import comparison as _comparison
 from . import phrases as _phrases
-from . import timeline as _timeline
 
-#: Anything ``to_*`` renders.
-Result: TypeAlias = Comparison | Timeline | LatestReport | Analysis | Sequence[Analysis]
+if TYPE_CHECKING:
+    from ..timeline.history import LatestReport
+    from ..timeline.track import Timeline
+
+#: Anything ``to_*`` renders. (A string: the timeline types are imported only when a
+#: timeline is rendered, so that a command that only diffs never loads them.)
+Result: TypeAlias = "Comparison | Timeline | LatestReport | Analysis | Sequence[Analysis]"
 
 _FORMATS = {
-    Comparison: ("text", "markdown", "json", "csv", "html"),
-    Timeline: ("text", "markdown", "json", "csv", "html"),
-    LatestReport: ("text", "markdown", "json", "csv"),
-    Analysis: ("text", "markdown", "json", "csv"),
+    "Comparison": ("text", "markdown", "json", "csv", "html"),
+    "Timeline": ("text", "markdown", "json", "csv", "html"),
+    "LatestReport": ("text", "markdown", "json", "csv"),
+    "Analysis": ("text", "markdown", "json", "csv"),
 }
+
+
+def _record_types() -> tuple[type[Timeline], type[LatestReport]]:
+    """The timeline's result types, imported on first use (see ``Result``)."""
+    from ..timeline.history import LatestReport
+    from ..timeline.track import Timeline
+
+    return Timeline, LatestReport
 
 
 def _analyses(result: object) -> tuple[Analysis, ...] | None:
@@ -42,7 +52,7 @@ def _analyses(result: object) -> tuple[Analysis, ...] | None:
 
 def _unsupported(result: object, fmt: str) -> TypeError:
     kind = "Analysis" if _analyses(result) else type(result).__name__
-    has = next((f for t, f in _FORMATS.items() if t.__name__ == kind), None)
+    has = _FORMATS.get(kind)
     if has is None:
         return TypeError(f"cannot render a {kind}: give a Comparison, Timeline, LatestReport or Analysis")
     return TypeError(f"a {kind} has no {fmt} form; it has {', '.join(has)}")
@@ -56,13 +66,16 @@ def to_text(result: Result, *, color: bool = False, show_kept: bool = False) -> 
     """
     if isinstance(result, Comparison):
         return _comparison.render_text(result, color=color, show_kept=show_kept)
-    if isinstance(result, Timeline):
-        return _timeline.render_timeline_text(result)
-    if isinstance(result, LatestReport):
-        return _timeline.render_latest_text(result)
     analyses = _analyses(result)
     if analyses is not None:
         return _phrases.phrases_text(analyses)
+    timeline_type, latest_type = _record_types()
+    from .timeline import render_latest_text, render_timeline_text
+
+    if isinstance(result, timeline_type):
+        return render_timeline_text(result)
+    if isinstance(result, latest_type):
+        return render_latest_text(result)
     raise _unsupported(result, "text")
 
 
@@ -70,13 +83,16 @@ def to_markdown(result: Result, *, show_kept: bool = False) -> str:
     """The Markdown report (``show_kept`` applies to a ``Comparison`` only)."""
     if isinstance(result, Comparison):
         return _comparison.render_markdown(result, show_kept=show_kept)
-    if isinstance(result, Timeline):
-        return _timeline.render_timeline_markdown(result)
-    if isinstance(result, LatestReport):
-        return _timeline.render_latest_text(result, markdown=True)
     analyses = _analyses(result)
     if analyses is not None:
         return _phrases.phrases_markdown(analyses)
+    timeline_type, latest_type = _record_types()
+    from .timeline import render_latest_text, render_timeline_markdown
+
+    if isinstance(result, timeline_type):
+        return render_timeline_markdown(result)
+    if isinstance(result, latest_type):
+        return render_latest_text(result, markdown=True)
     raise _unsupported(result, "markdown")
 
 
@@ -89,20 +105,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _found_dict(result: Result) -> dict[str, Any]:
+    if isinstance(result, Comparison):
+        return _comparison.comparison_dict(result)
+    analyses = _analyses(result)
+    if analyses is not None:
+        return _phrases.phrases_dict(analyses)
+    timeline_type, latest_type = _record_types()
+    from .timeline import latest_dict, timeline_dict
+
+    if isinstance(result, timeline_type):
+        return timeline_dict(result)
+    if isinstance(result, latest_type):
+        return latest_dict(result)
+    raise _unsupported(result, "dict")
+
+
 def to_dict(result: Result) -> dict[str, Any]:
     """The JSON contract of the result as plain dicts and lists (see docs/json.md)."""
-    found: dict[str, Any]
-    if isinstance(result, Comparison):
-        found = _comparison.comparison_dict(result)
-    elif isinstance(result, Timeline):
-        found = _timeline.timeline_dict(result)
-    elif isinstance(result, LatestReport):
-        found = _timeline.latest_dict(result)
-    elif (analyses := _analyses(result)) is not None:
-        found = _phrases.phrases_dict(analyses)
-    else:
-        raise _unsupported(result, "dict")
-    plain: dict[str, Any] = _plain(found)
+    plain: dict[str, Any] = _plain(_found_dict(result))
     return plain
 
 
@@ -122,13 +143,14 @@ def to_csv(result: Result, *, excel: bool = False) -> str:
 
     if isinstance(result, Comparison):
         return _tables.comparison_csv(result, excel=excel)
-    if isinstance(result, Timeline):
-        return _tables.timeline_csv(result, excel=excel)
-    if isinstance(result, LatestReport):
-        return _tables.latest_csv(result, excel=excel)
     analyses = _analyses(result)
     if analyses is not None:
         return _tables.phrases_csv(analyses, excel=excel)
+    timeline_type, latest_type = _record_types()
+    if isinstance(result, timeline_type):
+        return _tables.timeline_csv(result, excel=excel)
+    if isinstance(result, latest_type):
+        return _tables.latest_csv(result, excel=excel)
     raise _unsupported(result, "csv")
 
 
@@ -141,6 +163,6 @@ def to_html(result: Result, *, title: str | None = None, show_kept: bool = False
 
     if isinstance(result, Comparison):
         return _html.render_comparison_html(result, title=title, show_kept=show_kept)
-    if isinstance(result, Timeline):
+    if _analyses(result) is None and isinstance(result, _record_types()[0]):
         return _html.render_timeline_html(result, title=title or "diplodiff timeline")
     raise _unsupported(result, "html")

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .._models import Change, ChangeKind, Comparison, Framing, Origin, Passage, Phrase, ShiftType, Statement
-from ..timeline.track import FormulaHistory, Timeline
+
+if TYPE_CHECKING:  # a diff page needs no timeline code
+    from ..timeline.track import FormulaHistory, Timeline
 from .escape import html_text, one_line
 
 _FORM_CLASSES = 6

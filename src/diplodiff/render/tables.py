@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .._models import CHANGE_COLUMNS, JOIN, Analysis, Comparison
-from ..timeline.history import LatestReport
-from ..timeline.track import OCCURRENCE_COLUMNS, Timeline
 from .escape import csv_cell
 from .phrases import listed
+
+if TYPE_CHECKING:  # the CSV of a diff needs no timeline code
+    from ..timeline.history import LatestReport
+    from ..timeline.track import Timeline
 
 BOM = "\ufeff"
 PHRASE_COLUMNS = ("statement", "date", "formula", "phrase", "text", "category", "origin", "rank", "count",
@@ -50,6 +52,8 @@ def comparison_csv(comparison: Comparison, *, excel: bool = False) -> str:
 
 def timeline_csv(timeline: Timeline, *, excel: bool = False) -> str:
     """One row per formula per statement that uses it (``Timeline.to_records``)."""
+    from ..timeline.track import OCCURRENCE_COLUMNS
+
     return write_csv(OCCURRENCE_COLUMNS, timeline.to_records(), excel=excel)
 
 
