@@ -48,3 +48,31 @@ def test_small_input_matches_the_dense_assignment() -> None:
     earlier, later = _keys(40, 0), _keys(40, 1)
     expected = align.assign(align.similarity(earlier, later), threshold=30.0)
     assert align.pair(earlier, later, threshold=30.0) == expected
+
+
+def test_large_statements_align_sentence_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above DENSE_MAX sentence pairs, a statement against itself still links every sentence to itself."""
+    from pathlib import Path
+
+    import diplodiff
+    from diplodiff.diff import sentences
+
+    monkeypatch.setattr(sentences, "DENSE_MAX", 0)
+    seed = next((Path(__file__).parent.parent / "seeds").glob("001_*.txt"))
+    analysis = diplodiff.analyse(diplodiff.load_statement(seed))
+    links = sentences.align_sentences(analysis, analysis)
+    assert [(x.earlier, x.later) for x in links] == [((i,), (i,)) for i in range(len(analysis.sentences))]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_span_set_answers_as_a_scan(seed: int) -> None:
+    """The bisecting span set says what a scan of every span says."""
+    from diplodiff import Span
+    from diplodiff.diff.pipeline import _inside, _overlaps, _SpanSet
+
+    rng = random.Random(seed)
+    spans = [Span(a, a + rng.randrange(1, 30)) for a in (rng.randrange(500) for _ in range(40))]
+    queries = [Span(a, a + rng.randrange(0, 40)) for a in (rng.randrange(520) for _ in range(200))]
+    fast = _SpanSet(spans)
+    assert [(_overlaps(q, fast), _inside(q, fast)) for q in queries] == [
+        (_overlaps(q, spans), _inside(q, spans)) for q in queries]

@@ -134,6 +134,31 @@ def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> l
     return _greedy(found)
 
 
+def sequence_pairs(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[int]], *,
+                   threshold: float) -> list[tuple[float, int, int]]:
+    """``(score, row, column)`` of the Indel similarities (0-100) >= ``threshold``
+    between token-id sequences sharing one of the row's rarer ids: the blocked
+    form of ``sequence_similarity`` for inputs too large for a matrix."""
+    postings: dict[int, list[int]] = {}
+    for j, ids in enumerate(later):
+        for word in set(ids):
+            postings.setdefault(word, []).append(j)
+    found: list[tuple[float, int, int]] = []
+    cutoff = threshold / 100.0
+    for i, ids in enumerate(earlier):
+        columns: set[int] = set()
+        rare = sorted((len(postings[w]), w) for w in set(ids) if w in postings)
+        for size, word in rare[:_RARE_WORDS]:
+            if size > _POSTING_MAX:
+                break
+            columns.update(postings[word])
+        for j in sorted(columns):
+            score = Indel.normalized_similarity(ids, later[j], score_cutoff=cutoff) * 100.0
+            if score >= threshold:
+                found.append((score, i, j))
+    return found
+
+
 def ratio(earlier: str, later: str) -> float:
     """Similarity (0-100) of two folded wordings."""
     return float(fuzz.ratio(earlier, later))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span, Tokens
 from ..text.normalize import BARRIER
-from .align import assign, sequence_similarity
+from .align import DENSE_MAX, assign, sequence_pairs, sequence_similarity
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,6 +64,8 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     n, m = len(e), len(l)
     if not n or not m:
         return ()
+    if n * m > DENSE_MAX:
+        return _align_large(e, l)
     one = sequence_similarity(e, l)
     merged = sequence_similarity([e[i] + e[i + 1] for i in range(n - 1)], l)
     split = sequence_similarity(e, [l[j] + l[j + 1] for j in range(m - 1)])
@@ -97,6 +99,26 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
     if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
         links = _fill_gaps(links, one, n, m)
+    return tuple(links)
+
+
+def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tuple[SentenceLink, ...]:
+    """One-to-one links for statements too long for score matrices (over ``DENSE_MAX``
+    sentence pairs): only sentences sharing an uncommon word are compared, and no
+    merge, split or gap is read; time and memory grow with the sentences, not their square."""
+    n, m = len(e), len(l)
+    found = sequence_pairs(e, l, threshold=THRESHOLD)
+    found.sort(key=lambda f: (-f[0], abs((f[1] + 0.5) / n - (f[2] + 0.5) / m), f[1] + f[2]))
+    used_e: set[int] = set()
+    used_l: set[int] = set()
+    links: list[SentenceLink] = []
+    for score, a, b in found:
+        if a in used_e or b in used_l:
+            continue
+        used_e.add(a)
+        used_l.add(b)
+        links.append(SentenceLink((a,), (b,), round(min(score, 100.0), 1)))
+    links.sort(key=lambda x: (x.earlier[0], x.later[0]))
     return tuple(links)
 
 
