@@ -33,3 +33,26 @@ def test_header_of_spaces(benchmark: BenchmarkFixture) -> None:
     ratio = benchmark.stats.stats.mean / MEANS["letters"]
     benchmark.extra_info["ratio_to_letters"] = ratio
     assert ratio < 5
+
+
+def _quoted(n: int, offset: int) -> diplodiff.Statement:
+    """n sentences, each quoting a different two-word wording (every one a formula)."""
+    words = [f"w{(i * 7919) % 1_000_003}" for i in range(2 * n + 2)]
+    text = " ".join(f'They said "{words[i + offset]} {words[i + 1 + offset]} zone".'
+                    for i in range(0, 2 * n, 2))
+    return diplodiff.Statement(id=f"q{offset}", text=text)
+
+
+@pytest.mark.parametrize("n", [1000, 4000])
+def test_many_quoted_phrases(benchmark: BenchmarkFixture, n: int) -> None:
+    """compare() of n quoted phrases per side: 4x the phrases must cost well under 16x the
+    time (it was quadratic twice: a dense phrase matrix, then scans per edit)."""
+    earlier, later = _quoted(n, 0), _quoted(n, 1)
+    benchmark.pedantic(diplodiff.compare, (earlier, later), rounds=1, iterations=1)
+    if benchmark.stats is None:
+        return
+    MEANS[f"quoted{n}"] = benchmark.stats.stats.mean
+    if n == 4000 and "quoted1000" in MEANS:
+        ratio = MEANS["quoted4000"] / MEANS["quoted1000"]
+        benchmark.extra_info["ratio_4x_phrases"] = ratio
+        assert ratio < 10
