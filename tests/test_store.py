@@ -20,7 +20,7 @@ from diplodiff.cli.main import main
 from diplodiff.timeline import engines
 from diplodiff.timeline.digest import Digest
 from diplodiff.timeline.digest import digest as digest_function
-from diplodiff.timeline.store import FORMAT, Store, decode, encode, fingerprint, statement_key
+from diplodiff.timeline.store import FORMAT, Store, _problem, decode, encode, fingerprint, statement_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ("A strategic partnership and the Belt and Road Initiative.",
@@ -279,3 +279,13 @@ def test_stored_digest_reads_back_equal_with_sentences_shared() -> None:
     assert back == found
     sentences = {id(f.sentence) for f in back} | {id(s) for f in back for _, s in f.said}
     assert len(sentences) == len({f.sentence for f in back} | {s for f in back for _, s in f.said})
+
+
+@pytest.mark.parametrize(("error", "advice"), [
+    ("attempt to write a readonly database", "check the file's and its directory's permissions"),
+    ("database or disk is full", "free some disk space"),
+    ("database disk image is malformed", "delete it and run again to rebuild it"),
+])
+def test_store_errors_say_what_to_do(error: str, advice: str) -> None:
+    """A read-only or full disk is not called a damaged store; a damaged one says to rebuild."""
+    assert _problem(sqlite3.OperationalError(error), "is damaged").endswith(advice)

@@ -111,6 +111,16 @@ def decode(blob: str) -> Digest:
             for r in rows]
 
 
+def _problem(exc: sqlite3.DatabaseError, what: str) -> str:
+    """What went wrong and what to do: a read-only or full disk is not a damaged store."""
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return f"cannot be written ({message}); check the file's and its directory's permissions"
+    if "full" in message:
+        return f"cannot be written ({message}); free some disk space"
+    return f"{what} ({message}); {_REBUILD}"
+
+
 class Store:
     """A SQLite file of statement analyses, shared by runs that may overlap.
 
@@ -135,7 +145,7 @@ class Store:
             self._prepare()
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise StoreError(self.path, f"is damaged or not a store ({exc}); {_REBUILD}") from None
+            raise StoreError(self.path, _problem(exc, "is damaged or not a store")) from None
         except StoreError:
             self.close()
             raise
@@ -226,7 +236,7 @@ class Store:
                 self.conn.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
                                       ((fingerprint, key, encode(d)) for key, d in digests))
         except sqlite3.DatabaseError as exc:
-            raise StoreError(self.path, f"cannot be written ({exc}); {_REBUILD}") from None
+            raise StoreError(self.path, _problem(exc, "cannot be written")) from None
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM analysis").fetchone()[0])
