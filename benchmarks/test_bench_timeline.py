@@ -203,7 +203,7 @@ def test_cli_incremental_one_more_statement(benchmark: Any, corpus_dir: Path) ->
 def dask_client() -> Iterator[Any]:
     """A LocalCluster of 2 worker processes, as ``--dask local`` starts on this machine."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=WORKERS, threads_per_worker=1, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=WORKERS, threads_per_worker=1, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as c:
         # Workers import diplodiff on their first task; that is start-up, not throughput.
         diplodiff.track(make_corpus(20), client=c)

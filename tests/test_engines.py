@@ -38,7 +38,7 @@ def client() -> Iterator[Any]:
     """A LocalCluster of 2 workers (threads, so it starts in a moment)."""
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
     with cluster, distributed.Client(cluster) as c:
         yield c
 

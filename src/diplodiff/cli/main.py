@@ -264,7 +264,7 @@ def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
         raise _UsageError("--dask needs dask and distributed: pip install 'diplodiff[dask]'") from None
     if address == "local":
         cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                           dashboard_address=None, silence_logs=logging.ERROR)
+                                           dashboard_address=":0", silence_logs=logging.ERROR)
         with cluster, distributed.Client(cluster) as client:
             yield client
         return
