@@ -289,3 +289,14 @@ def test_stored_digest_reads_back_equal_with_sentences_shared() -> None:
 def test_store_errors_say_what_to_do(error: str, advice: str) -> None:
     """A read-only or full disk is not called a damaged store; a damaged one says to rebuild."""
     assert _problem(sqlite3.OperationalError(error), "is damaged").endswith(advice)
+
+
+def test_damaged_row_is_a_store_error(tmp_path: Path) -> None:
+    """A row whose digest cannot be read stops the run with the way to rebuild, never a misreading."""
+    path = tmp_path / "s.db"
+    statements = _statements(3)
+    diplodiff.track(statements, workers=1, store=path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE analysis SET digest = x'00ff10'")
+    with pytest.raises(diplodiff.StoreError, match="delete it and run again to rebuild it"):
+        diplodiff.track(statements, workers=1, store=path)
