@@ -194,9 +194,9 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     """The shift types of one word-level edit: framing cues first read off the
     changed words (commitment, stance ladders, intensifiers), then what is left
     of the changed content words (qualifier added or dropped, substitution,
-    numeral form), and the partnership rank of the formulas it touches. Nothing
-    when only one cue was swapped for another of the same strength ("firmly" ->
-    "fully")."""
+    numeral form), and the partnership rank of the formulas it touches. A cue
+    swapped for another of the same strength ("firmly" -> "in the strongest terms")
+    is still a change of wording: a substitution, never nothing."""
     i1, i2, j1, j2 = core
     e1, e2, l1, l2 = lifted
     e_text, l_text = texts
@@ -258,9 +258,9 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
         found.append(ShiftType.INTENSITY)
         details.append(intensity[0])
         markers += intensity[1]
-    uncued = [k for k in range(i1, i2) if k - e1 not in e_cov and e.parts[k] not in ARTICLES] + [
-        k for k in range(j1, j2) if k - l1 not in l_cov and l.parts[k] not in ARTICLES]
-    if not found and uncued:
+    changed = [k for k in range(i1, i2) if e.parts[k] not in ARTICLES] + [
+        k for k in range(j1, j2) if l.parts[k] not in ARTICLES]
+    if not found and changed:
         kind = ShiftType.SUBSTITUTION
         found.append(kind)
         details.append(f"substitution: {said[0]!r} -> {said[1]!r}")

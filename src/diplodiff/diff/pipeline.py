@@ -21,6 +21,7 @@ from .._models import (
     ShiftType,
     Span,
     Statement,
+    Tokens,
 )
 from .._options import DEFAULT_OPTIONS, Options
 from ..find.discover import find_phrases, is_reportable
@@ -258,9 +259,10 @@ def _inside(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
 
 
 def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[int, int],
-          ) -> tuple[int, int, list[Phrase]]:
+          *, cut: bool = True) -> tuple[int, int, list[Phrase]]:
     """Lifted parts cut back before a formula that only the context reaches into
-    (a formula is a phrase of its own), and the formulas that overlap the change."""
+    (a formula is a phrase of its own, unless ``cut`` is false), and the formulas
+    that overlap the change."""
     c1, c2 = core
     text_at = (words.span(c1, c2) if c2 > c1 else
                Span(words.span(c1 - 1, c1).end if c1 > first else words.span(c1, c1 + 1).start,
@@ -270,6 +272,8 @@ def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[i
         if (hit.span.start < text_at.end and text_at.start < hit.span.end) or (
                 c1 == c2 and hit.span.start <= text_at.start and text_at.end <= hit.span.end):
             held.append(hit)
+            continue
+        if not cut:
             continue
         if hit.span.end > words.span(first, last).end:
             while last > c2 and words.span(last - 1, last).end > hit.span.start:
@@ -288,11 +292,11 @@ def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[i
 
 
 def _lifted_phrase(analysis: Analysis, words: Words, first: int, last: int, *, keep: Sequence[Phrase],
-                   core: tuple[int, int]) -> Phrase:
+                   core: tuple[int, int], whole: bool = True) -> Phrase:
     """A phrase for lifted parts ``first .. last - 1``, enriched by the lexicon formula
-    that holds the change (taken whole)."""
-    first, last, hits = _trim(analysis, words, first, last, core)
-    span = widen(words.span(first, last), hits)
+    that holds the change (taken whole unless ``whole`` is false)."""
+    first, last, hits = _trim(analysis, words, first, last, core, cut=whole)
+    span = widen(words.span(first, last), hits) if whole else words.span(first, last)
     text = analysis.statement.text
     s_first = analysis.sentences[words.sentence_of[words.owner[first]]]
     s_last = analysis.sentences[words.sentence_of[words.owner[last - 1]]]
@@ -414,13 +418,20 @@ class _Edited:
             l_hits = lexicon_hits(later, l.span(l1, l2))
             held = _held(e_hits, e.span(i1, i2) if i2 > i1 else None, l_hits,
                          l.span(j1, j2) if j2 > j1 else None)
+            # A formula around the edit on both sides, but holding it on one side only
+            # (two variants of different extent): quote the lifted words alike on both.
+            whole = held is not None or not ({h.formula for h in e_hits} & {h.formula for h in l_hits})
             if held and held[0].formula == held[1].formula:
-                continue  # two wordings of one formula: the inventory reads them (acronym, numeral form)
+                if _same_but(held[0].key, words[0], held[1].key, words[1]):
+                    continue  # two wordings of one formula: the inventory reads them (acronym, numeral form)
+                # The lexicon matched two variants of different extent around the edit:
+                # quote the lifted words, alike on both sides, not the two variants.
+                held, whole = None, False
             if held:
                 e_phrase, l_phrase = held  # the formula is the phrase that holds the change
             else:
-                e_phrase = _lifted_phrase(earlier, e, e1, e2, keep=e_hits, core=(i1, i2))
-                l_phrase = _lifted_phrase(later, l, l1, l2, keep=l_hits, core=(j1, j2))
+                e_phrase = _lifted_phrase(earlier, e, e1, e2, keep=e_hits, core=(i1, i2), whole=whole)
+                l_phrase = _lifted_phrase(later, l, l1, l2, keep=l_hits, core=(j1, j2), whole=whole)
             ranks = (max((h.rank for h in e_hits if h.rank is not None), default=None),
                      max((h.rank for h in l_hits if h.rank is not None), default=None))
             shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks)
@@ -450,8 +461,12 @@ class _Edited:
         e_names, l_names = _names(earlier, e.span(i1, i2)), _names(later, l.span(j1, j2))
         if len(e_names) != 1 or len(l_names) != 1 or ratio(e_names[0].key, l_names[0].key) >= threshold:
             return False
-        if e_names[0].category is not None and e_names[0].category == l_names[0].category:
-            return False  # one formula family reworded ("steadfast" -> "ironclad commitment")
+        gone, new = e_names[0], l_names[0]
+        if gone.category is not None and new.category is not None and (
+                gone.category == new.category or gone.key.split()[-1] == new.key.split()[-1]):
+            # Two curated formulas in one slot, of one family or with one head noun:
+            # one formula reworded ("steadfast commitment" -> "ironclad commitment").
+            return False
         self.swaps.append((e_names[0], l_names[0]))
         self.claimed[0].append(e_names[0].span)
         self.claimed[1].append(l_names[0].span)
@@ -484,13 +499,21 @@ def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
 _SHORT_PASSAGE = 12
 
 
-def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind) -> Change:
-    """A passage with no key phrase still gives one finding: its text when short,
+def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str) -> Change:
+    """A passage with no key phrase still gives one finding: the phrase in it with the
+    most words the other statement never uses (what is new), else its text when short,
     else its longest phrase."""
     inside = [p for p in analysis.phrases if passage.span.start <= p.span.start < passage.span.end]
     words = [t for i in passage.sentences for t in analysis.sentences[i].tokens
              if t.parts and t.parts != (BARRIER,) and passage.span.start <= t.span.start < passage.span.end]
-    if inside and len(words) > _SHORT_PASSAGE:
+
+    def novel(phrase: Phrase) -> int:
+        return sum(f" {w} " not in other for w in phrase.key.split() if w not in function_words())
+
+    fresh = [p for p in inside if novel(p)]
+    if fresh:
+        phrase = max(fresh, key=lambda p: (novel(p), -len(p.key.split()), -p.span.start))
+    elif inside and len(words) > _SHORT_PASSAGE:
         phrase = max(inside, key=lambda p: (len(p.key.split()), -p.span.start))
     else:
         sentence = analysis.sentences[passage.sentences[0]]
@@ -543,12 +566,16 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
     e_keys = "|" + "|".join(f" {h.key} " for h in earlier.phrases if h.origin is Origin.LEXICON) + "|"
     l_keys = "|" + "|".join(f" {h.key} " for h in later.phrases if h.origin is Origin.LEXICON) + "|"
+    # A wording that stands in the other statement's words too (cut differently there:
+    # "EU-India Connectivity Partnership" vs "Connectivity Partnership") is no finding.
+    e_words, l_words = _word_stream(earlier), _word_stream(later)
     for change in pairing.changes(options):
         e, l = change.earlier, change.later
         if change.kind is ChangeKind.ADDED:
             assert l is not None
             group = pairing.l_groups[l.formula]
             if any(_overlaps(p.span, edit_l) for p in group) or _nested(l.key, e_keys) or (
+                    f" {l.key} " in e_words) or (
                     revision and all(p.sentence in linked_l and not _passage_of(p, added) for p in group)):
                 continue
             pid = next((found_id for p in group if (found_id := _passage_of(p, added))), None)
@@ -557,6 +584,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
             assert e is not None
             group = pairing.e_groups[e.formula]
             if any(_overlaps(p.span, edit_e) for p in group) or _nested(e.key, l_keys) or (
+                    f" {e.key} " in l_words) or (
                     revision and all(p.sentence in linked_e and not _passage_of(p, dropped) for p in group)):
                 continue
             pid = next((found_id for p in group if (found_id := _passage_of(p, dropped))), None)
@@ -581,13 +609,31 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     _cap_key_chunks(changes, vocabulary)
     for passage in found:
         if not any(c.passage == passage.id for c in changes):
-            analysis = earlier if passage.kind is ChangeKind.DROPPED else later
-            changes.append(_fallback(analysis, passage, passage.kind))
+            analysis, other = (earlier, l_words) if passage.kind is ChangeKind.DROPPED else (later, e_words)
+            changes.append(_fallback(analysis, passage, passage.kind, other))
     changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
                                 c.phrase is c.earlier, c.phrase.span.start))
     return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
                       framing=(summarize(earlier), summarize(later)), alignment=links,
                       passages=tuple(found), revision=revision)
+
+
+def _same_but(e_key: str, e_core: Sequence[str], l_key: str, l_core: Sequence[str]) -> bool:
+    """Whether two wordings are the same once the edited words are taken out of each."""
+    def without(key: str, core: Sequence[str]) -> list[str]:
+        parts, n = key.split(), len(core)
+        for k in range(len(parts) - n + 1):
+            if n and parts[k : k + n] == list(core):
+                return parts[:k] + parts[k + n :]
+        return parts
+    return without(e_key, e_core) == without(l_key, l_core)
+
+
+def _word_stream(analysis: Analysis) -> str:
+    """Every folded word of a statement, space-joined, sentences kept apart by a barrier."""
+    return " " + " | ".join(" ".join(s.tokens.flat() if isinstance(s.tokens, Tokens) else
+                                     [part for token in s.tokens for part in token.parts])
+                            for s in analysis.sentences) + " "
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
