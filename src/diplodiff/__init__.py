@@ -124,7 +124,7 @@ def __getattr__(name: str) -> _Any:
 
         return version("diplodiff")
     if name in _WHERE:
-        from importlib import import_module
+        from importlib import import_module  # the lazy namespace: see _WHERE
 
         value = getattr(import_module(_WHERE[name], __name__), name)
         globals()[name] = value  # later uses are plain attribute reads

@@ -53,7 +53,7 @@ def _short(text: str, width: int = 40) -> str:
 def load_pandas() -> Any:
     """Import pandas, which diplodiff never needs except to build a DataFrame."""
     try:
-        import pandas
+        import pandas  # optional and heavy (~0.5 s): only to_pandas() needs it
     except ImportError:  # pragma: no cover - depends on the environment
         msg = "to_pandas() needs pandas: pip install pandas (or use to_records())"
         raise ImportError(msg) from None

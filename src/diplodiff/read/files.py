@@ -295,6 +295,7 @@ def _records(kind: str, data: bytes, name: str, stem: str, columns: Columns | No
 
 def _kind(suffix: str, data: bytes, name: str) -> str:
     """The form of a file, from its content where that is plain, else from its extension."""
+    # The page and PDF readers pull in trafilatura and pypdf: a text diff never loads them.
     from .html import looks_like_html
     from .pdf import looks_like_pdf
 
@@ -342,7 +343,7 @@ def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
         statements: tuple[Statement, ...] = (parse_statement(_decode(data, name), id=stem,
                                                              path=source_path),)
     elif kind == "pdf":
-        from .pdf import pdf_text
+        from .pdf import pdf_text  # lazy, as in _kind
 
         text, title = pdf_text(data, name)
         statement = parse_statement(text, id=stem, path=source_path)
@@ -360,7 +361,7 @@ def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
 
 
 def _page(data: bytes, name: str, stem: str, path: str | None) -> Statement:
-    from .html import read_page
+    from .html import read_page  # lazy, as in _kind
 
     page = read_page(data, name)
     statement = parse_statement(page.text, id=stem, path=path)

@@ -35,6 +35,7 @@ _FORMATS = {
 
 def _record_types() -> tuple[type[Timeline], type[LatestReport]]:
     """The timeline's result types, imported on first use (see ``Result``)."""
+    # Rendering a diff must not import the timeline stage (~50 ms of start-up).
     from ..timeline.history import LatestReport
     from ..timeline.track import Timeline
 
@@ -70,7 +71,7 @@ def to_text(result: Result, *, color: bool = False, show_kept: bool = False) -> 
     if analyses is not None:
         return _phrases.phrases_text(analyses)
     timeline_type, latest_type = _record_types()
-    from .timeline import render_latest_text, render_timeline_text
+    from .timeline import render_latest_text, render_timeline_text  # a diff never loads timelines
 
     if isinstance(result, timeline_type):
         return render_timeline_text(result)
@@ -87,7 +88,7 @@ def to_markdown(result: Result, *, show_kept: bool = False) -> str:
     if analyses is not None:
         return _phrases.phrases_markdown(analyses)
     timeline_type, latest_type = _record_types()
-    from .timeline import render_latest_text, render_timeline_markdown
+    from .timeline import render_latest_text, render_timeline_markdown  # as above
 
     if isinstance(result, timeline_type):
         return render_timeline_markdown(result)
@@ -112,7 +113,7 @@ def _found_dict(result: Result) -> dict[str, Any]:
     if analyses is not None:
         return _phrases.phrases_dict(analyses)
     timeline_type, latest_type = _record_types()
-    from .timeline import latest_dict, timeline_dict
+    from .timeline import latest_dict, timeline_dict  # as above
 
     if isinstance(result, timeline_type):
         return timeline_dict(result)

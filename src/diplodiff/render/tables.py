@@ -52,7 +52,7 @@ def comparison_csv(comparison: Comparison, *, excel: bool = False) -> str:
 
 def timeline_csv(timeline: Timeline, *, excel: bool = False) -> str:
     """One row per formula per statement that uses it (``Timeline.to_records``)."""
-    from ..timeline.track import OCCURRENCE_COLUMNS
+    from ..timeline.track import OCCURRENCE_COLUMNS  # only timelines pay for the timeline stage
 
     return write_csv(OCCURRENCE_COLUMNS, timeline.to_records(), excel=excel)
 

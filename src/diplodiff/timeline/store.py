@@ -70,6 +70,7 @@ def _code_digest() -> str:
 
 @functools.cache
 def _version() -> str:
+    # importlib.metadata costs ~40 ms: only a store asks for the version.
     from importlib.metadata import PackageNotFoundError, version
 
     try:
