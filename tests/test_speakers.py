@@ -250,3 +250,72 @@ def test_plural_noun_is_no_unknown_speaker() -> None:
     text = ("Chinese Foreign Minister Zhou Ming spoke first. Zhou said trade grew. "
             "Officials said the talks were useful.")
     assert voice_of(text, "Officials said") == ("Zhou Ming", "China")
+
+
+PSC = (
+    "The Peace and Security Council of the African Union (AU), at its 1207th meeting held on "
+    "14 February 2026 on the situation in the Lakes region, adopted the following communiqué:\n\n"
+    "Council,\n\n"
+    "1. Welcomes the briefing by the Commissioner on the efforts to restore calm in the region;\n\n"
+    "2. Expresses deep concern over the displacement of civilians along the river valley;\n\n"
+    "3. Calls on all parties to respect the truce. Demands that armed groups leave the towns they hold;\n\n"
+    "4. Strongly condemns the attacks on aid convoys;\n\n"
+    "5. Requests the Chairperson of the Commission to report back within sixty days."
+)
+
+
+@pytest.mark.parametrize("start", ["Welcomes", "Expresses", "Calls on", "Demands", "Requests"])
+def test_operative_paragraph_is_the_issuing_body(start: str) -> None:
+    """A communiqué paragraph opening with a verb and no subject speaks for the body it names."""
+    assert voice_of(PSC, start) == ("African Union", "African Union")
+
+
+def test_operative_verb_after_an_adverb_is_the_issuing_body() -> None:
+    """"Strongly condemns ..." is still the issuing body's paragraph."""
+    assert voice_of(PSC, "Strongly")[1] == "African Union"
+
+
+def test_communique_opening_narration_stays_the_outlet() -> None:
+    """The sentence that introduces the communiqué is not yet the body's voice."""
+    assert voice_of(PSC, "The Peace and Security Council")[1] is None
+
+
+def test_operative_paragraph_body_from_the_source() -> None:
+    """With no organisation in the text, the one the source names is the issuer."""
+    text = ("The Council,\n\nRecalling its earlier statements,\n\n"
+            "Underscores the need for safe humanitarian access to the coastal districts.")
+    assert voice_of(text, "Underscores", source="United Nations Security Council")[1] == "UN"
+
+
+def test_subjectless_verb_without_an_organisation_stays_the_outlet() -> None:
+    """No organisation named anywhere: a sentence opening with a verb is not a communiqué's."""
+    text = "The harvest festival drew large crowds.\n\nWelcomes were extended to every visitor at the gate."
+    assert voice_of(text, "Welcomes")[1] is None
+
+
+def test_ministry_official_takes_the_country_of_the_source() -> None:
+    """"Spokesperson X" in a country's ministry release speaks for that country."""
+    text = "Spokesperson Selin Arıkan answered a question from the press. Arıkan said the talks were useful."
+    source = "Republic of Türkiye Ministry of Foreign Affairs"
+    assert voice_of(text, "Arıkan said", source=source) == ("Selin Arıkan", "Turkey")
+
+
+def test_ministry_official_takes_the_country_of_the_title() -> None:
+    """The title can name the ministry when the source does not."""
+    text = "Press Secretary Haruto Mori held a briefing. Mori said the visit would go ahead."
+    title = "Press conference, Ministry of Foreign Affairs of Japan"
+    assert voice_of(text, "Mori said", title=title)[1] == "Japan"
+
+
+def test_official_with_another_country_keeps_it_in_a_ministry_release() -> None:
+    """An official the text gives a country keeps it, whatever ministry issued the text."""
+    text = ("Minister of External Affairs Arvind Rao met Kenyan Foreign Minister Otieno Wambua. "
+            "Wambua said Kenya values the partnership.")
+    source = "Ministry of External Affairs, Government of India"
+    assert voice_of(text, "Wambua said", source=source)[1] == "Kenya"
+
+
+def test_source_naming_a_country_but_no_ministry_gives_no_side() -> None:
+    """A newspaper named after a country is not that country's office."""
+    text = "Spokesperson Haruto Mori held a briefing. Mori said the visit would go ahead."
+    assert voice_of(text, "Mori said", source="The Japan Ledger")[1] is None

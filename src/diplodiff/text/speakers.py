@@ -24,6 +24,10 @@ The rules (docs/speakers.md has them in full, with examples):
 4. A communiqué ("We, the Leaders of the G7 ...", "The Council expresses ...")
    speaks as its issuing body: "we", "the Chair", "the Council" and the body's
    names are that body, and sides named in it do not take the voice.
+   An operative paragraph with no subject ("Welcomes the ...", "Calls on
+   ...") is the body's too.
+5. An official introduced with no country in a release of a country's own
+   ministry (its source or title says so) speaks for that country.
 
 Sides are reported by short name ("China", "EU", "G7"), ``both`` for the two
 sides together, and ``None`` for the outlet's own narration, whose speaker is
@@ -250,7 +254,7 @@ class _People:
     """Everyone who can be named in one statement: the table's people, then those
     the text introduces (who win on shared names)."""
 
-    def __init__(self, lookup: _Lookup, intros: Sequence[Introduction]) -> None:
+    def __init__(self, lookup: _Lookup, intros: Sequence[Introduction], home: str | None = None) -> None:
         self.table = lookup.people_phrases
         self.by_name: dict[tuple[str, ...], Person] = {}  # the text's people, over the table's
         self.heads: dict[str, frozenset[str]] = {}
@@ -261,9 +265,12 @@ class _People:
             known = self.by_name.get(key) or lookup.people.get(key)
             if known is None and len(key) == 1:
                 continue  # a bare surname the table does not know is no introduction
-            person = known or Person(intro.name, side=intro.side, office=intro.office)
-            if intro.side and person.side != intro.side:
-                person = attrs.evolve(person, side=intro.side)  # the text's office decides
+            side = intro.side
+            if side is None and (known is None or known.side is None):
+                side = home  # "Spokesperson X" in the release of a country's own ministry
+            person = known or Person(intro.name, side=side, office=intro.office)
+            if side and person.side != side:
+                person = attrs.evolve(person, side=side)  # the text's office decides
             if known is not None and known.side == person.side:
                 person = known
             self.heads[person.name] = self.heads.get(person.name, frozenset()) | intro.heads
@@ -342,12 +349,13 @@ class _Reader:
         self.lookup = _lookup(table)
         self.words = [sentence_words(s) for s in sentences]
         intros = [i for words in self.words for i in introductions(words, self.lookup.sides)]
-        self.people = _People(self.lookup, intros)
+        self.people = _People(self.lookup, intros, _home(statement, self.lookup))
         self.outlet = outlet_name(statement)
         self.issuer_words = _issuer_words(statement)
         self.issuer: str | None = None
         self.last_person: Person | None = None
         self.by_side: dict[str, Person] = {}
+        self.reading = 0  # the index of the sentence being read
 
     # words that name someone ---------------------------------------------------------------
 
@@ -488,6 +496,35 @@ class _Reader:
             return f"side:{side[0]}", start
         return "", start
 
+    def operative(self, words: Sequence[Word]) -> int | None:
+        """Where an operative paragraph's verb stands when the sentence opens with one and
+        no subject ("1. Welcomes the ...", "Strongly condemns ..."), else ``None``."""
+        i = 0
+        while i < len(words) and (words[i].text.isdigit() or not words[i].text[:1].isalnum()
+                                  or (len(words[i].text) == 1 and i + 1 < len(words)
+                                      and words[i + 1].text in {")", "."})):
+            i += 1  # a paragraph's number: "3.", "(b)", "iv)"
+        j = _skip_back_adverbs(words, i)
+        if j >= len(words) - 2 or not words[i].cap or words[j].low not in _words("operative"):
+            return None
+        return i if i == j or not words[j].cap else None
+
+    def body(self) -> str | None:
+        """The organisation a communiqué with no subject speaks for: the one its source,
+        outlet or title names, else the first one the sentences before name."""
+        kinds = self.lookup.kinds
+        for text in (self.statement.source, self.statement.get("outlet"), self.statement.title):
+            if text:
+                orgs = [s for s in _sides_in(text, self.lookup) if kinds.get(s) == "organisation"]
+                if orgs:
+                    return orgs[0]
+        for words in self.words[: self.reading]:
+            for i in range(len(words)):
+                hit = self.lookup.sides.at(words, i)
+                if hit and kinds.get(hit[0]) == "organisation":
+                    return hit[0]
+        return None
+
     def narrates(self, words: Sequence[Word], opening: str) -> bool:
         """An event told by the outlet: "The two sides signed ...", "The talks were held ..."."""
         if opening == "event":
@@ -556,6 +593,7 @@ class _Reader:
         out: list[Sentence] = []
         named: list[bool] = []  # whether the sentence names its own speaker
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
+            self.reading = n
             if starts[n] and self._blank_before(n):
                 in_list = False
             opens_quote = sentence.span.of(self.statement.text).lstrip()[:1] in {'"', "\u201c"}
@@ -595,6 +633,13 @@ class _Reader:
         ``held``: inside a person's list or an open quotation, only a named person switches."""
         if not words:
             return None
+        # before any cue: "Strongly condemns" has no subject for a capitalised adverb to be
+        verb = None if held else self.operative(words)
+        if verb is not None and (paragraph_start or voice.kind in {"outlet", "issuer"}):
+            body = self.issuer or self.body()
+            if body is not None:
+                self.issuer = body
+                return _Voice(body, body, None, self.span(words, verb, verb + 1), "issuer")
         cue = self.cue(words)
         said = self.span(words, cue.start, _verb_end(words, cue.start)) if cue else None
         if cue is not None and cue.kind in {"person", "pronoun", "title"}:
@@ -648,6 +693,25 @@ def _verb_end(words: Sequence[Word], start: int) -> int:
         if words[i].low in reporting and not words[i].cap:
             return i + 1
     return min(len(words), start + 2)
+
+
+def _skip_back_adverbs(words: Sequence[Word], i: int) -> int:
+    """Past the adverbs at ``words[i]`` ("Also", "Strongly", "Further")."""
+    while i < len(words) and (words[i].low in _words("adverb")
+                              or (words[i].low.endswith("ly") and len(words[i].low) > 4)):
+        i += 1
+    return i
+
+
+def _home(statement: Statement, lookup: _Lookup) -> str | None:
+    """The country whose own ministry or government the source (else the title) names
+    ("Ministry of Foreign Affairs of Japan"), if one."""
+    for text in (statement.source, statement.title):
+        if text and {w.lower() for w in split(text)} & _words("ministry"):
+            countries = [s for s in _sides_in(text, lookup) if lookup.kinds.get(s) == "country"]
+            if countries:
+                return countries[0]
+    return None
 
 
 def _sides_in(text: str, lookup: _Lookup) -> list[str]:
