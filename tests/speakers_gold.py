@@ -12,6 +12,7 @@ Run ``python -m tests.speakers_gold`` for the full readout.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -93,6 +94,18 @@ def _flat(text: str) -> str:
     return re.sub(r"\s", " ", text)
 
 
+@functools.cache
+def _side_ids() -> dict[str, str]:
+    table = diplodiff.default_speakers()
+    return {name.casefold(): side.id for side in table.sides for name in (side.id, *side.names)}
+
+
+def side_id(gold: str) -> str:
+    """The gold may name a side by any of its names ("Türkiye", "European Union"):
+    compare it by the id the builtin side table gives that name."""
+    return _side_ids().get(gold.casefold(), gold)
+
+
 def score_file(path: Path, entries: list[dict[str, Any]]) -> list[Row]:
     """Score one statement file against its gold sentences."""
     statement = diplodiff.load_statement(path)
@@ -112,7 +125,7 @@ def score_file(path: Path, entries: list[dict[str, Any]]) -> list[Row]:
         # a dateline ("ALMATY, April 25 (Xinhua) --") belongs to the sentence after it
         hit = next((s for s in sentences if found.start() < s.span.end), None)
         speaker, side = (hit.speaker, gold_side(hit.side)) if hit else (None, "(no sentence)")
-        rows.append(Row(path.name, entry["start"], entry.get("speaker"), str(entry["side"]),
+        rows.append(Row(path.name, entry["start"], entry.get("speaker"), side_id(str(entry["side"])),
                         speaker, side))
     return rows
 
