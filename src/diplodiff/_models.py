@@ -551,6 +551,9 @@ class Analysis:
     statement: Statement
     sentences: tuple[Sentence, ...]
     phrases: tuple[Phrase, ...]
+    #: Per-occurrence results a later stage derives once (framing cues), kept with the
+    #: analysis so the report summary and the classifier do not compute them twice.
+    memo: dict[object, object] = field(factory=dict, init=False, eq=False, repr=False, hash=False)
 
     def __repr__(self) -> str:
         return (f"<Analysis {_short(self.statement.id, 60)}: {len(self.phrases)} phrase(s) in "

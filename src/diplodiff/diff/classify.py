@@ -7,14 +7,13 @@ substitutions, numeral form), the partnership rank, and the framing around it
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from .._models import Analysis, Marker, Phrase, ShiftType, Span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, opening_words
 from .align import hunks
-from .framing import Cue, WordingCues, framing, wording_cues
+from .framing import Cue, WordingCues, framing_of, wording_cues
 from .words import ARTICLES, C, V, Words
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
@@ -96,14 +95,6 @@ def wording(e: Phrase, l: Phrase) -> Finding:
     return tuple(found), tuple(details), tuple(markers)
 
 
-def _same_sentence(analysis: Analysis, phrase: Phrase) -> list[Phrase]:
-    """The phrases of ``phrase``'s sentence (phrases are in text order: bisect by span)."""
-    start, end = phrase.sentence_span.start, phrase.sentence_span.end
-    lo = bisect.bisect_left(analysis.phrases, start, key=lambda p: p.span.start)
-    hi = bisect.bisect_left(analysis.phrases, end, key=lambda p: p.span.start)
-    return list(analysis.phrases[lo:hi])
-
-
 def _direction(before: int, after: int) -> str:
     return "stronger" if after > before else "weaker"
 
@@ -141,10 +132,8 @@ def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
         for name, phrase, analysis in (("earlier", e, earlier), ("later", l, later)):
             said = analysis.sentences[phrase.sentence].voice or phrase.span
             markers.append(Marker(ShiftType.SPEAKER, name, said.of(analysis.statement.text), said))
-    e_mod, e_int = framing(e, earlier.sentences[e.sentence], _same_sentence(earlier, e),
-                           earlier.statement.text)
-    l_mod, l_int = framing(l, later.sentences[l.sentence], _same_sentence(later, l),
-                           later.statement.text)
+    e_mod, e_int = framing_of(earlier, e)
+    l_mod, l_int = framing_of(later, l)
     if e_mod and l_mod and e_mod.level != l_mod.level:
         found.append(ShiftType.MODALITY)
         details.append(f"modality: {e_mod.text!r} -> {l_mod.text!r} "

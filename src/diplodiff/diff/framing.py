@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from attrs import frozen
 
-from .._models import Phrase, Sentence, Span, Tokens, _span
+from .._models import Analysis, Phrase, Sentence, Span, Tokens, _span
 from ..text.normalize import BARRIER, fold_text
 
 _AFTER = 6
@@ -295,3 +295,15 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
              or words.words[a] == "unprecedented"]
     found = _find(words.words, lo, first, intensity) + after
     return mod_cue, tuple(_cue("intensity", words, a, b, lvl, text) for a, b, lvl in found)
+
+
+def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cue, ...]]:
+    """``framing`` of one occurrence of an analysed statement, computed once per analysis."""
+    key = ("framing", phrase)
+    if key not in analysis.memo:
+        start, end = phrase.sentence_span.start, phrase.sentence_span.end
+        lo = bisect.bisect_left(analysis.phrases, start, key=lambda p: p.span.start)
+        hi = bisect.bisect_left(analysis.phrases, end, key=lambda p: p.span.start)
+        analysis.memo[key] = framing(phrase, analysis.sentences[phrase.sentence], analysis.phrases[lo:hi],
+                                     analysis.statement.text)
+    return analysis.memo[key]  # type: ignore[return-value]

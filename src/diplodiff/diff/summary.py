@@ -7,7 +7,7 @@ from collections import Counter
 
 from .._models import Analysis, Framing, Origin
 from ..text.speakers import OUTLET
-from .framing import framing
+from .framing import framing_of
 
 LADDER = "partnership_label"
 
@@ -23,10 +23,8 @@ def summarize(analysis: Analysis) -> Framing:
     voices = Counter(p.side or p.speaker or OUTLET for p in formulas)
     levels: list[int] = []
     intensity = 0
-    by_sentence = analysis.by_sentence()
     for phrase in formulas:
-        modal, cues = framing(phrase, analysis.sentences[phrase.sentence], by_sentence[phrase.sentence],
-                              analysis.statement.text)
+        modal, cues = framing_of(analysis, phrase)
         if modal is not None:
             levels.append(modal.level)
         intensity += sum(c.level for c in cues)
