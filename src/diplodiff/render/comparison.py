@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from .._models import Change, ChangeKind, Comparison, Framing, Passage, Phrase, ShiftType, Statement
+from ..text.speakers import OUTLET, outlet_name
 from .escape import markdown, one_line, visible
 
 SCHEMA_VERSION = 2
@@ -74,10 +75,16 @@ def _excerpt(phrase: Phrase, statement: Statement, open_: str, close: str,
     return f"{escape(before)}{open_}{escape(inner)}{close}{escape(after)}"
 
 
+def _outlet(statement: Statement) -> str:
+    """", from OUTLET" when the statement names who published it (source, outlet, dateline)."""
+    name = outlet_name(statement)
+    return "" if name == OUTLET else f", from {name}"
+
+
 def _describe(statement: Statement) -> str:
     date = statement.date.isoformat() if statement.date else "date unknown"
     title = f", {one_line(statement.title)}" if statement.title else ""
-    return f"{one_line(statement.id)} ({date}{title})"
+    return f"{one_line(statement.id)} ({date}{title}{one_line(_outlet(statement))})"
 
 
 def _notes(comparison: Comparison, escape: Callable[[str], str]) -> list[str]:
@@ -256,7 +263,7 @@ def _code(text: str) -> str:
 def _md_describe(statement: Statement) -> str:
     date = statement.date.isoformat() if statement.date else "date unknown"
     title = f", {markdown(statement.title)}" if statement.title else ""
-    return f"{markdown(statement.id)} ({date}{title})"
+    return f"{markdown(statement.id)} ({date}{title}{markdown(_outlet(statement))})"
 
 
 def statement_json(statement: Statement) -> dict[str, Any]:
