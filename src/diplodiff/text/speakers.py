@@ -797,8 +797,10 @@ def _hard_wrapped(text: str) -> bool:
 
 def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     """For each sentence, whether it opens a paragraph (a blank line before it, or a
-    single line break in a text that is not hard-wrapped)."""
-    wrapped = _hard_wrapped(text)
+    single line break in a text that is not hard-wrapped and has no blank lines: a text
+    keeps one paragraph convention, so where blank lines part its paragraphs a single
+    line break is only a reflowed line)."""
+    wrapped = _hard_wrapped(text) or bool(_BLANK.search(text.strip()))
     out = []
     previous = 0
     for n, sentence in enumerate(sentences):
@@ -814,20 +816,19 @@ def quote_continues(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     (the newspaper convention); one that does not closes it."""
     out = []
     open_ = False
-    previous = 0
-    for sentence in sentences:
-        gap = text[previous : sentence.span.start]
-        if open_ and "\n" in gap:
+    # A paragraph as paragraph_starts reads it: a reflowed line break inside a
+    # paragraph neither opens nor closes a quotation.
+    starts = paragraph_starts(text, sentences)
+    for n, sentence in enumerate(sentences):
+        if open_ and n and starts[n]:
             body = text[sentence.span.start : sentence.span.end].lstrip()
             open_ = body[:1] in {'"', "\u201c"}
             if open_:
                 out.append(True)
                 open_ = _toggle(text[sentence.span.start : sentence.span.end].lstrip()[1:], True)
-                previous = sentence.span.end
                 continue
         out.append(open_)
         open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
-        previous = sentence.span.end
     return out
 
 
