@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# CI runs the property and fuzz tests on a fixed sequence of examples, so a run is
+# reproducible and a red CI names a real regression; a local run still explores
+# (`CI= pytest`) and saves what it finds in .hypothesis/.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
