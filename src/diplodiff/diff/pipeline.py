@@ -571,23 +571,20 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     e_words, l_words = _word_stream(earlier), _word_stream(later)
     for change in pairing.changes(options):
         e, l = change.earlier, change.later
-        if change.kind is ChangeKind.ADDED:
-            assert l is not None
-            group = pairing.l_groups[l.formula]
-            if any(_overlaps(p.span, edit_l) for p in group) or _nested(l.key, e_keys) or (
-                    f" {l.key} " in e_words) or (
-                    revision and all(p.sentence in linked_l and not _passage_of(p, added) for p in group)):
+        if change.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
+            # One rule for both sides: the side the phrase stands on, and the other.
+            if change.kind is ChangeKind.ADDED:
+                group = pairing.l_groups[change.phrase.formula]
+                edits, own, other_keys, other_words, linked_own = edit_l, added, e_keys, e_words, linked_l
+            else:
+                group = pairing.e_groups[change.phrase.formula]
+                edits, own, other_keys, other_words, linked_own = edit_e, dropped, l_keys, l_words, linked_e
+            key = change.phrase.key
+            if any(_overlaps(p.span, edits) for p in group) or _nested(key, other_keys) or (
+                    f" {key} " in other_words) or (
+                    revision and all(p.sentence in linked_own and not _passage_of(p, own) for p in group)):
                 continue
-            pid = next((found_id for p in group if (found_id := _passage_of(p, added))), None)
-            changes.append(attrs.evolve(change, passage=pid))
-        elif change.kind is ChangeKind.DROPPED:
-            assert e is not None
-            group = pairing.e_groups[e.formula]
-            if any(_overlaps(p.span, edit_e) for p in group) or _nested(e.key, l_keys) or (
-                    f" {e.key} " in l_words) or (
-                    revision and all(p.sentence in linked_e and not _passage_of(p, dropped) for p in group)):
-                continue
-            pid = next((found_id for p in group if (found_id := _passage_of(p, dropped))), None)
+            pid = next((found_id for p in group if (found_id := _passage_of(p, own))), None)
             changes.append(attrs.evolve(change, passage=pid))
         elif not ((e is not None and _overlaps(e.span, edit_e))
                   or (l is not None and _overlaps(l.span, edit_l))):
