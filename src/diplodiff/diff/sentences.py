@@ -15,12 +15,14 @@ relative position, so moves are allowed but order wins when all else is equal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span, Tokens
 from ..text.normalize import BARRIER
-from .align import DENSE_MAX, assign, sequence_pairs, sequence_similarity
+from .align import DENSE_MAX, SMALL_MAX, assign, sequence_pairs, sequence_rows, sequence_similarity
 
 if TYPE_CHECKING:
     import numpy as np
@@ -56,8 +58,6 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     >>> [(link.earlier, link.later) for link in align_sentences(a, b)]
     [((1,), (1,)), ((2,), (0,))]
     """
-    import numpy as np  # lazy: see align.similarity
-
     vocab: dict[str, int] = {}
     e = _ids([sentence_words(s) for s in earlier.sentences], vocab)
     l = _ids([sentence_words(s) for s in later.sentences], vocab)
@@ -66,6 +66,14 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
         return ()
     if n * m > DENSE_MAX:
         return _align_large(e, l)
+    return _align_small(e, l) if n * m <= SMALL_MAX else _align_dense(e, l)
+
+
+def _align_dense(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, ...]:
+    """One vectorised ``cdist`` per candidate shape, candidates taken best first."""
+    import numpy as np  # lazy: see align.similarity
+
+    n, m = len(e), len(l)
     one = sequence_similarity(e, l)
     merged = sequence_similarity([e[i] + e[i + 1] for i in range(n - 1)], l)
     split = sequence_similarity(e, [l[j] + l[j + 1] for j in range(m - 1)])
@@ -98,8 +106,79 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
         links.append(SentenceLink(es, ls, round(float(min(score[k], 100.0)), 1)))
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
     if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
-        links = _fill_gaps(links, one, n, m)
+        links = _fill_gaps(links, lambda rows, cols: assign(one[np.ix_(rows, cols)], threshold=GAP_THRESHOLD),
+                           n, m)
     return tuple(links)
+
+
+def _f32(value: float) -> float:
+    return array("f", [value])[0]
+
+
+def _align_small(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, ...]:
+    """The dense alignment of ``align_sentences`` without numpy, for statements of up to
+    ``SMALL_MAX`` sentence pairs: importing numpy (~0.1 s) would cost a two-statement
+    diff more than the diff. Same float32 scores, same comparisons in float32, same
+    order of candidates (a stable sort by the ``lexsort`` keys, then by place), so the
+    links are the dense path's, to the bit."""
+    n, m = len(e), len(l)
+    one = sequence_rows(e, l)
+    merged = sequence_rows([e[i] + e[i + 1] for i in range(n - 1)], l)
+    split = sequence_rows(e, [l[j] + l[j + 1] for j in range(m - 1)])
+    bound = _f32(THRESHOLD)
+    # (-score, distance from the same relative place, i + j, shape, i, j): the dense
+    # path's lexsort keys, then its candidates' order (shape, then row-major).
+    found: list[tuple[float, float, int, int, int, int]] = []
+
+    def take(shape: int, i: int, row: Sequence[float], parts: Sequence[float] = ()) -> None:
+        """Keep row ``i``'s scores over the threshold; a merge or split only where it
+        beats the better one-to-one score of its parts (``parts``) by the margin."""
+        for j in compress(range(len(row)), map(bound.__le__, row)):
+            score = row[j]
+            if shape and not score > _f32(parts[j] + _MERGE_MARGIN):
+                continue
+            found.append((-score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, shape, i, j))
+
+    for i, row in enumerate(one):
+        take(0, i, row)
+    for i, row in enumerate(merged):
+        take(1, i, row, list(map(max, one[i], one[i + 1])))
+    for i, row in enumerate(split):
+        take(2, i, row, list(map(max, one[i][:-1], one[i][1:])))
+    found.sort()
+    used_e: set[int] = set()
+    used_l: set[int] = set()
+    links: list[SentenceLink] = []
+    for negative, _, _, kind, a, b in found:
+        es = (a, a + 1) if kind == 1 else (a,)
+        ls = (b, b + 1) if kind == 2 else (b,)
+        if used_e.intersection(es) or used_l.intersection(ls):
+            continue
+        used_e.update(es)
+        used_l.update(ls)
+        links.append(SentenceLink(es, ls, round(min(-negative, 100.0), 1)))
+    links.sort(key=lambda x: (x.earlier[0], x.later[0]))
+    if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+        links = _fill_gaps(links, lambda rows, cols: _assign_rows(one, rows, cols), n, m)
+    return tuple(links)
+
+
+def _assign_rows(one: Sequence[Sequence[float]], rows: Sequence[int],
+                 cols: Sequence[int]) -> list[tuple[int, int, float]]:
+    """``align.assign`` over the block ``rows`` x ``cols`` of float32 rows, without numpy."""
+    bound = _f32(GAP_THRESHOLD)
+    found = sorted((-one[i][j], r, c) for r, i in enumerate(rows) for c, j in enumerate(cols)
+                   if one[i][j] >= bound)
+    used_r: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for negative, r, c in found:
+        if r in used_r or c in used_c:
+            continue
+        used_r.add(r)
+        used_c.add(c)
+        pairs.append((r, c, -negative))
+    return pairs
 
 
 def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tuple[SentenceLink, ...]:
@@ -122,12 +201,12 @@ def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tupl
     return tuple(links)
 
 
-def _fill_gaps(links: list[SentenceLink], one: np.ndarray, n: int, m: int) -> list[SentenceLink]:
+def _fill_gaps(links: list[SentenceLink],
+               block: Callable[[list[int], list[int]], list[tuple[int, int, float]]],
+               n: int, m: int) -> list[SentenceLink]:
     """In a revision, pair the sentences left between two corresponding ones when
     they still share words (a sentence rewritten in place), as a diff pairs the
-    lines of a changed hunk."""
-    import numpy as np  # lazy: see align.similarity
-
+    lines of a changed hunk; ``block(rows, cols)`` pairs one such gap."""
     anchors = [(-1, -1)] + [(x.earlier[-1], x.later[-1]) for x in links]
     starts = [(x.earlier[0], x.later[0]) for x in links] + [(n, m)]
     used_e = {i for x in links for i in x.earlier}
@@ -140,8 +219,7 @@ def _fill_gaps(links: list[SentenceLink], one: np.ndarray, n: int, m: int) -> li
         cols = [j for j in range(a_l + 1, b_l) if j not in used_l]
         if not rows or not cols:
             continue
-        block = one[np.ix_(rows, cols)]
-        for r, c, score in assign(block, threshold=GAP_THRESHOLD):
+        for r, c, score in block(rows, cols):
             found.append(SentenceLink((rows[r],), (cols[c],), round(score, 1)))
     return sorted(found, key=lambda x: (x.earlier[0], x.later[0]))
 
