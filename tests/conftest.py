@@ -15,6 +15,28 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the builtin-data cache (read/cache.py) of test runs, and of the CLI runs they
+    start, out of the user's own cache directory."""
+    if "DIPLODIFF_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        _MADE.append(tempfile.mkdtemp(prefix="diplodiff-test-cache-"))
+        os.environ["DIPLODIFF_CACHE_DIR"] = _MADE[0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the cache directory ``pytest_configure`` made."""
+    import shutil
+
+    for folder in _MADE:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["DIPLODIFF_CACHE_DIR"]
+
+
+_MADE: list[str] = []
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/data/golden/* from the current output (review the diff!)")

@@ -32,12 +32,13 @@ from importlib.resources import files
 from itertools import accumulate, count, groupby
 from operator import add, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from attrs import frozen
 
 from .._errors import LexiconError
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
+from ..read.cache import cached
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from ..text.normalize import _NUMBERS, BARRIER, fold_text, numeric
 
@@ -254,12 +255,26 @@ def _by_id(lexicon: Lexicon) -> dict[str, Formula]:
 
 @functools.cache
 def _vocabulary(lexicon: Lexicon) -> frozenset[str]:
+    if _DEFAULT and lexicon is _DEFAULT[0]:
+        return frozenset(_compiled()["vocabulary"])
+    return _build_vocabulary(lexicon)
+
+
+def _build_vocabulary(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(w for f in lexicon.formulas for wording in f.wordings for w in fold_text(wording))
 
 
 @functools.cache
 def _index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
     """The wordings by first segment, in lexicon order (an earlier wording wins a tie)."""
+    if _DEFAULT and lexicon is _DEFAULT[0]:
+        formulas = lexicon.formulas
+        return {head: tuple(_Pattern(segments, formulas[k], order) for segments, k, order in patterns)
+                for head, patterns in _compiled()["index"]}
+    return _build_index(lexicon)
+
+
+def _build_index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
     index: dict[tuple[str, ...], list[_Pattern]] = {}
     seen: set[tuple[tuple[str, ...], ...]] = set()
     for formula in lexicon.formulas:
@@ -364,8 +379,16 @@ def builtin_lexicon(name: str) -> Lexicon:
     if name not in BUILTIN:
         raise LexiconError(f"builtin:{name}", f"is no builtin lexicon; choose from "
                            f"{', '.join('builtin:' + n for n in BUILTIN)}")
+    return Lexicon(tuple(Formula(*row) for row in _compiled()["formulas"][name]), (f"builtin:{name}",))
+
+
+def _read_builtin(name: str) -> Lexicon:
     text = files("diplodiff").joinpath("_data").joinpath(BUILTIN[name]).read_text(encoding="utf-8")
     return parse_lexicon(text, name=f"builtin:{name}")
+
+
+#: The default lexicon once built: its index and vocabulary come precomputed.
+_DEFAULT: list[Lexicon] = []
 
 
 @functools.cache
@@ -374,10 +397,35 @@ def default_lexicon() -> Lexicon:
     (``_data/lexicon.toml``) and the multilateral/Western register
     (``_data/lexicon_multilateral.toml``). Where both list a wording, the China
     register's formula claims it (it is listed first)."""
-    china, multilateral = builtin_lexicon("china"), builtin_lexicon("multilateral")
+    _DEFAULT.append(_joined(builtin_lexicon("china"), builtin_lexicon("multilateral")))
+    return _DEFAULT[0]
+
+
+def _joined(china: Lexicon, multilateral: Lexicon) -> Lexicon:
     ids = {f.id for f in china.formulas}
     return Lexicon((*china.formulas, *(f for f in multilateral.formulas if f.id not in ids)),
                    (*china.names, *multilateral.names))
+
+
+@functools.cache
+def _compiled() -> dict[str, Any]:
+    """The builtin lexicons parsed, and the default lexicon's index and vocabulary, as
+    plain data: from the user cache when this diplodiff built them before (parsing the
+    TOML and folding every wording is most of a cold two-statement diff), else built."""
+    return cached("lexicon", _compile)  # type: ignore[no-any-return]
+
+
+def _compile() -> dict[str, Any]:
+    lexicons = {name: _read_builtin(name) for name in BUILTIN}
+    default = _joined(lexicons["china"], lexicons["multilateral"])
+    where = {id(f): k for k, f in enumerate(default.formulas)}
+    return {
+        "formulas": {name: [(f.id, f.canonical, f.category, f.rank, f.variants, f.note)
+                            for f in lexicon.formulas] for name, lexicon in lexicons.items()},
+        "index": [(head, [(p.segments, where[id(p.formula)], p.order) for p in patterns])
+                  for head, patterns in _build_index(default).items()],
+        "vocabulary": _build_vocabulary(default),
+    }
 
 
 def build_lexicon(*, builtin: bool = True, extra: Iterable[str | Path] = ()) -> Lexicon:
