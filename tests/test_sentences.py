@@ -97,3 +97,40 @@ def test_readouts_of_different_meetings_have_no_passages() -> None:
         Statement(id="b", text="The visit ends today. Both sides praised the Luban Workshop."))
     assert not result.revision
     assert result.passages == ()
+
+
+REWRITTEN = ("We met in Rome. Piracy by armed groups constitutes a danger to regional shipping. "
+             "Talks will go on.",
+             "We met in Rome. The armed groups of the northern coast are now the gravest and most "
+             "immediate danger to shipping and to trade across the wider region. Talks will go on.")
+
+
+def test_a_sentence_rewritten_in_place_corresponds() -> None:
+    """A sentence rewritten between two kept ones, keeping half its content words,
+    corresponds to its new form though their word sequences share little."""
+    a, b = (_analyse(t) for t in REWRITTEN)
+    links = align_sentences(a, b)
+    assert [(x.earlier, x.later) for x in links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert links[1].similarity < 30
+
+
+def test_a_rewritten_sentence_reports_the_noun_phrase_around_its_kept_head() -> None:
+    """The change of a rewritten sentence is read around the head it keeps: one shift of
+    its noun phrase, not a dropped and a new passage."""
+    result = diplodiff.compare(Statement(id="a", text=REWRITTEN[0]), Statement(id="b", text=REWRITTEN[1]))
+    shifted = [(c.earlier.text, c.later.text) for c in result.of_kind(ChangeKind.SHIFTED)
+               if c.earlier is not None and c.later is not None]
+    assert ("a danger to regional shipping", "the gravest and most immediate danger to shipping") in shifted
+    assert result.passages == ()
+
+
+def test_gaps_are_read_alike_with_the_arguments_swapped() -> None:
+    """With a moved sentence crossing the others, the sentences paired in a gap are the
+    same pairs either way round (found by Hypothesis: one way paired, the other not)."""
+    a = _analyse("strategic partnership. strategic partnership. comprehensive strategic partnership. "
+                 "strategic partnership strategic partnership.")
+    b = _analyse("strategic partnership. strategic partnership strategic partnership. "
+                 "strategic partnership strategic partnership. strategic partnership.")
+    forward = {(x.earlier, x.later) for x in align_sentences(a, b)}
+    backward = {(x.later, x.earlier) for x in align_sentences(b, a)}
+    assert forward == backward

@@ -435,6 +435,14 @@ class _Edited:
             ranks = (max((h.rank for h in e_hits if h.rank is not None), default=None),
                      max((h.rank for h in l_hits if h.rank is not None), default=None))
             shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks)
+            if edit.runs:
+                # Several runs in one noun phrase: each says what it changed.
+                shift, details, markers = (), (), ()
+                for run in edit.runs:
+                    r_shift, r_details, r_markers = edit_shifts(e, l, run, edit.lift, texts, ranks)
+                    shift += tuple(t for t in r_shift if t not in shift)
+                    details += tuple(d for d in r_details if d not in details)
+                    markers += r_markers
             if not shift:
                 continue
             self.claimed[0].append(e_phrase.span)

@@ -15,14 +15,17 @@ relative position, so moves are allowed but order wins when all else is equal.
 
 from __future__ import annotations
 
+import functools
 from array import array
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING
 
 from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span, Tokens
-from ..text.normalize import BARRIER
-from .align import DENSE_MAX, SMALL_MAX, assign, sequence_pairs, sequence_rows, sequence_similarity
+from ..text.normalize import BARRIER, stopwords
+from .align import DENSE_MAX, SMALL_MAX, sequence_pairs, sequence_rows, sequence_similarity
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,6 +37,8 @@ THRESHOLD = 65.0
 #: Lower similarity at which a sentence left between two corresponding ones in a
 #: revision still corresponds to one left at the same place: rewritten, not replaced.
 GAP_THRESHOLD = 30.0
+#: Fewest content words a sentence rewritten in place keeps (``_rewritten``).
+_KEPT_WORDS = 3
 #: A merge or split is taken only when it beats the one-to-one score of its parts by this much.
 _MERGE_MARGIN = 5.0
 #: Share of all sentences that must correspond for the pair to be a revision of one text.
@@ -43,6 +48,11 @@ REVISION_SHARE = 0.5
 def sentence_words(sentence: Sentence) -> tuple[str, ...]:
     """The folded words of a sentence, punctuation left out."""
     return tuple(p for p in Tokens.of(sentence.tokens).flat() if p != BARRIER)  # no Token objects built
+
+
+@functools.cache
+def _stop_vocab() -> tuple[tuple[str, int], ...]:
+    return tuple((w, k) for k, w in enumerate(sorted(stopwords())))
 
 
 def _ids(words: Sequence[tuple[str, ...]], vocab: dict[str, int]) -> list[list[int]]:
@@ -58,7 +68,9 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     >>> [(link.earlier, link.later) for link in align_sentences(a, b)]
     [((1,), (1,)), ((2,), (0,))]
     """
-    vocab: dict[str, int] = {}
+    # Function words and governing verbs take the first ids, so the content words of a
+    # sentence are its ids from len(stopwords()) on (``_content``).
+    vocab = dict(_stop_vocab())
     e = _ids([sentence_words(s) for s in earlier.sentences], vocab)
     l = _ids([sentence_words(s) for s in later.sentences], vocab)
     n, m = len(e), len(l)
@@ -106,8 +118,8 @@ def _align_dense(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         links.append(SentenceLink(es, ls, round(float(min(score[k], 100.0)), 1)))
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
     if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
-        links = _fill_gaps(links, lambda rows, cols: assign(one[np.ix_(rows, cols)], threshold=GAP_THRESHOLD),
-                           n, m)
+        links = _fill_gaps(links, lambda rows, cols: _over_dense(one, rows, cols),
+                           lambda i, j: float(one[i, j]), _content(e), _content(l))
     return tuple(links)
 
 
@@ -159,26 +171,25 @@ def _align_small(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         links.append(SentenceLink(es, ls, round(min(-negative, 100.0), 1)))
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
     if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
-        links = _fill_gaps(links, lambda rows, cols: _assign_rows(one, rows, cols), n, m)
+        links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
+                           lambda i, j: one[i][j], _content(e), _content(l))
     return tuple(links)
 
 
-def _assign_rows(one: Sequence[Sequence[float]], rows: Sequence[int],
-                 cols: Sequence[int]) -> list[tuple[int, int, float]]:
-    """``align.assign`` over the block ``rows`` x ``cols`` of float32 rows, without numpy."""
+def _over_rows(one: Sequence[Sequence[float]], rows: Sequence[int],
+               cols: Sequence[int]) -> list[tuple[int, int]]:
+    """The cells ``(r, c)`` of the block ``rows`` x ``cols`` at or over ``GAP_THRESHOLD``
+    (float32 rows, compared in float32 as numpy compares), without numpy."""
     bound = _f32(GAP_THRESHOLD)
-    found = sorted((-one[i][j], r, c) for r, i in enumerate(rows) for c, j in enumerate(cols)
-                   if one[i][j] >= bound)
-    used_r: set[int] = set()
-    used_c: set[int] = set()
-    pairs: list[tuple[int, int, float]] = []
-    for negative, r, c in found:
-        if r in used_r or c in used_c:
-            continue
-        used_r.add(r)
-        used_c.add(c)
-        pairs.append((r, c, -negative))
-    return pairs
+    return [(r, c) for r, i in enumerate(rows) for c, j in enumerate(cols) if one[i][j] >= bound]
+
+
+def _over_dense(one: np.ndarray, rows: Sequence[int], cols: Sequence[int]) -> list[tuple[int, int]]:
+    """``_over_rows`` of a score matrix, vectorised."""
+    import numpy as np  # lazy: see align.similarity
+
+    r, c = np.nonzero(one[np.ix_(rows, cols)] >= GAP_THRESHOLD)
+    return list(zip(r.tolist(), c.tolist(), strict=True))
 
 
 def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tuple[SentenceLink, ...]:
@@ -201,26 +212,93 @@ def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tupl
     return tuple(links)
 
 
-def _fill_gaps(links: list[SentenceLink],
-               block: Callable[[list[int], list[int]], list[tuple[int, int, float]]],
-               n: int, m: int) -> list[SentenceLink]:
+def _anchors(links: Sequence[SentenceLink]) -> list[SentenceLink]:
+    """The links that stand in order on both sides in every longest ordered chain of
+    links: a moved sentence, or one of two links that cross with nothing to choose
+    between them, bounds no gap. Read the same way with the arguments swapped, so the
+    gaps (and what is paired in them) do not depend on which statement came first."""
+    ordered = sorted(links, key=lambda x: x.earlier[0])
+    later = [x.later[0] for x in ordered]
+
+    def chains(values: Sequence[int]) -> list[int]:
+        # Longest increasing run ending at each position (patience sorting).
+        tails: list[int] = []
+        found = []
+        for v in values:
+            k = bisect_left(tails, v)
+            tails[k:k + 1] = [v]
+            found.append(k + 1)
+        return found
+
+    ending = chains(later)
+    starting = chains([-v for v in reversed(later)])[::-1]
+    longest = max(ending, default=0)
+    on_chain = [k for k in range(len(ordered)) if ending[k] + starting[k] - 1 == longest]
+    rungs = Counter(ending[k] for k in on_chain)
+    return [ordered[k] for k in on_chain if rungs[ending[k]] == 1]
+
+
+def _content(sentences: Sequence[Sequence[int]]) -> list[frozenset[int]]:
+    """The content words (ids) of each sentence: its words less function words and
+    governing verbs, which hold the first ids (``_stop_vocab``)."""
+    first = len(_stop_vocab())
+    return [frozenset(i for i in ids if i >= first) for ids in sentences]
+
+
+def _rewritten(e: Sequence[frozenset[int]], l: Sequence[frozenset[int]]) -> list[tuple[int, int]]:
+    """The cells ``(r, c)`` whose two sentences keep at least half the content words of
+    the shorter one (and at least ``_KEPT_WORDS``): one sentence rewritten around what
+    it is about ("Russia's aggressive actions constitute a threat to Euro-Atlantic
+    security" -> "The Russian Federation is the most significant and direct threat to
+    Allies' security ... in the Euro-Atlantic area"), though reordered and reworded too
+    much for the similarity of their word sequences to say so. Only sentences sharing
+    a word are compared (postings), not every cell."""
+    postings: dict[int, list[int]] = {}
+    for c, ids in enumerate(l):
+        for word in ids:
+            postings.setdefault(word, []).append(c)
+    found = []
+    for r, ids in enumerate(e):
+        shared = Counter(c for word in ids for c in postings.get(word, ()))
+        found += [(r, c) for c, kept in shared.items()
+                  if kept >= _KEPT_WORDS and 2 * kept >= min(len(ids), len(l[c]))]
+    return found
+
+
+def _fill_gaps(links: list[SentenceLink], over: Callable[[list[int], list[int]], list[tuple[int, int]]],
+               score: Callable[[int, int], float], e_words: Sequence[frozenset[int]],
+               l_words: Sequence[frozenset[int]]) -> list[SentenceLink]:
     """In a revision, pair the sentences left between two corresponding ones when
     they still share words (a sentence rewritten in place), as a diff pairs the
-    lines of a changed hunk; ``block(rows, cols)`` pairs one such gap."""
-    anchors = [(-1, -1)] + [(x.earlier[-1], x.later[-1]) for x in links]
-    starts = [(x.earlier[0], x.later[0]) for x in links] + [(n, m)]
+    lines of a changed hunk: ``over(rows, cols)`` gives the cells of a gap at or over
+    ``GAP_THRESHOLD``, ``_rewritten`` those that keep half their content words;
+    ``score(i, j)`` is the similarity of a cell. Gaps lie between the links that keep
+    their order (``_anchors``); pairs are taken best first, ties to the pair nearer the
+    same place, read alike with the arguments swapped."""
+    n, m = len(e_words), len(l_words)
+    anchors = _anchors(links)
+    ends = [(-1, -1)] + [(x.earlier[-1], x.later[-1]) for x in anchors]
+    starts = [(x.earlier[0], x.later[0]) for x in anchors] + [(n, m)]
     used_e = {i for x in links for i in x.earlier}
     used_l = {j for x in links for j in x.later}
     found = list(links)
-    for (a_e, a_l), (b_e, b_l) in zip(anchors, starts, strict=True):
-        if b_e <= a_e + 1 or b_l <= a_l + 1:
-            continue
+    for (a_e, a_l), (b_e, b_l) in zip(ends, starts, strict=True):
         rows = [i for i in range(a_e + 1, b_e) if i not in used_e]
         cols = [j for j in range(a_l + 1, b_l) if j not in used_l]
         if not rows or not cols:
             continue
-        for r, c, score in block(rows, cols):
-            found.append(SentenceLink((rows[r],), (cols[c],), round(score, 1)))
+        cells = set(over(rows, cols))
+        cells.update(_rewritten([e_words[i] for i in rows], [l_words[j] for j in cols]))
+        ranked = sorted((-score(rows[r], cols[c]), abs(rows[r] - cols[c]), rows[r] + cols[c], r, c)
+                        for r, c in cells)
+        taken_r: set[int] = set()
+        taken_c: set[int] = set()
+        for negative, _, _, r, c in ranked:
+            if r in taken_r or c in taken_c:
+                continue
+            taken_r.add(r)
+            taken_c.add(c)
+            found.append(SentenceLink((rows[r],), (cols[c],), round(-negative, 1)))
     return sorted(found, key=lambda x: (x.earlier[0], x.later[0]))
 
 

@@ -34,6 +34,7 @@ from attrs import frozen
 from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token
 from ..text.normalize import BARRIER, QUOTES, function_words, singular, stopwords
 from .align import spans
+from .sentences import GAP_THRESHOLD
 
 _CONNECT = frozenset({"of", "and", "for", "on", "in", "with", "&", "'s"})
 _COORDINATORS = frozenset({"and", "&"})
@@ -147,11 +148,14 @@ class Edit:
         link: The sentence link it belongs to.
         core: ``(i1, i2, j1, j2)``: earlier parts ``i1:i2`` became later parts ``j1:j2``.
         lift: ``(e1, e2, l1, l2)``: the lifted parts on each side (context included).
+        runs: The changed runs inside ``core``, each typed on its own, when there are
+            several (a noun phrase of a rewritten sentence); empty when ``core`` is one run.
     """
 
     link: SentenceLink
     core: tuple[int, int, int, int]
     lift: tuple[int, int, int, int]
+    runs: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def _merge(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -319,6 +323,86 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     return i1 - left, i2 + right, j1 - left, j2 + right
 
 
+#: Degree words a noun phrase's modifiers may hold ("the most significant and direct threat").
+_DEGREE = frozenset({"most", "more", "very", "less", "least"})
+
+
+def _noun_phrase(w: Words, head: int) -> tuple[int, int]:
+    """The parts ``(first, last)`` of the noun phrase headed by content part ``head``:
+    its modifiers back to an article or determiner (content words, degree words,
+    "and"), then a complement ("to", "for", "on", "of", an article, a noun chunk)."""
+    first = head
+    while first > 0 and not w.breaks[first]:
+        k = first - 1
+        word, cls = w.parts[k], w.classes[k]
+        if (word in ARTICLES or word in _DETERMINERS) and word != "'s":
+            first = k
+            break
+        if cls == C or word in _DEGREE or word == "'s" or (word in _COORDINATORS and first < head):
+            first = k
+            continue
+        break
+    last = head + 1
+    k = last
+    if k + 1 < len(w.parts) and w.parts[k] in (*_COMPLEMENTS, "of") and not w.breaks[k] \
+            and not w.breaks[k + 1]:
+        j = k + 1
+        if w.parts[j] in ARTICLES and j + 1 < len(w.parts) and not w.breaks[j + 1]:
+            j += 1
+        end = j
+        while end < len(w.parts) and (not w.breaks[end] or (end > j and _possessive(w, end))) \
+                and w.classes[end] == C:
+            end += 1
+        if end > j:
+            last = end
+    while first < head and w.parts[first] in _COORDINATORS:
+        first += 1
+    return first, last
+
+
+def _possessive(w: Words, k: int) -> bool:
+    """True when only a plural's apostrophe parts part ``k`` from the one before ("Allies' security")."""
+    before, at = w.tokens[w.owner[k - 1]], w.tokens[w.owner[k]]
+    return (before.text[-1:] in "sS" and 0 < at.span.start - before.span.end <= 2
+            and w.owner[k] != w.owner[k - 1])
+
+
+def rewritten_edits(link: SentenceLink, e: Words, l: Words) -> list[Edit]:
+    """The edits of a sentence rewritten in place (a link below ``GAP_THRESHOLD``, paired
+    for the content words it keeps): its words are reordered too much for a word diff
+    to say what became what, so the change is read around what persists. Each content
+    word kept once on each side heads a noun phrase on each side; where the two noun
+    phrases differ ("a threat to Euro-Atlantic security" -> "the most significant and
+    direct threat to Allies' security"), that is the edit, its core from the first to
+    the last differing word. A noun phrase inside another on either side (a modifier
+    of a kept head, a kept word of a complement) gives none of its own."""
+    def once(w: Words) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for k, (part, cls) in enumerate(zip(w.parts, w.classes, strict=True)):
+            if cls == C:
+                seen[part] = -1 if part in seen else k
+        return {p: k for p, k in seen.items() if k >= 0}
+
+    e_once, l_once = once(e), once(l)
+    phrases = {(_noun_phrase(e, e_once[w]), _noun_phrase(l, l_once[w]))
+               for w in e_once.keys() & l_once.keys()}
+
+    def inside(x: tuple[int, int], y: tuple[int, int]) -> bool:
+        return y[0] <= x[0] and x[1] <= y[1] and x != y
+
+    found: list[Edit] = []
+    for (e1, e2), (l1, l2) in sorted(phrases):
+        if any(inside((e1, e2), pe) or inside((l1, l2), pl) for pe, pl in phrases):
+            continue  # a modifier of a kept head: read with the phrase it modifies
+        runs = [(i1 + e1, i2 + e1, j1 + l1, j2 + l1)
+                for i1, i2, j1, j2 in spans(e.parts[e1:e2], l.parts[l1:l2])]
+        runs = [r for r in runs if not _only_grammar(e, l, r)]
+        if runs:
+            core = (runs[0][0], runs[-1][1], runs[0][2], runs[-1][3])
+            found.append(Edit(link, core, (e1, e2, l1, l2), tuple(runs) if len(runs) > 1 else ()))
+    return found
+
+
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
           ) -> list[tuple[Edit, Words, Words]]:
     """The lifted word-level edits of every sentence link, in earlier order."""
@@ -326,6 +410,9 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
     for link in links:
         e, l = words_of(earlier, link.earlier), words_of(later, link.later)
         if e.parts == l.parts:
+            continue
+        if link.similarity < GAP_THRESHOLD:
+            found += [(edit, e, l) for edit in rewritten_edits(link, e, l)]
             continue
         runs = [r for r in _merge(spans(e.parts, l.parts))
                 if not _only_grammar(e, l, r) and not is_date_edit(e, l, r) and not _rejoined(e, l, r)]
