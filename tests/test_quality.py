@@ -33,9 +33,9 @@ def test_print_the_accuracy_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_seed_recall_floor() -> None:
-    """At least 0.94 of the seeds gold's added, dropped and shifted items are found
-    (issue 7 asks 0.95; measured 67/71 = 0.944)."""
-    assert totals(SCORES).recall >= 0.94, [m for s in SCORES for m in s.missed]
+    """At least 69/71 of the seeds gold's added, dropped and shifted items are found
+    (issue 7 asks 0.95; measured 69/71 = 0.972)."""
+    assert totals(SCORES).recall >= 69 / 71, [m for s in SCORES for m in s.missed]
 
 
 @pytest.mark.parametrize("score", SCORES, ids=lambda s: f"{s.old[:3]}-{s.new[:3]}")
@@ -59,8 +59,8 @@ def test_stable_formulas_are_not_added_or_dropped(score: object) -> None:
 
 
 def test_seed_items_stay_readable() -> None:
-    """The median seed pair reports at most 50 items (issue 7 asks 35; measured 49.5)."""
-    assert statistics.median(s.items for s in SCORES) <= 50
+    """The median seed pair reports at most 23.5 items (issue 7 asks 35; measured 23.5)."""
+    assert statistics.median(s.items for s in SCORES) <= 23.5
 
 
 def test_dev_recall_floor() -> None:
@@ -91,11 +91,11 @@ def test_reissued_statement_gives_exactly_its_edits(old: str, new: str, expected
 
 
 def test_beats_the_word_diff_on_the_union() -> None:
-    """On seeds and dev together: at least the word diff's recall, with at most 0.55 of the
-    items it reports (issue 7 asks a third; measured 251 against 496)."""
+    """On seeds and dev together: at least the word diff's recall, with at most a third of
+    the items it reports (issue 7; measured 151 against 496)."""
     ours, base = totals(SCORES + DEV), totals(BASELINE)
     assert ours.recall >= base.recall
-    assert ours.items <= 0.55 * base.items, (ours, base)
+    assert 3 * ours.items <= base.items, (ours, base)
 
 
 def _compare(old: str, new: str) -> diplodiff.Comparison:

@@ -453,7 +453,9 @@ class Comparison:
     statement (partnership label, voices, modality, intensity). ``alignment``
     says which earlier sentences became which later ones; ``revision`` is true
     when most sentences correspond (a re-issued or revised text), and only then
-    are unmatched sentences reported as ``passages``.
+    is every run of unmatched sentences one of the ``passages``; between readouts
+    of different meetings a passage is a run of unmatched sentences that carries
+    two or more added (dropped) findings.
     """
 
     earlier: Statement

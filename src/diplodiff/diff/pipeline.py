@@ -28,10 +28,10 @@ from ..find.discover import find_phrases, is_reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.files import load_statement
 from ..text.normalize import BARRIER, fold_text, function_words, has_unusual
-from ..text.speakers import SpeakerTable, attribute
+from ..text.speakers import BOTH, SpeakerTable, attribute, paragraph_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
-from .classify import edit_shifts, framing_shifts, wording
+from .classify import edit_shifts, framing_shifts, voice, wording
 from .sentences import align_sentences, is_revision, passages
 from .summary import summarize
 from .words import CLAUSE_WORDS, A, C, F, N, Words, edits, lexicon_hits, phrases_at, widen
@@ -537,6 +537,65 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
     return Change(kind, phrase, None, earlier_count=1, passage=passage.id)
 
 
+#: Readouts of different meetings: a passage is read once with its formulas under
+#: it when it carries at least this many new (or dropped) findings.
+MIN_GROUP = 2
+
+
+def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
+             links: Sequence[SentenceLink]) -> list[Passage]:
+    """The passages of readouts of different meetings: runs of consecutive sentences
+    with no counterpart, each carrying an added (dropped) finding, within one paragraph
+    and one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run is one
+    new (dropped) passage, read once with its formulas under it ("jointly act on the
+    Global Development Initiative, the Global Security Initiative and ..."), as a new
+    paragraph of a revision is; a paragraph break or another voice ends it."""
+    found = []
+    for kind, analysis, linked in (
+            (ChangeKind.DROPPED, earlier, {i for x in links for i in x.earlier}),
+            (ChangeKind.ADDED, later, {j for x in links for j in x.later})):
+        count: dict[int, int] = {}
+        for change in changes:
+            if change.kind is kind and change.passage is None and change.phrase.sentence not in linked:
+                count[change.phrase.sentence] = count.get(change.phrase.sentence, 0) + 1
+        starts = paragraph_starts(analysis.statement.text, analysis.sentences)
+        runs: list[list[int]] = []
+        for index in sorted(count):
+            previous = runs[-1][-1] if runs else None
+            if previous == index - 1 and not starts[index] and (
+                    analysis.sentences[index].side == analysis.sentences[index - 1].side):
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        for run in runs:
+            if sum(count[i] for i in run) >= MIN_GROUP:
+                span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
+                found.append(Passage("", kind, tuple(run), span, span.of(analysis.statement.text)))
+    return found
+
+
+def _distinct(key: str, other_words: str, *, every: bool = False) -> bool:
+    """Whether a discovered wording has a content word (``every`` content word) that
+    the other statement never uses.
+
+    Readouts of different meetings share their vocabulary, not their sentences: a
+    chunk every word of which the other readout uses ("international affairs",
+    "SCO summit" beside "the SCO's summit in Astana") is the same topic cut or worded
+    otherwise there, not a new or a dropped one. A plain chunk of a passage, which
+    nothing but its place marks as a formula, is a topic of its own only when none of
+    its words is in the other readout ("vaccine assistance", not "fruitful outcomes")."""
+    novel = [f" {w} " not in other_words for w in key.split() if w not in function_words() and w != BARRIER]
+    return all(novel) if every else any(novel)
+
+
+def _numbered(found: Sequence[Passage], changes: Sequence[Change]) -> tuple[list[Passage], list[Change]]:
+    """Passages in report order with ids ``p1, p2...``, and the changes pointing at the new ids."""
+    ordered = sorted(found, key=lambda p: (p.kind is ChangeKind.ADDED, p.span.start))
+    ids = {p.id: f"p{n}" for n, p in enumerate(ordered, 1)}
+    return ([attrs.evolve(p, id=ids[p.id]) for p in ordered],
+            [attrs.evolve(c, passage=ids[c.passage]) if c.passage in ids else c for c in changes])
+
+
 def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFAULT_OPTIONS,
                   lexicon_names: Sequence[str] = (), recurring: Collection[str] = (),
                   vocabulary: Collection[str] = frozenset()) -> Comparison:
@@ -548,72 +607,26 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     for kind, sentence, span in edited.clauses:
         analysis = earlier if kind is ChangeKind.DROPPED else later
         found.append(Passage("", kind, (sentence,), span, span.of(analysis.statement.text)))
-    found.sort(key=lambda p: (p.kind is ChangeKind.ADDED, p.span.start))
     found = [attrs.evolve(p, id=f"p{n}") for n, p in enumerate(found, 1)]
-    dropped = [p for p in found if p.kind is ChangeKind.DROPPED]
-    added = [p for p in found if p.kind is ChangeKind.ADDED]
-    spans = ([p.span for p in dropped], [p.span for p in added])
-
-    def in_dropped(phrase: Phrase) -> bool:
-        return _inside(phrase.span, spans[0])
-
-    def in_added(phrase: Phrase) -> bool:
-        return _inside(phrase.span, spans[1])
-
-    pairing = _Pairing(earlier, later, recurring=recurring, in_passage=(in_dropped, in_added),
-                       vocabulary=vocabulary)
-    edit_e, edit_l = _SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1])
-    linked = {(i, j) for x in links for i in x.earlier for j in x.later}
-    # Words of corresponding sentences that no edit touches are in both statements:
-    # a phrase found there on one side only (cut differently, quoted) is no finding.
-    linked_e, linked_l = {i for i, _ in linked}, {j for _, j in linked}
-    changes = list(edited.changes)
-    e_groups, l_groups = earlier.groups(), later.groups()
-    for gone, new in edited.swaps:
-        changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
-        changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
-    e_keys = "|" + "|".join(f" {h.key} " for h in earlier.phrases if h.origin is Origin.LEXICON) + "|"
-    l_keys = "|" + "|".join(f" {h.key} " for h in later.phrases if h.origin is Origin.LEXICON) + "|"
-    # A wording that stands in the other statement's words too (cut differently there:
-    # "EU-India Connectivity Partnership" vs "Connectivity Partnership") is no finding.
-    e_words, l_words = _word_stream(earlier), _word_stream(later)
-    for change in pairing.changes(options):
-        e, l = change.earlier, change.later
-        if change.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
-            # One rule for both sides: the side the phrase stands on, and the other.
-            if change.kind is ChangeKind.ADDED:
-                group = pairing.l_groups[change.phrase.formula]
-                edits, own, other_keys, other_words, linked_own = edit_l, added, e_keys, e_words, linked_l
-            else:
-                group = pairing.e_groups[change.phrase.formula]
-                edits, own, other_keys, other_words, linked_own = edit_e, dropped, l_keys, l_words, linked_e
-            key = change.phrase.key
-            if any(_overlaps(p.span, edits) for p in group) or _nested(key, other_keys) or (
-                    f" {key} " in other_words) or (
-                    revision and all(p.sentence in linked_own and not _passage_of(p, own) for p in group)):
-                continue
-            pid = next((found_id for p in group if (found_id := _passage_of(p, own))), None)
-            changes.append(attrs.evolve(change, passage=pid))
-        elif not ((e is not None and _overlaps(e.span, edit_e))
-                  or (l is not None and _overlaps(l.span, edit_l))):
-            change = _without_edited(change, (edit_e, edit_l))
-            if not revision and change.kind is ChangeKind.SHIFTED and set(change.shift) <= _CUES:
-                # Readouts of different meetings: a kept formula framed by other verbs in
-                # other sentences is the normal case; the framing summary weighs it. A
-                # word that qualifies the formula itself ("illegitimate unilateral coercive
-                # measures") is part of its wording, and stays.
-                change = _drop_shifts(change, _CUES - _adjacent(change, earlier, later))
-            elif e is not None and l is not None and (e.sentence, l.sentence) in linked:
-                # Its sentence corresponds: an edit there is reported where it stands; what
-                # is left of its framing comes from other occurrences elsewhere, unless the
-                # side that says this very sentence changed.
-                moved = e.side is not None and l.side is not None and e.side != l.side
-                change = _drop_shifts(change, _CUES if moved else _FRAMES)
-            changes.append(change)
-
+    inventory = _Inventory(earlier, later, edited, links, revision, recurring=recurring,
+                           vocabulary=vocabulary)
+    changes = inventory.changes(found, options)
+    if not revision:
+        groups = _grouped(changes, earlier, later, links)
+        if groups:
+            groups = [attrs.evolve(p, id=f"g{n}") for n, p in enumerate(groups, 1)]
+            changes = inventory.changes(found + groups, options)
+            # Pairing with the passages' key chunks may have taken formulas out of a
+            # group: a group left with fewer than two findings is no passage.
+            held = [p for p in groups if sum(c.passage == p.id for c in changes) >= MIN_GROUP]
+            gone = {p.id for p in groups} - {p.id for p in held}
+            changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
+            found += held
+    found, changes = _numbered(found, changes)
     _cap_key_chunks(changes, vocabulary)
     for passage in found:
         if not any(c.passage == passage.id for c in changes):
+            e_words, l_words = inventory.words
             analysis, other = (earlier, l_words) if passage.kind is ChangeKind.DROPPED else (later, e_words)
             changes.append(_fallback(analysis, passage, passage.kind, other))
     changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
@@ -621,6 +634,90 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
                       framing=(summarize(earlier), summarize(later)), alignment=links,
                       passages=tuple(found), revision=revision)
+
+
+class _Inventory:
+    """The inventory's changes, given the new and dropped passages, less what the word
+    edits already report and what stands in the other statement's words too."""
+
+    def __init__(self, earlier: Analysis, later: Analysis, edited: _Edited,
+                 links: Sequence[SentenceLink], revision: bool, *, recurring: Collection[str],
+                 vocabulary: Collection[str]) -> None:
+        self.earlier, self.later, self.edited, self.revision = earlier, later, edited, revision
+        self.recurring, self.vocabulary = recurring, vocabulary
+        self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
+        self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
+        self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
+                          for a in (earlier, later))
+        self.words = (_word_stream(earlier), _word_stream(later))
+        # Words of corresponding sentences that no edit touches are in both statements:
+        # a phrase found there on one side only (cut differently, quoted) is no finding.
+        self.linked_sides = ({i for i, _ in self.linked}, {j for _, j in self.linked})
+
+    def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
+        """The word edits' changes and the inventory's, with ``found`` as the passages."""
+        own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
+        spans = ([p.span for p in own[0]], [p.span for p in own[1]])
+        pairing = _Pairing(
+            self.earlier, self.later, recurring=self.recurring, vocabulary=self.vocabulary,
+            in_passage=(lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])))
+        changes = list(self.edited.changes)
+        e_groups, l_groups = pairing.e_groups, pairing.l_groups
+        for gone, new in self.edited.swaps:
+            changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
+            changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
+        for change in pairing.changes(options):
+            if change.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
+                # One rule for both sides: the side the phrase stands on, and the other.
+                side = int(change.kind is ChangeKind.ADDED)
+                group = (e_groups, l_groups)[side][change.phrase.formula]
+                if not self.elsewhere(change, group, side, own[side]):
+                    pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
+                    changes.append(attrs.evolve(change, passage=pid))
+            elif not ((change.earlier is not None and self.edits[0].overlaps(change.earlier.span))
+                      or (change.later is not None and self.edits[1].overlaps(change.later.span))):
+                changes.append(self.framed(change, pairing))
+        return changes
+
+    def elsewhere(self, change: Change, group: Sequence[Phrase], side: int, own: Sequence[Passage]) -> bool:
+        """Whether an added (``side`` 1) or dropped (0) phrase is no finding: a word edit
+        reports it, or the other statement holds it (in a longer formula, in its words,
+        or, between readouts of different meetings, every word of a discovered chunk),
+        or, in a revision, it stands in corresponding sentences outside any passage."""
+        key, other = change.phrase.key, 1 - side
+        return (any(self.edits[side].overlaps(p.span) for p in group) or _nested(key, self.keys[other])
+                or f" {key} " in self.words[other]
+                or (not self.revision and change.origin is Origin.DISCOVERED
+                    and not _distinct(key, self.words[other],
+                                      every=not is_reportable(group, recurring=self.recurring)))
+                or (self.revision and all(p.sentence in self.linked_sides[side] and not _passage_of(p, own)
+                                          for p in group)))
+
+    def framed(self, change: Change, pairing: _Pairing) -> Change:
+        """A kept or shifted change, less the framing shifts that are no finding here."""
+        earlier, later, e, l = self.earlier, self.later, change.earlier, change.later
+        change = _without_edited(change, self.edits)
+        voices = (voice(pairing.e_groups[e.formula]) if e else None,
+                  voice(pairing.l_groups[l.formula]) if l else None)
+        if not self.revision and ShiftType.SPEAKER in change.shift and BOTH in voices:
+            # Readouts of different meetings: whether a formula is voiced jointly or by one
+            # of the two sides follows the format (a joint press meeting, one minister's
+            # remarks); the voices line of the framing summary weighs it. A formula that
+            # passed from one side to the other is still a finding.
+            change = _drop_shifts(change, (ShiftType.SPEAKER,))
+        if not self.revision and change.kind is ChangeKind.SHIFTED and set(change.shift) <= _CUES:
+            # Readouts of different meetings: a kept formula framed by other verbs in other
+            # sentences is the normal case; the framing summary weighs it. A word that
+            # qualifies the formula itself ("illegitimate unilateral coercive measures") is
+            # part of its wording, and stays.
+            change = _drop_shifts(change, _CUES - _adjacent(change, earlier, later))
+        elif e is not None and l is not None and (e.sentence, l.sentence) in self.linked:
+            # Its sentence corresponds: an edit there is reported where it stands; what is
+            # left of its framing comes from other occurrences elsewhere, unless the side
+            # that says this very sentence changed.
+            moved = e.side is not None and l.side is not None and e.side != l.side
+            change = _drop_shifts(change, _CUES if moved else _FRAMES)
+        return change
 
 
 def _same_but(e_key: str, e_core: Sequence[str], l_key: str, l_core: Sequence[str]) -> bool:
