@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from attrs import frozen
 
-from .normalize import function_words
-from .words import Phrases, Word, vocabulary
+from .words import CONNECTORS as _CONNECTORS
+from .words import NAME, TITLE, Phrases, Word, vocabulary
 
-_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in", "/"})
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "ibn", "la", "le", "di"})
 _MAX_NAME = 4
@@ -47,35 +45,39 @@ class Introduction:
 
 
 @functools.cache
-def _offices() -> tuple[frozenset[str], frozenset[str]]:
-    words = vocabulary("offices.txt")
-    return words["head"], words["head"] | words["word"]
+def _heads() -> frozenset[str]:
+    return vocabulary("offices.txt")["head"]
 
 
-def _name_word(words: Sequence[Word], i: int, office_words: frozenset[str], sides: SideMatcher) -> bool:
-    word = words[i]
-    return (word.cap and word.alpha and word.low.rstrip(".") not in office_words and word.low not in _MONTHS
-            and word.low not in function_words() and not word.text.isupper()
-            and sides.at(words, i) is None)
+def _name_word(words: Sequence[Word], i: int, sides: SideMatcher) -> bool:
+    """A capitalised word of letters that is no office word, month, function word,
+    acronym or side name (``NAME`` holds all but the last, read once per word)."""
+    return bool(words[i].bits & NAME) and sides.at(words, i) is None
 
 
-def _names(words: Sequence[Word], office_words: frozenset[str], sides: SideMatcher,
-           ) -> list[tuple[int, int]]:
+_cap = itemgetter(2)
+
+
+def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
     """Runs of name words (a particle allowed inside), as ``(start, end)``."""
     runs = []
+    n = len(words)
     i = 0
-    while i < len(words):
-        side = sides.at(words, i) if words[i].cap else None
+    # Only a capitalised word starts a side or a name: the others are stepped over.
+    for k in compress(count(), map(_cap, words)):
+        if k < i:
+            continue
+        i = k
+        side = sides.at(words, i)
         if side is not None:
             i += side[1]  # "Russian Federation" is no name, nor is its "Federation"
             continue
-        if not _name_word(words, i, office_words, sides):
+        if not words[i].bits & NAME:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (_name_word(words, j, office_words, sides)
-                                  or (words[j].low in _PARTICLES and j + 1 < len(words)
-                                      and _name_word(words, j + 1, office_words, sides))):
+        while j < n and (_name_word(words, j, sides)
+                         or (words[j].low in _PARTICLES and j + 1 < n and _name_word(words, j + 1, sides))):
             j += 1
         if j - i <= _MAX_NAME:
             runs.append((i, j))
@@ -85,13 +87,12 @@ def _names(words: Sequence[Word], office_words: frozenset[str], sides: SideMatch
 
 def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:
     """Where a run of title words from ``start`` ends ("Kazakh Foreign Minister |Yerlan Abenov")."""
-    _, office_words = _offices()
     i = start
     while i < len(words):
         side = side_at.at(words, i)
         if side is not None:
             i += side[1]
-        elif _title_word(words[i], office_words):
+        elif words[i].bits & TITLE:
             i += 1
         else:
             break
@@ -102,9 +103,8 @@ def unknown_name(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
     """Where a name no table knows starts, when it is the whole subject ending at ``end``
     and opens the sentence ("Dauletov said"): one to three name words, a single one not
     looking like a plural noun ("Officials said" is no one)."""
-    _, office_words = _offices()
     start = end
-    while start > 0 and end - start < 3 and _name_word(words, start - 1, office_words, side_at):
+    while start > 0 and end - start < 3 and _name_word(words, start - 1, side_at):
         start -= 1
     if start == end or start != 0:
         return None
@@ -115,11 +115,10 @@ def unknown_name(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
 
 def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduction]:
     """The officials introduced in one sentence, in text order."""
-    heads, office_words = _offices()
+    heads = _heads()
     found = []
-    for start, end in _names(words, office_words, side_at):
-        intro = _before(words, start, side_at, heads, office_words) \
-            or _after(words, end, side_at, heads, office_words)
+    for start, end in _names(words, side_at):
+        intro = _before(words, start, side_at, heads) or _after(words, end, side_at, heads)
         if intro is not None:
             side, title_heads, title = intro
             name = " ".join(w.text for w in words[start:end])
@@ -158,12 +157,8 @@ def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads:
     return side, title_heads, text
 
 
-def _title_word(word: Word, office_words: frozenset[str]) -> bool:
-    return word.low.rstrip(".") in office_words or word.low in _CONNECTORS
-
-
 def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: frozenset[str],
-            office_words: frozenset[str]) -> tuple[str | None, frozenset[str], str] | None:
+            ) -> tuple[str | None, frozenset[str], str] | None:
     """A title right before the name ("Chinese Foreign Minister Wang Yi", "... of India, Y")."""
     end = start - 1 if start > 0 and words[start - 1].text == "," else start
     i = end
@@ -172,7 +167,7 @@ def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: froz
         side = _side_ending(words, i, side_at)
         if side is not None:
             i = side
-        elif _title_word(word, office_words):
+        elif word.bits & TITLE:
             i -= 1
         else:
             break
@@ -192,7 +187,7 @@ def _side_ending(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
 
 
 def _after(words: Sequence[Word], end: int, side_at: SideMatcher, heads: frozenset[str],
-           office_words: frozenset[str]) -> tuple[str | None, frozenset[str], str] | None:
+           ) -> tuple[str | None, frozenset[str], str] | None:
     """A title in apposition after the name ("Murat Nurtleu, Deputy Prime Minister ... of Kazakhstan,")."""
     if end >= len(words) or words[end].text != ",":
         return None
@@ -205,7 +200,7 @@ def _after(words: Sequence[Word], end: int, side_at: SideMatcher, heads: frozens
         side = side_at.at(words, i)
         if side is not None:
             i += side[1]
-        elif word.cap or _title_word(word, office_words):
+        elif word.cap or word.bits & TITLE:
             i += 1
         else:
             return None

@@ -43,6 +43,8 @@ import re
 import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -51,13 +53,14 @@ import attrs
 from attrs import frozen
 
 from .._errors import SpeakerTableError
-from .._models import Sentence, Span, Statement
+from .._models import Sentence, Span, Statement, _span
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
-from .words import Phrases, Word, sentence_words, split, vocabulary
+from .words import ACCORDING, EVENT, REPORTING, Phrases, Word, sentence_words, split, vocabulary, word_places
 from .words import word as make_word
 
+_bits = itemgetter(3)  # Word.bits, at C speed
 BOTH = "both"
 OUTLET = "outlet"
 BOTH_SIDES = "both sides"
@@ -331,8 +334,13 @@ class _Cue:
     start: int
 
 
+@functools.cache
+def _skipped() -> frozenset[str]:
+    return _words("adverb") | _words("auxiliary")
+
+
 def _skip_back(words: Sequence[Word], end: int) -> int:
-    skip = _words("adverb") | _words("auxiliary")
+    skip = _skipped()
     while end > 0 and not words[end - 1].cap and (
             words[end - 1].low in skip or (words[end - 1].low.endswith("ly") and len(words[end - 1].low) > 4)
     ):
@@ -356,6 +364,7 @@ class _Reader:
         self.last_person: Person | None = None
         self.by_side: dict[str, Person] = {}
         self.reading = 0  # the index of the sentence being read
+        self.places: tuple[int, Sequence[int], Sequence[int]] = (-1, (), ())  # where its words stand
 
     # words that name someone ---------------------------------------------------------------
 
@@ -451,9 +460,11 @@ class _Reader:
         """The speaker the sentence names: the subject of a reporting verb (a named
         person first), "according to X", or an opening "X, <title>, ... said"."""
         found: list[_Cue] = []
-        reporting = _words("reporting")
-        for i, word in enumerate(words):
-            if word.low in reporting and not word.cap and i > 0:
+        bits = list(map(_bits, words))
+        # only the words with a reporting verb or "according" are read one by one
+        for i in compress(count(), map((REPORTING | ACCORDING).__and__, bits)):
+            word = words[i]
+            if bits[i] & REPORTING and i > 0:
                 cue = self.subject(words, i)
                 if cue:
                     found.append(cue)
@@ -470,7 +481,7 @@ class _Reader:
         opening = self.people.at(words, start)
         after = start + opening[1] if opening else 0
         if opening and after < len(words) and words[after].text == "," \
-                and any(w.low in reporting and not w.cap for w in words[after:]):
+                and any(map(REPORTING.__and__, bits[after:])):
             return _Cue("person", opening[0], start)
         return found[0] if found else None
 
@@ -487,7 +498,10 @@ class _Reader:
                 return "issuer", start
             if rest[1].low in _words("event_noun"):
                 return "event", start
-        group = next((n for n in range(1, min(5, len(rest) + 1)) if self.group_ending(rest, n) == 0), None)
+        groups = _words("group")
+        group = next((n for n in range(1, min(5, len(rest) + 1))
+                      if (rest[n - 1].low == "they" or rest[n - 1].low in groups)  # else no group ends there
+                      and self.group_ending(rest, n) == 0), None)
         if group and (len(rest) == group or rest[group].text not in {"'s", "of"}):
             return "group", start
         side = self.side_at(rest, 0)
@@ -529,12 +543,9 @@ class _Reader:
         """An event told by the outlet: "The two sides signed ...", "The talks were held ..."."""
         if opening == "event":
             return True
-        events = _words("event")
         first = self.people.at(words, 0) is not None or opening == "group"
-        for i, word in enumerate(words):
-            if word.low in events and not word.cap and i > 0 and (first or self.subject(words, i)):
-                return True
-        return False
+        return any(i > 0 and (first or self.subject(words, i))
+                   for i in compress(count(), map(EVENT.__and__, map(_bits, words))))
 
     def issuer_of(self, words: Sequence[Word]) -> str:
         """The body a communiqué speaks for: an organisation its opening names
@@ -586,7 +597,7 @@ class _Reader:
     def read(self) -> tuple[Sentence, ...]:
         """Every sentence with its speaker, side and voice span."""
         starts = paragraph_starts(self.statement.text, self.sentences)
-        quoted = quote_continues(self.statement.text, self.sentences)
+        quoted = quote_continues(self.statement.text, self.sentences, starts)
         outlet = _Voice(self.outlet, None)
         voice = outlet
         in_list = False
@@ -609,12 +620,12 @@ class _Reader:
                         first -= 1
                     for k in range(max(first - 1, 0), n):
                         if not named[k]:
-                            out[k] = attrs.evolve(out[k], speaker=new.speaker, side=new.side, voice=new.span)
+                            out[k] = _voiced(out[k], new)
                 voice = new
             body = sentence.span.of(self.statement.text).rstrip()
             if voice.kind == "person" and _LIST.search(body):
                 in_list = True  # "... stressed the following four aspects:" opens a list of their words
-            out.append(attrs.evolve(sentence, speaker=voice.speaker, side=voice.side, voice=voice.span))
+            out.append(_voiced(sentence, voice))
         return tuple(out)
 
     def _blank_before(self, n: int) -> bool:
@@ -624,8 +635,12 @@ class _Reader:
         return text.count("\n") >= 2
 
     def span(self, words: Sequence[Word], start: int, end: int) -> Span:
+        """The span of ``words[start:end]``, words of the sentence being read."""
         end = min(end, len(words))
-        return Span(words[start].start, words[max(start, end - 1)].end)
+        if self.places[0] != self.reading:
+            self.places = (self.reading, *word_places(self.sentences[self.reading]))
+        _, starts, ends = self.places
+        return _span(starts[start], ends[max(start, end - 1)])
 
     def decide(self, words: Sequence[Word], voice: _Voice, paragraph_start: bool,
                held: bool) -> _Voice | None:
@@ -684,6 +699,11 @@ class _Reader:
             if voice.side != side:
                 return self.side_voice(side, self.span(words, at, at + 1))
         return None
+
+
+def _voiced(sentence: Sentence, voice: _Voice) -> Sentence:
+    """The sentence with the voice's speaker, side and span."""
+    return Sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side, voice.span)
 
 
 def _verb_end(words: Sequence[Word], start: int) -> int:
@@ -810,15 +830,18 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     return out
 
 
-def quote_continues(text: str, sentences: Sequence[Sentence]) -> list[bool]:
+def quote_continues(text: str, sentences: Sequence[Sentence],
+                    starts: Sequence[bool] | None = None) -> list[bool]:
     """For each sentence, whether it starts inside a quotation opened in an earlier
     sentence. A paragraph that opens with a quote mark while one is open continues it
-    (the newspaper convention); one that does not closes it."""
+    (the newspaper convention); one that does not closes it. ``starts``: the
+    sentences' ``paragraph_starts``, when already known."""
     out = []
     open_ = False
     # A paragraph as paragraph_starts reads it: a reflowed line break inside a
     # paragraph neither opens nor closes a quotation.
-    starts = paragraph_starts(text, sentences)
+    if starts is None:
+        starts = paragraph_starts(text, sentences)
     for n, sentence in enumerate(sentences):
         if open_ and n and starts[n]:
             body = text[sentence.span.start : sentence.span.end].lstrip()

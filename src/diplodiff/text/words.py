@@ -10,24 +10,36 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 from .._models import Sentence, Tokens
-from .normalize import QUOTES, WORD_PATTERN, sections, surface
+from .normalize import QUOTES, WORD_PATTERN, function_words, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
 
 
+#: What the reader asks of a word depends on the word alone, so it is computed once
+#: per distinct word and kept in ``Word.bits``: a name word (capitalised letters, no
+#: office word, month or function word, not all capitals), a word of an office
+#: title, a reporting verb ("said", in lower case), "according", an event verb ("met").
+NAME, TITLE, REPORTING, ACCORDING, EVENT = (1 << k for k in range(5))
+#: Words that join the words of an office title ("Minister of Foreign Affairs").
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in", "/"})
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 class Word(NamedTuple):
-    """One word of a sentence: its text (quotes straightened), lower case, where it
-    stands in the statement, and whether it is capitalised. A tuple, not an attrs
-    class: a statement has a thousand of them, built on every read."""
+    """One word of a sentence: its text (quotes straightened), lower case, whether it is
+    capitalised, and its ``bits`` (``NAME``, ``TITLE``, ...). A tuple, not an attrs class,
+    and one per distinct word: a sentence's words are the shared tuples of its token
+    texts, and where each stands is read from the sentence's tokens when needed."""
 
     text: str
     low: str
-    start: int
-    end: int
     cap: bool
+    bits: int
 
     @property
     def alpha(self) -> bool:
@@ -35,38 +47,72 @@ class Word(NamedTuple):
         return self.text.replace("-", "").replace("'", "").replace(".", "").isalpha()
 
 
-def word(text: str, start: int = 0, end: int = 0) -> Word:
-    """A ``Word`` for ``text`` (its lower case and capitalisation derived)."""
-    return Word(text, text.lower(), start, end, text[:1].isupper())
+def word(text: str) -> Word:
+    """A ``Word`` for ``text`` (its lower case, capitalisation and bits derived)."""
+    low = text.lower()
+    cap = text[:1].isupper()
+    found = Word(text, low, cap, 0)
+    return found._replace(bits=_bits(found))
 
 
-#: Each token text as the reader sees it, with its lower case and whether it is
-#: capitalised; ``None`` for a quote mark.
-_SEEN: dict[str, tuple[str, str, bool] | None] = {}
+@functools.cache
+def _offices() -> frozenset[str]:
+    words = vocabulary("offices.txt")
+    return words["head"] | words["word"]
+
+
+def _bits(found: Word) -> int:
+    speech = vocabulary("speech.txt")
+    low, cap = found.low, found.cap
+    office = low.rstrip(".") in _offices()
+    bits = 0
+    if (cap and found.alpha and not office and low not in MONTHS and low not in function_words()
+            and not found.text.isupper()):
+        bits |= NAME
+    if office or low in CONNECTORS:
+        bits |= TITLE
+    if not cap and low in speech["reporting"]:
+        bits |= REPORTING
+    if low == "according":
+        bits |= ACCORDING
+    if not cap and low in speech["event"]:
+        bits |= EVENT
+    return bits
+
+
+#: Each token text as the reader sees it; ``None`` for a quote mark.
+_SEEN: dict[str, Word | None] = {}
 _MAX_SEEN = 1 << 18
 _QUOTE_MARKS = frozenset({'"', "'", "''", '""'})
 
 
-def _seen(token: str) -> tuple[str, str, bool] | None:
+def _seen(token: str) -> Word | None:
     text = surface(token).translate(QUOTES)  # look-alike letters, invisible marks
     if len(_SEEN) >= _MAX_SEEN:
         _SEEN.clear()  # hostile input with endless distinct words: stay bounded
-    _SEEN[token] = found = None if text in _QUOTE_MARKS else (text, text.lower(), text[:1].isupper())
+    _SEEN[token] = found = None if text in _QUOTE_MARKS else word(text)
     return found
 
 
 def sentence_words(sentence: Sentence) -> list[Word]:
     """The words and punctuation of a sentence, quote marks left out."""
+    texts = Tokens.of(sentence.tokens).texts
+    out = list(map(_SEEN.get, texts))
+    if None in out:
+        out = [_SEEN[t] if t in _SEEN else _seen(t) for t in texts]
+        if None in out:
+            return [w for w in out if w is not None]
+    return out  # type: ignore[return-value]
+
+
+def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
+    """Where each word of ``sentence_words(sentence)`` starts and ends in the statement text."""
     rows = Tokens.of(sentence.tokens)
-    out = []
-    for token, start, end in zip(rows.texts, rows.starts(), rows.ends, strict=True):
-        seen = _SEEN[token] if token in _SEEN else _seen(token)
-        if seen is not None:
-            out.append(_new(Word, (seen[0], seen[1], start, end, seen[2])))
-    return out
-
-
-_new = tuple.__new__  # Word's own __new__ is a Python function; this is the same, in C
+    starts, ends = rows.starts(), rows.ends
+    if None not in map(_SEEN.get, rows.texts):  # no quote mark: a word for each token
+        return starts, ends
+    kept = [k for k, t in enumerate(rows.texts) if (_SEEN[t] if t in _SEEN else _seen(t)) is not None]
+    return [starts[k] for k in kept], [ends[k] for k in kept]
 
 
 def split(text: str) -> tuple[str, ...]:
@@ -90,6 +136,7 @@ class Phrases(Generic[T]):
 
     def __init__(self, table: dict[tuple[str, ...], T], *, lower: bool = False) -> None:
         self.lower = lower
+        self.field: Literal[0, 1] = 1 if lower else 0  # Word.low or Word.text
         self.longest = max((len(k) for k in table), default=0)
         self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self.last: dict[str, list[tuple[tuple[str, ...], T]]] = {}
@@ -100,16 +147,19 @@ class Phrases(Generic[T]):
         for entries in (*self.first.values(), *self.last.values()):
             entries.sort(key=lambda entry: -len(entry[0]))
 
-    def _word(self, word: Word) -> str:
-        return word.low if self.lower else word.text
-
     def at(self, words: Sequence[Word], i: int) -> tuple[T, int] | None:
         """The entry starting at ``words[i]`` (longest first), and its length in words."""
         if i >= len(words):
             return None
-        for key, value in self.first.get(self._word(words[i]), ()):
+        entries = self.first.get(words[i][self.field])
+        if entries is None:
+            return None
+        f = self.field
+        for key, value in entries:
             n = len(key)
-            if i + n <= len(words) and all(self._word(words[i + k]) == key[k] for k in range(1, n)):
+            if n == 1:  # keyed by this word
+                return value, 1
+            if i + n <= len(words) and all(words[i + k][f] == key[k] for k in range(1, n)):
                 return value, n
         return None
 
@@ -117,8 +167,14 @@ class Phrases(Generic[T]):
         """The entry ending right before ``words[end]`` (longest first), and where it starts."""
         if end <= 0:
             return None
-        for key, value in self.last.get(self._word(words[end - 1]), ()):
+        entries = self.last.get(words[end - 1][self.field])
+        if entries is None:
+            return None
+        f = self.field
+        for key, value in entries:
             n = len(key)
-            if end - n >= 0 and all(self._word(words[end - n + k]) == key[k] for k in range(n - 1)):
+            if n == 1:  # keyed by this word
+                return value, end - 1
+            if end - n >= 0 and all(words[end - n + k][f] == key[k] for k in range(n - 1)):
                 return value, end - n
         return None
