@@ -259,12 +259,27 @@ def _place(phrase: Phrase) -> tuple[int, int]:
     return phrase.span.start, phrase.span.end
 
 
+#: Whether each lexicon canonical has a capital letter, read once per formula.
+_CASED: dict[str, bool] = {}
+
+
+def _cased(canonical: str) -> bool:
+    found = _CASED.get(canonical)
+    if found is None:
+        if len(_CASED) >= _MAX_FLAGS:
+            _CASED.clear()  # endless user lexicons in one process: stay bounded
+        _CASED[canonical] = found = any(ch.isupper() for ch in canonical)
+    return found
+
+
 def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit]) -> Sequence[Hit]:
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
     Partnership"): the name is the formula there."""
-    weak = [h for h in sentence_hits if not any(ch.isupper() for ch in h[4].formula.canonical)
+    if not sentence_hits:
+        return sentence_hits
+    weak = [h for h in sentence_hits if not _cased(h[4].formula.canonical)
              or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in heads()["name"]]
     if not weak:
         return sentence_hits

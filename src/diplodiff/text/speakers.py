@@ -339,6 +339,9 @@ def _skipped() -> frozenset[str]:
     return _words("adverb") | _words("auxiliary")
 
 
+_NAMED = frozenset({"person", "pronoun", "title"})
+
+
 def _skip_back(words: Sequence[Word], end: int) -> int:
     skip = _skipped()
     while end > 0 and not words[end - 1].cap and (
@@ -463,20 +466,20 @@ class _Reader:
         bits = list(map(_bits, words))
         # only the words with a reporting verb or "according" are read one by one
         for i in compress(count(), map((REPORTING | ACCORDING).__and__, bits)):
-            word = words[i]
-            if bits[i] & REPORTING and i > 0:
-                cue = self.subject(words, i)
-                if cue:
-                    found.append(cue)
-            if word.low == "according" and i + 2 < len(words) and words[i + 1].low == "to":
+            cue = None
+            if bits[i] & REPORTING:
+                if i > 0:
+                    cue = self.subject(words, i)
+            elif i + 2 < len(words) and words[i + 1].low == "to":  # "according to"
                 person = self.people.at(words, i + 2)
                 if person:
-                    found.append(_Cue("person", person[0], i))
+                    cue = _Cue("person", person[0], i)
                 elif side := self.side_at(words, i + 2):
-                    found.append(_Cue("side", side[0], i))
-        named = [c for c in found if c.kind in {"person", "pronoun", "title"}]
-        if named:
-            return named[0]
+                    cue = _Cue("side", side[0], i)
+            if cue is not None:
+                if cue.kind in _NAMED:
+                    return cue  # the first named speaker wins over every other cue
+                found.append(cue)
         start = title_end(words, 0, self.lookup.sides)  # "Kazakh Foreign Minister Yerlan Abenov, ..."
         opening = self.people.at(words, start)
         after = start + opening[1] if opening else 0
@@ -622,8 +625,7 @@ class _Reader:
                         if not named[k]:
                             out[k] = _voiced(out[k], new)
                 voice = new
-            body = sentence.span.of(self.statement.text).rstrip()
-            if voice.kind == "person" and _LIST.search(body):
+            if voice.kind == "person" and _LIST.search(sentence.span.of(self.statement.text).rstrip()):
                 in_list = True  # "... stressed the following four aspects:" opens a list of their words
             out.append(_voiced(sentence, voice))
         return tuple(out)

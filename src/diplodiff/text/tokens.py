@@ -23,6 +23,7 @@ from .._models import Sentence, Statement, Tokens, _span
 from .normalize import QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
 from .punkt import sentence_spans
 
+_SPACED = str.maketrans("\r\n\t", "   ")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: "ALMATY, April 25 (Xinhua) --", "Astana, The Gulf Observer:": a place, an
 #: optional date and an outlet, then a dash or colon, at the start of the body.
@@ -64,10 +65,14 @@ def dateline_end(text: str) -> int:
     >>> dateline_end("ALMATY, April 25 (Xinhu\u0430) -- Talks.")
     29
     """
-    match = _DATELINE.match(text[:160])
+    head = text[:160]
+    match = _DATELINE.match(head)
     if match:
         return match.end()
-    chars = surface_chars(text[:160])
+    if head.isascii():  # the normalised view only turns tabs and line breaks into spaces
+        match = _DATELINE.match(head.translate(_SPACED))
+        return match.end() if match else 0
+    chars = surface_chars(head)
     match = _DATELINE.match("".join(c for c, _ in chars))
     return chars[match.end() - 1][1] + 1 if match and match.end() else 0
 

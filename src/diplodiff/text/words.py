@@ -115,6 +115,7 @@ def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
     return [starts[k] for k in kept], [ends[k] for k in kept]
 
 
+@functools.lru_cache(maxsize=4096)  # names of the text's people, met in every statement
 def split(text: str) -> tuple[str, ...]:
     """A table entry ("People's Republic of China") as the words the text would show."""
     return tuple(m.group().translate(QUOTES) for m in _WORD.finditer(text.translate(QUOTES)))
