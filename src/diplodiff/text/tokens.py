@@ -20,7 +20,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from .._models import Sentence, Statement, Tokens, _span
-from .normalize import QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
+from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
 from .punkt import sentence_spans
 
 _SPACED = str.maketrans("\r\n\t", "   ")
@@ -32,10 +32,17 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z .&-]{2,40}\)|(?:The\s+)?[A-Z][A-Za-z.&-]*(?:\s+[A-Z][A-Za-z.&-]*){0,4})\s*"
     r"(?:--|\u2014|\u2013|:)\s*"
 )
-#: Each word with what lies between it and the previous one: ``.*?`` tries the
-#: word pattern at each next position, as ``finditer`` does, and keeps the gap,
-#: so the lengths of gaps and words give every span without a match object.
-_SPACED_WORD = re.compile(rf"(.*?)({WORD_PATTERN})", re.DOTALL)
+#: Each word with what lies between it and the previous one, so the lengths of gaps
+#: and words give every span without a match object. The word pattern matches at
+#: every character but white space and an invisible mark not followed by a word
+#: character, so that is the gap, taken without backtracking (what ``(.*?)`` before
+#: the word pattern gave, trying it at each next position). Two shortcuts come
+#: first, each matching only where the word pattern gives the same token: a word
+#: of a letter and more word characters with no hyphen after it, and a single
+#: punctuation mark other than an apostrophe.
+_SPACED_WORD = re.compile(
+    rf"((?:\s|[{INVISIBLE}]++(?!\w))*+)"
+    rf"([^\W\d_]\w[\w{INVISIBLE}]*+(?![-\u2010\u2011\u2013])|[^\w\s{INVISIBLE}']|{WORD_PATTERN})")
 _word = itemgetter(1)
 #: Folded parts by token text: a corpus has few distinct words, so each is folded once.
 _FOLDED: dict[str, tuple[str, ...]] = {}
