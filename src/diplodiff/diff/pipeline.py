@@ -27,7 +27,7 @@ from .._options import DEFAULT_OPTIONS, Options
 from ..find.discover import find_phrases, is_reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.files import load_statement
-from ..text.normalize import BARRIER, fold_text, function_words, has_unusual
+from ..text.normalize import BARRIER, fold_text, function_words, has_unusual, stopwords
 from ..text.speakers import BOTH, SpeakerTable, attribute, paragraph_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
@@ -588,6 +588,30 @@ def _distinct(key: str, other_words: str, *, every: bool = False) -> bool:
     return all(novel) if every else any(novel)
 
 
+def _compound(analysis: Analysis, phrase: Phrase) -> Phrase:
+    """A one-word name formula with the noun it modifies, when that noun ends the phrase
+    ("Indonesia's G20 presidency.", "ASEAN centrality in"): what came or went is the
+    compound, and the formula stays its formula. The noun is a lower-case word that is
+    no function or governing word, no "-ly" adverb and no "-ing"/"-ed" form, followed by
+    punctuation, a function word or the sentence's end."""
+    if phrase.origin is not Origin.LEXICON or len(phrase.key.split()) != 1 or not any(
+            ch.isupper() for ch in phrase.text):
+        return phrase
+    tokens = analysis.sentences[phrase.sentence].tokens
+    k = next((i for i, t in enumerate(tokens) if t.span.start >= phrase.span.end), len(tokens))
+    if k >= len(tokens) or analysis.statement.text[phrase.span.end : tokens[k].span.start] != " ":
+        return phrase
+    word = tokens[k].text
+    after = tokens[k + 1].text if k + 1 < len(tokens) else "."
+    if not (word.isalpha() and word.islower() and len(word) > 2 and word not in stopwords()
+            and not word.endswith(("ly", "ing", "ed"))
+            and (not after[:1].isalnum() or after.lower() in function_words())):
+        return phrase
+    span = Span(phrase.span.start, tokens[k].span.end)
+    return attrs.evolve(phrase, text=span.of(analysis.statement.text), span=span,
+                        key=f"{phrase.key} {' '.join(tokens[k].parts)}")
+
+
 def _numbered(found: Sequence[Passage], changes: Sequence[Change]) -> tuple[list[Passage], list[Change]]:
     """Passages in report order with ids ``p1, p2...``, and the changes pointing at the new ids."""
     ordered = sorted(found, key=lambda p: (p.kind is ChangeKind.ADDED, p.span.start))
@@ -673,7 +697,9 @@ class _Inventory:
                 group = (e_groups, l_groups)[side][change.phrase.formula]
                 if not self.elsewhere(change, group, side, own[side]):
                     pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
-                    changes.append(attrs.evolve(change, passage=pid))
+                    phrase = _compound((self.earlier, self.later)[side], change.phrase)
+                    changes.append(attrs.evolve(change, passage=pid, later=phrase) if side else
+                                   attrs.evolve(change, passage=pid, earlier=phrase))
             elif not ((change.earlier is not None and self.edits[0].overlaps(change.earlier.span))
                       or (change.later is not None and self.edits[1].overlaps(change.later.span))):
                 changes.append(self.framed(change, pairing))

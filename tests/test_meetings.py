@@ -1,0 +1,94 @@
+"""Readouts of different meetings (no revision): how the inventory is read there."""
+
+from __future__ import annotations
+
+import diplodiff
+from diplodiff import ChangeKind, ShiftType, Statement
+
+
+def _compare(earlier: str, later: str) -> diplodiff.Comparison:
+    result = diplodiff.compare(Statement(id="a", text=earlier), Statement(id="b", text=later))
+    assert not result.revision
+    return result
+
+
+def test_a_sentence_with_two_new_formulas_is_one_passage() -> None:
+    result = _compare(
+        "Wang Yi met the visiting minister in Beijing. They discussed trade.",
+        "The ministers held talks in Astana on Monday. Both sides will jointly act on the Global "
+        "Development Initiative and the Global Security Initiative.")
+    added = result.of_kind(ChangeKind.ADDED)
+    assert [p.kind for p in result.passages] == [ChangeKind.ADDED]
+    assert {c.later.text for c in added if c.later} >= {"Global Development Initiative",
+                                                         "Global Security Initiative"}
+    assert {c.passage for c in added} == {result.passages[0].id}
+
+
+def test_a_sentence_with_one_new_formula_is_no_passage() -> None:
+    result = _compare(
+        "Wang Yi met the visiting minister in Beijing. They discussed trade.",
+        "The ministers held talks in Astana on Monday. Both sides support the Global Development Initiative.")
+    assert result.passages == ()
+    assert [c.passage for c in result.of_kind(ChangeKind.ADDED)] == [None]
+
+
+def test_a_paragraph_break_ends_a_passage() -> None:
+    result = _compare(
+        "Wang Yi met the visiting minister in Beijing. They discussed trade.",
+        "The ministers held talks in Astana on Monday.\n\nBoth sides support the Global Development "
+        "Initiative.\n\nBoth sides support the Global Security Initiative.")
+    assert result.passages == ()
+
+
+def test_a_chunk_of_a_passage_with_words_the_other_never_uses_is_a_key_phrase() -> None:
+    result = _compare(
+        "Wang Yi met the visiting minister in Beijing. They discussed trade.",
+        "The ministers held talks in Astana on Monday. Both sides will jointly act on the Global "
+        "Development Initiative and the Global Security Initiative, and expand vaccine assistance.")
+    assert "vaccine assistance" in {c.later.text for c in result.of_kind(ChangeKind.ADDED) if c.later}
+
+
+def test_a_discovered_phrase_whose_words_the_other_uses_is_not_added() -> None:
+    result = _compare(
+        "The leaders will meet at the summit of the Astana Forum, said the host.",
+        "The ministers held talks on Monday. They prepared the Astana summit.")
+    assert "Astana summit" not in {c.phrase.text for c in result.changes if c.kind is not ChangeKind.KEPT}
+
+
+def test_a_new_discovered_name_is_added() -> None:
+    result = _compare(
+        "The leaders will meet at the summit in Beijing, said the host.",
+        "The ministers held talks on Monday. They prepared the Astana summit.")
+    assert "Astana summit" in {c.phrase.text for c in result.of_kind(ChangeKind.ADDED)}
+
+
+def test_joint_and_one_sided_voice_is_no_speaker_shift() -> None:
+    result = _compare(
+        "The two sides agreed to uphold the Global Development Initiative. The visit ended in Astana.",
+        "Wang Yi said China will uphold the Global Development Initiative. Talks were held in Beijing.")
+    change = next(c for c in result.changes if c.phrase.canonical == "Global Development Initiative")
+    assert ShiftType.SPEAKER not in change.shift
+
+
+def test_a_formula_passed_from_one_side_to_the_other_is_a_speaker_shift() -> None:
+    result = _compare(
+        "Wang Yi said China will uphold the Global Development Initiative. The visit ended in Astana.",
+        "In Beijing on Monday, Tokayev stressed that Kazakhstan firmly backs the Global Development "
+        "Initiative. The ministers also discussed trade.")
+    change = next(c for c in result.changes if c.phrase.canonical == "Global Development Initiative")
+    assert ShiftType.SPEAKER in change.shift
+
+
+def test_a_name_formula_is_reported_with_the_noun_it_modifies() -> None:
+    result = _compare(
+        "She thanked Russia for its support during Indonesia's G20 presidency. "
+        "The talks were held in Moscow.",
+        "The ministers met in St Petersburg on Friday. They discussed energy.")
+    assert [c.earlier.text for c in result.of_kind(ChangeKind.DROPPED) if c.earlier] == ["G20 presidency"]
+
+
+def test_a_name_formula_before_a_verb_stays_the_name() -> None:
+    result = _compare(
+        "The G20 welcomed the plan. The talks were held in Moscow.",
+        "The ministers met in St Petersburg on Friday. They discussed energy.")
+    assert [c.earlier.text for c in result.of_kind(ChangeKind.DROPPED) if c.earlier] == ["G20"]
