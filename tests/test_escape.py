@@ -114,3 +114,16 @@ def test_timeline_csv_cells_are_not_formulas() -> None:
 def test_csv_cell_shows_control_characters() -> None:
     """ESC in a cell is shown as an escape; tabs and line ends inside a cell are kept."""
     assert csv_cell("a\x1b[2Jb\tc\nd") == "a\\x1b[2Jb\tc\nd"
+
+
+def test_valid_text_handler_encodes_as_valid_text_does() -> None:
+    """A stream opened with errors=VALID_TEXT writes what valid_text would give."""
+    import io
+
+    from diplodiff.render.escape import VALID_TEXT
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors=VALID_TEXT)
+    stream.write("a\udcff\ud800b \u00e9")
+    stream.flush()
+    assert raw.getvalue() == valid_text("a\udcff\ud800b \u00e9").encode("utf-8")

@@ -300,3 +300,135 @@ def test_damaged_row_is_a_store_error(tmp_path: Path) -> None:
         conn.execute("UPDATE analysis SET digest = x'00ff10'")
     with pytest.raises(diplodiff.StoreError, match="delete it and run again to rebuild it"):
         diplodiff.track(statements, workers=1, store=path)
+
+
+def _write(directory: Path, name: str, text: str, *, age: float = 10.0) -> Path:
+    """A statement file, its times set ``age`` seconds back (older than the racy window)."""
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    when = path.stat().st_mtime - age
+    os.utime(path, (when, when))
+    return path
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the statement files parsed in this process."""
+    from diplodiff.read import files
+
+    seen: list[str] = []
+    real = files.parse_statement
+
+    def counting(text: str, *, id: str, path: str | None = None) -> diplodiff.Statement:
+        seen.append(id)
+        return real(text, id=id, path=path)
+
+    monkeypatch.setattr(files, "parse_statement", counting)
+    return seen
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        _write(corpus, f"s{i}.txt", f"date: 2020-01-0{i + 1}\ntitle: T{i}\n\n{TEXTS[i]}\n")
+    return corpus
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files whose size, times and inode are as the store saw them come back without a read."""
+    from diplodiff.read import files
+
+    corpus = _corpus(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        first = diplodiff.load_statements([corpus], cache=store)
+
+        def no_reading(*args: object, **kwargs: object) -> bytes:
+            raise AssertionError("a file was read")
+
+        monkeypatch.setattr(files, "_read_bytes", no_reading)
+        assert diplodiff.load_statements([corpus], cache=store) == first
+
+
+def test_touched_file_with_the_same_bytes_is_not_parsed_again(tmp_path: Path, parsed: list[str]) -> None:
+    """A new modification time alone makes the file be hashed, not parsed."""
+    corpus = _corpus(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        first = diplodiff.load_statements([corpus], cache=store)
+        parsed.clear()
+        os.utime(corpus / "s1.txt", (1e9, 1e9))
+        assert diplodiff.load_statements([corpus], cache=store) == first
+    assert parsed == []
+
+
+def test_file_changed_in_place_with_its_times_put_back_is_read_again(tmp_path: Path) -> None:
+    """Same size and modification time, other bytes: the change time tells, the new text is read."""
+    corpus = _corpus(tmp_path)
+    path = corpus / "s0.txt"
+    with Store(tmp_path / "s.db") as store:
+        diplodiff.load_statements([corpus], cache=store)
+        before = path.stat()
+        edited = path.read_text(encoding="utf-8").replace("strategic", "Strategic")
+        path.write_text(edited, encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        again = diplodiff.load_statements([corpus], cache=store)
+    assert "Strategic partnership" in again[0].text
+
+
+def test_file_written_just_now_is_hashed_next_time(tmp_path: Path) -> None:
+    """A file changed within the racy window is kept with a state that never matches."""
+    corpus = _corpus(tmp_path)
+    fresh = _write(corpus, "s9.txt", "date: 2020-02-01\n\nA strategic partnership.\n", age=0.0)
+    with Store(tmp_path / "s.db") as store:
+        diplodiff.load_statements([corpus], cache=store)
+        from diplodiff.read.files import _loader, file_key
+
+        kept = store.recall(_loader(diplodiff.DEFAULT_OPTIONS, None), [file_key(fresh),
+                                                                        file_key(corpus / "s0.txt")])
+    assert kept[file_key(fresh)].state[1] == -1
+    assert kept[file_key(corpus / "s0.txt")].state[1] > 0
+
+
+def test_file_that_warns_warns_on_every_run(tmp_path: Path) -> None:
+    """A file whose reading gives a warning is not kept: the warning is given again."""
+    corpus = _corpus(tmp_path)
+    _write(corpus, "s8.txt", "date: 03/07/2024\n\nA strategic partnership.\n")
+    with Store(tmp_path / "s.db") as store:
+        for _ in range(2):
+            with pytest.warns(diplodiff.DiplodiffWarning, match="could be"):
+                diplodiff.load_statements([corpus], cache=store)
+
+
+def test_files_read_with_other_settings_are_not_recalled(tmp_path: Path, parsed: list[str]) -> None:
+    """Another size limit reads the files again."""
+    corpus = _corpus(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        diplodiff.load_statements([corpus], cache=store)
+        parsed.clear()
+        diplodiff.load_statements([corpus], cache=store, options=diplodiff.Options(max_bytes=10**6))
+    assert sorted(parsed) == ["s0", "s1", "s2"]
+
+
+def test_cli_with_a_store_gives_the_same_output_when_files_come_from_it(tmp_path: Path) -> None:
+    """The second run (files recalled from the store) writes the first run's JSON byte for byte."""
+    corpus = _corpus(tmp_path)
+    args = ["timeline", str(corpus), "--format", "json", "--store", str(tmp_path / "s.db"), "--quiet",
+            "--workers", "1"]
+    outputs = []
+    for n in range(2):
+        assert main([*args, "-o", str(tmp_path / f"{n}.json")]) == 0
+        outputs.append((tmp_path / f"{n}.json").read_bytes())
+    assert outputs[0] == outputs[1]
+    with sqlite3.connect(tmp_path / "s.db") as conn:
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 3
+
+
+def test_damaged_file_row_is_a_store_error(tmp_path: Path) -> None:
+    """A damaged row of the files table stops the run with the way to rebuild."""
+    corpus = _corpus(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        diplodiff.load_statements([corpus], cache=store)
+    with sqlite3.connect(tmp_path / "s.db") as conn:
+        conn.execute("UPDATE files SET statements = x'00ff10'")
+    with Store(tmp_path / "s.db") as store, pytest.raises(diplodiff.StoreError, match="rebuild"):
+        diplodiff.load_statements([corpus], cache=store)

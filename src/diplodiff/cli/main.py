@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO, cast
 import diplodiff
 from diplodiff.read.catalog import CATALOG_NAMES
 from diplodiff.read.files import STATEMENT_SUFFIXES
-from diplodiff.render.escape import one_line, valid_text
+from diplodiff.render.escape import VALID_TEXT, one_line, valid_text
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -116,8 +116,8 @@ def open_output(output: str | None, *, inputs: Sequence[str | Path] = ()) -> Ite
     except OSError as exc:
         raise diplodiff.OutputError(output, f"cannot be written ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield cast(TextIO, _ValidText(handle))
+        with os.fdopen(fd, "w", encoding="utf-8", errors=VALID_TEXT) as handle:
+            yield handle
         os.chmod(tmp, mode)  # noqa: PTH101 (mkstemp makes 0600 whatever the umask)
         os.replace(tmp, target)  # noqa: PTH105 (tests patch os.replace to simulate a full disk)
     except OSError as exc:
@@ -158,10 +158,22 @@ def _inputs(args: argparse.Namespace, *paths: str) -> list[str]:
 
 def _load(paths: Sequence[str], args: argparse.Namespace, options: diplodiff.Options, *,
           auto_catalog: bool = True) -> tuple[diplodiff.Statement, ...]:
-    """Load statements; unreadable entries in a directory are warnings (errors with --strict)."""
+    """Load statements; unreadable entries in a directory are warnings (errors with --strict).
+
+    With ``--store``, files unchanged since a run read them are not read again.
+    """
     skipped: list[str] | None = None if getattr(args, "strict", False) else []
-    statements = diplodiff.load_statements(paths, options=options, columns=_columns(args),
-                                           auto_catalog=auto_catalog, warnings=skipped)
+    store = None
+    if getattr(args, "store", None):
+        from diplodiff.timeline.store import Store  # sqlite3: only with a store
+
+        store = Store(args.store)
+    try:
+        statements = diplodiff.load_statements(paths, options=options, columns=_columns(args),
+                                               auto_catalog=auto_catalog, warnings=skipped, cache=store)
+    finally:
+        if store is not None:
+            store.close()
     for warning in skipped or ():
         print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
     return statements

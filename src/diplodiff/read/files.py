@@ -20,12 +20,15 @@ the files say (``read.catalog``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import time
+import warnings as warnings_module
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from warnings import warn
 
 import attrs
@@ -321,6 +324,14 @@ def _limit(suffix: str, options: Options) -> int:
 def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
               columns: Columns | None = None) -> tuple[Statement, ...]:
     """Load every statement in one file (one, or one per record of a table), or ``-`` (stdin)."""
+    return _load_file(path, options=options, columns=columns)
+
+
+def _load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS, columns: Columns | None = None,
+               read: Callable[[bytes], tuple[Statement, ...] | None] | None = None,
+               ) -> tuple[Statement, ...]:
+    """``load_file``; ``read(data)``, when given, sees the file's bytes first and may answer
+    with the statements they are known to hold (``None``: parse them)."""
     stdin = str(path) == STDIN
     path = Path(path)
     suffix = "" if stdin else path.suffix.lower()
@@ -332,7 +343,11 @@ def load_file(path: str | Path, *, options: Options = DEFAULT_OPTIONS,
     if suffix == ".xls":
         raise LoadError(name, "is an old .xls workbook; save it as .xlsx or .csv")
     limit = options.max_bytes * MANY_FACTOR if stdin else _limit(suffix, options)
-    data = _read_stdin(limit) if stdin else _read_bytes(path, limit, single=limit == options.max_bytes)
+    data = _read_bytes(path, limit, single=limit == options.max_bytes) if not stdin else _read_stdin(limit)
+    if read is not None:
+        known = read(data)
+        if known is not None:
+            return known
     if not data.strip():
         raise LoadError(name, "is empty; give a file with the statement's text")
     kind = _kind(suffix, data, name)
@@ -378,6 +393,80 @@ def _page(data: bytes, name: str, stem: str, path: str | None) -> Statement:
         if date is not None:
             changes["meta"] = {k: v for k, v in changes["meta"].items() if k != "dateline"} | meta
     return attrs.evolve(statement, **changes)
+
+
+class CachedFile(NamedTuple):
+    """What a statement file held when it was last read: kept by a ``FileCache``.
+
+    Attributes:
+        key: The file's absolute path and the path as given (``file_key``).
+        state: ``(size, mtime_ns, ctime_ns, inode, device)`` when it was read; an
+            ``mtime_ns`` of -1 when it had just been written (not to be trusted).
+        digest: Hash of the file's bytes.
+        statements: The statements it held, before any catalog.
+    """
+
+    key: str
+    state: tuple[int, int, int, int, int]
+    digest: bytes
+    statements: tuple[Statement, ...]
+
+
+class FileCache(Protocol):
+    """Statements read from files by earlier runs (a store's, see ``timeline.store``)."""
+
+    def recall(self, loader: str, keys: Sequence[str]) -> dict[str, CachedFile]:
+        """The cached files among ``keys``, read by a loader with these settings."""
+        ...
+
+    def remember(self, loader: str, files: Sequence[CachedFile]) -> None:
+        """Keep what these files held, for runs with the same loader settings."""
+        ...
+
+
+#: A file changed less than this long before it was read may change again within the
+#: same timestamp: its state is not trusted, its bytes are hashed next time.
+_RACY_NS = 2_000_000_000
+
+
+def file_key(path: Path) -> str:
+    """The cache key of a file: its absolute path, and the path as given (statements keep it)."""
+    return f"{os.path.abspath(path)}\0{path}"  # noqa: PTH100 (no symlinks resolved: the path as named)
+
+
+def _loader(options: Options, columns: Columns | None) -> str:
+    """What, besides the code, decides the statements read from a file."""
+    return f"max_bytes={options.max_bytes};columns={columns!r}"
+
+
+def _load_cached(file: Path, options: Options, columns: Columns | None, cached: dict[str, CachedFile],
+                 fresh: list[CachedFile]) -> tuple[Statement, ...]:
+    """A file's statements: from the cache when its state (or else its bytes) is unchanged."""
+    key = file_key(file)
+    entry = cached.get(key)
+    try:
+        found = os.stat(file)  # noqa: PTH116 (one call for every field of the state)
+    except OSError:
+        return load_file(file, options=options, columns=columns)  # says what is wrong
+    state = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
+    if entry is not None and entry.state == state:
+        return entry.statements
+    digests: list[bytes] = []
+
+    def known(data: bytes) -> tuple[Statement, ...] | None:
+        digests.append(hashlib.blake2b(data, digest_size=20).digest())
+        return entry.statements if entry is not None and entry.digest == digests[0] else None
+
+    with warnings_module.catch_warnings(record=True) as caught:
+        warnings_module.simplefilter("always")
+        statements = _load_file(file, options=options, columns=columns, read=known)
+    for w in caught:  # said again as they were said; a file that warns is read again each time
+        warnings_module.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    if not caught and digests:
+        trusted = time.time_ns() - found.st_mtime_ns >= _RACY_NS
+        fresh.append(CachedFile(key, state if trusted else (*state[:1], -1, *state[2:]), digests[0],
+                                statements))
+    return statements
 
 
 def _catalog(paths: Sequence[str | Path], catalog: Catalog | None, auto: bool) -> Catalog | None:
@@ -449,7 +538,7 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
 def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_OPTIONS,
                     columns: Columns | None = None, catalog: Catalog | None = None,
                     auto_catalog: bool = True, warnings: list[str] | None = None,
-                    ) -> tuple[Statement, ...]:
+                    cache: FileCache | None = None) -> tuple[Statement, ...]:
     """Load statements from files, directories and ``-`` (stdin), in the order found.
 
     Args:
@@ -463,6 +552,10 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
             directory are named in it and skipped; when ``None``, they raise.
             A table in a directory with no text column or no rows is skipped
             with a ``DiplodiffWarning`` either way.
+        cache: Where the statements of files read before are kept (a
+            ``diplodiff.timeline.store.Store``): a file whose size, times and inode
+            are unchanged is not read again, one whose bytes are unchanged is not
+            parsed again. Files that give warnings are always read.
 
     Raises:
         LoadError: Any file cannot be read, or the paths hold no statement.
@@ -472,13 +565,24 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
         raise LoadError(STDIN, "standard input can be read only once; name '-' once")
     named = {str(p) for p in paths}
     statements: list[Statement] = []
-    for file in statement_files(paths, warnings=warnings):
+    files = statement_files(paths, warnings=warnings)
+    loader = _loader(options, columns)
+    cached: dict[str, CachedFile] = {}
+    fresh: list[CachedFile] = []
+    if cache is not None:
+        cached = cache.recall(loader, [file_key(f) for f in files if str(f) != STDIN])
+    for file in files:
         try:
-            statements.extend(load_file(file, options=options, columns=columns))
+            if cache is None or str(file) == STDIN:
+                statements.extend(load_file(file, options=options, columns=columns))
+            else:
+                statements.extend(_load_cached(file, options, columns, cached, fresh))
         except _NotStatements as exc:
             if str(file) in named:
                 raise
             warn(f"{exc}; skipped", DiplodiffWarning, stacklevel=2)
+    if cache is not None and fresh:
+        cache.remember(loader, fresh)
     if not statements:
         raise LoadError(", ".join(str(p) for p in paths) or "(no paths)",
                         "holds no statement file (.txt, .md, .html, .pdf, .jsonl, .csv, .tsv, .xlsx)")

@@ -27,6 +27,7 @@ gets one function here; renderers never escape on their own.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 
@@ -85,6 +86,20 @@ def csv_cell(value: object) -> object:
 def valid_text(text: str) -> str:
     """Replace lone surrogates with U+FFFD so the text encodes as UTF-8."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _replace_surrogates(error: UnicodeError) -> tuple[str | bytes, int]:
+    if not isinstance(error, UnicodeEncodeError) or error.encoding.replace("-", "").lower() != "utf8":
+        raise error
+    # bytes: the UTF-8 encoder takes only ASCII text from a handler
+    return "\ufffd".encode() * (error.end - error.start), error.end
+
+
+#: An encoding error handler doing what ``valid_text`` does, as the text is encoded: a
+#: stream opened with ``errors=VALID_TEXT`` writes valid UTF-8 without scanning what it
+#: is given first (a 130 MB timeline scanned took a second).
+VALID_TEXT = "diplodiff-valid-text"
+codecs.register_error(VALID_TEXT, _replace_surrogates)
 
 
 def html_text(text: str | None, *, collapse: bool = True) -> str:

@@ -7,6 +7,10 @@ code and data (``fingerprint``). A run reads the rows of its own fingerprint and
 analyses only the statements it does not find; rows of any other fingerprint are
 never read. A file written by another store format is rebuilt.
 
+The store also remembers what each statement file held (``recall``, ``remember``: a
+``read.files.FileCache``), so that a run reads again only the files whose size, times or
+inode changed, and parses again only those whose bytes changed.
+
 SQLite in WAL mode: runs read while another writes, and writers wait for each other
 (``TIMEOUT``). Each part of the work is saved in one transaction, so a run killed at
 any point (even by ``kill -9``) leaves every committed part usable and nothing else.
@@ -14,6 +18,7 @@ any point (even by ``kill -9``) leaves every committed part usable and nothing e
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -22,7 +27,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -33,11 +38,12 @@ from .._errors import StoreError
 from .._models import Statement
 from .._options import Options
 from ..find.lexicon import Lexicon
+from ..read.files import CachedFile
 from ..text.speakers import SpeakerTable, default_speakers
 from .digest import Digest, Found
 
 #: The store's own format; a file with another one is rebuilt, never read.
-FORMAT = "diplodiff-store/3"
+FORMAT = "diplodiff-store/4"
 #: The ``marshal`` format of stored digests.
 MARSHAL_VERSION = 4
 #: Seconds a run waits for another run's write to finish.
@@ -117,6 +123,17 @@ def decode(blob: bytes) -> Digest:
         raise ValueError(msg) from None
 
 
+def _statements_blob(statements: tuple[Statement, ...]) -> bytes:
+    return marshal.dumps([(s.id, s.text, s.date.toordinal() if s.date else None, s.title, s.source, s.path,
+                           s.meta, s.notes) for s in statements], MARSHAL_VERSION)
+
+
+def _statements_of(blob: bytes) -> tuple[Statement, ...]:
+    return tuple(Statement(id=i, text=text, date=dt.date.fromordinal(day) if day is not None else None,
+                           title=title, source=source, path=path, meta=meta, notes=notes)
+                 for i, text, day, title, source, path, meta, notes in marshal.loads(blob))
+
+
 def _problem(exc: sqlite3.DatabaseError, what: str) -> str:
     """What went wrong and what to do: a read-only or full disk is not a damaged store."""
     message = str(exc)
@@ -193,11 +210,14 @@ class Store:
             found = self._format()  # again, under the lock: another run may have done it
             if found == FORMAT:
                 return
-            self.conn.execute("DROP TABLE IF EXISTS analysis")
-            self.conn.execute("DROP TABLE IF EXISTS meta")
+            for table in ("analysis", "files", "meta"):
+                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
             self.conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self.conn.execute("CREATE TABLE analysis (fingerprint TEXT NOT NULL, key TEXT NOT NULL, "
                               "digest BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID")
+            self.conn.execute("CREATE TABLE files (loader TEXT NOT NULL, key TEXT NOT NULL, "
+                              "state TEXT NOT NULL, hash BLOB NOT NULL, statements BLOB NOT NULL, "
+                              "PRIMARY KEY (loader, key))")
             self.conn.executemany("INSERT INTO meta VALUES (?, ?)",
                                   [("format", FORMAT), ("written_by", f"diplodiff {_version()}")])
 
@@ -241,6 +261,48 @@ class Store:
             with self._write():
                 self.conn.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
                                       ((fingerprint, key, encode(d)) for key, d in digests))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, _problem(exc, "cannot be written")) from None
+
+    def _loader(self, loader: str) -> str:
+        # the reading code is part of what a file's statements depend on
+        return f"{_version()}:{_code_digest()}:{loader}"
+
+    def recall(self, loader: str, keys: Sequence[str]) -> dict[str, CachedFile]:
+        """What the files among ``keys`` held when a run with these settings last read them.
+
+        Raises:
+            StoreError: The file is damaged.
+        """
+        mark = self._loader(loader)
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, CachedFile] = {}
+        try:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                query = ("SELECT key, state, hash, statements FROM files "
+                         f"WHERE loader = ? AND key IN ({marks})")
+                for key, state, digest, blob in self.conn.execute(query, [mark, *batch]):
+                    size, mtime, ctime, inode, device = map(int, state.split())
+                    out[key] = CachedFile(key, (size, mtime, ctime, inode, device), bytes(digest),
+                                          _statements_of(blob))
+        except (sqlite3.DatabaseError, ValueError, IndexError, TypeError, EOFError) as exc:
+            raise StoreError(self.path, f"is damaged ({exc}); {_REBUILD}") from None
+        return out
+
+    def remember(self, loader: str, files: Sequence[CachedFile]) -> None:
+        """Keep what these files held, all or none (one transaction).
+
+        Raises:
+            StoreError: The file is damaged or cannot be written.
+        """
+        mark = self._loader(loader)
+        rows = ((mark, f.key, " ".join(map(str, f.state)), f.digest, _statements_blob(f.statements))
+                for f in files)
+        try:
+            with self._write():
+                self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.path, _problem(exc, "cannot be written")) from None
 
