@@ -122,3 +122,52 @@ def test_compact_writer_escapes_like_json_dumps() -> None:
     timeline = diplodiff.track(statements, workers=1)
     expected = json.dumps(timeline_dict(timeline), ensure_ascii=False, separators=(",", ":")) + "\n"
     assert timeline_to_json(timeline) == expected
+
+
+def test_facts_say_what_the_history_methods_say(seeds: diplodiff.Timeline) -> None:
+    """The one-pass facts of each phrase are forms(), streaks(), gaps(), switches(), speakers(), sides()."""
+    from diplodiff.render.timeline import _tail
+
+    ids = [s.id for s in seeds.statements]
+    assert any(h.switches() for h in seeds.formulas)
+    for h in seeds.formulas:
+        facts = _tail(h, ids)
+        assert facts["forms"] == [{"text": f.text, "count": f.count,
+                                   "statements": [ids[i] for i in f.statements]} for f in h.forms()]
+        assert facts["streaks"] == [[r.start, r.end] for r in h.streaks()]
+        assert facts["gaps"] == [[r.start, r.end] for r in h.gaps()]
+        assert facts["switches"] == [{"earlier": ids[s.earlier], "later": ids[s.later],
+                                      "from": s.earlier_text, "to": s.later_text} for s in h.switches()]
+        assert (facts["speakers"], facts["sides"]) == (list(h.speakers()), list(h.sides()))
+        assert (facts["count"], facts["statements"]) == (h.count, len(h.occurrences))
+
+
+def test_occurrences_read_as_their_tuple(seeds: diplodiff.Timeline) -> None:
+    """A history's lazy occurrences compare, hash, index, print and pickle as the tuple of them."""
+    import pickle
+
+    from diplodiff.timeline.track import Occurrences
+
+    history = max(seeds.formulas, key=lambda h: len(h.occurrences))
+    lazy = history.occurrences
+    assert isinstance(lazy, Occurrences)
+    first, last = lazy[0], lazy[-1]  # one at a time, before the tuple is built
+    built = tuple(lazy)
+    assert (first, last) == (built[0], built[-1])
+    assert lazy == built
+    assert built == lazy
+    assert hash(lazy) == hash(built)
+    assert repr(lazy) == repr(built)
+    assert pickle.loads(pickle.dumps(lazy)) == built
+    assert [o.index for o in lazy] == sorted(o.index for o in built)
+
+
+def test_json_of_histories_built_by_hand_is_the_same(seeds: diplodiff.Timeline) -> None:
+    """Histories holding plain tuples of occurrences render exactly as track()'s lazy ones."""
+    import attrs
+
+    plain = attrs.evolve(seeds, formulas=tuple(attrs.evolve(h, occurrences=tuple(h.occurrences))
+                                               for h in seeds.formulas))
+    assert plain == seeds
+    assert timeline_to_json(plain) == timeline_to_json(seeds)
+    assert timeline_to_json(plain, indent=2) == timeline_to_json(seeds, indent=2)

@@ -13,7 +13,14 @@ from typing import Any, TextIO
 from .._models import Origin, Statement
 from ..timeline.digest import paused_gc
 from ..timeline.history import LatestReport
-from ..timeline.track import OCCURRENCE_COLUMNS, FormulaHistory, Occurrence, Timeline
+from ..timeline.track import (
+    OCCURRENCE_COLUMNS,
+    FormulaHistory,
+    Occurrence,
+    Occurrences,
+    Timeline,
+    occurrence_rows,
+)
 from .comparison import statement_json
 from .escape import markdown, one_line
 
@@ -56,9 +63,10 @@ def _sentences(timeline: Timeline) -> list[dict[str, int]]:
     """For each statement, its distinct sentences that occurrences quote, numbered in order of use."""
     table: list[dict[str, int]] = [{} for _ in timeline.statements]
     for history in timeline.formulas:
-        for o in history.occurrences:
-            known = table[o.index]
-            known.setdefault(o.sentence, len(known))
+        for index, _, o in occurrence_rows(history):
+            known = table[index]
+            if o.sentence not in known:
+                known[o.sentence] = len(known)
     return table
 
 
@@ -79,20 +87,49 @@ def _head(history: FormulaHistory) -> dict[str, Any]:
 
 
 def _tail(history: FormulaHistory, ids: list[str]) -> dict[str, Any]:
-    streaks = _runs(o.index for o in history.occurrences)
+    """The facts of a formula across the record, in one pass over its occurrences (what
+    ``forms()``, ``streaks()``, ``gaps()``, ``switches()``, ``speakers()`` and ``sides()`` say)."""
+    forms: dict[str, list[Any]] = {}  # key -> [first text, count, statement ids]
+    switches: list[dict[str, str]] = []
+    speakers: dict[str, None] = {}
+    sides: dict[str, None] = {}
+    count = 0
+    previous: Any = None
+    streaks: list[list[int]] = []
+    for index, _, o in occurrence_rows(history):
+        statement = ids[index]
+        for text, key, n in zip(o.texts, o.keys, o.counts, strict=True):
+            entry = forms.get(key)
+            if entry is None:
+                forms[key] = [text, n, [statement]]
+            else:
+                entry[1] += n
+                entry[2].append(statement)
+            count += n
+        if previous is not None and o.keys[0] != previous[1].keys[0] and o.keys[0] not in previous[1].keys:
+            switches.append({"earlier": ids[previous[0]], "later": statement,
+                                 "from": previous[1].texts[0], "to": o.texts[0]})
+        previous = (index, o)
+        if o.speakers:
+            speakers.update(dict.fromkeys(o.speakers))
+        if o.sides:
+            sides.update(dict.fromkeys(o.sides))
+        if streaks and streaks[-1][1] == index - 1:
+            streaks[-1][1] = index
+        else:
+            streaks.append([index, index])
+    first, last = history.first.date, history.last.date
     return {
-        "first_seen": history.first.date.isoformat() if history.first.date else None,
-        "last_seen": history.last.date.isoformat() if history.last.date else None,
+        "first_seen": first.isoformat() if first else None,
+        "last_seen": last.isoformat() if last else None,
         "statements": len(history.occurrences),
-        "count": sum(sum(o.counts) for o in history.occurrences),
-        "forms": [{"text": f.text, "count": f.count, "statements": [ids[i] for i in f.statements]}
-                  for f in history.forms()],
+        "count": count,
+        "forms": [{"text": t, "count": c, "statements": w} for t, c, w in forms.values()],
         "streaks": streaks,
         "gaps": [[a[1] + 1, b[0] - 1] for a, b in itertools.pairwise(streaks)],
-        "switches": [{"earlier": ids[s.earlier], "later": ids[s.later], "from": s.earlier_text,
-                      "to": s.later_text} for s in history.switches()],
-        "speakers": list(history.speakers()),
-        "sides": list(history.sides()),
+        "switches": switches,
+        "speakers": list(speakers),
+        "sides": list(sides),
     }
 
 
@@ -101,7 +138,7 @@ def _history_dict(history: FormulaHistory, ids: list[str], sentences: list[dict[
         {"statement": o.statement_id, "index": o.index, "text": o.text, "count": sum(o.counts),
          "forms": list(o.texts), "sentence": sentences[o.index][o.sentence],
          "speakers": list(o.speakers), "sides": list(o.sides)}
-        for o in history.occurrences]
+        for o in history.occurrences]  # the plain form: _Compact writes the same text faster
     return {**_head(history), "occurrences": occurrences, **_tail(history, ids)}
 
 
@@ -119,6 +156,19 @@ class _Compact:
         self.string = functools.lru_cache(maxsize=None)(_STRING)
         # the same few tuples of wordings, speakers and sides recur thousands of times
         self.lists: dict[tuple[str, ...], str] = {}
+        # so do the pieces of an occurrence they make: wordings with counts, speakers with sides
+        self.wordings: dict[tuple[tuple[str, ...], tuple[int, ...]], str] = {}
+        self.voices: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+
+    def _wordings(self, texts: tuple[str, ...], counts: tuple[int, ...]) -> str:
+        found = self.wordings[texts, counts] = (f'"text":{self.string(texts[0])},"count":{sum(counts)},'
+                                                f'"forms":{self._list(texts)}')
+        return found
+
+    def _voices(self, speakers: tuple[str, ...], sides: tuple[str, ...]) -> str:
+        found = self.voices[speakers, sides] = (f'"speakers":{self._list(speakers)},'
+                                                f'"sides":{self._list(sides)}}}')
+        return found
 
     def _list(self, items: tuple[str, ...]) -> str:
         found = self.lists.get(items)
@@ -127,12 +177,18 @@ class _Compact:
         return found
 
     def phrase(self, history: FormulaHistory) -> str:
-        string, ids_json, sentences, lst = self.string, self.ids_json, self.sentences, self._list
+        ids_json, sentences = self.ids_json, self.sentences
+        wordings, voices, new_wordings, new_voices = self.wordings, self.voices, self._wordings, self._voices
+        rows = occurrence_rows(history)
+        # a statement's id as the occurrence gives it (the record's, unless built by hand)
+        names = ([ids_json[i] for i, _, _ in rows] if isinstance(history.occurrences, Occurrences)
+                 else [self.string(o.statement_id) for o in history.occurrences])
         occurrences = ",".join([
-            f'{{"statement":{ids_json[o.index]},"index":{o.index},"text":{string(o.texts[0])},'
-            f'"count":{sum(o.counts)},"forms":{lst(o.texts)},"sentence":{sentences[o.index][o.sentence]},'
-            f'"speakers":{lst(o.speakers)},"sides":{lst(o.sides)}}}'
-            for o in history.occurrences])
+            f'{{"statement":{name},"index":{i},'
+            f'{wordings.get((o.texts, o.counts)) or new_wordings(o.texts, o.counts)},'
+            f'"sentence":{sentences[i][o.sentence]},'
+            f'{voices.get((o.speakers, o.sides)) or new_voices(o.speakers, o.sides)}'
+            for name, (i, _, o) in zip(names, rows, strict=True)])
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
         tail = json.dumps(_tail(history, self.ids), ensure_ascii=False, separators=(",", ":"))
         return f'{head[:-1]},"occurrences":[{occurrences}],{tail[1:]}'

@@ -119,7 +119,8 @@ def ordered(rows: Rows) -> list[str]:
     grouping and order the rows were combined in.
     """
     for found in rows.values():
-        found.sort(key=lambda r: (r[0], r[1]))
+        # (statement, position) is unique within a formula: tuples compare on it alone
+        found.sort()
     return sorted(rows, key=lambda formula: (rows[formula][0][0], rows[formula][0][1]))
 
 
@@ -139,12 +140,18 @@ def paused_gc() -> Iterator[None]:
 
     Merging or rendering a record of 10,000 statements allocates millions of tuples
     and small objects, none in a cycle; the collector would scan them again and
-    again, which took about half the time of a run read from the store.
+    again, which took about half the time of a run read from the store. On the way
+    out they are moved to the oldest generation unscanned (``freeze`` then
+    ``unfreeze``): left in the youngest, the first allocation after the pause would
+    scan them all at once (a second at 10,000 statements), and twice more as they
+    aged. They are collected as usual by the next full collection.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()

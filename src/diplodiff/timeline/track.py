@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from attrs import frozen
 
@@ -22,14 +22,14 @@ from .._options import DEFAULT_OPTIONS, Options
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
-from .digest import Rows, combine, digests_of, ordered, paused_gc, rows_of
+from .digest import Found, Rows, combine, digests_of, ordered, paused_gc, rows_of
 from .engines import PARALLEL_MIN, DaskEngine, Engine, local_engine
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["OCCURRENCE_COLUMNS", "PARALLEL_MIN", "Form", "FormulaHistory", "Occurrence", "Progress", "Run",
-           "Switch", "Timeline", "track"]
+__all__ = ["OCCURRENCE_COLUMNS", "PARALLEL_MIN", "Form", "FormulaHistory", "Occurrence", "Occurrences",
+           "Progress", "Run", "Switch", "Timeline", "track"]
 
 #: Called as ``progress(done, total)`` while statements are analysed.
 Progress = Callable[[int, int], None]
@@ -87,6 +87,79 @@ class Occurrence:
         return sum(self.counts)
 
 
+#: A formula's occurrence as a renderer reads it: ``(statement position, position in its
+#: digest, data)``, the data an ``Occurrence`` or a ``Found`` (the same attribute names).
+Row = tuple[int, int, "Occurrence | Found"]
+
+
+class Occurrences(Sequence[Occurrence]):
+    """A formula's occurrences: reads, compares, hashes and prints as the tuple of its
+    ``Occurrence`` objects, which are built only when first read.
+
+    A record of 10,000 statements has about half a million occurrences: renderers read
+    the plain rows of ``rows()`` instead, so writing a record as JSON or CSV builds none.
+    """
+
+    __slots__ = ("_built", "_found", "_statements")
+
+    def __init__(self, found: Sequence[tuple[int, int, Found]], statements: Sequence[Statement]) -> None:
+        self._found = found
+        self._statements = statements
+        self._built: tuple[Occurrence, ...] | None = None
+
+    def rows(self) -> Sequence[tuple[int, int, Found]]:
+        """``(statement position, position in its digest, found)`` per occurrence, in date order."""
+        return self._found
+
+    def _make(self, index: int, found: Found) -> Occurrence:
+        statement = self._statements[index]
+        return Occurrence(statement.id, index, statement.date, found.texts, found.keys, found.counts,
+                          found.sentence, found.speakers, found.sides, found.said)
+
+    def _tuple(self) -> tuple[Occurrence, ...]:
+        if self._built is None:
+            self._built = tuple(self._make(i, f) for i, _, f in self._found)
+        return self._built
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, index: int) -> Occurrence: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Occurrence, ...]: ...
+    def __getitem__(self, index: int | slice) -> Occurrence | tuple[Occurrence, ...]:
+        if isinstance(index, slice) or self._built is not None:
+            return self._tuple()[index]
+        i, _, found = self._found[index]  # one occurrence (first, last) builds no other
+        return self._make(i, found)
+
+    def __iter__(self) -> Iterator[Occurrence]:
+        return iter(self._tuple())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Occurrences, tuple)):
+            return self._tuple() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self) -> tuple[type[tuple[Occurrence, ...]], tuple[tuple[Occurrence, ...]]]:
+        return tuple, (self._tuple(),)
+
+
+def occurrence_rows(history: FormulaHistory) -> Sequence[Row]:
+    """A history's occurrences as plain rows (see ``Row``), without building them when lazy."""
+    occurrences = history.occurrences
+    if isinstance(occurrences, Occurrences):
+        return occurrences.rows()
+    return [(o.index, 0, o) for o in occurrences]
+
+
 @frozen
 class Run:
     """Consecutive statements ``start..end`` (inclusive positions in the record)."""
@@ -137,7 +210,8 @@ class FormulaHistory:
         category: Lexicon category (``None`` when discovered).
         origin: Lexicon or discovered.
         rank: Partnership rank, for partnership labels.
-        occurrences: One per statement that uses it, in date order.
+        occurrences: One per statement that uses it, in date order (a read-only
+            sequence, equal to the tuple of the same occurrences).
         record: Number of statements in the record.
     """
 
@@ -146,7 +220,7 @@ class FormulaHistory:
     category: str | None
     origin: Origin
     rank: int | None
-    occurrences: tuple[Occurrence, ...]
+    occurrences: Sequence[Occurrence]
     record: int
 
     @property
@@ -263,15 +337,16 @@ class Timeline:
 
     def labels(self) -> tuple[Occurrence | None, ...]:
         """For each statement, its highest-ranked partnership label, if any."""
-        best: list[tuple[int, Occurrence] | None] = [None] * len(self.statements)
+        best: list[tuple[int, FormulaHistory, int] | None] = [None] * len(self.statements)
         for history in self.formulas:
             if history.category != _LADDER:
                 continue
-            for o in history.occurrences:
-                current = best[o.index]
-                if current is None or (history.rank or 0) > current[0]:
-                    best[o.index] = (history.rank or 0, o)
-        return tuple(b[1] if b else None for b in best)
+            rank = history.rank or 0
+            for n, (index, _, _) in enumerate(occurrence_rows(history)):
+                current = best[index]
+                if current is None or rank > current[0]:
+                    best[index] = (rank, history, n)
+        return tuple(b[1].occurrences[b[2]] if b else None for b in best)
 
     def __repr__(self) -> str:
         dates = [s.date.isoformat() for s in self.statements if s.date]
@@ -365,13 +440,9 @@ def _merge(dated: Sequence[Statement], rows: Rows) -> list[FormulaHistory]:
         if len(found) < 2 and not any(f.lexicon or f.reportable for _, _, f in found):
             continue
         first = found[0][2]
-        occurrences = tuple(
-            Occurrence(dated[i].id, i, dated[i].date, f.texts, f.keys, f.counts, f.sentence,
-                       f.speakers, f.sides, f.said)
-            for i, _, f in found)
         histories.append(FormulaHistory(formula, first.canonical, first.category,
                                         Origin.LEXICON if first.lexicon else Origin.DISCOVERED,
-                                        first.rank, occurrences, len(dated)))
+                                        first.rank, Occurrences(found, dated), len(dated)))
     return histories
 
 
