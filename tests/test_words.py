@@ -7,6 +7,7 @@ import pytest
 
 import diplodiff
 from diplodiff import ChangeKind, ShiftType, Statement
+from diplodiff.diff.words import key_terms, words_of
 
 
 def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | None, list[str]]]:
@@ -107,3 +108,41 @@ def test_a_formula_swapped_for_a_rung_of_its_ladder_keeps_its_rank_shift() -> No
         Statement(id="l", text="The two sides reaffirmed the comprehensive strategic partnership."))
     change = next(c for c in result.changes if c.kind is ChangeKind.SHIFTED)
     assert {ShiftType.QUALIFIER_ADDED, ShiftType.RANK_UP} <= set(change.shift)
+
+
+BASE = "We met in Rome. We welcome the accord. Talks will go on."
+
+
+def _key_phrases(earlier: str, later: str) -> list[tuple[str, str]]:
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    return [(c.kind.value, c.phrase.text) for c in result.changes if c.passage is not None]
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("We discussed the illicit trafficking in persons.", "illicit trafficking in persons"),
+    ("We remain open to a frank dialogue with Moscow on trade.", "frank dialogue with Moscow"),
+], ids=["in", "with"])
+def test_a_noun_joined_to_one_bare_noun_is_a_key_phrase_of_a_new_passage(sentence: str, term: str) -> None:
+    """A noun joined by a preposition to a one-noun complement is one term, whole."""
+    later = BASE.replace("Talks", sentence + " Talks")
+    assert ("added", term) in _key_phrases(BASE, later)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We act in accordance with friendship.",
+    "Many people travelled, including in winter.",
+    "The fund opened new offices in parts of the country.",
+    "The conflict in Sudan goes on.",
+], ids=["complex-preposition", "including", "complement-goes-on", "place"])
+def test_a_preposition_outside_a_term_joins_nothing(sentence: str) -> None:
+    """"in accordance with", "including in", a complement that goes on and "in" a
+    place make no term."""
+    analysis = diplodiff.analyse(Statement(id="s", text=sentence))
+    words = words_of(analysis, (0,))
+    assert key_terms(words, 0, len(words.parts)) == []
+
+
+def test_a_single_nominal_term_is_the_key_phrase_of_a_dropped_passage() -> None:
+    """A dropped sentence whose new word is one hyphenated term gives that term, not the sentence."""
+    earlier = BASE.replace("Talks", "We stressed the importance of de-escalation in Rome. Talks")
+    assert _key_phrases(earlier, BASE) == [("dropped", "de-escalation")]

@@ -34,7 +34,20 @@ from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
 from .sentences import align_sentences, is_revision, passages
 from .summary import summarize
-from .words import CLAUSE_WORDS, A, C, F, N, Words, edits, lexicon_hits, phrases_at, widen
+from .words import (
+    CLAUSE_WORDS,
+    A,
+    C,
+    F,
+    N,
+    Words,
+    edits,
+    key_terms,
+    lexicon_hits,
+    phrases_at,
+    widen,
+    words_of,
+)
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
@@ -499,6 +512,53 @@ def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
             changes.remove(change)
 
 
+def _term_phrase(analysis: Analysis, words: Words, first: int, last: int) -> Phrase:
+    """A discovered phrase for parts ``first .. last - 1`` (a key term of a passage)."""
+    span = words.span(first, last)
+    sentence = analysis.sentences[words.sentence_of[words.owner[first]]]
+    key = " ".join(words.parts[first:last])
+    tokens = words.tokens[words.owner[first] : words.owner[last - 1] + 1]
+    marks = ("compound",) if any("-" in t.text for t in tokens) else ()
+    return Phrase(statement_id=analysis.statement.id, text=span.of(analysis.statement.text), span=span,
+                  sentence=sentence.index, sentence_span=sentence.span, key=key, formula="~" + key,
+                  canonical=key, category=None, rank=None, origin=Origin.DISCOVERED,
+                  speaker=sentence.speaker, side=sentence.side, marks=marks)
+
+
+def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses: tuple[Analysis, Analysis],
+                   streams: tuple[str, str], vocabulary: Collection[str]) -> None:
+    """Add to each new or dropped passage the terms the phrase finder cuts apart or
+    leaves out (``key_terms``: "trafficking in persons", "non-militarisation") that the
+    other statement never says. A term takes the place of a key chunk it holds
+    ("meaningful dialogue" -> "meaningful dialogue with Russia"); none overlaps a
+    lexicon formula or stands inside a finding already made."""
+    for passage in passages:
+        side = passage.kind is ChangeKind.ADDED
+        analysis, other = analyses[side], streams[not side]
+        words = words_of(analysis, passage.sentences)
+        inside = [k for k, t in enumerate(words.owner)
+                  if passage.span.start <= words.tokens[t].span.start < passage.span.end]
+        if not inside:
+            continue
+        own = [c for c in changes if c.phrase is (c.later if side else c.earlier)]
+        for first, last in key_terms(words, inside[0], inside[-1] + 1):
+            phrase = _term_phrase(analysis, words, first, last)
+            span = phrase.span
+            if f" {phrase.key} " in other or any(
+                    p.origin is Origin.LEXICON for p in phrases_at(analysis, span)) or any(
+                    c.phrase.span.start <= span.start and span.end <= c.phrase.span.end for c in own):
+                continue
+            held = [c for c in own if c.passage == passage.id and c.origin is Origin.DISCOVERED
+                    and span.start <= c.phrase.span.start and c.phrase.span.end <= span.end]
+            for c in held:
+                changes.remove(c)
+                own.remove(c)
+            change = (Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
+                      else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
+            changes.append(change)
+            own.append(change)
+
+
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
     return next((p.id for p in passages if p.span.start <= phrase.span.start < p.span.end), None)
 
@@ -647,6 +707,8 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
             changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
             found += held
     found, changes = _numbered(found, changes)
+    if revision:
+        _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary)
     _cap_key_chunks(changes, vocabulary)
     for passage in found:
         if not any(c.passage == passage.id for c in changes):

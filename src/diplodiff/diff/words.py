@@ -491,3 +491,71 @@ def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
     return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
 
+
+
+#: Prepositions that join a noun to a bare noun complement inside one term
+#: ("trafficking in persons", "dialogue with Russia", "support for Ukraine").
+_TERM_JOINS = frozenset({"in", "with", "for", "on", "against"})
+#: Endings of a nominalisation: the last part of a hyphenated term ("non-proliferation",
+#: "de-escalation", "counter-terrorism"), or the whole of a one-part one.
+_NOMINAL_PARTS = ("tion", "sion", "ment", "ity", "ance", "ence", "ness", "isation", "ization", "ism")
+_NOMINAL_WORDS = ("isation", "ization", "isations", "izations")
+#: What may follow a term's complement: it must end there, not open a phrase of its own
+#: ("operations in parts of the region" is no term).
+_NOT_AFTER = ARTICLES | _DETERMINERS | frozenset({"of"})
+
+
+#: Participles that work as prepositions ("including in China").
+_PREPOSITIONAL = frozenset({"including", "following", "excluding", "involving"})
+#: Prepositions that make "in accordance with" one complex preposition, not a term.
+_PREPOSITIONS = frozenset({"in", "on", "by", "with", "at"})
+
+
+def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """Part ranges, inside parts ``first .. last - 1``, of terms the phrase finder
+    cuts apart or leaves out, for the key phrases of a new or dropped passage:
+
+    * a noun joined by a preposition to a complement of one bare noun that ends
+      there ("trafficking in persons", "a meaningful dialogue with Russia on ...");
+      a longer complement is a phrase of its own, which the phrase finder gives,
+      "in" before a name says where ("the conflict in Sudan"), and "in" before a
+      noun and a preposition is one complex preposition ("act in accordance with");
+    * a single word that is a term of its own: a lower-case hyphenated word ending
+      in a nominalisation ("non-militarisation", "de-escalation"), or a one-part
+      -isation/-ization word ("denuclearization").
+    """
+    found: list[tuple[int, int]] = []
+    for k in range(first + 1, last - 1):
+        if w.parts[k] not in _TERM_JOINS or w.breaks[k] or w.breaks[k + 1] \
+                or w.classes[k - 1] != C or w.classes[k + 1] != C:
+            continue
+        x = k - 1
+        while x > first and not w.breaks[x] and w.classes[x - 1] == C:
+            x -= 1
+        y = k + 1
+        while y < last and w.owner[y] == w.owner[k + 1]:
+            y += 1
+        if y < last and not w.breaks[y] and (w.parts[y] in _NOT_AFTER or w.classes[y] in (C, V)):
+            continue  # the complement goes on: a phrase of its own, not one noun
+        if w.parts[k] == "in" and (not w.tokens[w.owner[k + 1]].text.islower() or (
+                y < last and not w.breaks[y] and w.classes[y] == N)):
+            continue  # "in Sudan" says where, not what; "in accordance with" is a preposition
+        while x < k and w.parts[x] in _PREPOSITIONAL:
+            x += 1  # "including in China", "including cooperation on ..."
+        if x == k or (x == k - 1 and x > first and not w.breaks[x] and w.parts[x - 1] in _PREPOSITIONS):
+            continue  # "in accordance with", "in line with": one complex preposition
+        found.append((x, y))
+    k = first
+    while k < last:
+        owner = w.owner[k]
+        end = k
+        while end < last and w.owner[end] == owner:
+            end += 1
+        token = w.tokens[owner]
+        parts = w.parts[k:end]
+        if w.classes[k] == C and token.text.islower() and all(p.isalpha() for p in parts) and (
+                (len(parts) >= 2 and parts[-1].endswith(_NOMINAL_PARTS) and len(parts[-1]) > 5)
+                or (len(parts) == 1 and parts[0].endswith(_NOMINAL_WORDS))):
+            found.append((k, end))
+        k = end
+    return found
