@@ -64,9 +64,9 @@ def test_seed_items_stay_readable() -> None:
 
 
 def test_dev_recall_floor() -> None:
-    """At least 58/60 of the dev gold's added, dropped and shifted items are found (issue 7
-    asks 0.9; measured 58/60 = 0.97 with the multilateral lexicon written blind)."""
-    assert totals(DEV).recall >= 58 / 60, [m for s in DEV for m in s.missed]
+    """At least 59/60 of the dev gold's added, dropped and shifted items are found (issue 7
+    asks 0.9; measured 59/60 = 0.98 with the multilateral lexicon written blind)."""
+    assert totals(DEV).recall >= 59 / 60, [m for s in DEV for m in s.missed]
 
 
 def test_dev_shifts_are_shifted() -> None:
