@@ -146,3 +146,31 @@ def test_a_single_nominal_term_is_the_key_phrase_of_a_dropped_passage() -> None:
     """A dropped sentence whose new word is one hyphenated term gives that term, not the sentence."""
     earlier = BASE.replace("Talks", "We stressed the importance of de-escalation in Rome. Talks")
     assert _key_phrases(earlier, BASE) == [("dropped", "de-escalation")]
+
+
+def test_a_degree_word_raising_an_adjective_is_intensity() -> None:
+    """"a serious risk" -> "the most serious risk" is a change of intensity, not grammar."""
+    assert _findings("We see a serious risk to the region.",
+                     "We see the most serious risk to the region.") == [
+        ("shifted", "a serious risk", "the most serious risk", ["intensity"])]
+
+
+REWORDED = ("We met in Rome. Piracy constitutes a danger to regional shipping. Talks will go on.",
+            "We met in Rome. Armed piracy from the northern coast is now the most serious danger to "
+            "coastal shipping and to trade in the wider region. Talks will go on.")
+
+
+def test_each_run_of_a_rewritten_noun_phrase_is_typed() -> None:
+    """A noun phrase of a rewritten sentence changed in several places carries each
+    run's shift type: modifiers added and intensified, a modifier substituted."""
+    assert ("shifted", "a danger to regional shipping", "the most serious danger to coastal shipping",
+            ["qualifier_added", "intensity", "substitution"]) in _findings(*REWORDED)
+
+
+def test_the_framing_line_quotes_the_shift_that_carries_it() -> None:
+    """The "carried by" line of the text report quotes the intensity detail of a change
+    that has other shift types too, not its last detail."""
+    result = diplodiff.compare(Statement(id="e", text=REWORDED[0]), Statement(id="l", text=REWORDED[1]))
+    carried = [line for line in diplodiff.render_text(result).splitlines() if "carried by" in line]
+    assert carried
+    assert all("(intensity: none -> 'most serious' (stronger))" in line for line in carried)

@@ -14,7 +14,7 @@ from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, opening_words
 from .align import hunks
 from .framing import Cue, WordingCues, framing_of, wording_cues
-from .words import ARTICLES, C, V, Words
+from .words import ARTICLES, C, V, Words, raises_degree
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 
@@ -258,6 +258,13 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     return tuple(found), tuple(details), tuple(markers)
 
 
+def _degree(words: Words, offset: int, where: range) -> list[tuple[int, int, int]]:
+    """Intensity cues ``(start, end, +1)``, relative to ``offset``, of a comparative or
+    superlative degree word with its adjective among the changed words ("most
+    significant", "more serious"): an adjective raised in degree is intensified."""
+    return [(k, k + 2, 1) for k in where if raises_degree(words, offset + k)]
+
+
 def _intensity(e: Words, l: Words, e_cues: WordingCues, l_cues: WordingCues, offsets: tuple[int, int],
                cores: tuple[range, range], texts: tuple[str, str]) -> tuple[str, list[Marker]] | None:
     """An intensity shift: a move on a stance ladder, else a change in the sum of
@@ -280,8 +287,8 @@ def _intensity(e: Words, l: Words, e_cues: WordingCues, l_cues: WordingCues, off
                         f"{l.span(l1 + la, l1 + lb).of(texts[1])!r} ({_direction(e_rung, l_rung)})")
                 return note, mark(e, e1, [(ea, eb)], "earlier", texts[0]) + mark(
                     l, l1, [(la, lb)], "later", texts[1])
-    e_int = [c for c in e_cues.intensity if inside(c[:2], e_core)]
-    l_int = [c for c in l_cues.intensity if inside(c[:2], l_core)]
+    e_int = [c for c in e_cues.intensity if inside(c[:2], e_core)] + _degree(e, e1, e_core)
+    l_int = [c for c in l_cues.intensity if inside(c[:2], l_core)] + _degree(l, l1, l_core)
     e_sum, l_sum = sum(c[2] for c in e_int), sum(c[2] for c in l_int)
     if e_sum == l_sum:
         return None

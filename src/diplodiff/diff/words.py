@@ -171,10 +171,26 @@ def _merge(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, i
 
 
 def _only_grammar(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
-    """True when the run changes only articles and function words, with no framing cue."""
+    """True when the run changes only articles and function words, with no framing cue
+    (a modal, or a degree word raising an adjective: "a serious risk" -> "the most serious risk")."""
     i1, i2, j1, j2 = run
     classes = e.classes[i1:i2] + l.classes[j1:j2]
-    return all(c in (A, N, F) for c in classes) and not _modal_words(e.parts[i1:i2] + l.parts[j1:j2])
+    return all(c in (A, N, F) for c in classes) and not _modal_words(e.parts[i1:i2] + l.parts[j1:j2]) \
+        and not any(raises_degree(e, k) for k in range(i1, i2)) \
+        and not any(raises_degree(l, k) for k in range(j1, j2))
+
+
+#: Degree words that make an adjective after them stronger ("the most significant threat").
+_DEGREE_UP = frozenset({"most", "more"})
+#: Word endings of English adjectives (a data-free test: "significant", "serious", "important").
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ful", "ary", "ent", "ant", "ible", "able")
+
+
+def raises_degree(words: Words, k: int) -> bool:
+    """True when part ``k`` is a comparative or superlative degree word before an
+    adjective ("most significant", "more serious"): the adjective intensified."""
+    return (words.parts[k] in _DEGREE_UP and k + 1 < len(words.parts) and not words.breaks[k + 1]
+            and words.parts[k + 1].isalpha() and words.parts[k + 1].endswith(_ADJECTIVE_ENDINGS))
 
 
 def _rejoined(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:

@@ -145,7 +145,10 @@ def _framing_lines(comparison: Comparison) -> list[str]:
     carriers = sorted((c for c in comparison.changes if set(c.shift) & set(priority)),
                       key=lambda c: min(priority.index(s) for s in c.shift if s in priority))
     for change in carriers[:4]:
-        lines.append(f"    carried by: {_label(change)} ({one_line(', '.join(change.details[-1:]))})")
+        # Quote the detail of the shift that carries the framing, not another one of the change.
+        top = min((s for s in change.shift if s in priority), key=priority.index).value.replace("_", " ")
+        detail = next((d for d in change.details if d.startswith(top)), ", ".join(change.details[-1:]))
+        lines.append(f"    carried by: {_label(change)} ({one_line(detail)})")
     return lines
 
 
