@@ -8,7 +8,8 @@ rapidfuzz scores decide *which* sentences and phrases correspond (vectorised
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Hashable, Sequence
 from functools import partial
 from itertools import repeat
 from operator import mul
@@ -169,10 +170,23 @@ def sequence_pairs(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[in
                 break
             columns.update(postings[word])
         for j in sorted(columns):
-            score = Indel.normalized_similarity(ids, later[j], score_cutoff=cutoff) * 100.0
+            if len(ids) * len(later[j]) > LCS_MAX:  # two sentences of many thousand words
+                score = matched_similarity(ids, later[j])
+            else:
+                score = Indel.normalized_similarity(ids, later[j], score_cutoff=cutoff) * 100.0
             if score >= threshold:
                 found.append((score, i, j))
     return found
+
+
+def matched_similarity(earlier: Sequence[Hashable], later: Sequence[Hashable]) -> float:
+    """Indel similarity (0-100) of two sequences from their ``matches``: the same as
+    ``Indel.normalized_similarity`` up to ``LCS_MAX`` pairs, and a lower bound of it
+    (the anchored common subsequence may be shorter) in linear time above."""
+    total = len(earlier) + len(later)
+    if not total:
+        return 100.0
+    return 200.0 * sum(size for _, _, size in matches(earlier, later)) / total
 
 
 def ratio(earlier: str, later: str) -> float:
@@ -180,10 +194,116 @@ def ratio(earlier: str, later: str) -> float:
     return float(fuzz.ratio(earlier, later))
 
 
+#: Up to this many element pairs a longest common subsequence is computed whole
+#: (rapidfuzz keeps one bit per pair: 8 MB); above it, ``matches`` anchors first.
+LCS_MAX = 1 << 26
+
+
+def _lis(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of ``(i, j)`` pairs increasing in both, for pairs sorted by
+    ``i`` with distinct ``i`` (patience sorting, n log n)."""
+    tails: list[int] = []  # j of the last pair of the best chain of each length
+    ends: list[int] = []  # index in pairs of that pair
+    back = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        at = bisect_left(tails, j)
+        if at == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[at] = j
+            ends[at] = k
+        back[k] = ends[at - 1] if at else -1
+    chain: list[tuple[int, int]] = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = back[k]
+    return chain[::-1]
+
+
+def _anchors(a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int,
+             ) -> list[tuple[int, int]]:
+    """Equal elements of ``a[alo:ahi]`` and ``b[blo:bhi]`` to split the blocks at, in
+    order: those found once on each side (as patience diff takes them); failing
+    those, the k-th occurrence of each element on one side with its k-th on the other."""
+    where_a: dict[Hashable, list[int]] = {}
+    for i in range(alo, ahi):
+        where_a.setdefault(a[i], []).append(i)
+    where_b: dict[Hashable, list[int]] = {}
+    for j in range(blo, bhi):
+        if b[j] in where_a:
+            where_b.setdefault(b[j], []).append(j)
+    pairs = [(where_a[x][0], js[0]) for x, js in where_b.items() if len(js) == 1 and len(where_a[x]) == 1]
+    if not pairs:
+        pairs = [(i, j) for x, js in where_b.items() for i, j in zip(where_a[x], js, strict=False)]
+    pairs.sort()
+    return _lis(pairs)
+
+
+def matches(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int, int]]:
+    """The runs of equal elements of two sequences, as ``(i, j, size)`` in order, each
+    run ``a[i:i + size] == b[j:j + size]``: the matching blocks of a diff.
+
+    Blocks of up to ``LCS_MAX`` element pairs get a longest common subsequence
+    (rapidfuzz's ``Indel.opcodes``); larger ones are first cut at anchors, equal
+    elements found once on each side and kept in order (patience diff), so time
+    and memory grow with the input, not with its square.
+
+    >>> matches("abcd", "abxd")
+    [(0, 0, 2), (3, 3, 1)]
+    """
+    found: list[tuple[int, int, int]] = []
+    todo = [(0, len(a), 0, len(b))]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        start = alo
+        while alo < ahi and blo < bhi and a[alo] == b[blo]:
+            alo += 1
+            blo += 1
+        if alo > start:
+            found.append((start, blo - (alo - start), alo - start))
+        end = ahi
+        while ahi > alo and bhi > blo and a[ahi - 1] == b[bhi - 1]:
+            ahi -= 1
+            bhi -= 1
+        if end > ahi:
+            found.append((ahi, bhi, end - ahi))
+        if alo == ahi or blo == bhi:
+            continue
+        if (ahi - alo) * (bhi - blo) <= LCS_MAX:
+            found += [(alo + op.src_start, blo + op.dest_start, op.src_end - op.src_start)
+                      for op in Indel.opcodes(a[alo:ahi], b[blo:bhi]) if op.tag == "equal"]
+            continue
+        anchors = _anchors(a, b, alo, ahi, blo, bhi)
+        if not anchors:  # no element in common
+            continue
+        bounds = [(alo - 1, blo - 1), *anchors, (ahi, bhi)]
+        for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
+            if (i1, j1) != (alo - 1, blo - 1):
+                found.append((i1, j1, 1))
+            if i2 > i1 + 1 or j2 > j1 + 1:
+                todo.append((i1 + 1, i2, j1 + 1, j2))
+    found.sort()
+    joined: list[tuple[int, int, int]] = []
+    for i, j, size in found:
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            i, j, size = joined[-1][0], joined[-1][1], joined.pop()[2] + size
+        joined.append((i, j, size))
+    return joined
+
+
 def spans(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[int, int, int, int]]:
     """Return the runs that differ as ``(i1, i2, j1, j2)``: ``earlier[i1:i2]`` became
     ``later[j1:j2]``; adjacent deletions and insertions form one run."""
     found: list[tuple[int, int, int, int]] = []
+    if len(earlier) * len(later) > LCS_MAX:  # a sentence of many thousand words
+        i1 = j1 = 0
+        for i, j, size in [*matches(earlier, later), (len(earlier), len(later), 0)]:
+            if i > i1 or j > j1:
+                found.append((i1, i, j1, j))
+            i1, j1 = i + size, j + size
+        return found
     for op in Indel.opcodes(list(earlier), list(later)):
         if op.tag == "equal":
             continue

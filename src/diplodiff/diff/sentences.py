@@ -20,12 +20,21 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
 from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span, Tokens
 from ..text.normalize import BARRIER, stopwords
-from .align import DENSE_MAX, SMALL_MAX, sequence_pairs, sequence_rows, sequence_similarity
+from .align import (
+    DENSE_MAX,
+    LCS_MAX,
+    SMALL_MAX,
+    matched_similarity,
+    matches,
+    sequence_pairs,
+    sequence_rows,
+    sequence_similarity,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -55,6 +64,15 @@ def _stop_vocab() -> tuple[tuple[str, int], ...]:
     return tuple((w, k) for k, w in enumerate(sorted(stopwords())))
 
 
+#: Most word pairs (the words of one side times the other's) scored in full matrices:
+#: ``cdist`` costs about that over 64 steps; sentences of many thousand words go above it.
+WORK_MAX = 1 << 30
+
+
+def _work(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> int:
+    return sum(map(len, e)) * sum(map(len, l))
+
+
 def _ids(words: Sequence[tuple[str, ...]], vocab: dict[str, int]) -> list[list[int]]:
     return [[vocab.setdefault(w, len(vocab)) for w in ws] for ws in words]
 
@@ -76,13 +94,14 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     n, m = len(e), len(l)
     if not n or not m:
         return ()
-    if n * m > DENSE_MAX:
+    if n * m > DENSE_MAX or _work(e, l) > WORK_MAX:
         return _align_large(e, l)
     return _align_small(e, l) if n * m <= SMALL_MAX else _align_dense(e, l)
 
 
-def _align_dense(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, ...]:
-    """One vectorised ``cdist`` per candidate shape, candidates taken best first."""
+def _align_dense(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -> tuple[SentenceLink, ...]:
+    """One vectorised ``cdist`` per candidate shape, candidates taken best first;
+    in a revision (and with ``fill``), the gaps filled (``_fill_gaps``)."""
     import numpy as np  # lazy: see align.similarity
 
     n, m = len(e), len(l)
@@ -117,7 +136,7 @@ def _align_dense(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         used_l.update(ls)
         links.append(SentenceLink(es, ls, round(float(min(score[k], 100.0)), 1)))
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
-    if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+    if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
         links = _fill_gaps(links, lambda rows, cols: _over_dense(one, rows, cols),
                            lambda i, j: float(one[i, j]), _content(e), _content(l))
     return tuple(links)
@@ -127,7 +146,7 @@ def _f32(value: float) -> float:
     return array("f", [value])[0]
 
 
-def _align_small(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, ...]:
+def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -> tuple[SentenceLink, ...]:
     """The dense alignment of ``align_sentences`` without numpy, for statements of up to
     ``SMALL_MAX`` sentence pairs: importing numpy (~0.1 s) would cost a two-statement
     diff more than the diff. Same float32 scores, same comparisons in float32, same
@@ -170,7 +189,7 @@ def _align_small(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         used_l.update(ls)
         links.append(SentenceLink(es, ls, round(min(-negative, 100.0), 1)))
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
-    if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+    if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
                            lambda i, j: one[i][j], _content(e), _content(l))
     return tuple(links)
@@ -192,10 +211,68 @@ def _over_dense(one: np.ndarray, rows: Sequence[int], cols: Sequence[int]) -> li
     return list(zip(r.tolist(), c.tolist(), strict=True))
 
 
-def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tuple[SentenceLink, ...]:
-    """One-to-one links for statements too long for score matrices (over ``DENSE_MAX``
-    sentence pairs): only sentences sharing an uncommon word are compared, and no
-    merge, split or gap is read; time and memory grow with the sentences, not their square."""
+def _align_large(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, ...]:
+    """Links for statements too long for whole score matrices (over ``DENSE_MAX``
+    sentence pairs or ``WORK_MAX`` word pairs), as a diff tool aligns long files:
+    identical sentences first, kept in order (``align.matches`` on the sentences as
+    wholes), then the dense alignment of each stretch left between two of them,
+    then sentences moved from one stretch to another (compared only when they share
+    an uncommon word), then the gaps of a revision filled. A stretch itself too large
+    for matrices gets one-to-one links by shared words. Time and memory grow with the
+    sentences, not their square."""
+    n, m = len(e), len(l)
+    keys: dict[tuple[int, ...], int] = {}
+    e_keys = [keys.setdefault(tuple(x), len(keys)) for x in e]
+    l_keys = [keys.setdefault(tuple(x), len(keys)) for x in l]
+    links = [SentenceLink((i + k,), (j + k,), 100.0) for i, j, size in matches(e_keys, l_keys)
+             for k in range(size)]
+    bounds = [(-1, -1), *((x.earlier[0], x.later[0]) for x in links), (n, m)]
+    for (a_e, a_l), (b_e, b_l) in pairwise(bounds):
+        rows, cols = range(a_e + 1, b_e), range(a_l + 1, b_l)
+        if not rows or not cols:
+            continue
+        sub_e, sub_l = [e[i] for i in rows], [l[j] for j in cols]
+        if len(rows) * len(cols) > DENSE_MAX or _work(sub_e, sub_l) > WORK_MAX:
+            links += _one_to_one(sub_e, sub_l, rows, cols)
+            continue
+        dense = _align_small if len(rows) * len(cols) <= SMALL_MAX else _align_dense
+        links += [SentenceLink(tuple(rows[i] for i in x.earlier), tuple(cols[j] for j in x.later),
+                               x.similarity) for x in dense(sub_e, sub_l, fill=False)]
+    used_e = {i for x in links for i in x.earlier}
+    used_l = {j for x in links for j in x.later}
+    rows_left = [i for i in range(n) if i not in used_e]
+    cols_left = [j for j in range(m) if j not in used_l]
+    if rows_left and cols_left:  # sentences moved from one stretch to another
+        links += _one_to_one([e[i] for i in rows_left], [l[j] for j in cols_left], rows_left, cols_left)
+    links.sort(key=lambda x: (x.earlier[0], x.later[0]))
+    if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+        links = _fill_gaps(links, lambda rows, cols: _over_gap([e[i] for i in rows], [l[j] for j in cols]),
+                           lambda i, j: _score(e[i], l[j]), _content(e), _content(l))
+    return tuple(links)
+
+
+def _over_gap(e: list[list[int]], l: list[list[int]]) -> list[tuple[int, int]]:
+    """``_over_rows`` of one gap of a long statement, scored there; none for a gap too
+    large for a matrix."""
+    if len(e) * len(l) > DENSE_MAX or _work(e, l) > WORK_MAX:
+        return []
+    if len(e) * len(l) <= SMALL_MAX:
+        return _over_rows(sequence_rows(e, l), range(len(e)), range(len(l)))
+    return _over_dense(sequence_similarity(e, l), range(len(e)), range(len(l)))
+
+
+def _score(e: list[int], l: list[int]) -> float:
+    """The one-to-one score of two sentences, as the matrices give it (float32); from
+    their anchored matches when both run to many thousand words."""
+    if len(e) * len(l) > LCS_MAX:
+        return matched_similarity(e, l)
+    return sequence_rows([e], [l])[0][0]
+
+
+def _one_to_one(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]], rows: Sequence[int],
+                cols: Sequence[int]) -> list[SentenceLink]:
+    """One-to-one links between sentences sharing an uncommon word (``align.sequence_pairs``),
+    best first, then nearer the same relative position; indices mapped through ``rows`` and ``cols``."""
     n, m = len(e), len(l)
     found = sequence_pairs(e, l, threshold=THRESHOLD)
     found.sort(key=lambda f: (-f[0], abs((f[1] + 0.5) / n - (f[2] + 0.5) / m), f[1] + f[2]))
@@ -207,9 +284,8 @@ def _align_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> tupl
             continue
         used_e.add(a)
         used_l.add(b)
-        links.append(SentenceLink((a,), (b,), round(min(score, 100.0), 1)))
-    links.sort(key=lambda x: (x.earlier[0], x.later[0]))
-    return tuple(links)
+        links.append(SentenceLink((rows[a],), (cols[b],), round(min(score, 100.0), 1)))
+    return links
 
 
 def _anchors(links: Sequence[SentenceLink]) -> list[SentenceLink]:
@@ -285,8 +361,8 @@ def _fill_gaps(links: list[SentenceLink], over: Callable[[list[int], list[int]],
     for (a_e, a_l), (b_e, b_l) in zip(ends, starts, strict=True):
         rows = [i for i in range(a_e + 1, b_e) if i not in used_e]
         cols = [j for j in range(a_l + 1, b_l) if j not in used_l]
-        if not rows or not cols:
-            continue
+        if not rows or not cols or len(rows) * len(cols) > DENSE_MAX:
+            continue  # (only in a long statement: a gap of the whole stays as it is)
         cells = set(over(rows, cols))
         cells.update(_rewritten([e_words[i] for i in rows], [l_words[j] for j in cols]))
         ranked = sorted((-score(rows[r], cols[c]), abs(rows[r] - cols[c]), rows[r] + cols[c], r, c)

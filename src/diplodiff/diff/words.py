@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token
+from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token, Tokens
 from ..text.normalize import BARRIER, QUOTES, function_words, singular, stopwords
 from .align import spans
 from .sentences import GAP_THRESHOLD
@@ -138,6 +138,12 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
             pending = False
     return Words(tuple(tokens), tuple(sentence_of), tuple(parts), tuple(owner), tuple(classes),
                  tuple(breaks))
+
+
+def _folded(analysis: Analysis, sentences: Sequence[int]) -> list[str]:
+    """``words_of(analysis, sentences).parts``, from the token columns alone."""
+    return [part for index in sentences for parts in Tokens.of(analysis.sentences[index].tokens).parts
+            if parts != (BARRIER,) for part in parts]
 
 
 @frozen
@@ -424,9 +430,9 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
     """The lifted word-level edits of every sentence link, in earlier order."""
     found: list[tuple[Edit, Words, Words]] = []
     for link in links:
+        if _folded(earlier, link.earlier) == _folded(later, link.later):
+            continue  # the same words: most links of a revision, read without building tokens
         e, l = words_of(earlier, link.earlier), words_of(later, link.later)
-        if e.parts == l.parts:
-            continue
         if link.similarity < GAP_THRESHOLD:
             found += [(edit, e, l) for edit in rewritten_edits(link, e, l)]
             continue

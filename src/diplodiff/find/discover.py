@@ -283,9 +283,18 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit]) -> Sequence[Hit]:
              or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in heads()["name"]]
     if not weak:
         return sentence_hits
-    names = _names(_usable(flags(tokens), ()))
-    return [h for h in sentence_hits if h not in weak or not any(
-        a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]) for a, b in names)]
+    names = sorted(_names(_usable(flags(tokens), ())))
+    starts = [a for a, _ in names]
+    reach = list(accumulate((b for _, b in names), max))
+
+    def inside(start: int, end: int) -> bool:
+        """Does a name other than ``(start, end)`` hold it? By bisection: a scan of
+        every name for every hit was quadratic in a long sentence."""
+        before, upto = bisect.bisect_left(starts, start), bisect.bisect_right(starts, start)
+        return (before > 0 and reach[before - 1] >= end) or (upto > before and names[upto - 1][1] > end)
+
+    weak_ids = {id(h) for h in weak}  # a list's `in` was quadratic too
+    return [h for h in sentence_hits if id(h) not in weak_ids or not inside(h[0], h[1])]
 
 
 def is_reportable(group: Sequence[Phrase], *, recurring: Collection[str] = frozenset()) -> bool:
