@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Hashable, Sequence
 from functools import partial
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
@@ -279,7 +279,7 @@ def matches(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int
         if not anchors:  # no element in common
             continue
         bounds = [(alo - 1, blo - 1), *anchors, (ahi, bhi)]
-        for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
+        for (i1, j1), (i2, j2) in pairwise(bounds):
             if (i1, j1) != (alo - 1, blo - 1):
                 found.append((i1, j1, 1))
             if i2 > i1 + 1 or j2 > j1 + 1:
