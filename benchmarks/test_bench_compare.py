@@ -175,7 +175,7 @@ def _analyse(earlier: str, _later: str) -> object:
 def test_linear(benchmark: BenchmarkFixture, make: Callable[..., str], run: Callable[[str, str], object],
                 small: int, large: int, target: float) -> None:
     """The large input costs no more per KB than the small one (the 2 MB case times the
-    analysis: pairing two 2 MB statements' sentences is diff/sentences.py's n x m matrix)."""
+    analysis alone; test_bench_linear.py times compare() of two 2 MB statements)."""
     run("Warm up.", "Warm up.")
     large_kb = benchmark.pedantic(_per_kb, (make, large, 2 if large > 100_000 else 3, run), rounds=1,
                                   iterations=1)

@@ -43,8 +43,9 @@ def _long_text(size: int, seed: int = 0) -> str:
 
 
 def _planted(text: str) -> tuple[str, int]:
-    """The text with one formula edited past its middle, and where."""
-    at = text.index(NEEDLE, len(text) // 2)
+    """The text with one formula edited (past its middle when it can be), and where."""
+    at = text.find(NEEDLE, len(text) // 2)
+    at = text.index(NEEDLE) if at < 0 else at
     return text[:at] + EDITED + text[at + len(NEEDLE):], at
 
 
