@@ -571,7 +571,10 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
     """A passage with no key phrase still gives one finding: the phrase in it with the
     most words the other statement never uses (what is new), else its text when short,
     else its longest phrase."""
-    inside = [p for p in analysis.phrases if passage.span.start <= p.span.start < passage.span.end]
+    # Phrases are in text order: bisection, not a scan of them all per passage (quadratic).
+    lo = bisect_left(analysis.phrases, passage.span.start, key=lambda p: p.span.start)
+    hi = bisect_left(analysis.phrases, passage.span.end, key=lambda p: p.span.start)
+    inside = list(analysis.phrases[lo:hi])
     words = [t for i in passage.sentences for t in analysis.sentences[i].tokens
              if t.parts and t.parts != (BARRIER,) and passage.span.start <= t.span.start < passage.span.end]
 
