@@ -93,26 +93,38 @@ def _tail(history: FormulaHistory, ids: list[str]) -> dict[str, Any]:
     switches: list[dict[str, str]] = []
     speakers: dict[str, None] = {}
     sides: dict[str, None] = {}
+    voices: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # (speakers, sides) already taken in
     count = 0
     previous: Any = None
     streaks: list[list[int]] = []
     for index, _, o in occurrence_rows(history):
         statement = ids[index]
-        for text, key, n in zip(o.texts, o.keys, o.counts, strict=True):
-            entry = forms.get(key)
+        keys = o.keys
+        if len(keys) == 1:  # nearly always: one wording in the statement
+            entry = forms.get(keys[0])
             if entry is None:
-                forms[key] = [text, n, [statement]]
+                forms[keys[0]] = [o.texts[0], o.counts[0], [statement]]
             else:
-                entry[1] += n
+                entry[1] += o.counts[0]
                 entry[2].append(statement)
-            count += n
-        if previous is not None and o.keys[0] != previous[1].keys[0] and o.keys[0] not in previous[1].keys:
+            count += o.counts[0]
+        else:
+            for text, key, n in zip(o.texts, keys, o.counts, strict=True):
+                entry = forms.get(key)
+                if entry is None:
+                    forms[key] = [text, n, [statement]]
+                else:
+                    entry[1] += n
+                    entry[2].append(statement)
+                count += n
+        if previous is not None and keys[0] != previous[1].keys[0] and keys[0] not in previous[1].keys:
             switches.append({"earlier": ids[previous[0]], "later": statement,
-                                 "from": previous[1].texts[0], "to": o.texts[0]})
+                             "from": previous[1].texts[0], "to": o.texts[0]})
         previous = (index, o)
-        if o.speakers:
+        voice = (o.speakers, o.sides)
+        if voice not in voices:
+            voices.add(voice)
             speakers.update(dict.fromkeys(o.speakers))
-        if o.sides:
             sides.update(dict.fromkeys(o.sides))
         if streaks and streaks[-1][1] == index - 1:
             streaks[-1][1] = index

@@ -1,7 +1,9 @@
 """Engines: where the statements of a record are analysed.
 
-Every engine takes numbered statements and yields ``(indexes, rows)`` as parts of the
-work finish: the positions analysed and their per-formula rows (``digest.Rows``).
+Every engine takes numbered statements and yields ``(indexes, rows, digests)`` as parts of
+the work finish: the positions analysed, their per-formula rows (``digest.Rows``), and
+each one's digest when the engine has them at hand (``None`` from Dask, whose rows are
+already reduced; the caller then splits the rows back with ``digest.digests_of``).
 Rows combine by concatenation, so the caller gets the same record whichever engine
 ran and in whatever order the parts came back.
 
@@ -22,11 +24,15 @@ from .._models import Statement
 from .._options import Options
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
-from .digest import Rows, combine, digest, rows_of
+from .digest import Digest, Rows, combine, digest, rows_of
 
 Numbered = Sequence[tuple[int, Statement]]
-#: What an engine yields as each part finishes: the positions analysed and their rows.
-Part = tuple[list[int], Rows]
+#: What an engine yields as each part finishes: the positions analysed, their rows, and
+#: their digests when at hand.
+Part = tuple[list[int], Rows, dict[int, Digest] | None]
+#: A part analysed: its rows and the digest of each statement (the same ``Found`` objects,
+#: so sending both from a worker costs little more than the rows).
+Analysed = tuple[Rows, dict[int, Digest]]
 #: Below this many statements to analyse, worker processes cost more than they save.
 PARALLEL_MIN = 64
 #: Statements per Dask partition: big enough to amortise a task, small enough to spread.
@@ -43,7 +49,13 @@ class Engine(Protocol):
 
 
 def _rows(numbered: Numbered, lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> Rows:
-    return rows_of((i, digest(s, lexicon, options, speakers)) for i, s in numbered)
+    return _analysed(numbered, lexicon, options, speakers)[0]
+
+
+def _analysed(numbered: Numbered, lexicon: Lexicon, options: Options,
+              speakers: SpeakerTable | None) -> Analysed:
+    digests = {i: digest(s, lexicon, options, speakers) for i, s in numbered}
+    return rows_of(digests.items()), digests
 
 
 class SerialEngine:
@@ -57,7 +69,7 @@ class SerialEngine:
         """Yield each part as soon as it is analysed."""
         for start in range(0, len(numbered), self.size):
             part = numbered[start : start + self.size]
-            yield [i for i, _ in part], _rows(part, lexicon, options, speakers)
+            yield [i for i, _ in part], *_analysed(part, lexicon, options, speakers)
 
 
 _worker_state: tuple[Lexicon, Options, SpeakerTable | None] | None = None
@@ -68,9 +80,9 @@ def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | No
     _worker_state = (lexicon, options, speakers)
 
 
-def _worker_rows(part: Numbered) -> Rows:
+def _worker_rows(part: Numbered) -> Analysed:
     assert _worker_state is not None
-    return _rows(part, *_worker_state)
+    return _analysed(part, *_worker_state)
 
 
 class ProcessEngine:
@@ -97,7 +109,7 @@ class ProcessEngine:
                                  initargs=(lexicon, options, speakers)) as pool:
             futures = {pool.submit(_worker_rows, part): part for part in parts}
             for future in as_completed(futures):
-                yield [i for i, _ in futures[future]], future.result()
+                yield [i for i, _ in futures[future]], *future.result()
 
 
 def _partition_rows(partition: Numbered, lexicon: Lexicon, options: Options,
@@ -134,7 +146,7 @@ class DaskEngine:
                                    delayed(speakers, pure=True))
         record = parts.reduction(combine, combine, split_every=8)
         rows: Rows = self.client.compute(record).result()
-        yield [i for i, _ in numbered], rows
+        yield [i for i, _ in numbered], rows, None
 
 
 def local_engine(workers: int) -> Engine:

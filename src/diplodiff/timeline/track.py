@@ -421,10 +421,11 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
         done = len(hits)
         if progress and done:
             progress(done, total)
-    for indexes, rows in engine.run(todo, lexicon, options, speakers):
+    for indexes, rows, digests in engine.run(todo, lexicon, options, speakers):
         parts.append(rows)
         if store is not None:
-            store.put(mark, ((keys[i], d) for i, d in digests_of(rows, indexes).items()))
+            found = digests if digests is not None else digests_of(rows, indexes)
+            store.put(mark, ((keys[i], d) for i, d in found.items()))
         done += len(indexes)
         if progress:
             progress(done, total)
