@@ -436,3 +436,16 @@ def test_python_m_bad_input_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1
     assert missing in result.stderr
+
+
+def test_python_m_writes_everything_before_it_exits(capsys: pytest.CaptureFixture[str]) -> None:
+    """The program exits at once after main(), yet a long output on a pipe arrives whole."""
+    seeds = str(Path(__file__).resolve().parent.parent / "seeds")
+    args = ["timeline", seeds, "--format", "json", "--indent", "2", "--workers", "1", "--quiet"]
+    result = subprocess.run([sys.executable, "-m", "diplodiff", *args], capture_output=True, check=False,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert _cli.main(args) == 0
+    expected = capsys.readouterr().out.encode("utf-8")
+    assert len(expected) > 65536  # more than a pipe holds: the end is written at exit
+    assert result.stdout == expected
