@@ -86,9 +86,14 @@ def _head(history: FormulaHistory) -> dict[str, Any]:
             "origin": history.origin.value, "rank": history.rank}
 
 
-def _tail(history: FormulaHistory, ids: list[str]) -> dict[str, Any]:
+def _tail(history: FormulaHistory, ids: list[str],
+          each: Callable[[int, Any], None] | None = None) -> dict[str, Any]:
     """The facts of a formula across the record, in one pass over its occurrences (what
-    ``forms()``, ``streaks()``, ``gaps()``, ``switches()``, ``speakers()`` and ``sides()`` say)."""
+    ``forms()``, ``streaks()``, ``gaps()``, ``switches()``, ``speakers()`` and ``sides()`` say).
+
+    ``each(index, occurrence)`` is called on every occurrence on the way: a second pass
+    over a large record's occurrences costs as much again, scattered as they are in memory.
+    """
     forms: dict[str, list[Any]] = {}  # key -> [first text, count, statement ids]
     switches: list[dict[str, str]] = []
     speakers: dict[str, None] = {}
@@ -98,6 +103,8 @@ def _tail(history: FormulaHistory, ids: list[str]) -> dict[str, Any]:
     previous: Any = None
     streaks: list[list[int]] = []
     for index, _, o in occurrence_rows(history):
+        if each is not None:
+            each(index, o)
         statement = ids[index]
         keys = o.keys
         if len(keys) == 1:  # nearly always: one wording in the statement
@@ -191,19 +198,23 @@ class _Compact:
     def phrase(self, history: FormulaHistory) -> str:
         ids_json, sentences = self.ids_json, self.sentences
         wordings, voices, new_wordings, new_voices = self.wordings, self.voices, self._wordings, self._voices
-        rows = occurrence_rows(history)
-        # a statement's id as the occurrence gives it (the record's, unless built by hand)
-        names = ([ids_json[i] for i, _, _ in rows] if isinstance(history.occurrences, Occurrences)
-                 else [self.string(o.statement_id) for o in history.occurrences])
-        occurrences = ",".join([
-            f'{{"statement":{name},"index":{i},'
-            f'{wordings.get((o.texts, o.counts)) or new_wordings(o.texts, o.counts)},'
-            f'"sentence":{sentences[i][o.sentence]},'
-            f'{voices.get((o.speakers, o.sides)) or new_voices(o.speakers, o.sides)}'
-            for name, (i, _, o) in zip(names, rows, strict=True)])
+        parts: list[str] = []
+        add = parts.append
+        lazy = isinstance(history.occurrences, Occurrences)
+        string = self.string
+
+        def occurrence(i: int, o: Any) -> None:
+            # a statement's id as the occurrence gives it (the record's, unless built by hand)
+            name = ids_json[i] if lazy else string(o.statement_id)
+            add(f'{{"statement":{name},"index":{i},'
+                f'{wordings.get((o.texts, o.counts)) or new_wordings(o.texts, o.counts)},'
+                f'"sentence":{sentences[i][o.sentence]},'
+                f'{voices.get((o.speakers, o.sides)) or new_voices(o.speakers, o.sides)}')
+
+        facts = _tail(history, self.ids, occurrence)
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
-        tail = json.dumps(_tail(history, self.ids), ensure_ascii=False, separators=(",", ":"))
-        return f'{head[:-1]},"occurrences":[{occurrences}],{tail[1:]}'
+        tail = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+        return f'{head[:-1]},"occurrences":[{",".join(parts)}],{tail[1:]}'
 
 
 class _Lazy:
