@@ -16,7 +16,7 @@ import functools
 import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from attrs import frozen
 
@@ -109,19 +109,22 @@ class _Words:
 
     def __init__(self, sentence: Sentence) -> None:
         rows = Tokens.of(sentence.tokens)
-        self.words: list[str] = []
-        owner: list[int] = []
-        for t, (token, parts) in enumerate(zip(rows.texts, rows.parts, strict=True)):
-            for part in parts or ((";",) if token == ";" else ()):
-                self.words.append(";" if token == ";" else part)
-                owner.append(t)
         starts, ends = rows.starts(), rows.ends
-        self.starts = [starts[t] for t in owner]
-        self.ends = [ends[t] for t in owner]
-        self.clause = list(accumulate((i + 1 if w == ";" else 0 for i, w in enumerate(self.words)),
-                                      max, initial=0))
-        self.phrase = list(accumulate((i + 1 if w in (BARRIER, ";") else 0 for i, w in enumerate(self.words)),
-                                      max, initial=0))
+        if ";" not in rows.texts and (not rows.texts or rows.cumulative()[-1] == len(rows.texts)):
+            # one part per token (the common case): the parts are the words
+            self.words: list[str] = rows.flat()
+            self.starts, self.ends = starts, ends
+        else:
+            self.words = []
+            owner: list[int] = []
+            for t, (token, parts) in enumerate(zip(rows.texts, rows.parts, strict=True)):
+                for part in parts or ((";",) if token == ";" else ()):
+                    self.words.append(";" if token == ";" else part)
+                    owner.append(t)
+            self.starts = [starts[t] for t in owner]
+            self.ends = [ends[t] for t in owner]
+        self.clause = _after_last(self.words, _SEMICOLON)
+        self.phrase = _after_last(self.words, _BREAKS)
         self._scans: dict[int, _Scan] = {}
 
     def last_modal(self, start: int, end: int) -> _Found | None:
@@ -131,6 +134,18 @@ class _Words:
         if scan is None:
             scan = self._scans[start] = _Scan(self.words, start, _cues()[0])
         return scan.last(self.words, end, _cues()[0])
+
+
+_SEMICOLON = frozenset({";"})
+_BREAKS = frozenset({BARRIER, ";"})
+
+
+def _after_last(words: list[str], marks: frozenset[str]) -> list[int]:
+    """For each position ``0 .. len(words)``, where the run after the last mark before it begins."""
+    found = [0] * (len(words) + 1)
+    for i in compress(count(1), map(marks.__contains__, words)):  # only the marks are visited
+        found[i] = i
+    return list(accumulate(found, max))
 
 
 class _Scan:
@@ -269,19 +284,22 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
         neighbours: The phrases of the same sentence (they bound the clause).
         text: The statement text.
     """
+    if phrase.span.end > phrase.span.start:
+        others = _neighbours(neighbours)
+    else:  # an empty phrase would be its own neighbour: leave it out
+        others = _Neighbours([p for p in neighbours if p is not phrase])
+    return _framing(phrase, _words(sentence), others, text)
+
+
+def _framing(phrase: Phrase, words: _Words, others: _Neighbours, text: str,
+             ) -> tuple[Cue | None, tuple[Cue, ...]]:
     _, intensity = _cues()
-    words = _words(sentence)
     n = len(words.words)
     first = bisect.bisect_left(words.starts, phrase.span.start)
     last = bisect.bisect_left(words.starts, phrase.span.end)
     modal = words.last_modal(words.clause[first], first)
     mod_cue = _cue("modality", words, *modal, text) if modal else None
-    if phrase.span.end > phrase.span.start:
-        others = _neighbours(neighbours)
-        before = others.last_end(phrase.span.start)
-    else:  # an empty phrase would be its own neighbour: leave it out
-        others = _neighbours([p for p in neighbours if p is not phrase])
-        before = others.last_end(phrase.span.start)
+    before = others.last_end(phrase.span.start)
     lo = words.phrase[first]
     if before is not None:
         lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
@@ -299,11 +317,30 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
 
 def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cue, ...]]:
     """``framing`` of one occurrence of an analysed statement, computed once per analysis."""
-    key = ("framing", phrase)
-    if key not in analysis.memo:
-        start, end = phrase.sentence_span.start, phrase.sentence_span.end
-        lo = bisect.bisect_left(analysis.phrases, start, key=lambda p: p.span.start)
-        hi = bisect.bisect_left(analysis.phrases, end, key=lambda p: p.span.start)
-        analysis.memo[key] = framing(phrase, analysis.sentences[phrase.sentence], analysis.phrases[lo:hi],
-                                     analysis.statement.text)
-    return analysis.memo[key]  # type: ignore[return-value]
+    start, end = phrase.sentence_span.start, phrase.sentence_span.end
+    # What framing reads of the phrase: its span, its sentence and the span its
+    # neighbours are taken from (an empty phrase is left out of them by identity).
+    key = ("framing", phrase.span.start, phrase.span.end, phrase.sentence, start, end,
+           phrase if phrase.span.end <= phrase.span.start else None)
+    found = analysis.memo.get(key)
+    if found is None:
+        lo = bisect.bisect_left(analysis.phrases, start, key=_start)
+        hi = bisect.bisect_left(analysis.phrases, end, key=_start)
+        sentence = analysis.sentences[phrase.sentence]
+        if phrase.span.end > phrase.span.start:
+            places = ("framing-neighbours", start, end)
+            others = analysis.memo.get(places)
+            if others is None:
+                others = analysis.memo[places] = _Neighbours(analysis.phrases[lo:hi])
+            words = analysis.memo.get(("framing-words", phrase.sentence))
+            if words is None:
+                words = analysis.memo[("framing-words", phrase.sentence)] = _Words(sentence)
+            found = analysis.memo[key] = _framing(phrase, words, others, analysis.statement.text)  # type: ignore[arg-type]
+        else:
+            found = analysis.memo[key] = framing(phrase, sentence, analysis.phrases[lo:hi],
+                                                 analysis.statement.text)
+    return found  # type: ignore[return-value]
+
+
+def _start(phrase: Phrase) -> int:
+    return phrase.span.start
