@@ -227,15 +227,16 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
     rows = [Tokens.of(s.tokens) for s in sentences]
     found = (hits(lexicon, rows) if lexicon is not None and options.lexicon else [[] for _ in rows])
+    bits = [flags(r) for r in rows] if options.discover else []
     if options.discover:
-        found = [_outnamed(tokens, sentence_hits) for tokens, sentence_hits in zip(rows, found, strict=True)]
+        found = [_outnamed(tokens, sentence_hits, b) for tokens, sentence_hits, b
+                 in zip(rows, found, bits, strict=True)]
     phrases = [lexicon_phrase(sentence, tokens, hit, statement)
                for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
                for hit in sentence_hits]
     if options.discover:
         # One pass over the whole statement: each sentence's flags, then a 0 (a
         # token that is nothing), so no run of names or terms crosses sentences.
-        bits = [flags(r) for r in rows]
         offsets = list(accumulate((len(b) + 1 for b in bits), initial=0))
         usable = list(chain.from_iterable(chain(b, (0,)) for b in bits))
         quoted: list[tuple[int, int]] = []
@@ -272,7 +273,7 @@ def _cased(canonical: str) -> bool:
     return found
 
 
-def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit]) -> Sequence[Hit]:
+def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int] | None = None) -> Sequence[Hit]:
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
@@ -283,7 +284,10 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit]) -> Sequence[Hit]:
              or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in heads()["name"]]
     if not weak:
         return sentence_hits
-    names = sorted(_names(_usable(flags(tokens), ())))
+    usable = _usable(flags(tokens) if bits is None else bits, ())
+    if max(usable) < NAME:
+        return sentence_hits  # no name word, so no name for a hit to stand inside
+    names = sorted(_names(usable))
     starts = [a for a, _ in names]
     reach = list(accumulate((b for _, b in names), max))
 

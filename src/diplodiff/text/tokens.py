@@ -41,9 +41,9 @@ _DATELINE = re.compile(
 #: of a letter and more word characters with no hyphen after it, and a single
 #: punctuation mark other than an apostrophe.
 _SPACED_WORD = re.compile(
-    rf"((?:\s|[{INVISIBLE}]++(?!\w))*+)"
-    rf"([^\W\d_]\w[\w{INVISIBLE}]*+(?![-\u2010\u2011\u2013])|[^\w\s{INVISIBLE}']|{WORD_PATTERN})")
-_word = itemgetter(1)
+    rf"((?:\s|[{INVISIBLE}]++(?!\w))*+"
+    rf"([^\W\d_]\w[\w{INVISIBLE}]*+(?![-\u2010\u2011\u2013])|[^\w\s{INVISIBLE}']|{WORD_PATTERN}))")
+_spaced, _word = itemgetter(0), itemgetter(1)  # a word with the gap before it; the word
 #: Folded parts by token text: a corpus has few distinct words, so each is folded once.
 _FOLDED: dict[str, tuple[str, ...]] = {}
 _MAX_FOLDED = 1 << 18
@@ -107,7 +107,7 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     skip = dateline_end(text)
     known = abbreviations()
     words = _SPACED_WORD.findall
-    cached = _FOLDED.get
+    cached = _FOLDED.__getitem__
     sentences: list[Sentence] = []
     for p_start, p_end in _paragraphs(text):
         p_start = max(p_start, skip)
@@ -120,12 +120,13 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
             if not found:
                 continue
             texts = list(map(_word, found))
-            ends = list(accumulate(map(len, map("".join, found)), initial=a))
+            ends = list(accumulate(map(len, map(_spaced, found)), initial=a))
             del ends[0]
             if text[a:b] != folded[a:b]:  # curly quotes: the tokens keep them
                 texts = [text[y - len(t) : y] for t, y in zip(texts, ends, strict=True)]
-            parts = list(map(cached, texts))
-            if None in parts:
-                parts = [p if p is not None else _fold(t) for t, p in zip(texts, parts, strict=True)]
-            sentences.append(Sentence(len(sentences), _span(a, b), Tokens(texts, ends, parts)))  # type: ignore[arg-type]
+            try:
+                parts = list(map(cached, texts))
+            except KeyError:  # a word not folded before
+                parts = [cached(t) if t in _FOLDED else _fold(t) for t in texts]
+            sentences.append(Sentence(len(sentences), _span(a, b), Tokens(texts, ends, parts)))
     return tuple(sentences)
