@@ -126,16 +126,14 @@ def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduct
     return found
 
 
-class SideMatcher:
-    """Finds the side a name or demonym starting at a position stands for."""
+class SideMatcher(Phrases[str]):
+    """Finds the side a name or demonym starting at a position stands for: ``at`` gives
+    it and its length in words (``Phrases.at``, called directly: it runs for every
+    capitalised word)."""
 
     def __init__(self, names: dict[tuple[str, ...], str], demonyms: dict[tuple[str, ...], str]) -> None:
-        self.phrases = Phrases({**demonyms, **names})
-        self.longest = self.phrases.longest
-
-    def at(self, words: Sequence[Word], i: int) -> tuple[str, int] | None:
-        """The side whose name or demonym starts at ``words[i]``, and its length."""
-        return self.phrases.at(words, i)
+        super().__init__({**demonyms, **names})
+        self.phrases = self
 
 
 def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads: frozenset[str],

@@ -644,6 +644,10 @@ class _Reader:
         _, starts, ends = self.places
         return _span(starts[start], ends[max(start, end - 1)])
 
+    def said(self, words: Sequence[Word], cue: _Cue | None) -> Span | None:
+        """The span of the words that name the speaker ("Wang Yi said"), if a cue does."""
+        return self.span(words, cue.start, _verb_end(words, cue.start)) if cue else None
+
     def decide(self, words: Sequence[Word], voice: _Voice, paragraph_start: bool,
                held: bool) -> _Voice | None:
         """The new voice of a sentence, or ``None`` to carry the current one over.
@@ -658,7 +662,6 @@ class _Reader:
                 self.issuer = body
                 return _Voice(body, body, None, self.span(words, verb, verb + 1), "issuer")
         cue = self.cue(words)
-        said = self.span(words, cue.start, _verb_end(words, cue.start)) if cue else None
         if cue is not None and cue.kind in {"person", "pronoun", "title"}:
             person: Person | None
             if cue.kind == "person":
@@ -668,9 +671,9 @@ class _Reader:
             elif isinstance(cue.value, tuple):
                 person = self.by_title(*cue.value)
                 if person is None and cue.value[1] is not None:
-                    return self.side_voice(cue.value[1], said)
+                    return self.side_voice(cue.value[1], self.said(words, cue))
             if person is not None:
-                return self.person_voice(person, said)
+                return self.person_voice(person, self.said(words, cue))
         if held:
             return None
         opening, at = self.opening(words)
@@ -678,10 +681,12 @@ class _Reader:
             self.issuer = self.issuer_of(words)
         issuer_cue = cue is not None and cue.kind in {"we", "issuer"}
         if self.issuer is not None and (opening in {"we", "issuer"} or issuer_cue):
-            return _Voice(self.issuer, self.issuer, None, said or self.span(words, at, at + 1), "issuer")
+            return _Voice(self.issuer, self.issuer, None,
+                          self.said(words, cue) or self.span(words, at, at + 1), "issuer")
         if (cue is not None and cue.kind == "issuer") or opening == "issuer":
             self.issuer = self.issuer_of(words)
-            return _Voice(self.issuer, self.issuer, None, said or self.span(words, at, at + 2), "issuer")
+            return _Voice(self.issuer, self.issuer, None,
+                          self.said(words, cue) or self.span(words, at, at + 2), "issuer")
         if cue is None and (paragraph_start or voice.kind == "outlet") and self.narrates(words, opening):
             return _Voice(self.outlet, None)
         if self.issuer is not None and voice.kind == "issuer":
@@ -689,11 +694,11 @@ class _Reader:
         if cue is not None and cue.kind == "group":
             if words[cue.start].low == "they" and voice.kind not in {"outlet", "both"}:
                 return None
-            return _Voice(BOTH_SIDES, BOTH, None, said, "both")
+            return _Voice(BOTH_SIDES, BOTH, None, self.said(words, cue), "both")
         if cue is not None and cue.kind == "side" and isinstance(cue.value, str):
             if voice.side == cue.value:
                 return None  # "Kazakhstan appreciates" inside Nurtleu's words stays his
-            return self.side_voice(cue.value, said)
+            return self.side_voice(cue.value, self.said(words, cue))
         if opening == "group" and (words[at].low != "they" or voice.kind in {"outlet", "both"}):
             return _Voice(BOTH_SIDES, BOTH, None, self.span(words, at, at + 2), "both")
         if opening.startswith("side:") and voice.kind in {"outlet", "both", "side"}:

@@ -80,36 +80,42 @@ def _bits(found: Word) -> int:
     return bits
 
 
-#: Each token text as the reader sees it; ``None`` for a quote mark.
-_SEEN: dict[str, Word | None] = {}
+#: Each token text as the reader sees it; quote marks (no word) apart.
+_SEEN: dict[str, Word] = {}
+_QUOTED: set[str] = set()
 _MAX_SEEN = 1 << 18
 _QUOTE_MARKS = frozenset({'"', "'", "''", '""'})
 
 
 def _seen(token: str) -> Word | None:
+    if token in _QUOTED:
+        return None
     text = surface(token).translate(QUOTES)  # look-alike letters, invisible marks
-    if len(_SEEN) >= _MAX_SEEN:
+    if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
         _SEEN.clear()  # hostile input with endless distinct words: stay bounded
-    _SEEN[token] = found = None if text in _QUOTE_MARKS else word(text)
+        _QUOTED.clear()
+    if text in _QUOTE_MARKS:
+        _QUOTED.add(token)
+        return None
+    _SEEN[token] = found = word(text)
     return found
 
 
 def sentence_words(sentence: Sentence) -> list[Word]:
     """The words and punctuation of a sentence, quote marks left out."""
     texts = Tokens.of(sentence.tokens).texts
-    out = list(map(_SEEN.get, texts))
-    if None in out:
+    try:
+        return list(map(_SEEN.__getitem__, texts))
+    except KeyError:  # a quote mark, or a word not seen before
         out = [_SEEN[t] if t in _SEEN else _seen(t) for t in texts]
-        if None in out:
-            return [w for w in out if w is not None]
-    return out  # type: ignore[return-value]
+        return [w for w in out if w is not None]
 
 
 def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
     """Where each word of ``sentence_words(sentence)`` starts and ends in the statement text."""
     rows = Tokens.of(sentence.tokens)
     starts, ends = rows.starts(), rows.ends
-    if None not in map(_SEEN.get, rows.texts):  # no quote mark: a word for each token
+    if all(map(_SEEN.__contains__, rows.texts)):  # no quote mark: a word for each token
         return starts, ends
     kept = [k for k, t in enumerate(rows.texts) if (_SEEN[t] if t in _SEEN else _seen(t)) is not None]
     return [starts[k] for k in kept], [ends[k] for k in kept]
