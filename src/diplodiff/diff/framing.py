@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import functools
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib.resources import files
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count, islice, repeat
 
 from attrs import frozen
 
@@ -110,13 +110,17 @@ class _Words:
     def __init__(self, sentence: Sentence) -> None:
         rows = Tokens.of(sentence.tokens)
         starts, ends = rows.starts(), rows.ends
-        if ";" not in rows.texts and (not rows.texts or rows.cumulative()[-1] == len(rows.texts)):
-            # one part per token (the common case): the parts are the words
-            self.words: list[str] = rows.flat()
-            self.starts, self.ends = starts, ends
+        if ";" not in rows.texts:
+            self.words: list[str] = rows.flat()  # each part a word, standing where its token does
+            if set(map(len, rows.parts)) <= {1}:  # one part per token (the common case)
+                self.starts, self.ends = starts, ends
+            else:
+                owner = list(chain.from_iterable(map(repeat, count(), map(len, rows.parts))))
+                self.starts = list(map(starts.__getitem__, owner))
+                self.ends = list(map(ends.__getitem__, owner))
         else:
             self.words = []
-            owner: list[int] = []
+            owner = []
             for t, (token, parts) in enumerate(zip(rows.texts, rows.parts, strict=True)):
                 for part in parts or ((";",) if token == ";" else ()):
                     self.words.append(";" if token == ";" else part)
@@ -154,21 +158,21 @@ class _Scan:
     same steps as this one up to ``end - _LONGEST``, as no wording is longer."""
 
     def __init__(self, words: Sequence[str], start: int, table: dict[tuple[str, ...], int]) -> None:
-        self.visited: list[int] = []
-        self.last_found: list[_Found | None] = []
         hi = words.index(";", start) if ";" in words[start:] else len(words)
-        firsts = _firsts(table)
-        found = None
-        i = start
-        while i < hi:
-            self.visited.append(i)
-            if words[i] in firsts and (step := _at(words, i, hi, table)) is not None:
-                found = step
-                i = step[1]
-            else:
-                i += 1
-            self.last_found.append(found)
-        self.visited.append(i)
+        steps = _find(words, start, hi, table)
+        # The scan visits every position but those inside a wording found, and
+        # ends at ``hi``; after each position it holds the last wording found.
+        visited: list[Iterable[int]] = []
+        last_found: list[Iterable[_Found | None]] = []
+        i, found = start, None
+        for step in steps:
+            visited.append(range(i, step[0] + 1))
+            last_found += [repeat(found, step[0] - i), (step,)]
+            i, found = step[1], step
+        visited.append(range(i, hi + 1))
+        last_found.append(repeat(found, hi - i))
+        self.visited = list(chain.from_iterable(visited))
+        self.last_found = list(chain.from_iterable(last_found))
 
     def last(self, words: Sequence[str], end: int, table: dict[tuple[str, ...], int],
              ) -> _Found | None:
@@ -245,12 +249,11 @@ def _find(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ...], i
     found = []
     firsts = _firsts(table)
     i = lo
-    while i < hi:
-        if words[i] in firsts and (step := _at(words, i, hi, table)) is not None:
+    # only the positions where a wording can begin are tried
+    for k in compress(count(lo), map(firsts.__contains__, islice(words, lo, hi))):
+        if k >= i and (step := _at(words, k, hi, table)) is not None:
             found.append(step)
             i = step[1]
-        else:
-            i += 1
     return found
 
 
@@ -266,7 +269,14 @@ def _firsts(table: dict[tuple[str, ...], int]) -> frozenset[str]:
         return _first_words(0)
     if table is intensity:
         return _first_words(1)
-    return frozenset(key[0] for key in table)
+    entry = _FIRSTS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _FIRSTS[id(table)] = (table, frozenset(key[0] for key in table))
+    return entry[1]
+
+
+#: The first words of other tables (the stance ladders, loaded once), by identity.
+_FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], frozenset[str]]] = {}
 
 
 def _cue(kind: str, words: _Words, start: int, end: int, level: int, text: str) -> Cue:
