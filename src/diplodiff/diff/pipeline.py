@@ -532,6 +532,15 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
     other statement never says. A term takes the place of a key chunk it holds
     ("meaningful dialogue" -> "meaningful dialogue with Russia"); none overlaps a
     lexicon formula or stands inside a finding already made."""
+    # What each side's findings already quote, and each passage's plain chunks, read once
+    # (a scan of every change per passage was quadratic in long revisions).
+    quoted = tuple(_SpanSet([p.span for c in changes if (p := (c.earlier, c.later)[side]) is not None])
+                   for side in (0, 1))
+    chunks: dict[str, list[Change]] = {}
+    for c in changes:
+        if c.passage is not None and c.origin is Origin.DISCOVERED:
+            chunks.setdefault(c.passage, []).append(c)
+    replaced: set[int] = set()
     for passage in passages:
         side = passage.kind is ChangeKind.ADDED
         analysis, other = analyses[side], streams[not side]
@@ -540,23 +549,24 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
                   if passage.span.start <= words.tokens[t].span.start < passage.span.end]
         if not inside:
             continue
-        own = [c for c in changes if c.phrase is (c.later if side else c.earlier)]
+        added: list[Span] = []
         for first, last in key_terms(words, inside[0], inside[-1] + 1):
             phrase = _term_phrase(analysis, words, first, last)
             span = phrase.span
             if f" {phrase.key} " in other or any(
                     p.origin is Origin.LEXICON for p in phrases_at(analysis, span)) or any(
-                    c.phrase.span.start <= span.start and span.end <= c.phrase.span.end for c in own):
+                    a.start <= span.start and span.end <= a.end for a in added):
                 continue
-            held = [c for c in own if c.passage == passage.id and c.origin is Origin.DISCOVERED
+            if quoted[side].holds(span):
+                continue  # inside a finding already made (or that very finding)
+            held = [c for c in chunks.get(passage.id, ()) if id(c) not in replaced
                     and span.start <= c.phrase.span.start and c.phrase.span.end <= span.end]
-            for c in held:
-                changes.remove(c)
-                own.remove(c)
-            change = (Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
-                      else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
-            changes.append(change)
-            own.append(change)
+            replaced.update(id(c) for c in held)
+            added.append(span)
+            changes.append(Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
+                           else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
+    if replaced:
+        changes[:] = [c for c in changes if id(c) not in replaced]
 
 
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
