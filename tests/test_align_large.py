@@ -174,3 +174,21 @@ def test_a_record_repeating_one_text_many_times_still_links_in_order(monkeypatch
     found = [c for c in result.changes if c.kind is not ChangeKind.KEPT]
     assert [(c.later.span.start, c.later.text) for c in found if c.later is not None] == [
         (at + len("bolstering the "), "comprehensive strategic partnership")]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_phrases_at_answers_as_a_scan(seed: int) -> None:
+    """The bisecting phrase index gives what a scan of every phrase gives, in order."""
+    from diplodiff import Span
+    from diplodiff.diff.words import phrases_at
+
+    text = _long_text(6_000, seed=seed)
+    if seed == 2:  # one sentence
+        text = " ".join(re.sub(r"[.?!]", "", text).split())
+    analysis = diplodiff.analyse(Statement(id="a", text=text))
+    rng = random.Random(seed)
+    for _ in range(300):
+        start = rng.randrange(len(analysis.statement.text))
+        span = Span(start, start + rng.randrange(0, 80))
+        assert phrases_at(analysis, span) == [
+            p for p in analysis.phrases if p.span.start < span.end and span.start < p.span.end]

@@ -19,7 +19,7 @@ import functools
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
@@ -246,8 +246,10 @@ def _align_large(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         links += _one_to_one([e[i] for i in rows_left], [l[j] for j in cols_left], rows_left, cols_left)
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
     if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+        used_e = {i for x in links for i in x.earlier}
+        used_l = {j for x in links for j in x.later}
         links = _fill_gaps(links, lambda rows, cols: _over_gap([e[i] for i in rows], [l[j] for j in cols]),
-                           lambda i, j: _score(e[i], l[j]), _content(e), _content(l))
+                           lambda i, j: _score(e[i], l[j]), _content(e, used_e), _content(l, used_l))
     return tuple(links)
 
 
@@ -314,11 +316,13 @@ def _anchors(links: Sequence[SentenceLink]) -> list[SentenceLink]:
     return [ordered[k] for k in on_chain if rungs[ending[k]] == 1]
 
 
-def _content(sentences: Sequence[Sequence[int]]) -> list[frozenset[int]]:
+def _content(sentences: Sequence[Sequence[int]], skip: Collection[int] = ()) -> list[frozenset[int]]:
     """The content words (ids) of each sentence: its words less function words and
-    governing verbs, which hold the first ids (``_stop_vocab``)."""
+    governing verbs, which hold the first ids (``_stop_vocab``); none read for the
+    sentences in ``skip`` (linked already: no gap holds them)."""
     first = len(_stop_vocab())
-    return [frozenset(i for i in ids if i >= first) for ids in sentences]
+    return [frozenset() if k in skip else frozenset(i for i in ids if i >= first)
+            for k, ids in enumerate(sentences)]
 
 
 def _rewritten(e: Sequence[frozenset[int]], l: Sequence[frozenset[int]]) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ only in articles or other function words.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -447,20 +447,42 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
 
 #: Phrase indexes of the last few analyses, keyed by identity (hashing an Analysis
 #: would hash every phrase); each entry keeps its analysis alive so the id stays its own.
-_INDEXES: dict[int, tuple[Analysis, list[int], list[list[Phrase]]]] = {}
+_INDEXES: dict[int, tuple[Analysis, list[int], list[_Phrases]]] = {}
 
 
-def _index(analysis: Analysis) -> tuple[list[int], list[list[Phrase]]]:
+class _Phrases:
+    """The phrases of one sentence in text order, with their starts and the longest
+    one's length: a span finds the phrases that overlap it by bisection, not a scan
+    of the sentence's phrases (quadratic in a sentence of many thousand words)."""
+
+    def __init__(self) -> None:
+        self.phrases: list[Phrase] = []
+        self.starts: list[int] = []
+        self.longest = 0
+
+    def add(self, phrase: Phrase) -> None:
+        self.phrases.append(phrase)
+        self.starts.append(phrase.span.start)
+        self.longest = max(self.longest, phrase.span.end - phrase.span.start)
+
+    def overlapping(self, span: Span) -> list[Phrase]:
+        # A phrase starting at or before span.start - longest ends by span.start.
+        lo = bisect_right(self.starts, span.start - self.longest)
+        hi = bisect_left(self.starts, span.end)
+        return [p for p in self.phrases[lo:hi] if p.span.start < span.end and span.start < p.span.end]
+
+
+def _index(analysis: Analysis) -> tuple[list[int], list[_Phrases]]:
     """Sentence starts and the phrases of each sentence, so a span finds its phrases
     by bisection instead of a scan of every phrase (edits x phrases was quadratic)."""
     found = _INDEXES.get(id(analysis))
     if found is not None and found[0] is analysis:
         return found[1], found[2]
     starts = [s.span.start for s in analysis.sentences]
-    by_sentence: list[list[Phrase]] = [[] for _ in starts]
+    by_sentence = [_Phrases() for _ in starts]
     if by_sentence:
         for phrase in analysis.phrases:
-            by_sentence[max(bisect_right(starts, phrase.span.start) - 1, 0)].append(phrase)
+            by_sentence[max(bisect_right(starts, phrase.span.start) - 1, 0)].add(phrase)
     if len(_INDEXES) >= 4:
         _INDEXES.pop(next(iter(_INDEXES)))
     _INDEXES[id(analysis)] = (analysis, starts, by_sentence)
@@ -477,7 +499,7 @@ def phrases_at(analysis: Analysis, span: Span) -> list[Phrase]:
     for k in range(max(bisect_right(starts, span.start) - 1, 0), len(starts)):
         if starts[k] >= span.end and k > 0:
             break
-        found += [p for p in by_sentence[k] if p.span.start < span.end and span.start < p.span.end]
+        found += by_sentence[k].overlapping(span)
     return found
 
 
