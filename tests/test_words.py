@@ -174,3 +174,13 @@ def test_the_framing_line_quotes_the_shift_that_carries_it() -> None:
     carried = [line for line in diplodiff.render_text(result).splitlines() if "carried by" in line]
     assert carried
     assert all("(intensity: none -> 'most serious' (stronger))" in line for line in carried)
+
+
+def test_a_name_swapped_before_a_reworded_predicate_is_two_edits() -> None:
+    """Who speaks and what is said are two findings, not one run from the name to the verb."""
+    earlier = "We met in Rome. Minister Rossi expressed concern over the missile launches. Talks go on."
+    later = "We met in Rome. Minister Bianchi strongly condemned the missile launches. Talks go on."
+    assert _findings(earlier, later) == [
+        ("shifted", "Minister Rossi", "Minister Bianchi", ["substitution"]),
+        ("shifted", "expressed concern over the missile launches", "strongly condemned the missile launches",
+         ["intensity"])]

@@ -425,6 +425,28 @@ def rewritten_edits(link: SentenceLink, e: Words, l: Words) -> list[Edit]:
     return found
 
 
+def _name_length(w: Words, first: int, last: int) -> int:
+    """How many parts from ``first`` are capitalised content words (a name)."""
+    k = first
+    while k < last and w.classes[k] == C and w.tokens[w.owner[k]].text[:1].isupper():
+        k += 1
+    return k - first
+
+
+def _split_name(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """A run that swaps a name and then changes what follows it on both sides
+    ("Oyamada expressed concern over" -> "Morinaga strongly condemned") is two edits:
+    who speaks, and what is said, each reported (and counted) on its own."""
+    i1, i2, j1, j2 = run
+    a, b = _name_length(e, i1, i2), _name_length(l, j1, j2)
+    if not a or not b or i1 + a == i2 or j1 + b == j2 or e.breaks[i1 + a] or l.breaks[j1 + b]:
+        return [run]
+    i, j = i1 + a, j1 + b
+    while i < i2 and j < j2 and e.parts[i] == l.parts[j]:
+        i, j = i + 1, j + 1  # a shared word _merge joined the two over ("New Delhi on 8 September")
+    return [(i1, i1 + a, j1, j1 + b), (i, i2, j, j2)] if i < i2 or j < j2 else [(i1, i1 + a, j1, j1 + b)]
+
+
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
           ) -> list[tuple[Edit, Words, Words]]:
     """The lifted word-level edits of every sentence link, in earlier order."""
@@ -436,7 +458,7 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         if link.similarity < GAP_THRESHOLD:
             found += [(edit, e, l) for edit in rewritten_edits(link, e, l)]
             continue
-        runs = [r for r in _merge(spans(e.parts, l.parts))
+        runs = [r for merged in _merge(spans(e.parts, l.parts)) for r in _split_name(e, l, merged)
                 if not _only_grammar(e, l, r) and not is_date_edit(e, l, r) and not _rejoined(e, l, r)]
         for k, run in enumerate(runs):
             before = (runs[k - 1][1], runs[k - 1][3]) if k else (0, 0)
