@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from diplodiff.diff import framing
 from diplodiff.find import lexicon
 from diplodiff.read import cache
+from diplodiff.text import speakers
 
 
 @pytest.fixture
@@ -102,12 +104,22 @@ def test_the_fingerprint_covers_the_shipped_data(tmp_path: Path, monkeypatch: py
     assert cache.fingerprint.__wrapped__() != before
 
 
-def test_builtin_lexicons_from_the_cache_equal_the_parsed_files(folder: Path) -> None:
-    """What a run reads from the cache is what parsing the TOML gives."""
-    stored = cache.cached("lexicon", lexicon._compile)
-    assert cache.cached("lexicon", lambda: pytest.fail("rebuilt")) == stored == lexicon._compile()
+@pytest.mark.parametrize(("name", "build"), [
+    ("lexicon", lexicon._compile), ("speakers", speakers._compile), ("outlets", speakers._compile_outlets),
+    ("cues", framing._compile_cues), ("ladders", framing._compile_ladders)])
+def test_builtin_data_read_back_equals_a_fresh_build(folder: Path, name: str,
+                                                     build: Callable[[], object]) -> None:
+    """Each builtin table the package caches reads back as what building it gives."""
+    cache.cached(name, build)
+    assert cache.cached(name, lambda: pytest.fail("rebuilt")) == build()
+
+
+def test_builtin_lexicons_and_speakers_equal_the_parsed_files() -> None:
+    """The objects made from the cached data are those parsing the TOML makes."""
     for name in lexicon.BUILTIN:
         assert lexicon.builtin_lexicon(name) == lexicon._read_builtin(name)
+    parsed = speakers._builtin("sides.toml").merged(speakers._builtin("speakers.toml"))
+    assert speakers.default_speakers() == parsed
 
 
 def test_the_default_index_and_vocabulary_equal_a_fresh_build() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
@@ -16,7 +16,9 @@ from .diff.pipeline import analyse, compare
 from .find.lexicon import Lexicon, default_lexicon
 from .read.catalog import Catalog
 from .text.speakers import SpeakerTable, default_speakers
-from .timeline.track import Progress, Timeline, track
+
+if TYPE_CHECKING:  # the timeline is imported when one is built: a diff does not pay for it
+    from .timeline.track import Progress, Timeline
 
 
 @frozen
@@ -56,5 +58,7 @@ class Analyzer:
               progress: Progress | None = None, workers: int | None = None,
               store: str | os.PathLike[str] | None = None, client: Any = None) -> Timeline:
         """Build the history of every formula across dated statements (see ``diplodiff.track``)."""
+        from .timeline.track import track
+
         return track(statements, lexicon=self.lexicon, options=self.options, speakers=self.speakers,
                      catalog=catalog, progress=progress, workers=workers, store=store, client=client)

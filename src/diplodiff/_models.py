@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import html
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain
@@ -41,6 +40,8 @@ def one_line(text: str) -> str:
 
 def html_cell(text: str) -> str:
     """Text for a cell of a notebook's ``_repr_html_`` table (the renderers use render.escape)."""
+    import html  # lazy: only notebooks render tables
+
     return html.escape(one_line(text), quote=True)
 
 

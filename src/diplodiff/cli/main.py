@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import logging
 import os
 import signal
 import stat
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -112,6 +110,8 @@ def open_output(output: str | None, *, inputs: Sequence[str | Path] = ()) -> Ite
         raise diplodiff.OutputError(output, "its directory does not exist; create it first")
     try:
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+        import tempfile  # lazy, like every import only some commands need: start-up counts
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise diplodiff.OutputError(output, f"cannot be written ({exc.strerror or exc})") from None
@@ -275,6 +275,8 @@ def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
     except ImportError:
         raise _UsageError("--dask needs dask and distributed: pip install 'diplodiff[dask]'") from None
     if address == "local":
+        import logging
+
         cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                            dashboard_address=":0", silence_logs=logging.ERROR)
         with cluster, distributed.Client(cluster) as client:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import tomllib
 from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from itertools import accumulate, chain, compress, count, islice, repeat
@@ -21,6 +20,7 @@ from itertools import accumulate, chain, compress, count, islice, repeat
 from attrs import frozen
 
 from .._models import Analysis, Phrase, Sentence, Span, Tokens, _span
+from ..read.cache import cached
 from ..text.normalize import BARRIER, fold_text
 
 _AFTER = 6
@@ -47,6 +47,13 @@ class Cue:
 
 @functools.cache
 def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
+    modality, intensity = cached("cues", _compile_cues)  # kept by read/cache.py: folding costs a cold run
+    return modality, intensity
+
+
+def _compile_cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
+    import tomllib
+
     data = tomllib.loads(files("diplodiff").joinpath("_data").joinpath("framing.toml")
                          .read_text(encoding="utf-8"))
     modality = {fold_text(w): int(level) for level, words in data["modality"].items() for w in words}
@@ -59,6 +66,12 @@ def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
 def ladders() -> dict[str, dict[tuple[str, ...], int]]:
     """The stance ladders (disapproval, approval, opposition, demand, commitment):
     folded wording -> rung, higher = stronger."""
+    return cached("ladders", _compile_ladders)  # type: ignore[no-any-return]
+
+
+def _compile_ladders() -> dict[str, dict[tuple[str, ...], int]]:
+    import tomllib
+
     data = tomllib.loads(files("diplodiff").joinpath("_data").joinpath("framing.toml")
                          .read_text(encoding="utf-8"))
     return {name: {fold_text(w): int(level) for level, words in table.items() for w in words}

@@ -21,7 +21,6 @@ empty string to turn the cache off.
 from __future__ import annotations
 
 import functools
-import hashlib
 import marshal
 import os
 import sys
@@ -29,6 +28,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+try:  # hashlib would load OpenSSL (~2 ms) for a hash Python has built in
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons built without it
+    from hashlib import blake2b
 
 #: Another version's file for the same entry is removed once this old (seconds): a
 #: developer's edits leave no pile of stale files, two installs in use side by side
@@ -56,7 +60,7 @@ def cache_dir() -> Path | None:
 def fingerprint() -> str | None:
     """A hash of every source and data file of this diplodiff (names and contents),
     the Python version and the cache format; ``None`` when the files cannot be read."""
-    digest = hashlib.blake2b(_FORMAT + sys.version.encode() + bytes([marshal.version]), digest_size=16)
+    digest = blake2b(_FORMAT + sys.version.encode() + bytes([marshal.version]), digest_size=16)
     try:
         for folder, subfolders, names in os.walk(_PACKAGE):
             subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
@@ -97,7 +101,7 @@ def _read(path: Path) -> tuple[Any] | None:
         return None
     head = len(_FORMAT)
     body = data[head + _DIGEST:]
-    if data[:head] != _FORMAT or data[head:head + _DIGEST] != hashlib.blake2b(body).digest()[:_DIGEST]:
+    if data[:head] != _FORMAT or data[head:head + _DIGEST] != blake2b(body).digest()[:_DIGEST]:
         return None
     try:
         return (marshal.loads(body),)
@@ -117,13 +121,13 @@ def _write(path: Path, value: Any) -> None:
         temporary = Path(name)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(_FORMAT + hashlib.blake2b(body).digest()[:_DIGEST] + body)
+                out.write(_FORMAT + blake2b(body).digest()[:_DIGEST] + body)
             temporary.replace(path)
         except BaseException:
             temporary.unlink()
             raise
         now = time.time()
-        for old in path.parent.glob(f"{path.name.split('-')[0]}-*.marshal"):
+        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.marshal"):
             if old != path and now - old.stat().st_mtime > _STALE:
                 old.unlink(missing_ok=True)
     except (OSError, ValueError):

@@ -16,11 +16,9 @@ line and what to do, never a traceback:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -131,6 +129,8 @@ def parse_json(line: str, *, name: str, number: int, error: ErrorFactory) -> Any
     where = f"line {number}"
     if ("[" in line or "{" in line) and _depth(line) > MAX_DEPTH:
         raise error(name, f"{where}: JSON nested more than {MAX_DEPTH} deep; flatten it")
+    import json  # lazy: most runs read no JSON (start-up time counts)
+
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -149,6 +149,8 @@ def parse_toml(text: str, *, name: str, error: ErrorFactory, hint: str) -> dict[
     """Parse TOML, turning every failure into ``error`` naming the line and ``hint``."""
     if _depth(text) > MAX_DEPTH:
         raise error(name, f"nests arrays or tables more than {MAX_DEPTH} deep; {hint}")
+    import tomllib  # lazy: the builtin tables come parsed from read/cache.py
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -40,7 +40,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
 from itertools import compress, count
@@ -54,6 +53,7 @@ from attrs import frozen
 
 from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement, _span
+from ..read.cache import cached
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
@@ -169,7 +169,7 @@ def parse_speakers(text: str, *, name: str) -> SpeakerTable:
                 raise TypeError(msg)
             sides.append(Side(str(_text(s, "id", where, required=True)), _strings(s, "names", where),
                               _strings(s, "demonyms", where), _strings(s, "capitals", where), kind))
-    except (tomllib.TOMLDecodeError, TypeError) as exc:
+    except TypeError as exc:  # parse_toml reports bad TOML itself
         msg = f"is not a valid speaker table ({exc}); see docs/speakers.md for the format"
         raise SpeakerTableError(name, msg) from None
     return SpeakerTable(tuple(people), tuple(sides))
@@ -184,7 +184,14 @@ def _builtin(name: str) -> SpeakerTable:
 def default_speakers() -> SpeakerTable:
     """Return the speaker table shipped with diplodiff: every country and the main
     organisations (``_data/sides.toml``) and known office holders (``_data/speakers.toml``)."""
-    return _builtin("sides.toml").merged(_builtin("speakers.toml"))
+    people, sides = cached("speakers", _compile)  # parsed TOML, kept by read/cache.py
+    return SpeakerTable(tuple(Person(*row) for row in people), tuple(Side(*row) for row in sides))
+
+
+def _compile() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    table = _builtin("sides.toml").merged(_builtin("speakers.toml"))
+    return ([tuple(getattr(p, f.name) for f in attrs.fields(Person)) for p in table.people],
+            [tuple(getattr(s, f.name) for f in attrs.fields(Side)) for s in table.sides])
 
 
 def load_speakers(path: str | Path) -> SpeakerTable:
@@ -799,6 +806,12 @@ def _domain(host: str) -> str:
 
 @functools.cache
 def _outlets() -> dict[str, str]:
+    return cached("outlets", _compile_outlets)  # type: ignore[no-any-return]
+
+
+def _compile_outlets() -> dict[str, str]:
+    import tomllib
+
     text = files("diplodiff").joinpath("_data").joinpath("outlets.toml").read_text(encoding="utf-8")
     return {host: entry["name"] for entry in tomllib.loads(text)["outlet"] for host in entry["hosts"]}
 
