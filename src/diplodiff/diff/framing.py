@@ -14,13 +14,12 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from importlib.resources import files
 from itertools import accumulate, chain, compress, count, islice, repeat
 
 from attrs import frozen
 
 from .._models import Analysis, Phrase, Sentence, Span, Tokens, _span
-from ..read.cache import cached
+from ..read.cache import cached, shipped
 from ..text.normalize import BARRIER, fold_text
 
 _AFTER = 6
@@ -54,8 +53,7 @@ def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
 def _compile_cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
     import tomllib
 
-    data = tomllib.loads(files("diplodiff").joinpath("_data").joinpath("framing.toml")
-                         .read_text(encoding="utf-8"))
+    data = tomllib.loads(shipped("framing.toml"))
     modality = {fold_text(w): int(level) for level, words in data["modality"].items() for w in words}
     intensity = {fold_text(w): 1 for w in data["intensity"]["up"]}
     intensity.update({fold_text(w): -1 for w in data["intensity"]["down"]})
@@ -72,8 +70,7 @@ def ladders() -> dict[str, dict[tuple[str, ...], int]]:
 def _compile_ladders() -> dict[str, dict[tuple[str, ...], int]]:
     import tomllib
 
-    data = tomllib.loads(files("diplodiff").joinpath("_data").joinpath("framing.toml")
-                         .read_text(encoding="utf-8"))
+    data = tomllib.loads(shipped("framing.toml"))
     return {name: {fold_text(w): int(level) for level, words in table.items() for w in words}
             for name, table in data["ladder"].items()}
 

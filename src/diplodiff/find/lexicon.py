@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from importlib.resources import files
 from itertools import accumulate, count, groupby
 from operator import add, itemgetter
 from pathlib import Path
@@ -38,7 +37,7 @@ from attrs import frozen
 
 from .._errors import LexiconError
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
-from ..read.cache import cached
+from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from ..text.normalize import _NUMBERS, BARRIER, fold_text, numeric
 
@@ -383,7 +382,7 @@ def builtin_lexicon(name: str) -> Lexicon:
 
 
 def _read_builtin(name: str) -> Lexicon:
-    text = files("diplodiff").joinpath("_data").joinpath(BUILTIN[name]).read_text(encoding="utf-8")
+    text = shipped(BUILTIN[name])
     return parse_lexicon(text, name=f"builtin:{name}")
 
 

@@ -45,6 +45,12 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _SOURCES = (".py", ".toml", ".txt", ".json", ".csv")
 
 
+def shipped(name: str) -> str:
+    """The text of the shipped data file ``_data/NAME``, read from the package's own
+    folder (``importlib.resources`` would cost a cold run ~10 ms to import)."""
+    return (_PACKAGE / "_data" / name).read_text(encoding="utf-8")
+
+
 def cache_dir() -> Path | None:
     """The cache directory, or ``None`` when ``DIPLODIFF_CACHE_DIR`` is set empty."""
     chosen = os.environ.get("DIPLODIFF_CACHE_DIR")

@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib.resources import files
+
+from ..read.cache import shipped
 
 #: Length-preserving quote folding, so spans computed on the folded text
 #: stay valid for the original.
@@ -77,7 +78,7 @@ _KEEP_S = frozenset({"news", "series", "species", "politics", "economics", "logi
 
 
 def _data_lines(name: str) -> list[str]:
-    text = files("diplodiff").joinpath("_data").joinpath(name).read_text(encoding="utf-8")
+    text = shipped(name)
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -190,7 +191,7 @@ def has_unusual(text: str) -> bool:
 def _vocabulary() -> frozenset[str]:
     """Words diplodiff knows: every word of the shipped lexicon (wordings and notes),
     the stop words and the head nouns, folded to their singular."""
-    text = files("diplodiff").joinpath("_data").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    text = shipped("lexicon.toml")
     words = set(re.findall(r"[a-z]{2,}", text.lower()))
     words.update(stopwords(), *heads().values())
     return frozenset(singular(w) for w in words)

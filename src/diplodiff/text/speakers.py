@@ -41,7 +41,6 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
-from importlib.resources import files
 from itertools import compress, count
 from operator import itemgetter
 from pathlib import Path
@@ -53,7 +52,7 @@ from attrs import frozen
 
 from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement, _span
-from ..read.cache import cached
+from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
@@ -176,7 +175,7 @@ def parse_speakers(text: str, *, name: str) -> SpeakerTable:
 
 
 def _builtin(name: str) -> SpeakerTable:
-    text = files("diplodiff").joinpath("_data").joinpath(name).read_text(encoding="utf-8")
+    text = shipped(name)
     return parse_speakers(text, name=f"builtin {name}")
 
 
@@ -812,7 +811,7 @@ def _outlets() -> dict[str, str]:
 def _compile_outlets() -> dict[str, str]:
     import tomllib
 
-    text = files("diplodiff").joinpath("_data").joinpath("outlets.toml").read_text(encoding="utf-8")
+    text = shipped("outlets.toml")
     return {host: entry["name"] for entry in tomllib.loads(text)["outlet"] for host in entry["hosts"]}
 
 
