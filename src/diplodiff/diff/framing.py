@@ -156,10 +156,13 @@ _BREAKS = frozenset({BARRIER, ";"})
 
 def _after_last(words: list[str], marks: frozenset[str]) -> list[int]:
     """For each position ``0 .. len(words)``, where the run after the last mark before it begins."""
-    found = [0] * (len(words) + 1)
+    found: list[int] = []
+    last = 0
     for i in compress(count(1), map(marks.__contains__, words)):  # only the marks are visited
-        found[i] = i
-    return list(accumulate(found, max))
+        found += [last] * (i - len(found))
+        last = i
+    found += [last] * (len(words) + 1 - len(found))
+    return found
 
 
 class _Scan:
@@ -344,8 +347,11 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cu
            phrase if phrase.span.end <= phrase.span.start else None)
     found = analysis.memo.get(key)
     if found is None:
-        lo = bisect.bisect_left(analysis.phrases, start, key=_start)
-        hi = bisect.bisect_left(analysis.phrases, end, key=_start)
+        starts = analysis.memo.get("framing-starts")
+        if not isinstance(starts, list):  # where each phrase starts, for the bisections
+            starts = analysis.memo["framing-starts"] = [p.span.start for p in analysis.phrases]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
         sentence = analysis.sentences[phrase.sentence]
         if phrase.span.end > phrase.span.start:
             places = ("framing-neighbours", start, end)
@@ -361,6 +367,3 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cu
                                                  analysis.statement.text)
     return found  # type: ignore[return-value]
 
-
-def _start(phrase: Phrase) -> int:
-    return phrase.span.start
