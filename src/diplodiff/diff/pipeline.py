@@ -155,12 +155,15 @@ class _Pairing:
 
     def __init__(self, earlier: Analysis, later: Analysis, *, recurring: Collection[str] = (),
                  in_passage: tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]] | None = None,
-                 vocabulary: Collection[str] = frozenset()) -> None:
+                 vocabulary: Collection[str] = frozenset(), kept: list[Change] | None = None) -> None:
         self.earlier, self.later = earlier, later
         self.e_groups, self.l_groups = earlier.groups(), later.groups()
         self.recurring = frozenset(recurring)
         self.in_passage = in_passage
         self.vocabulary = vocabulary
+        # The changes of formulas found on both sides do not depend on the passages: a
+        # second pairing with more passages takes them from the first (``kept``).
+        self.kept = kept
 
     def reportable(self, group: Sequence[Phrase], side: int) -> bool:
         """The one rule (``is_reportable``), widened to the formula-like chunks of a
@@ -206,7 +209,9 @@ class _Pairing:
         """Every change of the inventory, unordered."""
         before = [k for k in self.e_groups if k not in self.l_groups]
         after = [k for k in self.l_groups if k not in self.e_groups]
-        changes = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
+        if self.kept is None:
+            self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
+        changes = list(self.kept)
         for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
             left = [k for k in before if self.e_groups[k][0].category == category
                     and self.reportable(self.e_groups[k], 0)]
@@ -744,6 +749,7 @@ class _Inventory:
                  vocabulary: Collection[str]) -> None:
         self.earlier, self.later, self.edited, self.revision = earlier, later, edited, revision
         self.recurring, self.vocabulary = recurring, vocabulary
+        self.kept: list[Change] | None = None
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
@@ -759,13 +765,16 @@ class _Inventory:
         spans = ([p.span for p in own[0]], [p.span for p in own[1]])
         pairing = _Pairing(
             self.earlier, self.later, recurring=self.recurring, vocabulary=self.vocabulary,
-            in_passage=(lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])))
+            in_passage=(lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])),
+            kept=self.kept)
         changes = list(self.edited.changes)
+        found_changes = pairing.changes(options)
+        self.kept = pairing.kept
         e_groups, l_groups = pairing.e_groups, pairing.l_groups
         for gone, new in self.edited.swaps:
             changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
             changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
-        for change in pairing.changes(options):
+        for change in found_changes:
             if change.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
                 # One rule for both sides: the side the phrase stands on, and the other.
                 side = int(change.kind is ChangeKind.ADDED)
