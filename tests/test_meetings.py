@@ -92,3 +92,19 @@ def test_a_name_formula_before_a_verb_stays_the_name() -> None:
         "The G20 welcomed the plan. The talks were held in Moscow.",
         "The ministers met in St Petersburg on Friday. They discussed energy.")
     assert [c.earlier.text for c in result.of_kind(ChangeKind.DROPPED) if c.earlier] == ["G20"]
+
+
+def _discovered(text: str) -> list[str]:
+    return [p.text for p in diplodiff.extract_phrases(Statement(id="x", text=text))
+            if p.origin is diplodiff.Origin.DISCOVERED]
+
+
+def test_a_body_in_an_officials_title_is_no_phrase() -> None:
+    assert "Communist Party of China Central Committee" not in _discovered(
+        "Wang Yi, member of the Political Bureau of the Communist Party of China Central Committee, "
+        "met the visiting minister.")
+
+
+def test_a_body_outside_a_title_is_a_phrase() -> None:
+    assert "Communist Party of China Central Committee" in _discovered(
+        "The Communist Party of China Central Committee issued a plan on rural reform.")

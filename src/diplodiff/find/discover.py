@@ -17,6 +17,7 @@ from itertools import accumulate, chain
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
 from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords, surface
+from ..text.words import vocabulary
 from .lexicon import Hit, Lexicon, hits, lexicon_phrase
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
@@ -250,10 +251,32 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
                 quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
         for first, last, marks in _ranges(usable, quoted, options):
             k = bisect.bisect_right(offsets, first) - 1
+            if "name" in marks and _in_title(rows[k].texts, first - offsets[k]):
+                continue
             phrases.append(_phrase(sentences[k], rows[k], bits[k], first - offsets[k], last - offsets[k],
                                    statement, marks))
     phrases.sort(key=_place)
     return tuple(phrases)
+
+
+_TITLE_GLUE = frozenset({"of", "the", "a", "an", "also", "and"})
+
+
+def _in_title(texts: Sequence[str], first: int) -> bool:
+    """Whether a name starting at token ``first`` ends an official's title set off after
+    their name ("Wang Yi, member of the Political Bureau of the Communist Party of China
+    Central Committee, said"): the body belongs to the person's office, not to what the
+    statement says."""
+    offices = vocabulary("offices.txt")
+    i, head = first - 1, False
+    while i >= 0:
+        low = texts[i].lower()
+        if low in offices["head"]:
+            head = True
+        elif low not in offices["word"] and low not in _TITLE_GLUE:
+            break
+        i -= 1
+    return head and i >= 1 and texts[i] == "," and texts[i - 1][:1].isupper()
 
 
 def _place(phrase: Phrase) -> tuple[int, int]:
