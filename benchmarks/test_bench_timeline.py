@@ -4,11 +4,14 @@
 * The 10,000-statement CLI run, ``diplodiff timeline DIR --format json -o FILE --store DB``:
   wall time, peak memory (all processes together) and JSON bytes per statement (one round).
   Asserted: peak memory < 1 GB, JSON <= 15 KB per statement, and the CLI's own cost
-  (reading files, rendering, writing, the store) at most as much again as the analysis:
-  CPU seconds (all processes) <= 2 x ten times those of ``track()`` of 1,000 statements in
-  this process. Ratios of CPU time hold on a busy machine too, where wall time does not.
+  (reading files, rendering, writing, the store) at most half the analysis again:
+  CPU seconds (all processes) <= 1.5 x ten times those of ``track()`` of 1,000 statements
+  in this process (measured x1.05 with analysis at ~5.8 ms per statement: the margin is
+  for a faster analysis, against which the same overhead weighs more). Ratios of CPU time
+  hold on a busy machine too, where wall time does not.
 * The incremental re-run after adding one statement to the stored 10,000: asserted at most
-  half the full run's CPU time; its wall time is printed against the 2 s target.
+  0.3 of the full run's CPU time (measured 0.1); its wall time is printed against the 2 s
+  target.
 * ``--dask local`` throughput: statements per second on a 2-worker LocalCluster against the
   process pool on the same statements, with the same JSON byte for byte.
 """
@@ -42,10 +45,10 @@ WORKERS = 2
 CLI_SIZE = 10_000
 MEMORY_BUDGET = 1024**3
 JSON_BUDGET = 15 * 1024
-#: The CLI's wall time over the in-process analysis of as many statements (ratio asserted).
-CLI_OVERHEAD = 2.0
-#: The incremental re-run's wall time over the full run's (ratio asserted).
-INCREMENTAL_SHARE = 0.5
+#: The CLI's CPU time over the in-process analysis of as many statements (ratio asserted).
+CLI_OVERHEAD = 1.5
+#: The incremental re-run's CPU time over the full run's (ratio asserted).
+INCREMENTAL_SHARE = 0.3
 DASK_SIZE = 1_000
 #: CPU seconds per statement of ``track()`` (all processes), by corpus size (filled as the sizes run).
 CPU_PER_STATEMENT: dict[int, float] = {}

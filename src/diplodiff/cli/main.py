@@ -324,6 +324,8 @@ def _timeline(args: argparse.Namespace) -> int:
         _write_timeline(timeline, args)
     finally:
         gc.unfreeze()
+    if _EXIT_AFTER:
+        _LEFT.append(timeline)  # the program ends next: the system frees it at once (see run())
     return EXIT_OK
 
 
@@ -546,14 +548,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signum, old)
 
 
+#: Set by ``run()``: the process ends when ``main()`` returns.
+_EXIT_AFTER = False
+#: What is left for the operating system to free when the process ends.
+_LEFT: list[object] = []
+
+
 def run() -> NoReturn:
     """The ``diplodiff`` program: ``main()``, then exit at once, streams flushed.
 
-    A timeline of 10,000 statements leaves millions of small objects behind; freeing
-    them one by one while the interpreter shuts down took about a second, and the
-    operating system takes them back at once. By then every output file is written
-    and closed, the store closed and the worker processes gone.
+    A timeline of 10,000 statements is millions of small objects; freeing them one by
+    one when the command returns took about two seconds, and the operating system takes
+    them back at once. So the command leaves its record alive, and the process ends
+    without the interpreter's shutdown. By then every output file is written and
+    closed, the store closed and the worker processes gone.
     """
+    global _EXIT_AFTER
+    _EXIT_AFTER = True
     status = main()
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # a reader that went away, a stream already closed

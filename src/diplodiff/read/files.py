@@ -429,9 +429,13 @@ class FileCache(Protocol):
 _RACY_NS = 2_000_000_000
 
 
-def file_key(path: Path) -> str:
-    """The cache key of a file: its absolute path, and the path as given (statements keep it)."""
-    return f"{os.path.abspath(path)}\0{path}"  # noqa: PTH100 (no symlinks resolved: the path as named)
+def file_key(path: Path, cwd: str | None = None) -> str:
+    """The cache key of a file: the working directory when the path is relative, and the
+    path as given (statements keep it)."""
+    name = str(path)
+    if os.path.isabs(name):  # noqa: PTH117 (a str at hand: no Path made)
+        return f"\0{name}"
+    return f"{os.getcwd() if cwd is None else cwd}\0{name}"  # noqa: PTH109 (one call per run, given)
 
 
 def _loader(options: Options, columns: Columns | None) -> str:
@@ -439,10 +443,9 @@ def _loader(options: Options, columns: Columns | None) -> str:
     return f"max_bytes={options.max_bytes};columns={columns!r}"
 
 
-def _load_cached(file: Path, options: Options, columns: Columns | None, cached: dict[str, CachedFile],
-                 fresh: list[CachedFile]) -> tuple[Statement, ...]:
+def _load_cached(file: Path, key: str, options: Options, columns: Columns | None,
+                 cached: dict[str, CachedFile], fresh: list[CachedFile]) -> tuple[Statement, ...]:
     """A file's statements: from the cache when its state (or else its bytes) is unchanged."""
-    key = file_key(file)
     entry = cached.get(key)
     try:
         found = os.stat(file)  # noqa: PTH116 (one call for every field of the state)
@@ -531,7 +534,7 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
                     unreadable(str(file))
                     continue
                 inside.append(file)
-        found.extend(sorted(inside))
+        found.extend(sorted(inside, key=lambda p: p.parts))  # Path order, without Path.__lt__ calls
     return found
 
 
@@ -569,14 +572,16 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
     loader = _loader(options, columns)
     cached: dict[str, CachedFile] = {}
     fresh: list[CachedFile] = []
+    cwd = os.getcwd()  # noqa: PTH109 (a str, once)
+    keys = [file_key(f, cwd) for f in files] if cache is not None else []
     if cache is not None:
-        cached = cache.recall(loader, [file_key(f) for f in files if str(f) != STDIN])
-    for file in files:
+        cached = cache.recall(loader, [k for k, f in zip(keys, files, strict=True) if str(f) != STDIN])
+    for n, file in enumerate(files):
         try:
             if cache is None or str(file) == STDIN:
                 statements.extend(load_file(file, options=options, columns=columns))
             else:
-                statements.extend(_load_cached(file, options, columns, cached, fresh))
+                statements.extend(_load_cached(file, keys[n], options, columns, cached, fresh))
         except _NotStatements as exc:
             if str(file) in named:
                 raise
