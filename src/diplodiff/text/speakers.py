@@ -607,6 +607,7 @@ class _Reader:
         """Every sentence with its speaker, side and voice span."""
         starts = paragraph_starts(self.statement.text, self.sentences)
         quoted = quote_continues(self.statement.text, self.sentences, starts)
+        quotes = _QUOTE_MARKS.search(self.statement.text) is not None
         outlet = _Voice(self.outlet, None)
         voice = outlet
         in_list = False
@@ -616,7 +617,7 @@ class _Reader:
             self.reading = n
             if starts[n] and self._blank_before(n):
                 in_list = False
-            opens_quote = sentence.span.of(self.statement.text).lstrip()[:1] in {'"', "\u201c"}
+            opens_quote = quotes and sentence.span.of(self.statement.text).lstrip()[:1] in {'"', "\u201c"}
             new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
             named.append(new is not None)
             if new is not None:
@@ -855,6 +856,8 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     sentence. A paragraph that opens with a quote mark while one is open continues it
     (the newspaper convention); one that does not closes it. ``starts``: the
     sentences' ``paragraph_starts``, when already known."""
+    if _QUOTE_MARKS.search(text) is None:
+        return [False] * len(sentences)  # no quote mark opens anything
     out = []
     open_ = False
     # A paragraph as paragraph_starts reads it: a reflowed line break inside a
