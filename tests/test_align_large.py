@@ -192,3 +192,25 @@ def test_phrases_at_answers_as_a_scan(seed: int) -> None:
         span = Span(start, start + rng.randrange(0, 80))
         assert phrases_at(analysis, span) == [
             p for p in analysis.phrases if p.span.start < span.end and span.start < p.span.end]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compare_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    """compare() pauses the cyclic collector while it works, and restores it, on or off."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        earlier, later = Statement(id="a", text=_long_text(20_000)), Statement(id="b", text="Hi.")
+        diplodiff.compare(later, later)  # the builtin lexicon loaded
+        seen: list[bool] = []
+        gc.callbacks.append(lambda phase, info: seen.append(phase == "start"))
+        try:
+            diplodiff.compare(earlier, later)
+        finally:
+            gc.callbacks.pop()
+        assert gc.isenabled() is enabled
+        assert not any(seen)  # no collection ran inside
+    finally:
+        (gc.enable if was else gc.disable)()
