@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 import diplodiff
 from diplodiff import ChangeKind, ShiftType, Statement
 
@@ -108,3 +112,14 @@ def test_a_body_in_an_officials_title_is_no_phrase() -> None:
 def test_a_body_outside_a_title_is_a_phrase() -> None:
     assert "Communist Party of China Central Committee" in _discovered(
         "The Communist Party of China Central Committee issued a plan on rural reform.")
+
+
+@pytest.mark.parametrize(("old", "new"), [("004", "000"), ("001", "004"), ("003", "001"), ("002", "004")])
+def test_swapping_two_readouts_swaps_their_passages(old: str, new: str) -> None:
+    seeds = Path(__file__).parent.parent / "seeds"
+    a = diplodiff.load_statement(next(seeds.glob(f"{old}_*.txt")))
+    b = diplodiff.load_statement(next(seeds.glob(f"{new}_*.txt")))
+    forward, backward = diplodiff.compare(a, b), diplodiff.compare(b, a)
+    swap = {ChangeKind.ADDED: ChangeKind.DROPPED, ChangeKind.DROPPED: ChangeKind.ADDED}
+    assert sorted((swap[p.kind].value, p.text) for p in forward.passages) == sorted(
+        (p.kind.value, p.text) for p in backward.passages)
