@@ -617,7 +617,7 @@ class _Reader:
             self.reading = n
             if starts[n] and self._blank_before(n):
                 in_list = False
-            opens_quote = quotes and sentence.span.of(self.statement.text).lstrip()[:1] in {'"', "\u201c"}
+            opens_quote = quotes and opens_with_quote(sentence.span.of(self.statement.text).lstrip())
             new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
             named.append(new is not None)
             if new is not None:
@@ -821,7 +821,7 @@ def _compile_outlets() -> dict[str, str]:
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: A colon that opens a list or the words after it ("the following four aspects: First, ...").
 _LIST = re.compile(r":(?:\s|$)")
-_ENDS = frozenset('.!?:;"\')\u201d\u2019')
+_ENDS = frozenset('.!?:;)"\'\u201c\u201d\u2018\u2019')  # quote marks of either style and direction
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -867,7 +867,7 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     for n, sentence in enumerate(sentences):
         if open_ and n and starts[n]:
             body = text[sentence.span.start : sentence.span.end].lstrip()
-            open_ = body[:1] in {'"', "\u201c"}
+            open_ = opens_with_quote(body)
             if open_:
                 out.append(True)
                 open_ = _toggle(text[sentence.span.start : sentence.span.end].lstrip()[1:], True)
@@ -877,19 +877,40 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     return out
 
 
+# Whether a double quote mark opens or closes a quotation is read from where it stands,
+# never from its glyph: a straight mark has no direction, and curly ones are curled by
+# software that guesses (a stray closing mark, or one curled the wrong way, is common in
+# scraped text). So a text reads the same in straight and in curly quotes.
 _QUOTE_MARKS = re.compile('[\u201c\u201d"]')
+#: A mark right before one of these (or a space, or the end) closes a quotation...
+_CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013")
+#: ...and right after one of these (or a space, or the start), before a word, opens one.
+_OPENS_AFTER = frozenset("([{\u2014\u2013-:/")
+
+
+def _direction(text: str, i: int) -> int:
+    """``1`` if the quote mark at ``text[i]`` opens a quotation, ``-1`` if it closes
+    one, ``0`` if its place does not tell (it stands between two words or two spaces)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after in _CLOSES_BEFORE:
+        return -1
+    if after.isspace():
+        return 0 if before.isspace() else -1
+    return 1 if before.isspace() or before in _OPENS_AFTER else 0
+
+
+def opens_with_quote(text: str) -> bool:
+    """Whether ``text`` (a sentence, leading space stripped) opens with a quote mark."""
+    return bool(text) and text[0] in '"\u201c\u201d' and _direction(text, 0) >= 0
 
 
 def _toggle(text: str, open_: bool) -> bool:
-    """Whether a quotation is open after ``text``, given whether it was before."""
+    """Whether a quotation is open after ``text``, given whether it was before: each
+    mark opens or closes as its place says, else it turns the state over."""
     for mark in _QUOTE_MARKS.finditer(text):
-        char = mark.group()
-        if char == "\u201c":
-            open_ = True
-        elif char == "\u201d" or open_:
-            open_ = False
-        else:
-            open_ = True
+        direction = _direction(text, mark.start())
+        open_ = direction > 0 if direction else not open_
     return open_
 
 
