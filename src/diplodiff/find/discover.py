@@ -296,6 +296,10 @@ def _cased(canonical: str) -> bool:
     return found
 
 
+_IN_NAME = NAME | CONNECTOR
+_HEAD_AFTER = LOWER | COMMON_HEAD
+
+
 def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int] | None = None) -> Sequence[Hit]:
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
@@ -308,8 +312,12 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int] | No
     if not weak:
         return sentence_hits
     usable = _usable(flags(tokens) if bits is None else bits, ())
-    if max(usable) < NAME:
-        return sentence_hits  # no name word, so no name for a hit to stand inside
+    # A name is a run of name words and connectors, perhaps with a common head noun
+    # after it: a hit with another word in it stands inside none.
+    weak = [h for h in weak if all(map(_IN_NAME.__and__, usable[h[0] : h[1]]))
+            and (usable[h[1]] & _IN_NAME or usable[h[1]] & _HEAD_AFTER == _HEAD_AFTER)]
+    if not weak:
+        return sentence_hits
     names = sorted(_names(usable))
     starts = [a for a, _ in names]
     reach = list(accumulate((b for _, b in names), max))
