@@ -214,3 +214,20 @@ def test_compare_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> N
         assert not any(seen)  # no collection ran inside
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_analysing_a_long_statement_runs_no_collection() -> None:
+    """analyse() of a long statement pauses the collector (a short one leaves it alone)."""
+    import gc
+
+    from diplodiff.diff import pipeline
+
+    statement = Statement(id="a", text=_long_text(pipeline._PAUSE_AT))
+    diplodiff.analyse(Statement(id="w", text="Warm up."))
+    seen: list[bool] = []
+    gc.callbacks.append(lambda phase, info: seen.append(phase == "start"))
+    try:
+        diplodiff.analyse(statement)
+    finally:
+        gc.callbacks.pop()
+    assert not any(seen)

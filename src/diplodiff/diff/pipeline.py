@@ -6,7 +6,7 @@ import gc
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import accumulate
 
 import attrs
@@ -72,10 +72,17 @@ def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
     """
     if has_unusual(statement.text) and UNUSUAL_NOTE not in statement.notes:
         statement = attrs.evolve(statement, notes=(*statement.notes, UNUSUAL_NOTE))
-    sentences = attribute(statement, tokenize(statement), table=speakers)
-    lexicon = default_lexicon() if lexicon is None else lexicon
-    return Analysis(statement, sentences,
-                    find_phrases(statement, sentences, lexicon=lexicon, options=options))
+    # A long statement makes millions of acyclic objects (see paused_gc: ~0.4 s of 1.7 s at 2 MB);
+    # short ones, analysed by the thousand in a timeline, leave the collector alone.
+    with paused_gc() if len(statement.text) >= _PAUSE_AT else nullcontext():
+        sentences = attribute(statement, tokenize(statement), table=speakers)
+        lexicon = default_lexicon() if lexicon is None else lexicon
+        return Analysis(statement, sentences,
+                        find_phrases(statement, sentences, lexicon=lexicon, options=options))
+
+
+#: Text length (characters) from which ``analyse`` pauses the garbage collector.
+_PAUSE_AT = 100_000
 
 
 def extract_phrases(statement: Statement, *, lexicon: Lexicon | None = None,
