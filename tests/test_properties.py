@@ -230,6 +230,17 @@ def test_compare_with_itself_is_all_kept(text: str, lexicon: str) -> None:
 
 @SETTINGS
 @given(earlier=texts(), later=texts(), lexicon=lexicons)
+# Found with --hypothesis-seed=5: a moved sentence crossing the others bounded a gap
+# one way and not the other, so a sentence was paired in one direction only.
+@example(earlier="strategic partnership. strategic partnership strategic mutual trust. comprehensive "
+                 "strategic partnership. strategic partnership.",
+         later="strategic partnership.\n\nstrategic partnership. permanent comprehensive strategic "
+               "partners. strategic partnership strategic partnership strategic partnership. "
+               "comprehensive strategic partnership.", lexicon="inline")
+@example(earlier="strategic partnership. strategic partnership. comprehensive strategic partnership. "
+                 "strategic partnership strategic partnership.",
+         later="strategic partnership. strategic partnership strategic partnership. strategic "
+               "partnership strategic partnership. strategic partnership.", lexicon="inline")
 def test_swapping_arguments_swaps_added_and_dropped(earlier: str, later: str, lexicon: str) -> None:
     """What ``compare(a, b)`` adds, ``compare(b, a)`` drops, and the other way round."""
     lex = lexicon_named(lexicon)
