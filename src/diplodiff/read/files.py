@@ -20,7 +20,6 @@ the files say (``read.catalog``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import sys
@@ -457,6 +456,8 @@ def _load_cached(file: Path, key: str, options: Options, columns: Columns | None
     digests: list[bytes] = []
 
     def known(data: bytes) -> tuple[Statement, ...] | None:
+        import hashlib  # lazy: only a run with a store reads digests (start-up time counts)
+
         digests.append(hashlib.blake2b(data, digest_size=20).digest())
         return entry.statements if entry is not None and entry.digest == digests[0] else None
 

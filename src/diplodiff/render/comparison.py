@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -331,4 +330,6 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 def to_json(comparison: Comparison) -> str:
     """Render a comparison as the JSON contract (``schema_version`` 2: version 1 plus
     the sentence alignment and the new and dropped passages)."""
+    import json  # lazy: a text report, the default, needs none (start-up time counts)
+
     return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -28,7 +28,6 @@ gets one function here; renderers never escape on their own.
 from __future__ import annotations
 
 import codecs
-import html
 import re
 
 #: C0 and C1 controls, DEL, bidi embedding/override/isolate marks, the Arabic
@@ -110,6 +109,8 @@ def html_text(text: str | None, *, collapse: bool = True) -> str:
     >>> html_text('<img src=x onerror="alert(1)">')
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     """
+    import html  # lazy: only HTML output escapes (start-up time counts)
+
     text = text or ""
     kept = _INVISIBLE_IN_BLOCK.sub(_escape, valid_text(text))
     return html.escape(one_line(text) if collapse else kept, quote=True)

@@ -9,7 +9,6 @@ raises ``TypeError`` naming the ones it has.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -130,6 +129,8 @@ def to_dict(result: Result) -> dict[str, Any]:
 
 def to_json(result: Result) -> str:
     """``to_dict(result)`` as indented UTF-8 JSON text, ending in a newline."""
+    import json  # lazy: a text report, the default, needs none (start-up time counts)
+
     return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
 
 
