@@ -43,7 +43,7 @@ from ..text.speakers import SpeakerTable, default_speakers
 from .digest import Digest, Found
 
 #: The store's own format; a file with another one is rebuilt, never read.
-FORMAT = "diplodiff-store/4"
+FORMAT = "diplodiff-store/5"
 #: The ``marshal`` format of stored digests.
 MARSHAL_VERSION = 4
 #: Seconds a run waits for another run's write to finish.
@@ -55,11 +55,18 @@ _REBUILD = "delete it and run again to rebuild it"
 
 
 def statement_key(statement: Statement) -> str:
-    """Hash of a statement's text and metadata: equal keys, equal analyses."""
-    fields = [statement.id, statement.text, statement.date.isoformat() if statement.date else None,
+    """Hash of a statement's text and metadata: equal keys, equal analyses.
+
+    The metadata as JSON, a NUL (never in JSON text), then the text's bytes: the text
+    is hashed as it stands rather than escaped into JSON first, which took twice as long.
+    """
+    fields = [statement.id, statement.date.isoformat() if statement.date else None,
               statement.title, statement.source, [list(pair) for pair in statement.meta]]
     blob = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    h = hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=20)
+    h.update(b"\0")
+    h.update(statement.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 @functools.cache
