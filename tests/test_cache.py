@@ -127,3 +127,23 @@ def test_the_default_index_and_vocabulary_equal_a_fresh_build() -> None:
     default = lexicon.default_lexicon()
     assert lexicon._index(default) == lexicon._build_index(default)
     assert lexicon._vocabulary(default) == lexicon._build_vocabulary(default)
+
+
+def test_a_cold_diff_loads_only_what_a_diff_needs(folder: Path) -> None:
+    """Once the cache is filled, ``diplodiff diff`` of two seeds imports no numpy, timeline,
+    TOML parser, JSON, HTML or OpenSSL: each costs start-up time (docs/scaling.md)."""
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).parent.parent / "seeds"
+    code = ("import sys\nfrom diplodiff.cli.main import main\n"
+            f"sys.argv = ['diplodiff', 'diff', {str(seeds / '004_55e9fcd968524c2c.txt')!r}, "
+            f"{str(seeds / '000_ae7edd6c8a22359c.txt')!r}, '--output', {str(folder / 'out.txt')!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = ('numpy', 'diplodiff.timeline.track', 'tomllib', 'json', 'html', '_hashlib',\n"
+            "         'importlib.resources', 'importlib.metadata')\n"
+            "print(sorted(m for m in heavy if m in sys.modules))")
+    for _ in range(2):  # the first run fills the cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    assert (folder / "out.txt").read_text(encoding="utf-8")
