@@ -184,3 +184,46 @@ def test_a_name_swapped_before_a_reworded_predicate_is_two_edits() -> None:
         ("shifted", "Minister Rossi", "Minister Bianchi", ["substitution"]),
         ("shifted", "expressed concern over the missile launches", "strongly condemned the missile launches",
          ["intensity"])]
+
+
+def test_an_adverb_before_a_phrasal_verb_takes_the_particle_and_its_object() -> None:
+    """An adverb added before a phrasal verb reads with the verb, its particle and its
+    object, not with the bare verb ("rapidly step up support for ...")."""
+    assert _findings("The ministers asked donors to step up support for displaced families.",
+                     "The ministers asked donors to rapidly step up support for displaced families.") == [
+        ("shifted", "step up support for displaced families",
+         "rapidly step up support for displaced families", ["substitution"])]
+
+
+def test_a_swapped_phrasal_verb_takes_its_particle_and_object() -> None:
+    """A verb swapped before a particle is read with the particle and the object."""
+    assert _findings("They asked the agencies to ramp up food deliveries to the north.",
+                     "They asked the agencies to carry out food deliveries to the north.")[0][1:3] == (
+        "ramp up food deliveries", "carry out food deliveries")
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("open and inclusive dialogue", "open, inclusive and transparent dialogue"),
+    ("open, inclusive and transparent dialogue", "open and inclusive dialogue"),
+], ids=["conjunct-added", "conjunct-dropped"])
+def test_a_conjunct_added_to_a_list_takes_the_whole_list(earlier: str, later: str) -> None:
+    """A list of modifiers that grows or shrinks is read whole, with its head noun: the
+    list comma on one side does not cut off the first item."""
+    found = _findings(f"The leaders called for {earlier} in March.",
+                      f"The leaders called for {later} in March.")
+    assert [f[1:3] for f in found] == [(earlier, later)]
+
+
+def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
+    """A comma that both statements have (after an opening phrase) still ends the lift."""
+    found = _findings("In Asia, peace and stability matter.",
+                      "In Asia, peace, stability and prosperity matter.")
+    assert all("Asia" not in (f[1] or "") for f in found)
+
+
+def test_a_bare_noun_reads_with_the_verb_that_opens_the_clause() -> None:
+    """A qualifier dropped before a head noun leaves a bare noun on one side: both sides
+    take the clause's verb over the article ("Notes the headway")."""
+    assert _findings("Notes the considerable headway achieved by the commission on reform.",
+                     "Notes the headway achieved by the commission on reform.") == [
+        ("shifted", "Notes the considerable headway", "Notes the headway", ["qualifier_dropped"])]

@@ -17,6 +17,14 @@ adverbs, function words) and no trained model:
 * a change that begins on a content word or a preposition takes the noun phrase
   it attaches to on its left ("Transport Corridor" -> "Transport Route",
   "status quo" -> "status quo by force or coercion");
+* a verb followed by a particle ("scale up", "carry out") takes the particle and
+  the object after it, so an adverb added before it reads "urgently step up
+  support for ...", not "urgently step";
+* a change that adds or drops a conjunct of a coordinated list takes the whole
+  list: a comma on one side only ("open and inclusive" -> "open, inclusive and
+  transparent") is a list comma, not a phrase boundary;
+* a change that leaves a bare noun on one side takes, over its article, the verb
+  that governs it or opens the clause ("Notes the headway");
 * a lexicon formula the lifted words overlap is taken whole.
 
 Differences that normalisation removes (case, quotes, hyphens, spacing, plurals,
@@ -92,6 +100,8 @@ class Words:
         owner: Index into ``tokens`` of each part.
         classes: Word class of each part.
         breaks: True where punctuation or a sentence end comes before the part.
+        commas: True where that punctuation is commas only, inside one sentence (a list
+            comma: "free, fair and credible").
     """
 
     tokens: tuple[Token, ...]
@@ -100,6 +110,7 @@ class Words:
     owner: tuple[int, ...]
     classes: tuple[str, ...]
     breaks: tuple[bool, ...]
+    commas: tuple[bool, ...] = ()
 
     def span(self, first: int, last: int) -> Span:
         """The text span of parts ``first .. last - 1``."""
@@ -114,17 +125,20 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
     owner: list[int] = []
     classes: list[str] = []
     breaks: list[bool] = []
+    commas: list[bool] = []
     for index in sentences:
         pending = True
+        comma = False
         for token in analysis.sentences[index].tokens:
             if not token.parts:
                 # Quotes fold to nothing; an apostrophe after a plural ("States'") ends
                 # the possessor's noun phrase.
                 if token.text in ("'", "\u2019") and tokens and tokens[-1].text[-1:] in "sS" \
                         and tokens[-1].span.end == token.span.start:
-                    pending = True
+                    pending, comma = True, False
                 continue
             if token.parts == (BARRIER,):
+                comma = token.text == "," and (comma or not pending)
                 pending = True
                 continue
             tokens.append(token)
@@ -135,9 +149,10 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
                 owner.append(len(tokens) - 1)
                 classes.append(kind)
                 breaks.append(pending and k == 0)
-            pending = False
+                commas.append(comma and k == 0)
+            pending = comma = False
     return Words(tuple(tokens), tuple(sentence_of), tuple(parts), tuple(owner), tuple(classes),
-                 tuple(breaks))
+                 tuple(breaks), tuple(commas))
 
 
 def _folded(analysis: Analysis, sentences: Sequence[int]) -> list[str]:
@@ -232,6 +247,19 @@ class _Context:
     def word(self, k: int) -> str:
         return self.e.parts[self.e_at + self.step * k]
 
+    def listed(self, k: int) -> bool:
+        """True when a list comma on one side only parts context word ``k`` from the run
+        ("free [and fair]" became "free, [fair and credible]"): the list grew or shrank."""
+        e_next, l_next = self.e_at - k + 1, self.l_at - k + 1
+        if self.step > 0 or e_next >= len(self.e.parts) or l_next >= len(self.l.parts):
+            return False
+        return self.e.breaks[e_next] != self.l.breaks[l_next] and (self.e.commas[e_next]
+                                                                   or self.l.commas[l_next])
+
+    def opens(self, k: int) -> bool:
+        """True when context word ``k`` (on the left) begins its sentence or clause on both sides."""
+        return self.step < 0 and self.e.breaks[self.e_at - k] and self.l.breaks[self.l_at - k]
+
     def blocked(self, k: int) -> bool:
         """True when punctuation separates context word ``k`` from the run side of it."""
         skip_e, skip_l = (self.empty if k == 0 else (False, False))
@@ -281,9 +309,9 @@ def _right(ctx: _Context, ends_on_content: bool) -> int:
                 last_verb = k
         if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
             return last_verb
-        k = _chunk(ctx, k, _OBJECT_JOINS)
+        k = _particle(ctx, _chunk(ctx, k, _OBJECT_JOINS))
     else:
-        k = _chunk(ctx, k)
+        k = _particle(ctx, _chunk(ctx, k))
     if k + 1 < n and not ctx.blocked(k) and not ctx.blocked(k + 1):
         if ctx.word(k) in _BE and ctx.cls(k + 1) == V:
             return k + 2  # a passive verb after the noun phrase
@@ -318,6 +346,53 @@ def _left(ctx: _Context) -> int:
     return k
 
 
+def _list_left(ctx: _Context, k: int) -> int:
+    """Extend ``k`` left words over the item of a coordinated list that a list comma on
+    one side only parts from the run ("free [and fair]" -> "free, [fair and credible]").
+    A comma on both sides is not crossed: "In Asia, peace and stability" is no list."""
+    n = len(ctx)
+    if k < n and ctx.cls(k) in (C, V) and ctx.listed(k):
+        k += 1
+        while k < n and ctx.cls(k) in (C, V) and not ctx.blocked(k):
+            k += 1
+    return k
+
+
+def _coordinates(w: Words, first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` hold a coordinator between content words."""
+    return any(w.parts[k] in _COORDINATORS and w.classes[k - 1] in (C, V) and w.classes[k + 1] in (C, V)
+               for k in range(max(first, 1), min(last, len(w.parts) - 1)))
+
+
+#: Particles of a phrasal verb ("scale up", "carry out", "put forward").
+_PARTICLES = frozenset({"up", "out", "down", "off", "forward"})
+
+
+def _particle(ctx: _Context, k: int) -> int:
+    """Extend over a verb particle and the noun phrase it governs when context word ``k``
+    is one ("[urgently] scale up humanitarian assistance"); else ``k``."""
+    n = len(ctx)
+    if not (k + 1 < n and ctx.word(k) in _PARTICLES and not ctx.blocked(k) and not ctx.blocked(k + 1)):
+        return k
+    j = k + 1
+    while j < n and not ctx.blocked(j) and (ctx.word(j) in ARTICLES or ctx.word(j) in _DETERMINERS):
+        j += 1
+    # The object's words: content words, and the participles and verb-like nouns the
+    # word classes call governing ("support", "displaced"), joined as a noun phrase is.
+    end = k
+    while j < n and not ctx.blocked(j):
+        if ctx.cls(j) in (C, V):
+            j += 1
+            if ctx.cls(j - 1) == C:
+                end = j
+            continue
+        if ctx.word(j) in _OBJECT_JOINS and j + 1 < n and not ctx.blocked(j + 1) and ctx.cls(j + 1) in (C, V):
+            j += 1
+            continue
+        break
+    return end
+
+
 def _plural(token: Token) -> bool:
     word = token.text.translate(QUOTES).lower()
     return word.isalpha() and token.text[:1].islower() and len(token.parts) == 1 \
@@ -340,8 +415,18 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     right = 0 if headed and C in last else _right(ctx, C in last)
     left = 0
     numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
+    back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)
     if any(c in (C, N, F) for c in first) and not numeral:
-        left = _left(_Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty))
+        left = _left(back)
+    if _coordinates(e, i1 - 1, i2 + 1) or _coordinates(l, j1 - 1, j2 + 1):
+        # A conjunct added to or dropped from a list: the whole list with its head.
+        left = _list_left(back, left)
+    if min(i2 - i1, j2 - j1) + left + right == 1 and left < len(back) and not back.blocked(left) \
+            and back.word(left) in ARTICLES and left + 1 < len(back) and not back.blocked(left + 1) \
+            and (back.cls(left + 1) == V or back.opens(left + 1)):
+        # A bare noun on one side reads with the verb that governs it, over its article:
+        # a governing word, or the word that opens the clause ("Notes the [slow] progress").
+        left += 2
     return i1 - left, i2 + right, j1 - left, j2 + right
 
 
