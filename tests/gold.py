@@ -1,5 +1,6 @@
-"""Scoring a diff against the analyst gold: the seeds (tests/data/gold_seeds.yaml) and the
-dev set of other registers (tests/data/gold_dev.yaml), for diplodiff and for a plain word
+"""Scoring a diff against the analyst gold: the seeds (tests/data/gold_seeds.yaml), the
+dev set of other registers (tests/data/gold_dev.yaml) and the two blind holdouts
+(tests/data/gold_holdout.yaml, tests/data/gold_holdout2.yaml), for diplodiff and for a plain word
 diff of the same two texts (the baseline every user has: ``git diff --word-diff``).
 
 `python tests/gold.py [-v]` prints the table (and, with -v, what each pair missed and what
@@ -25,8 +26,9 @@ DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
 GOLD = DATA / "gold_seeds.yaml"
 DATASETS = {"seeds": (GOLD, SEEDS), "dev": (DATA / "gold_dev.yaml", DATA / "dev"),
-            "holdout": (DATA / "gold_holdout.yaml", DATA / "holdout")}
-#: Sets the union row adds up; the holdout is printed apart (no floor is asserted on it).
+            "holdout": (DATA / "gold_holdout.yaml", DATA / "holdout"),
+            "holdout2": (DATA / "gold_holdout2.yaml", DATA / "holdout2")}
+#: Sets the union row adds up; the two holdouts are printed apart (no floor is asserted on them).
 UNION = ("seeds", "dev")
 
 
