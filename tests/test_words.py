@@ -227,3 +227,50 @@ def test_a_bare_noun_reads_with_the_verb_that_opens_the_clause() -> None:
     assert _findings("Notes the considerable headway achieved by the commission on reform.",
                      "Notes the headway achieved by the commission on reform.") == [
         ("shifted", "Notes the considerable headway", "Notes the headway", ["qualifier_dropped"])]
+
+
+def _terms(sentence: str) -> list[str]:
+    analysis = diplodiff.analyse(Statement(id="s", text=sentence))
+    words = words_of(analysis, (0,))
+    return [" ".join(words.parts[a:b]) for a, b in key_terms(words, 0, len(words.parts))]
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("They voiced alarm at the arrival of migrants and refugees into border towns.",
+     "migrant and refugee"),
+    ("They pledged to curb the flow of weapons and ammunition to armed groups.",
+     "weapon and ammunition"),
+], ids=["plurals", "nominal"])
+def test_two_nouns_joined_by_and_are_one_term(sentence: str, term: str) -> None:
+    """Two bare nouns joined by "and" where a noun phrase stands are one term, whole."""
+    assert term in _terms(sentence)
+
+
+def test_two_nouns_joined_by_and_that_run_on_make_no_term() -> None:
+    """A conjunct that a content word continues ("asylum applicants") is a chunk's, not a term."""
+    sentence = "They noted the arrival of migrants and asylum applicants into border towns."
+    assert not [t for t in _terms(sentence) if " and " in t]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides stand ready to deter and respond to threats.",
+    "The council strengthens and expands its mandate.",
+], ids=["infinitive", "verbs"])
+def test_verbs_joined_by_and_make_no_term(sentence: str) -> None:
+    """Coordinated verbs are no noun term: not after an article, determiner or preposition."""
+    assert not [t for t in _terms(sentence) if " and " in t]
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("They warned of the humanitarian consequences of the drought in Somalia, and more.",
+     "humanitarian consequence of the drought in somalia"),
+    ("They warned of the economic costs of the blockade for months.", "economic cost of the blockade"),
+], ids=["with-place", "without-place"])
+def test_a_noun_chunk_with_an_of_complement_of_one_noun_is_one_term(sentence: str, term: str) -> None:
+    """A noun chunk of two words and its "of" complement of one noun (and a place) is one term."""
+    assert term in _terms(sentence)
+
+
+def test_an_of_complement_that_goes_on_makes_no_term() -> None:
+    """"of the X" followed by more of the noun phrase is not cut into a term."""
+    assert not [t for t in _terms("They warned of the economic costs of the blockade policy.") if " of " in t]

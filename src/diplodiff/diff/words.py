@@ -671,6 +671,12 @@ def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
       a longer complement is a phrase of its own, which the phrase finder gives,
       "in" before a name says where ("the conflict in Sudan"), and "in" before a
       noun and a preposition is one complex preposition ("act in accordance with");
+    * two bare lower-case nouns (plurals or nominalisations) joined by "and", after an
+      article, a determiner or a preposition and ending there ("of weapons and
+      ammunition"): the chunker splits at "and";
+    * a noun chunk of two or more words with an "of" complement of one noun, and a
+      place after it ("in" and a name) when there is one, that ends there
+      ("humanitarian consequences of the drought in Somalia");
     * a single word that is a term of its own: a lower-case hyphenated word ending
       in a nominalisation ("non-militarisation", "de-escalation"), or a one-part
       -isation/-ization word ("denuclearization").
@@ -696,6 +702,7 @@ def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
         if x == k or (x == k - 1 and x > first and not w.breaks[x] and w.parts[x - 1] in _PREPOSITIONS):
             continue  # "in accordance with", "in line with": one complex preposition
         found.append((x, y))
+    found += _coordinated_terms(w, first, last) + _of_terms(w, first, last)
     k = first
     while k < last:
         owner = w.owner[k]
@@ -709,4 +716,64 @@ def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
                 or (len(parts) == 1 and parts[0].endswith(_NOMINAL_WORDS))):
             found.append((k, end))
         k = end
+    return found
+
+
+def _bare_noun(w: Words, k: int) -> bool:
+    token = w.tokens[w.owner[k]]
+    return w.classes[k] == C and len(token.parts) == 1 and token.text.isalpha() and token.text.islower()
+
+
+def _ends(w: Words, k: int, last: int) -> bool:
+    """True when a term may end before part ``k``: nothing it would go on with follows."""
+    return k >= last or w.breaks[k] or not (w.parts[k] in _NOT_AFTER or w.classes[k] in (C, V))
+
+
+def _coordinated_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """"A and B", two bare nouns standing alone (see ``key_terms``)."""
+    found = []
+    for k in range(first + 1, last - 1):
+        if w.parts[k] not in _COORDINATORS or w.breaks[k] or w.breaks[k + 1] \
+                or not _bare_noun(w, k - 1) or not _bare_noun(w, k + 1):
+            continue
+        before = w.parts[k - 2] if k - 1 > first and not w.breaks[k - 1] else ""
+        if not (before in ARTICLES or before in _DETERMINERS or (before and w.classes[k - 2] == N)):
+            continue  # not where a noun phrase stands ("to deter and respond", "clean food and water")
+        if not all(_plural(w.tokens[w.owner[i]]) or w.parts[i].endswith(_NOMINAL_PARTS)
+                   for i in (k - 1, k + 1)):
+            continue  # nouns by their form: plurals or nominalisations ("weapons and ammunition")
+        if _ends(w, k + 2, last):
+            found.append((k - 1, k + 2))
+    return found
+
+
+def _of_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """A noun chunk with an "of" complement of one noun and its place (see ``key_terms``)."""
+    found = []
+    for k in range(first + 2, last - 1):
+        if w.parts[k] != "of" or w.breaks[k] or w.classes[k - 1] != C or w.classes[k - 2] != C \
+                or w.breaks[k - 1]:
+            continue
+        x = k - 2
+        while x > first and not w.breaks[x] and w.classes[x - 1] == C:
+            x -= 1
+        if not all(w.tokens[w.owner[i]].text.islower() for i in range(x, k)):
+            continue  # a name's "of" ("Republic of Korea") is the name finder's
+        y = k + 1
+        if y < last and not w.breaks[y] and w.parts[y] in ARTICLES:
+            y += 1
+        if y >= last or w.breaks[y] or not _bare_noun(w, y):
+            continue
+        y += 1
+        if y + 1 < last and w.parts[y] == "in" and not w.breaks[y] and not w.breaks[y + 1] \
+                and w.classes[y + 1] == C and not w.tokens[w.owner[y + 1]].text.islower():
+            z = y + 1
+            while z < last and not w.breaks[z] and w.classes[z] == C \
+                    and not w.tokens[w.owner[z]].text.islower():
+                z += 1
+            if _ends(w, z, last):
+                found.append((x, z))
+            continue
+        if _ends(w, y, last):
+            found.append((x, y))
     return found
