@@ -904,11 +904,12 @@ def compare(earlier: Statement | str | os.PathLike[str], later: Statement | str 
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a comparison builds its objects.
+    """Pause the cyclic garbage collector while many acyclic objects are built.
 
-    Two long statements make millions of tokens, phrases and small tuples, none of
-    them in a cycle; the collector would scan the whole heap again and again as they
-    pile up (2 s of the 5.7 s that two 2 MB statements took). On the way out they are
+    Two long statements make millions of tokens, phrases and small tuples, and a
+    10,000-statement record millions of rows, none of them in a cycle; the collector
+    would scan the whole heap again and again as they pile up (2 s of the 5.7 s that
+    two 2 MB statements took; half of a timeline run read from the store). On the way out they are
     moved to the oldest generation unscanned (``freeze`` then ``unfreeze``), so the
     first allocation after the pause does not scan them all at once; the next full
     collection takes them as usual. Nested pauses leave the collector as they found it.

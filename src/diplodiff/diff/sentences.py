@@ -19,7 +19,7 @@ import functools
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
@@ -123,23 +123,30 @@ def _align_dense(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     score, shape, i, j = found.T
     # Best first; then nearer the same relative position; then earlier in both.
     order = np.lexsort((i + j, np.abs((i + 0.5) / n - (j + 0.5) / m), -score))
+    links = _greedy((float(score[k]), int(shape[k]), int(i[k]), int(j[k])) for k in order)
+    if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+        links = _fill_gaps(links, lambda rows, cols: _over_dense(one, rows, cols),
+                           lambda i, j: float(one[i, j]), _content(e), _content(l))
+    return tuple(links)
+
+
+def _greedy(candidates: Iterable[tuple[float, int, int, int]]) -> list[SentenceLink]:
+    """Links taken best first from ``(score, shape, i, j)`` candidates (shape 1 merges
+    earlier ``i`` with ``i + 1``, shape 2 splits into later ``j`` and ``j + 1``), each
+    sentence in one link at most, in order of place."""
     used_e: set[int] = set()
     used_l: set[int] = set()
     links: list[SentenceLink] = []
-    for k in order:
-        a, b, kind = int(i[k]), int(j[k]), int(shape[k])
+    for score, kind, a, b in candidates:
         es = (a, a + 1) if kind == 1 else (a,)
         ls = (b, b + 1) if kind == 2 else (b,)
         if used_e.intersection(es) or used_l.intersection(ls):
             continue
         used_e.update(es)
         used_l.update(ls)
-        links.append(SentenceLink(es, ls, round(float(min(score[k], 100.0)), 1)))
+        links.append(SentenceLink(es, ls, round(min(score, 100.0), 1)))
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
-    if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
-        links = _fill_gaps(links, lambda rows, cols: _over_dense(one, rows, cols),
-                           lambda i, j: float(one[i, j]), _content(e), _content(l))
-    return tuple(links)
+    return links
 
 
 def _f32(value: float) -> float:
@@ -177,18 +184,7 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     for i, row in enumerate(split):
         take(2, i, row, list(map(max, one[i][:-1], one[i][1:])))
     found.sort()
-    used_e: set[int] = set()
-    used_l: set[int] = set()
-    links: list[SentenceLink] = []
-    for negative, _, _, kind, a, b in found:
-        es = (a, a + 1) if kind == 1 else (a,)
-        ls = (b, b + 1) if kind == 2 else (b,)
-        if used_e.intersection(es) or used_l.intersection(ls):
-            continue
-        used_e.update(es)
-        used_l.update(ls)
-        links.append(SentenceLink(es, ls, round(min(-negative, 100.0), 1)))
-    links.sort(key=lambda x: (x.earlier[0], x.later[0]))
+    links = _greedy((-negative, kind, a, b) for negative, _, _, kind, a, b in found)
     if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
                            lambda i, j: one[i][j], _content(e), _content(l))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from .._models import Origin, Statement
-from ..timeline.digest import paused_gc
+from ..diff.pipeline import paused_gc
 from ..timeline.history import LatestReport
 from ..timeline.track import (
     OCCURRENCE_COLUMNS,

@@ -9,10 +9,8 @@ in any order, and ``ordered`` gives back the one order a serial run gives.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .._models import Origin, Phrase, Statement
@@ -132,26 +130,3 @@ def digests_of(rows: Rows, indexes: Iterable[int]) -> dict[int, Digest]:
             if index in positioned:
                 positioned[index].append((pos, f))
     return {i: [f for _, f in sorted(positioned[i], key=lambda p: p[0])] for i in positioned}
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are built.
-
-    Merging or rendering a record of 10,000 statements allocates millions of tuples
-    and small objects, none in a cycle; the collector would scan them again and
-    again, which took about half the time of a run read from the store. On the way
-    out they are moved to the oldest generation unscanned (``freeze`` then
-    ``unfreeze``): left in the youngest, the first allocation after the pause would
-    scan them all at once (a second at 10,000 statements), and twice more as they
-    aged. They are collected as usual by the next full collection.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()

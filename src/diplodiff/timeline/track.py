@@ -19,10 +19,11 @@ from attrs import frozen
 
 from .._models import HTML_ROWS, JOIN, Origin, Statement, html_cell, load_pandas
 from .._options import DEFAULT_OPTIONS, Options
+from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
-from .digest import Found, Rows, combine, digests_of, ordered, paused_gc, rows_of
+from .digest import Found, Rows, combine, digests_of, ordered, rows_of
 from .engines import PARALLEL_MIN, DaskEngine, Engine, local_engine
 
 if TYPE_CHECKING:
