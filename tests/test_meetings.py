@@ -44,6 +44,16 @@ def test_a_paragraph_break_ends_a_passage() -> None:
     assert result.passages == ()
 
 
+def test_a_single_line_break_ends_no_passage() -> None:
+    """Whether a single line break parts paragraphs depends on how the text is wrapped:
+    lines joined by a reflow must read the same."""
+    earlier = "Wang Yi met the visiting minister in Beijing. They discussed trade."
+    later = ("The ministers held talks in Astana on Monday.\nBoth sides support the Global Development "
+             "Initiative.\nBoth sides support the Global Security Initiative.")
+    on_lines, reflowed = _compare(earlier, later), _compare(earlier, later.replace("\n", " "))
+    assert [p.sentences for p in on_lines.passages] == [p.sentences for p in reflowed.passages] == [(1, 2)]
+
+
 def test_a_chunk_of_a_passage_with_words_the_other_never_uses_is_a_key_phrase() -> None:
     result = _compare(
         "Wang Yi met the visiting minister in Beijing. They discussed trade.",

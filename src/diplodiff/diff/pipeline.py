@@ -30,7 +30,7 @@ from ..find.discover import find_phrases, is_reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.files import load_statement
 from ..text.normalize import BARRIER, fold_text, function_words, has_unusual, stopwords
-from ..text.speakers import BOTH, SpeakerTable, attribute, paragraph_starts
+from ..text.speakers import BOTH, SpeakerTable, attribute, blank_line_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
@@ -632,11 +632,11 @@ MIN_GROUP = 2
 def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
              links: Sequence[SentenceLink]) -> list[Passage]:
     """The passages of readouts of different meetings: runs of consecutive sentences
-    with no counterpart, each carrying an added (dropped) finding, within one paragraph
-    and one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run is one
-    new (dropped) passage, read once with its formulas under it ("jointly act on the
-    Global Development Initiative, the Global Security Initiative and ..."), as a new
-    paragraph of a revision is; a paragraph break or another voice ends it."""
+    with no counterpart, each carrying an added (dropped) finding, between blank lines
+    and within one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run
+    is one new (dropped) passage, read once with its formulas under it ("jointly act on
+    the Global Development Initiative, the Global Security Initiative and ..."), as a new
+    paragraph of a revision is; a blank line or another voice ends it."""
     found = []
     for kind, analysis, linked in (
             (ChangeKind.DROPPED, earlier, {i for x in links for i in x.earlier}),
@@ -645,7 +645,9 @@ def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
         for change in changes:
             if change.kind is kind and change.passage is None and change.phrase.sentence not in linked:
                 count[change.phrase.sentence] = count.get(change.phrase.sentence, 0) + 1
-        starts = paragraph_starts(analysis.statement.text, analysis.sentences)
+        # A run ends at a blank line, not at a single line break: whether that parts
+        # paragraphs depends on how the text is wrapped, and a reflow changes no finding.
+        starts = blank_line_starts(analysis.statement.text, analysis.sentences)
         runs: list[list[int]] = []
         for index in sorted(count):
             previous = runs[-1][-1] if runs else None

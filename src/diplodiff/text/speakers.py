@@ -850,6 +850,20 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     return out
 
 
+def blank_line_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether a blank line stands before it (or it is the first).
+
+    The paragraph breaks that no reflow moves: whether a single line break parts
+    paragraphs (``paragraph_starts``) is read from how the text is wrapped, so the
+    same paragraph wrapped otherwise reads differently there."""
+    out = []
+    previous = 0
+    for n, sentence in enumerate(sentences):
+        out.append(n == 0 or bool(_BLANK.search(text[previous : sentence.span.start])))
+        previous = sentence.span.end
+    return out
+
+
 def quote_continues(text: str, sentences: Sequence[Sentence],
                     starts: Sequence[bool] | None = None) -> list[bool]:
     """For each sentence, whether it starts inside a quotation opened in an earlier
