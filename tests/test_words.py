@@ -7,7 +7,7 @@ import pytest
 
 import diplodiff
 from diplodiff import ChangeKind, ShiftType, Statement
-from diplodiff.diff.words import key_terms, words_of
+from diplodiff.diff.words import key_terms, lift, words_of
 
 
 def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | None, list[str]]]:
@@ -274,3 +274,12 @@ def test_a_noun_chunk_with_an_of_complement_of_one_noun_is_one_term(sentence: st
 def test_an_of_complement_that_goes_on_makes_no_term() -> None:
     """"of the X" followed by more of the noun phrase is not cut into a term."""
     assert not [t for t in _terms("They warned of the economic costs of the blockade policy.") if " of " in t]
+
+
+def test_a_preposition_opening_the_clause_is_no_governing_verb() -> None:
+    """Only a verb or content word opening the clause is taken over the article, not "In"."""
+    analysis_e = diplodiff.analyse(Statement(id="e", text="In the northern region, talks go on."))
+    analysis_l = diplodiff.analyse(Statement(id="l", text="In the region, talks go on."))
+    e, l = words_of(analysis_e, (0,)), words_of(analysis_l, (0,))
+    i1, i2, j1, j2 = lift(e, l, (2, 3, 2, 2), (0, 0), (len(e.parts), len(l.parts)))
+    assert (e.parts[i1:i2], l.parts[j1:j2]) == (("northern", "region"), ("region",))

@@ -423,7 +423,7 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
         left = _list_left(back, left)
     if min(i2 - i1, j2 - j1) + left + right == 1 and left < len(back) and not back.blocked(left) \
             and back.word(left) in ARTICLES and left + 1 < len(back) and not back.blocked(left + 1) \
-            and (back.cls(left + 1) == V or back.opens(left + 1)):
+            and (back.cls(left + 1) == V or (back.cls(left + 1) == C and back.opens(left + 1))):
         # A bare noun on one side reads with the verb that governs it, over its article:
         # a governing word, or the word that opens the clause ("Notes the [slow] progress").
         left += 2
