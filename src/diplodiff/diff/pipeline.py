@@ -591,16 +591,20 @@ def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
 _SHORT_PASSAGE = 12
 
 
-def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str) -> Change:
+def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str) -> Change | None:
     """A passage with no key phrase still gives one finding: the phrase in it with the
     most words the other statement never uses (what is new), else its text when short,
-    else its longest phrase."""
+    else its longest phrase. No wording the other statement says is a finding (the
+    rule ``_Inventory.elsewhere`` applies): a passage every word run of which stands
+    in the other statement (a clause moved into another sentence) gives none."""
     # Phrases are in text order: bisection, not a scan of them all per passage (quadratic).
     lo = bisect_left(analysis.phrases, passage.span.start, key=lambda p: p.span.start)
     hi = bisect_left(analysis.phrases, passage.span.end, key=lambda p: p.span.start)
-    inside = list(analysis.phrases[lo:hi])
+    inside = [p for p in analysis.phrases[lo:hi] if f" {p.key} " not in other]
     words = [t for i in passage.sentences for t in analysis.sentences[i].tokens
              if t.parts and t.parts != (BARRIER,) and passage.span.start <= t.span.start < passage.span.end]
+    if words and f" {' '.join(part for t in words for part in t.parts)} " in other:
+        return None
 
     def novel(phrase: Phrase) -> int:
         return sum(f" {w} " not in other for w in phrase.key.split() if w not in function_words())
@@ -740,11 +744,18 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary)
     _cap_key_chunks(changes, vocabulary)
     covered = {c.passage for c in changes}  # a scan of the changes per passage was quadratic
+    moved: set[str] = set()
     for passage in found:
         if passage.id not in covered:
             e_words, l_words = inventory.words
             analysis, other = (earlier, l_words) if passage.kind is ChangeKind.DROPPED else (later, e_words)
-            changes.append(_fallback(analysis, passage, passage.kind, other))
+            change = _fallback(analysis, passage, passage.kind, other)
+            if change is None:
+                moved.add(passage.id)
+            else:
+                changes.append(change)
+    if moved:
+        found, changes = _numbered([p for p in found if p.id not in moved], changes)
     changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
                                 c.phrase is c.earlier, c.phrase.span.start))
     return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
