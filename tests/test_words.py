@@ -283,3 +283,11 @@ def test_a_preposition_opening_the_clause_is_no_governing_verb() -> None:
     e, l = words_of(analysis_e, (0,)), words_of(analysis_l, (0,))
     i1, i2, j1, j2 = lift(e, l, (2, 3, 2, 2), (0, 0), (len(e.parts), len(l.parts)))
     assert (e.parts[i1:i2], l.parts[j1:j2]) == (("northern", "region"), ("region",))
+
+
+def test_a_conjunct_added_to_a_list_is_a_qualifier_added() -> None:
+    """A list that gains a conjunct is a qualifier added, though the word diff sees the
+    comma-moved conjunct on both sides of the run ("and inclusive" -> "inclusive and ...")."""
+    found = _findings("The leaders called for open and inclusive dialogue in March.",
+                      "The leaders called for open, inclusive and transparent dialogue in March.")
+    assert [f[3] for f in found] == [["qualifier_added"]]

@@ -7,6 +7,7 @@ substitutions, numeral form), the partnership rank, and the framing around it
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from .._models import Analysis, Marker, Phrase, ShiftType, Span
@@ -178,6 +179,18 @@ def _cue_text(words: Words, offset: int, cue: tuple[int, int, int] | None, text:
     return words.span(offset + cue[0], offset + cue[1]).of(text)
 
 
+def _without(words: Words, ks: Sequence[int], shared: Counter[str]) -> list[int]:
+    """``ks`` less one part per count of each word in ``shared``."""
+    left = Counter(shared)
+    kept = []
+    for k in ks:
+        if left[words.parts[k]] > 0:
+            left[words.parts[k]] -= 1
+        else:
+            kept.append(k)
+    return kept
+
+
 def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tuple[int, int, int, int],
                 texts: tuple[str, str], ranks: tuple[int | None, int | None]) -> Finding:
     """The shift types of one word-level edit: framing cues first read off the
@@ -206,6 +219,11 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
         # Only a reporting verb went or came with a framing cue ("expressed concern" ->
         # "condemned"): the cue carries the shift.
         e_rest, l_rest = [], []
+    # A word on both sides of the run only moved inside it (a list reordered around a
+    # new conjunct: "and fair" -> "fair and credible"): what changed is the rest.
+    shared = Counter(e.parts[k] for k in e_rest) & Counter(l.parts[k] for k in l_rest)
+    if shared and sum(shared.values()) < max(len(e_rest), len(l_rest)):
+        e_rest, l_rest = _without(e, e_rest, shared), _without(l, l_rest, shared)
     before = tuple(e.parts[k] for k in e_rest)
     after = tuple(l.parts[k] for k in l_rest)
     said = (_said(e, i1, i2, e_text), _said(l, j1, j2, l_text))
