@@ -4,6 +4,7 @@ wording shown with its whitespace runs collapsed."""
 
 from __future__ import annotations
 
+import diplodiff
 from diplodiff import ChangeKind, Passage, Span, Statement
 from diplodiff.diff.pipeline import _fallback, _word_stream, analyse
 
@@ -35,3 +36,32 @@ def test_a_fallback_finding_is_no_wording_the_other_statement_says() -> None:
     change = _fallback(earlier, _clause_passage(text, clause), ChangeKind.DROPPED, other)
     assert change is not None
     assert f" {change.phrase.key} " not in other
+
+
+_WRAPPED = ("The ministers agree that the fund shall\nexpand its grants to small island states.",
+            "The ministers agree that the fund might\nexpand its grants to small island states.")
+
+
+def _wrapped_shift() -> diplodiff.Change:
+    comparison = diplodiff.compare(Statement(id="e", text=_WRAPPED[0]), Statement(id="l", text=_WRAPPED[1]))
+    (change,) = [c for c in comparison.changes if c.kind is ChangeKind.SHIFTED]
+    return change
+
+
+def test_a_wording_cut_across_a_line_break_is_quoted_on_one_line() -> None:
+    """The wording has one space where the text breaks its line; its span stays exact."""
+    change = _wrapped_shift()
+    assert change.earlier is not None
+    assert change.later is not None
+    assert "\n" in change.earlier.span.of(_WRAPPED[0])
+    assert change.earlier.text.startswith("shall expand")
+    assert change.earlier.text == " ".join(change.earlier.span.of(_WRAPPED[0]).split())
+
+
+def test_the_json_wording_has_no_line_break() -> None:
+    """The JSON quotes each occurrence's wording on one line."""
+    comparison = diplodiff.compare(Statement(id="e", text=_WRAPPED[0]), Statement(id="l", text=_WRAPPED[1]))
+    texts = [c[side]["text"] for c in diplodiff.to_dict(comparison)["changes"]
+             for side in ("earlier", "later") if c.get(side)]
+    assert texts
+    assert not [t for t in texts if "\n" in t]
