@@ -1,12 +1,14 @@
-"""What a finding quotes: never a wording the other statement says, never a change
-whose two wordings are the same, never a wording of function words alone, and the
-wording shown with its whitespace runs collapsed."""
+"""What a finding quotes: never a wording the other statement says, never a bare
+modifier or a wording of function words alone, and the wording shown with its
+whitespace runs collapsed."""
 
 from __future__ import annotations
 
+import attrs
+
 import diplodiff
 from diplodiff import ChangeKind, Passage, Span, Statement
-from diplodiff.diff.pipeline import _fallback, _word_stream, analyse
+from diplodiff.diff.pipeline import _fallback, _names_something, _word_stream, analyse
 
 _MOVED = "and asks for the prompt delivery of the Joint Relief Framework for Coastal Towns"
 _EARLIER = f"The council is alarmed by the floods along the river delta, {_MOVED}."
@@ -65,3 +67,28 @@ def test_the_json_wording_has_no_line_break() -> None:
              for side in ("earlier", "later") if c.get(side)]
     assert texts
     assert not [t for t in texts if "\n" in t]
+
+
+_MODIFIED = ("The envoys met in Oslo on Friday. The envoys renewed their complete support for the "
+             "observers and asked both parties to open the border crossings.",
+             "The envoys met in Oslo on Friday. The envoys renewed their support for the "
+             "observers and asked both parties to open the border crossings.")
+
+
+def test_a_lone_modifier_gone_from_a_kept_sentence_is_no_dropped_item() -> None:
+    """A word deleted before the noun it qualifies is that wording shifted, not a
+    dropped item quoting the bare modifier."""
+    comparison = diplodiff.compare(Statement(id="e", text=_MODIFIED[0]), Statement(id="l", text=_MODIFIED[1]))
+    found = [(c.kind, c.earlier.text if c.earlier else "", c.later.text if c.later else "")
+             for c in comparison.changes if c.kind is not ChangeKind.KEPT]
+    assert [kind for kind, _, _ in found] == [ChangeKind.SHIFTED]
+    assert found[0][1].startswith("complete support")
+    assert found[0][1] == "complete " + found[0][2]
+
+
+def test_a_wording_of_function_words_alone_names_nothing() -> None:
+    """"of the" is no finding; "of the border" is."""
+    analysis = analyse(Statement(id="e", text=_MODIFIED[0]))
+    phrase = analysis.phrases[0]
+    assert not _names_something(attrs.evolve(phrase, key="of the"))
+    assert _names_something(attrs.evolve(phrase, key="of the border"))

@@ -42,6 +42,7 @@ from .words import (
     C,
     F,
     N,
+    V,
     Words,
     edits,
     key_terms,
@@ -406,6 +407,30 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
             if "name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER)]
 
 
+def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The lift of a short one-sided edit: the content words both sides share right
+    after it (else right before it) in its sentence, with the edit; ``None`` when
+    none stands next to it."""
+    i1, i2, j1, j2 = core
+    e_at = e.sentence_of[e.owner[min(i1, len(e.parts) - 1)]]
+    l_at = l.sentence_of[l.owner[min(j1, len(l.parts) - 1)]]
+
+    def shared(i: int, j: int) -> bool:
+        return (0 <= i < len(e.parts) and 0 <= j < len(l.parts) and e.parts[i] == l.parts[j]
+                and e.classes[i] in (C, V) and l.classes[j] in (C, V)
+                and e.sentence_of[e.owner[i]] == e_at and l.sentence_of[l.owner[j]] == l_at)
+
+    after = 0
+    while shared(i2 + after, j2 + after):
+        after += 1
+    if after:
+        return (i1, i2 + after, j1, j2 + after)
+    before = 0
+    while shared(i1 - before - 1, j1 - before - 1):
+        before += 1
+    return (i1 - before, i2, j1 - before, j2) if before else None
+
+
 class _Edited:
     """Word-level changes inside corresponding sentences, and the clauses they add or drop.
 
@@ -431,6 +456,16 @@ class _Edited:
             e1, e2, l1, l2 = edit.lift
             e_content = sum(c == C for c in e.classes[i1:i2])
             l_content = sum(c == C for c in l.classes[j1:j2])
+            if (e1 == e2 or l1 == l2) and max(e_content, l_content) < CLAUSE_WORDS:
+                # A word or two gone from (or come into) a kept sentence with nothing
+                # lifted around it ("their full support" -> "their support") is no
+                # clause: it is the wording it qualified, shifted; on its own it would
+                # quote a bare modifier. Nothing to qualify: no finding.
+                head = _qualified(e, l, edit.core)
+                if head is None:
+                    continue
+                edit = attrs.evolve(edit, lift=head)
+                e1, e2, l1, l2 = head
             if e1 == e2 or l1 == l2 or (e_content == 0 and l_content >= CLAUSE_WORDS) or (
                     l_content == 0 and e_content >= CLAUSE_WORDS):
                 if e_content and i2 > i1:
@@ -581,6 +616,11 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
                            else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
     if replaced:
         changes[:] = [c for c in changes if id(c) not in replaced]
+
+
+def _names_something(phrase: Phrase) -> bool:
+    """Whether a wording has a word that is no function word."""
+    return any(w not in function_words() and w != BARRIER for w in phrase.key.split())
 
 
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
@@ -743,6 +783,9 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     if revision:
         _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary)
     _cap_key_chunks(changes, vocabulary)
+    # A wording of function words alone ("of the") names nothing that came or went.
+    changes = [c for c in changes if c.kind not in (ChangeKind.ADDED, ChangeKind.DROPPED)
+               or _names_something(c.phrase)]
     covered = {c.passage for c in changes}  # a scan of the changes per passage was quadratic
     moved: set[str] = set()
     for passage in found:
@@ -750,7 +793,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
             e_words, l_words = inventory.words
             analysis, other = (earlier, l_words) if passage.kind is ChangeKind.DROPPED else (later, e_words)
             change = _fallback(analysis, passage, passage.kind, other)
-            if change is None:
+            if change is None or not _names_something(change.phrase):
                 moved.add(passage.id)
             else:
                 changes.append(change)
