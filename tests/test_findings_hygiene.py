@@ -92,3 +92,29 @@ def test_a_wording_of_function_words_alone_names_nothing() -> None:
     phrase = analysis.phrases[0]
     assert not _names_something(attrs.evolve(phrase, key="of the"))
     assert _names_something(attrs.evolve(phrase, key="of the border"))
+
+
+_CURATED = diplodiff.parse_lexicon('schema_version = 1\n\n[[formula]]\nid = "t.drivers"\n'
+                                   'canonical = "underlying drivers of the drought"\ncategory = "test"\n',
+                                   name="inline")
+_REPLACED = ("The ministers met in Lima on Friday. They asked the two agencies to pool their data in order "
+             "to study the underlying drivers of the drought. They thanked the hosts.",
+             "The ministers met in Lima on Friday. They asked the two agencies to pool their data in order "
+             "to study the Andes glacier survey. They thanked the hosts.")
+
+
+def test_a_curated_formula_replaced_by_an_unrelated_wording_is_no_shift() -> None:
+    """A wording with no word of a curated formula, put in its place, is no rewording
+    of it: the formula is dropped and the wording added."""
+    comparison = diplodiff.compare(Statement(id="e", text=_REPLACED[0]), Statement(id="l", text=_REPLACED[1]),
+                                   lexicon=_CURATED)
+    found = sorted((c.kind.value, c.phrase.text) for c in comparison.changes if c.kind is not ChangeKind.KEPT)
+    assert found == [("added", "Andes glacier survey"), ("dropped", "underlying drivers of the drought")]
+
+
+def test_a_curated_formula_keeping_a_word_is_still_a_shift() -> None:
+    """A wording that keeps a word of the formula in its place is its rewording."""
+    later = _REPLACED[1].replace("the Andes glacier survey", "the deeper drivers of the drought")
+    comparison = diplodiff.compare(Statement(id="e", text=_REPLACED[0]), Statement(id="l", text=later),
+                                   lexicon=_CURATED)
+    assert [c.kind for c in comparison.changes if c.kind is not ChangeKind.KEPT] == [ChangeKind.SHIFTED]

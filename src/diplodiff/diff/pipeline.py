@@ -407,6 +407,19 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
             if "name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER)]
 
 
+def _unrelated(e: Phrase, l: Phrase) -> bool:
+    """Whether two wordings an edit put in one place are no shift of one formula: a
+    curated formula on one side at least, a different formula on the other, and no
+    content word in common ("root causes of the conflict" -> "Luanda process"). A
+    curated formula is reworded only into its own variants or a wording that keeps a
+    word of it; two discovered wordings ("assertive behaviour" -> "coercive policies")
+    have no formula to compare with and stay a shift."""
+    if e.formula == l.formula or Origin.LEXICON not in (e.origin, l.origin):
+        return False
+    content = [{w for w in p.key.split() if w not in function_words() and w != BARRIER} for p in (e, l)]
+    return not content[0] & content[1]
+
+
 def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
     """The lift of a short one-sided edit: the content words both sides share right
     after it (else right before it) in its sentence, with the edit; ``None`` when
@@ -447,6 +460,9 @@ class _Edited:
         self.swaps: list[tuple[Phrase, Phrase]] = []
         self.claimed: tuple[list[Span], list[Span]] = ([], [])
         self.clauses: list[tuple[ChangeKind, int, Span]] = []
+        # Wordings (earlier, later) of edits that put another wording in a curated
+        # formula's place: no rewording of it, each side a finding of its own.
+        self.unpaired: tuple[list[Phrase], list[Phrase]] = ([], [])
         texts = (earlier.statement.text, later.statement.text)
         seen = _SeenEdits()
         # Readouts of different meetings share templates, not text: the few sentences
@@ -494,6 +510,23 @@ class _Edited:
             else:
                 e_phrase = _lifted_phrase(earlier, e, e1, e2, keep=e_hits, core=(i1, i2), whole=whole)
                 l_phrase = _lifted_phrase(later, l, l1, l2, keep=l_hits, core=(j1, j2), whole=whole)
+            if _unrelated(e_phrase, l_phrase):
+                # Each side on its own: the curated formula (once, however many edits
+                # touch it) and the other wording, a clause of its own when it is one.
+                self.claimed[0].append(e_phrase.span)
+                self.claimed[1].append(l_phrase.span)
+                sides = ((ChangeKind.DROPPED, e, e_phrase, e1, e2, e_hits),
+                         (ChangeKind.ADDED, l, l_phrase, l1, l2, l_hits))
+                for kind, side_words, phrase, lo, hi, hits in sides:
+                    if phrase.origin is Origin.LEXICON:
+                        phrase = next((h for h in hits if h.formula == phrase.formula), phrase)
+                        if phrase.formula not in {p.formula for p in self.unpaired[kind is ChangeKind.ADDED]}:
+                            self.unpaired[kind is ChangeKind.ADDED].append(phrase)
+                    elif sum(c == C for c in side_words.classes[lo:hi]) >= CLAUSE_WORDS:
+                        self.clause(kind, side_words, lo, hi)
+                    else:
+                        self.unpaired[kind is ChangeKind.ADDED].append(phrase)
+                continue
             ranks = (max((h.rank for h in e_hits if h.rank is not None), default=None),
                      max((h.rank for h in l_hits if h.rank is not None), default=None))
             shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks)
@@ -840,6 +873,15 @@ class _Inventory:
         for gone, new in self.edited.swaps:
             changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
             changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
+        # A wording an edit put in another's place is a finding unless the other statement says it.
+        for gone in self.edited.unpaired[0]:
+            if f" {gone.key} " not in self.words[1]:
+                count = len(e_groups.get(gone.formula, [gone]))
+                changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=count))
+        for new in self.edited.unpaired[1]:
+            if f" {new.key} " not in self.words[0]:
+                count = len(l_groups.get(new.formula, [new]))
+                changes.append(Change(ChangeKind.ADDED, None, new, later_count=count))
         for change in found_changes:
             if change.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
                 # One rule for both sides: the side the phrase stands on, and the other.
