@@ -118,3 +118,19 @@ def test_a_curated_formula_keeping_a_word_is_still_a_shift() -> None:
     comparison = diplodiff.compare(Statement(id="e", text=_REPLACED[0]), Statement(id="l", text=later),
                                    lexicon=_CURATED)
     assert [c.kind for c in comparison.changes if c.kind is not ChangeKind.KEPT] == [ChangeKind.SHIFTED]
+
+
+_REWRITTEN = ("The ministers met in Lima on Friday. The ministers took note of the reports filed by Peru and "
+              "Chile and urged the coastal agencies to publish their catch records. They thanked the hosts.",
+              "The ministers met in Lima on Friday. The ministers took note of the reports filed by Peru and "
+              "Chile and welcomed a regional fund for storm warning systems financed by three donors. "
+              "They thanked the hosts.")
+
+
+def test_a_clause_rewritten_into_an_unrelated_one_is_a_dropped_and_a_new_passage() -> None:
+    """Two clauses with no content word in common in one place are no shift of one wording."""
+    earlier, later = (Statement(id=name, text=text) for name, text in zip("el", _REWRITTEN, strict=True))
+    comparison = diplodiff.compare(earlier, later)
+    assert not comparison.of_kind(ChangeKind.SHIFTED)
+    assert [(p.kind, p.text.split()[0]) for p in comparison.passages] == [
+        (ChangeKind.DROPPED, "urged"), (ChangeKind.ADDED, "welcomed")]

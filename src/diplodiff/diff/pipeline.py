@@ -407,17 +407,24 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
             if "name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER)]
 
 
+def _content(phrase: Phrase) -> set[str]:
+    """The words of a wording that are no function word."""
+    return {w for w in phrase.key.split() if w not in function_words() and w != BARRIER}
+
+
 def _unrelated(e: Phrase, l: Phrase) -> bool:
-    """Whether two wordings an edit put in one place are no shift of one formula: a
-    curated formula on one side at least, a different formula on the other, and no
-    content word in common ("root causes of the conflict" -> "Luanda process"). A
-    curated formula is reworded only into its own variants or a wording that keeps a
-    word of it; two discovered wordings ("assertive behaviour" -> "coercive policies")
-    have no formula to compare with and stay a shift."""
-    if e.formula == l.formula or Origin.LEXICON not in (e.origin, l.origin):
+    """Whether two wordings an edit put in one place are no shift of one formula: no
+    content word in common, different formulas, and a curated formula on one side
+    ("root causes of the conflict" -> "Luanda process") or a clause on each (a clause
+    rewritten into another). A curated formula is reworded only into its own variants
+    or a wording that keeps a word of it; two short discovered wordings ("assertive
+    behaviour" -> "coercive policies") have no formula to compare with and stay a shift."""
+    if e.formula == l.formula:
         return False
-    content = [{w for w in p.key.split() if w not in function_words() and w != BARRIER} for p in (e, l)]
-    return not content[0] & content[1]
+    content = [_content(e), _content(l)]
+    if content[0] & content[1]:
+        return False
+    return Origin.LEXICON in (e.origin, l.origin) or min(map(len, content)) >= CLAUSE_WORDS
 
 
 def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
@@ -522,7 +529,7 @@ class _Edited:
                         phrase = next((h for h in hits if h.formula == phrase.formula), phrase)
                         if phrase.formula not in {p.formula for p in self.unpaired[kind is ChangeKind.ADDED]}:
                             self.unpaired[kind is ChangeKind.ADDED].append(phrase)
-                    elif sum(c == C for c in side_words.classes[lo:hi]) >= CLAUSE_WORDS:
+                    elif len(_content(phrase)) >= CLAUSE_WORDS:
                         self.clause(kind, side_words, lo, hi)
                     else:
                         self.unpaired[kind is ChangeKind.ADDED].append(phrase)
@@ -653,7 +660,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
 
 def _names_something(phrase: Phrase) -> bool:
     """Whether a wording has a word that is no function word."""
-    return any(w not in function_words() and w != BARRIER for w in phrase.key.split())
+    return bool(_content(phrase))
 
 
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
