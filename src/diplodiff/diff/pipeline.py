@@ -415,7 +415,7 @@ def _content(phrase: Phrase) -> set[str]:
 def _unrelated(e: Phrase, l: Phrase) -> bool:
     """Whether two wordings an edit put in one place are no shift of one formula: no
     content word in common, different formulas, and a curated formula on one side
-    ("root causes of the conflict" -> "Luanda process") or a clause on each (a clause
+    ("underlying drivers of the drought" -> "a glacier survey") or a clause on each (a clause
     rewritten into another). A curated formula is reworded only into its own variants
     or a wording that keeps a word of it; two short discovered wordings ("assertive
     behaviour" -> "coercive policies") have no formula to compare with and stay a shift."""
@@ -481,7 +481,7 @@ class _Edited:
             l_content = sum(c == C for c in l.classes[j1:j2])
             if (e1 == e2 or l1 == l2) and max(e_content, l_content) < CLAUSE_WORDS:
                 # A word or two gone from (or come into) a kept sentence with nothing
-                # lifted around it ("their full support" -> "their support") is no
+                # lifted around it ("their complete support" -> "their support") is no
                 # clause: it is the wording it qualified, shifted; on its own it would
                 # quote a bare modifier. Nothing to qualify: no finding.
                 head = _qualified(e, l, edit.core)
