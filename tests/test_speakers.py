@@ -96,6 +96,15 @@ def test_single_line_breaks_separate_paragraphs_and_the_ministers_are_both() -> 
     assert voice_of(KAZAKH, "The ministers agreed") == ("both sides", "both")
 
 
+def test_a_quotation_across_a_single_line_break_has_the_speaker_who_closes_it() -> None:
+    """A single line break inside a quotation, which a reflow moves, ends no quotation:
+    the lines joined or not, its first sentence is the speaker's who closes it."""
+    text = ("Indian External Affairs Minister Rohan Mehta met Brazilian Foreign Minister Lucas Ferreira "
+            "in New Delhi.\n\"India values the partnership.\nIndia supports Brazil,\" Mehta said.")
+    assert voice_of(text, '"India values') == voice_of(text.replace("partnership.\n", "partnership. "),
+                                                        '"India values') == ("Rohan Mehta", "India")
+
+
 def test_russian_readout_official_is_recognised() -> None:
     """Russian MFA style: "Minister of Foreign Affairs of the Russian Federation X"."""
     assert voice_of(RUSSIAN, "Oreshkin stressed the") == ("Pavel Oreshkin", "Russia")

@@ -606,7 +606,9 @@ class _Reader:
     def read(self) -> tuple[Sentence, ...]:
         """Every sentence with its speaker, side and voice span."""
         starts = paragraph_starts(self.statement.text, self.sentences)
-        quoted = quote_continues(self.statement.text, self.sentences, starts)
+        # A quotation runs to a blank line: a single line break, which a reflow moves, ends none.
+        quoted = quote_continues(self.statement.text, self.sentences,
+                                 blank_line_starts(self.statement.text, self.sentences))
         quotes = _QUOTE_MARKS.search(self.statement.text) is not None
         outlet = _Voice(self.outlet, None)
         voice = outlet
