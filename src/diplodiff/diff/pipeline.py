@@ -417,8 +417,8 @@ def _unrelated(e: Phrase, l: Phrase) -> bool:
     content word in common, different formulas, and a curated formula on one side
     ("underlying drivers of the drought" -> "a glacier survey") or a clause on each (a clause
     rewritten into another). A curated formula is reworded only into its own variants
-    or a wording that keeps a word of it; two short discovered wordings ("assertive
-    behaviour" -> "coercive policies") have no formula to compare with and stay a shift."""
+    or a wording that keeps a word of it; two short discovered wordings ("firm
+    stance" -> "resolute posture") have no formula to compare with and stay a shift."""
     if e.formula == l.formula:
         return False
     content = [_content(e), _content(l)]
