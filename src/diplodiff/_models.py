@@ -248,11 +248,6 @@ class Sentence:
     voice: Span | None = None
 
 
-def _one_line(text: str) -> str:
-    # A wording is quoted on one line whatever the wrapping of the text it was cut from.
-    return " ".join(text.split())
-
-
 class Origin(enum.Enum):
     """Where a phrase was found: in the curated lexicon, or by discovery."""
 
@@ -266,9 +261,8 @@ class Phrase:
 
     Attributes:
         statement_id: Id of the statement it occurs in.
-        text: The phrase as it stands in the statement, each run of whitespace
-            (a line break of a wrapped text) one space: the wording quoted.
-        span: Where it stands in ``Statement.text`` (its exact extent).
+        text: The phrase exactly as it stands in the statement.
+        span: Where it stands in ``Statement.text``.
         sentence: Index of the sentence that holds it.
         sentence_span: Span of that sentence.
         key: Folded form (case, quotes, hyphens, plurals, spelling folded).
@@ -284,7 +278,7 @@ class Phrase:
     """
 
     statement_id: str
-    text: str = field(converter=_one_line)
+    text: str
     span: Span
     sentence: int
     sentence_span: Span
