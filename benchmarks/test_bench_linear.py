@@ -16,8 +16,8 @@ the issue's target, met or not. Targets (issue 8): 2 MB in < 2 s, 40 KB in < 0.2
 
 from __future__ import annotations
 
-import random
 import re
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,9 +29,10 @@ import diplodiff
 from diplodiff import ChangeKind, Comparison, Statement
 from diplodiff.diff.pipeline import paused_gc
 
-SEEDS = Path(__file__).parent / ".." / "seeds"
-NEEDLE = "bolstering the strategic partnership"
-EDITED = "bolstering the comprehensive strategic partnership"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.long_texts import long_text
+from tests.long_texts import planted as _planted
+
 #: Per-KB cost at 2 MB over that at 200 KB, at most (a quadratic step gives 10x; load ~1.5x).
 LINEAR_BOUND = 3.0
 #: compare() of two 2 MB statements over the ``\\w+`` floor on the same texts, at most
@@ -42,32 +43,10 @@ FLOOR_BOUND = 250.0
 OPCODES_BOUND = 300.0
 
 
-def _paragraphs() -> list[str]:
-    return [p.strip() for path in sorted(SEEDS.glob("*.txt"))
-            for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
-
-
-def long_text(size: int, seed: int = 0) -> str:
-    """About ``size`` characters of seed paragraphs drawn at random, four in five with a
-    word of their own inserted."""
-    rng = random.Random(seed)
-    paragraphs = _paragraphs()
-    parts: list[str] = []
-    total = 0
-    while total < size:
-        words = rng.choice(paragraphs).split(" ")
-        if rng.random() < 0.8:
-            words.insert(rng.randrange(len(words)), f"Astana{len(parts)}")
-        parts.append(" ".join(words))
-        total += len(parts[-1]) + 2
-    return "\n\n".join(parts)
-
-
 def planted(text: str) -> tuple[str, int]:
-    """The text with one formula edited (past its middle when it can be), and where the new word begins."""
-    at = text.find(NEEDLE, len(text) // 2)
-    at = text.index(NEEDLE) if at < 0 else at
-    return text[:at] + EDITED + text[at + len(NEEDLE):], at + len("bolstering the ")
+    """The text with one formula edited, and where its new word begins."""
+    later, at = _planted(text)
+    return later, at + len("bolstering the ")
 
 
 def _cpu(run: Callable[[], object], rounds: int = 1) -> float:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 import re
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from rapidfuzz.distance import Indel
@@ -16,37 +15,7 @@ import diplodiff
 from diplodiff import ChangeKind, Statement
 from diplodiff.diff import align, sentences
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-NEEDLE = "bolstering the strategic partnership"
-EDITED = "bolstering the comprehensive strategic partnership"
-
-
-def _paragraphs() -> list[str]:
-    return [p.strip() for path in sorted(SEEDS.glob("*.txt"))
-            for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
-
-
-def _long_text(size: int, seed: int = 0) -> str:
-    """Seed paragraphs drawn at random, most with a word of their own inserted (as a
-    long record repeats its boilerplate with small differences)."""
-    rng = random.Random(seed)
-    paragraphs = _paragraphs()
-    parts: list[str] = []
-    total = 0
-    while total < size:
-        words = rng.choice(paragraphs).split(" ")
-        if rng.random() < 0.8:
-            words.insert(rng.randrange(len(words)), f"Astana{len(parts)}")
-        parts.append(" ".join(words))
-        total += len(parts[-1]) + 2
-    return "\n\n".join(parts)
-
-
-def _planted(text: str) -> tuple[str, int]:
-    """The text with one formula edited (past its middle when it can be), and where."""
-    at = text.find(NEEDLE, len(text) // 2)
-    at = text.index(NEEDLE) if at < 0 else at
-    return text[:at] + EDITED + text[at + len(NEEDLE):], at
+from .long_texts import SEEDS, long_text, planted
 
 
 def _valid(a: list[int], b: list[int], blocks: list[tuple[int, int, int]]) -> int:
@@ -112,8 +81,8 @@ def test_anchored_spans_give_the_one_run_that_differs(monkeypatch: pytest.Monkey
 def test_long_statements_link_every_sentence_and_find_the_planted_edit() -> None:
     """Over DENSE_MAX sentence pairs (no matrix of the whole), each sentence of a long
     revision links to its counterpart and the one edit is the one change."""
-    earlier = _long_text(230_000)
-    later, at = _planted(earlier)
+    earlier = long_text(230_000)
+    later, at = planted(earlier)
     result = diplodiff.compare(Statement(id="a", text=earlier), Statement(id="b", text=later))
     n = len(result.alignment)
     assert n * n > align.DENSE_MAX
@@ -148,8 +117,8 @@ def test_the_large_path_links_a_revision_as_the_dense_one() -> None:
 def test_a_long_sentence_pair_is_scored_without_a_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
     """Text without a sentence break, over WORK_MAX and LCS_MAX (lowered here): the one
     sentence still links and the planted edit is the one change."""
-    text = " ".join(re.sub(r"[.?!]", "", _long_text(12_000, seed=3)).split())
-    later, at = _planted(text)
+    text = " ".join(re.sub(r"[.?!]", "", long_text(12_000, seed=3)).split())
+    later, at = planted(text)
     monkeypatch.setattr(sentences, "WORK_MAX", 1000)
     monkeypatch.setattr(align, "LCS_MAX", 1000)
     result = diplodiff.compare(Statement(id="a", text=text), Statement(id="b", text=later))
@@ -166,7 +135,7 @@ def test_a_record_repeating_one_text_many_times_still_links_in_order(monkeypatch
     limit = 100_000
     monkeypatch.setattr(sentences, "DENSE_MAX", limit)
     text = "\n\n".join([(SEEDS / "001_769a15a261320f7b.txt").read_text(encoding="utf-8").strip()] * 70)
-    later, at = _planted(text)
+    later, at = planted(text)
     result = diplodiff.compare(Statement(id="a", text=text), Statement(id="b", text=later))
     n = len(result.alignment)
     assert n * n > limit
@@ -182,7 +151,7 @@ def test_phrases_at_answers_as_a_scan(seed: int) -> None:
     from diplodiff import Span
     from diplodiff.diff.words import phrases_at
 
-    text = _long_text(6_000, seed=seed)
+    text = long_text(6_000, seed=seed)
     if seed == 2:  # one sentence
         text = " ".join(re.sub(r"[.?!]", "", text).split())
     analysis = diplodiff.analyse(Statement(id="a", text=text))
@@ -202,7 +171,7 @@ def test_compare_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> N
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()
-        earlier, later = Statement(id="a", text=_long_text(20_000)), Statement(id="b", text="Hi.")
+        earlier, later = Statement(id="a", text=long_text(20_000)), Statement(id="b", text="Hi.")
         diplodiff.compare(later, later)  # the builtin lexicon loaded
         seen: list[bool] = []
         gc.callbacks.append(lambda phase, info: seen.append(phase == "start"))
@@ -222,7 +191,7 @@ def test_analysing_a_long_statement_runs_no_collection() -> None:
 
     from diplodiff.diff import pipeline
 
-    statement = Statement(id="a", text=_long_text(pipeline._PAUSE_AT))
+    statement = Statement(id="a", text=long_text(pipeline._PAUSE_AT))
     diplodiff.analyse(Statement(id="w", text="Warm up."))
     seen: list[bool] = []
     gc.callbacks.append(lambda phase, info: seen.append(phase == "start"))
