@@ -142,9 +142,7 @@ class Phrases(Generic[T]):
     ``lower``: match the words' lower case rather than their text as written."""
 
     def __init__(self, table: dict[tuple[str, ...], T], *, lower: bool = False) -> None:
-        self.lower = lower
         self.field: Literal[0, 1] = 1 if lower else 0  # Word.low or Word.text
-        self.longest = max((len(k) for k in table), default=0)
         self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self.last: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         for key, value in table.items():
