@@ -133,7 +133,6 @@ class SideMatcher(Phrases[str]):
 
     def __init__(self, names: dict[tuple[str, ...], str], demonyms: dict[tuple[str, ...], str]) -> None:
         super().__init__({**demonyms, **names})
-        self.phrases = self
 
 
 def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads: frozenset[str],
@@ -180,7 +179,7 @@ def _side_ending(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
     """Where a side name or demonym ending right before ``end`` starts."""
     if end > 0 and words[end - 1].low == "'s":
         end -= 1
-    hit = side_at.phrases.ending(words, end)
+    hit = side_at.ending(words, end)
     return hit[1] if hit else None
 
 
