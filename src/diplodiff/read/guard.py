@@ -35,11 +35,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPECIAL = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
 
 
-def display_name(path: str | Path) -> str:
-    """A path as text that can always be printed (undecodable bytes as U+FFFD)."""
-    return os.fsencode(path).decode("utf-8", "replace")
-
-
 def read_input(path: str | Path, *, limit: int, error: ErrorFactory, what: str = "file") -> bytes:
     """Read at most ``limit`` bytes of a regular file or a pipe, refusing anything else.
 
