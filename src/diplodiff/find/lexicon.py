@@ -267,24 +267,38 @@ def _build_vocabulary(lexicon: Lexicon) -> frozenset[str]:
 def _index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
     """The wordings by first segment, in lexicon order (an earlier wording wins a tie)."""
     if _DEFAULT and lexicon is _DEFAULT[0]:
-        formulas = lexicon.formulas
-        return {head: tuple(_Pattern(segments, formulas[k], order) for segments, k, order in patterns)
-                for head, patterns in _compiled()["index"]}
+        return _patterns(lexicon, _compiled()["index"])
     return _build_index(lexicon)
 
 
 def _build_index(lexicon: Lexicon) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
-    index: dict[tuple[str, ...], list[_Pattern]] = {}
+    return _patterns(lexicon, _wordings(lexicon))
+
+
+#: A wording as plain data: its folded segments, its formula's place in the lexicon, its order.
+_Wording = tuple[tuple[tuple[str, ...], ...], int, int]
+
+
+def _wordings(lexicon: Lexicon) -> list[tuple[tuple[str, ...], list[_Wording]]]:
+    """``_index`` as plain data (what the cache keeps for the default lexicon)."""
+    index: dict[tuple[str, ...], list[_Wording]] = {}
     seen: set[tuple[tuple[str, ...], ...]] = set()
-    for formula in lexicon.formulas:
+    for k, formula in enumerate(lexicon.formulas):
         for wording in formula.wordings:
             segments = tuple(numeric(fold_text(piece)) for piece in wording.split("..."))
             segments = tuple(s for s in segments if s)
             if not segments or segments in seen:
                 continue  # an earlier formula (a user's, when merged) claims this wording
             seen.add(segments)
-            index.setdefault(segments[0], []).append(_Pattern(segments, formula, len(seen)))
-    return {k: tuple(v) for k, v in index.items()}
+            index.setdefault(segments[0], []).append((segments, k, len(seen)))
+    return list(index.items())
+
+
+def _patterns(lexicon: Lexicon, wordings: Iterable[tuple[tuple[str, ...], Iterable[_Wording]]],
+              ) -> dict[tuple[str, ...], tuple[_Pattern, ...]]:
+    formulas = lexicon.formulas
+    return {head: tuple(_Pattern(segments, formulas[k], order) for segments, k, order in patterns)
+            for head, patterns in wordings}
 
 
 @functools.cache
@@ -417,12 +431,10 @@ def _compiled() -> dict[str, Any]:
 def _compile() -> dict[str, Any]:
     lexicons = {name: _read_builtin(name) for name in BUILTIN}
     default = _joined(lexicons["china"], lexicons["multilateral"])
-    where = {id(f): k for k, f in enumerate(default.formulas)}
     return {
         "formulas": {name: [(f.id, f.canonical, f.category, f.rank, f.variants, f.note)
                             for f in lexicon.formulas] for name, lexicon in lexicons.items()},
-        "index": [(head, [(p.segments, where[id(p.formula)], p.order) for p in patterns])
-                  for head, patterns in _build_index(default).items()],
+        "index": _wordings(default),
         "vocabulary": _build_vocabulary(default),
     }
 
