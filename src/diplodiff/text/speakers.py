@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress, count
 from operator import itemgetter
 from pathlib import Path
@@ -535,18 +535,12 @@ class _Reader:
     def body(self) -> str | None:
         """The organisation a communiqué with no subject speaks for: the one its source,
         outlet or title names, else the first one the sentences before name."""
-        kinds = self.lookup.kinds
-        for text in (self.statement.source, self.statement.get("outlet"), self.statement.title):
-            if text:
-                orgs = [s for s in _sides_in(text, self.lookup) if kinds.get(s) == "organisation"]
-                if orgs:
-                    return orgs[0]
-        for words in self.words[: self.reading]:
-            for i in range(len(words)):
-                hit = self.lookup.sides.at(words, i)
-                if hit and kinds.get(hit[0]) == "organisation":
-                    return hit[0]
-        return None
+        found = _first_in((self.statement.source, self.statement.get("outlet"), self.statement.title),
+                          self.lookup, "organisation")
+        if found is None:
+            found = next((side for words in self.words[: self.reading]
+                          if (side := _first(words, self.lookup, "organisation")) is not None), None)
+        return found
 
     def narrates(self, words: Sequence[Word], opening: str) -> bool:
         """An event told by the outlet: "The two sides signed ...", "The talks were held ..."."""
@@ -560,18 +554,11 @@ class _Reader:
         """The body a communiqué speaks for: an organisation its opening names
         ("We, the Leaders of the Group of Seven"), else one its source or title
         names, else the two sides together."""
-        kinds = self.lookup.kinds
-        for i in range(len(words)):
-            hit = self.lookup.sides.at(words, i)
-            if hit and kinds.get(hit[0]) == "organisation":
-                return hit[0]
-        for text in (self.statement.get("outlet"), self.statement.source, self.statement.title):
-            if text:
-                found = _sides_in(text, self.lookup)
-                orgs = [s for s in found if kinds.get(s) == "organisation"]
-                if orgs:
-                    return orgs[0]
-        return BOTH
+        found = _first(words, self.lookup, "organisation")
+        if found is None:
+            found = _first_in((self.statement.get("outlet"), self.statement.source, self.statement.title),
+                              self.lookup, "organisation")
+        return BOTH if found is None else found
 
     def person_voice(self, person: Person, span: Span | None) -> _Voice:
         self.last_person = person
@@ -742,22 +729,27 @@ def _skip_back_adverbs(words: Sequence[Word], i: int) -> int:
 def _home(statement: Statement, lookup: _Lookup) -> str | None:
     """The country whose own ministry or government the source (else the title) names
     ("Ministry of Foreign Affairs of Japan"), if one."""
-    for text in (statement.source, statement.title):
-        if text and {w.lower() for w in split(text)} & _words("ministry"):
-            countries = [s for s in _sides_in(text, lookup) if lookup.kinds.get(s) == "country"]
-            if countries:
-                return countries[0]
+    ministries = [text for text in (statement.source, statement.title)
+                  if text and {w.lower() for w in split(text)} & _words("ministry")]
+    return _first_in(ministries, lookup, "country")
+
+
+def _first(words: Sequence[Word], lookup: _Lookup, kind: str) -> str | None:
+    """The first side of ``kind`` ("country", "organisation") that ``words`` name."""
+    for i in range(len(words)):
+        hit = lookup.sides.at(words, i)
+        if hit and lookup.kinds.get(hit[0]) == kind:
+            return hit[0]
     return None
 
 
-def _sides_in(text: str, lookup: _Lookup) -> list[str]:
-    words = [make_word(w) for w in split(text)]
-    found = []
-    for i in range(len(words)):
-        hit = lookup.sides.at(words, i)
-        if hit:
-            found.append(hit[0])
-    return found
+def _first_in(texts: Iterable[str | None], lookup: _Lookup, kind: str) -> str | None:
+    """The first side of ``kind`` named in the first of ``texts`` (blank ones skipped) to name one."""
+    for text in texts:
+        found = _first([make_word(w) for w in split(text)], lookup, kind) if text else None
+        if found is not None:
+            return found
+    return None
 
 
 def _issuer_words(statement: Statement) -> frozenset[str]:
