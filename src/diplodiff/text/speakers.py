@@ -527,7 +527,7 @@ class _Reader:
                                   or (len(words[i].text) == 1 and i + 1 < len(words)
                                       and words[i + 1].text in {")", "."})):
             i += 1  # a paragraph's number: "3.", "(b)", "iv)"
-        j = _skip_back_adverbs(words, i)
+        j = _past_adverbs(words, i)
         if j >= len(words) - 2 or not words[i].cap or words[j].low not in _words("operative"):
             return None
         return i if i == j or not words[j].cap else None
@@ -718,7 +718,7 @@ def _verb_end(words: Sequence[Word], start: int) -> int:
     return min(len(words), start + 2)
 
 
-def _skip_back_adverbs(words: Sequence[Word], i: int) -> int:
+def _past_adverbs(words: Sequence[Word], i: int) -> int:
     """Past the adverbs at ``words[i]`` ("Also", "Strongly", "Further")."""
     while i < len(words) and (words[i].low in _words("adverb")
                               or (words[i].low.endswith("ly") and len(words[i].low) > 4)):
