@@ -300,7 +300,7 @@ _IN_NAME = NAME | CONNECTOR
 _HEAD_AFTER = LOWER | COMMON_HEAD
 
 
-def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int] | None = None) -> Sequence[Hit]:
+def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> Sequence[Hit]:
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
@@ -311,7 +311,7 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int] | No
              or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in heads()["name"]]
     if not weak:
         return sentence_hits
-    usable = _usable(flags(tokens) if bits is None else bits, ())
+    usable = _usable(bits, ())
     # A name is a run of name words and connectors, perhaps with a common head noun
     # after it: a hit with another word in it stands inside none.
     weak = [h for h in weak if all(map(_IN_NAME.__and__, usable[h[0] : h[1]]))
