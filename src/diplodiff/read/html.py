@@ -7,12 +7,15 @@ trafilatura keeps the main content only. Paragraphs come back separated by a bla
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from .._errors import LoadError
 from .dates import find_date, find_dateline
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 _SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                     rb"<(?:!doctype\s+html|html)\b", re.I | re.S)
@@ -67,17 +70,20 @@ def read_page(data: bytes, name: str) -> Page:
     if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]  # the headline repeated as the first line of the text
     date = document.date or None
-    while len(paragraphs) > 1 and _is_stamp(paragraphs[0]):
+    while len(paragraphs) > 1 and (stamp := _stamp(paragraphs[0])) is not None:
         # "Updated: July 04, 2024 10:15", "2024-07-04 | Source: Xinhua": the page's, not the statement's
-        stamp = find_date(paragraphs.pop(0))
-        date = date or (stamp.isoformat() if stamp else None)
+        del paragraphs[0]
+        date = date or stamp.isoformat()
     meta = tuple((k, str(v).strip()) for k, v in
                  (("url", document.url), ("site", document.sitename))
                  if v and str(v).strip())
     return Page("\n\n".join(paragraphs) + "\n", title, date, meta)
 
 
-def _is_stamp(paragraph: str) -> bool:
-    """A short line before the text that carries a date and is no sentence (a byline, a time stamp)."""
-    return (len(paragraph.split()) <= _STAMP_WORDS and not paragraph.rstrip().endswith((".", "!", "?", "--"))
-            and find_date(paragraph) is not None and find_dateline(paragraph) is None)
+def _stamp(paragraph: str) -> dt.date | None:
+    """The date of a short line before the text that carries one and is no sentence (a
+    byline, a time stamp); ``None`` for any other line."""
+    if len(paragraph.split()) > _STAMP_WORDS or paragraph.rstrip().endswith((".", "!", "?", "--")):
+        return None
+    found = find_date(paragraph)
+    return found if found is not None and find_dateline(paragraph) is None else None
