@@ -194,7 +194,7 @@ def _date_of(raw: str, body: str, name: str) -> tuple[dt.date | None, list[str],
             warn(f"{name}: {reading.warning}", DiplodiffWarning, stacklevel=3)
             notes.append(f"date unknown: {reading.warning}")
     found, more, meta = date_from_dateline(header, body, given_as="the header's")
-    if found is None and header is None and notes:
+    if found is None and notes:  # (never when the header gave a date)
         more = ()  # the header's own problem is already said
     return found, notes + list(more), dict(meta)
 
