@@ -263,7 +263,7 @@ class _People:
     """Everyone who can be named in one statement: the table's people, then those
     the text introduces (who win on shared names)."""
 
-    def __init__(self, lookup: _Lookup, intros: Sequence[Introduction], home: str | None = None) -> None:
+    def __init__(self, lookup: _Lookup, intros: Sequence[Introduction], home: str | None) -> None:
         self.table = lookup.people_phrases
         self.by_name: dict[tuple[str, ...], Person] = {}  # the text's people, over the table's
         self.heads: dict[str, frozenset[str]] = {}
