@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -239,21 +239,27 @@ class Store:
             raise
         self._retry(lambda: self.conn.execute("COMMIT"))
 
+    def _select(self, columns: str, table: str, where: str, value: str,
+                keys: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """The ``columns`` of the rows of ``table`` whose ``where`` is ``value`` and whose key is
+        among ``keys``, asked ``_BATCH`` keys at a time."""
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            query = f"SELECT {columns} FROM {table} WHERE {where} = ? AND key IN ({marks})"
+            yield from self.conn.execute(query, [value, *batch])
+
     def fetch(self, fingerprint: str, keys: Collection[str]) -> dict[str, Digest]:
         """The stored digests of ``keys`` under ``fingerprint`` (missing keys are absent).
 
         Raises:
             StoreError: The file is damaged.
         """
-        wanted = list(dict.fromkeys(keys))
         out: dict[str, Digest] = {}
         try:
-            for start in range(0, len(wanted), _BATCH):
-                batch = wanted[start : start + _BATCH]
-                marks = ",".join("?" * len(batch))
-                query = f"SELECT key, digest FROM analysis WHERE fingerprint = ? AND key IN ({marks})"
-                for key, blob in self.conn.execute(query, [fingerprint, *batch]):
-                    out[key] = decode(blob)
+            for key, blob in self._select("key, digest", "analysis", "fingerprint", fingerprint, keys):
+                out[key] = decode(blob)
         except (sqlite3.DatabaseError, ValueError, IndexError, TypeError) as exc:
             raise StoreError(self.path, f"is damaged ({exc}); {_REBUILD}") from None
         return out
@@ -281,19 +287,13 @@ class Store:
         Raises:
             StoreError: The file is damaged.
         """
-        mark = self._loader(loader)
-        wanted = list(dict.fromkeys(keys))
         out: dict[str, CachedFile] = {}
         try:
-            for start in range(0, len(wanted), _BATCH):
-                batch = wanted[start : start + _BATCH]
-                marks = ",".join("?" * len(batch))
-                query = ("SELECT key, state, hash, statements FROM files "
-                         f"WHERE loader = ? AND key IN ({marks})")
-                for key, state, digest, blob in self.conn.execute(query, [mark, *batch]):
-                    size, mtime, ctime, inode, device = map(int, state.split())
-                    out[key] = CachedFile(key, (size, mtime, ctime, inode, device), bytes(digest),
-                                          _statements_of(blob))
+            rows = self._select("key, state, hash, statements", "files", "loader", self._loader(loader), keys)
+            for key, state, digest, blob in rows:
+                size, mtime, ctime, inode, device = map(int, state.split())
+                out[key] = CachedFile(key, (size, mtime, ctime, inode, device), bytes(digest),
+                                      _statements_of(blob))
         except (sqlite3.DatabaseError, ValueError, IndexError, TypeError, EOFError) as exc:
             raise StoreError(self.path, f"is damaged ({exc}); {_REBUILD}") from None
         return out
