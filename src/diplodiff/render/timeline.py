@@ -70,17 +70,6 @@ def _sentences(timeline: Timeline) -> list[dict[str, int]]:
     return table
 
 
-def _runs(indexes: Iterable[int]) -> list[list[int]]:
-    """Runs of consecutive positions, as ``[first, last]`` pairs (``FormulaHistory.streaks``)."""
-    runs: list[list[int]] = []
-    for i in indexes:
-        if runs and runs[-1][1] == i - 1:
-            runs[-1][1] = i
-        else:
-            runs.append([i, i])
-    return runs
-
-
 def _head(history: FormulaHistory) -> dict[str, Any]:
     return {"phrase": history.canonical, "formula": history.formula, "category": history.category,
             "origin": history.origin.value, "rank": history.rank}
