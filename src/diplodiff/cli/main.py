@@ -76,6 +76,19 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+def _refuse_input(output: str, inputs: Sequence[str | Path]) -> Path:
+    """The file ``output`` writes to (through a symlink, never replacing it), unless it is an input.
+
+    Raises:
+        OutputError: It is an input (see ``_is_input``).
+    """
+    target = Path(os.path.realpath(output))
+    if _is_input(target, inputs):
+        raise diplodiff.OutputError(output, "is one of the inputs, or a file diplodiff reads from an "
+                                          "input directory; choose another --output file")
+    return target
+
+
 class _ValidText:
     """A text stream that writes only valid UTF-8 (a non-UTF-8 file name must not stop the writing)."""
 
@@ -99,10 +112,7 @@ def open_output(output: str | None, *, inputs: Sequence[str | Path] = ()) -> Ite
     if output is None or output == "-":
         yield cast(TextIO, _ValidText(sys.stdout))
         return
-    target = Path(os.path.realpath(output))  # write through a symlink, never replace it
-    if _is_input(target, inputs):
-        raise diplodiff.OutputError(output, "is one of the inputs, or a file diplodiff reads from an "
-                                          "input directory; choose another --output file")
+    target = _refuse_input(output, inputs)
     if target.is_dir():
         raise diplodiff.OutputError(output, "is a directory; give a file name for --output")
     directory = target.parent
@@ -135,10 +145,7 @@ def _check_output(args: argparse.Namespace) -> None:
         return
     named = [getattr(args, "earlier", None), getattr(args, "later", None),
              *(getattr(args, "paths", None) or ()), *(getattr(args, "history", None) or ())]
-    inputs = _inputs(args, *(p for p in named if p))
-    if _is_input(Path(os.path.realpath(output)), inputs):
-        raise diplodiff.OutputError(output, "is one of the inputs, or a file diplodiff reads from an "
-                                          "input directory; choose another --output file")
+    _refuse_input(output, _inputs(args, *(p for p in named if p)))
 
 
 def write_output(text: str, output: str | None, *, inputs: Sequence[str | Path] = ()) -> None:
