@@ -44,7 +44,7 @@ class Engine(Protocol):
 
     def run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
             speakers: SpeakerTable | None = None) -> Iterator[Part]:
-        """Yield ``(indexes, rows)`` for every part of ``numbered``, in any order."""
+        """Yield a ``Part`` for every part of ``numbered``, in any order."""
         ...
 
 
@@ -147,9 +147,3 @@ class DaskEngine:
         record = parts.reduction(combine, combine, split_every=8)
         rows: Rows = self.client.compute(record).result()
         yield [i for i, _ in numbered], rows, None
-
-
-def local_engine(workers: int) -> Engine:
-    """The engine for this machine: serial for one worker, else a process pool."""
-    return SerialEngine() if workers <= 1 else ProcessEngine(workers)
-

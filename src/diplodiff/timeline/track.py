@@ -24,7 +24,7 @@ from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
 from .digest import Found, Rows, combine, digests_of, ordered, rows_of
-from .engines import PARALLEL_MIN, DaskEngine, Engine, local_engine
+from .engines import PARALLEL_MIN, DaskEngine, Engine, ProcessEngine
 
 if TYPE_CHECKING:
     from .store import Store
@@ -511,7 +511,7 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     cpus = os.cpu_count() or 1
     # more processes than CPUs only cost memory; fewer than one means in process
     workers = cpus if workers is None else max(1, min(cpus, workers))
-    engine = DaskEngine(client) if client is not None else local_engine(workers)
+    engine = DaskEngine(client) if client is not None else ProcessEngine(workers)  # serial for 1
     opened = None
     if store is not None:
         from .store import Store  # sqlite3: only with a store
