@@ -15,6 +15,7 @@ from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, opening_words
 from .align import hunks
 from .framing import Cue, WordingCues, framing_of, wording_cues
+from .sentences import runs
 from .words import ARTICLES, C, V, Words, raises_degree
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
@@ -154,15 +155,8 @@ def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
 def _part_markers(shift: ShiftType, words: Words, ks: Sequence[int], statement: str,
                   text: str) -> list[Marker]:
     """Markers on the tokens of some parts, one per run of adjacent tokens."""
-    tokens = sorted({words.owner[k] for k in ks})
-    runs: list[list[int]] = []
-    for t in tokens:
-        if runs and runs[-1][-1] == t - 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
     found = []
-    for run in runs:
+    for run in runs(sorted({words.owner[k] for k in ks})):
         span = Span(words.tokens[run[0]].span.start, words.tokens[run[-1]].span.end)
         found.append(Marker(shift, statement, span.of(text), span))
     return found

@@ -385,14 +385,15 @@ def is_revision(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink
     return total > 0 and matched >= REVISION_SHARE * total
 
 
-def _runs(indices: Sequence[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
+def runs(indices: Sequence[int]) -> list[list[int]]:
+    """Sorted indices cut into runs of consecutive ones."""
+    found: list[list[int]] = []
     for index in indices:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
+        if found and found[-1][-1] == index - 1:
+            found[-1].append(index)
         else:
-            runs.append([index])
-    return runs
+            found.append([index])
+    return found
 
 
 def passages(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink]) -> tuple[Passage, ...]:
@@ -403,7 +404,7 @@ def passages(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink]) 
             (ChangeKind.DROPPED, earlier, {i for x in links for i in x.earlier}),
             (ChangeKind.ADDED, later, {j for x in links for j in x.later})):
         free = [s.index for s in analysis.sentences if s.index not in linked]
-        for run in _runs(free):
+        for run in runs(free):
             span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
             found.append(Passage(f"p{len(found) + 1}", kind, tuple(run), span,
                                  span.of(analysis.statement.text)))
