@@ -34,7 +34,7 @@ from ..text.speakers import BOTH, SpeakerTable, attribute, blank_line_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
-from .sentences import align_sentences, is_revision, passages
+from .sentences import align_sentences, is_revision, linked_sides, passages
 from .summary import summarize
 from .words import (
     CLAUSE_WORDS,
@@ -714,7 +714,7 @@ MIN_GROUP = 2
 
 
 def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
-             links: Sequence[SentenceLink]) -> list[Passage]:
+             linked: tuple[set[int], set[int]]) -> list[Passage]:
     """The passages of readouts of different meetings: runs of consecutive sentences
     with no counterpart, each carrying an added (dropped) finding, between blank lines
     and within one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run
@@ -722,12 +722,11 @@ def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
     the Global Development Initiative, the Global Security Initiative and ..."), as a new
     paragraph of a revision is; a blank line or another voice ends it."""
     found = []
-    for kind, analysis, linked in (
-            (ChangeKind.DROPPED, earlier, {i for x in links for i in x.earlier}),
-            (ChangeKind.ADDED, later, {j for x in links for j in x.later})):
+    for kind, analysis, side in zip((ChangeKind.DROPPED, ChangeKind.ADDED), (earlier, later), linked,
+                                    strict=True):
         count: dict[int, int] = {}
         for change in changes:
-            if change.kind is kind and change.passage is None and change.phrase.sentence not in linked:
+            if change.kind is kind and change.passage is None and change.phrase.sentence not in side:
                 count[change.phrase.sentence] = count.get(change.phrase.sentence, 0) + 1
         # A run ends at a blank line, not at a single line break: whether that parts
         # paragraphs depends on how the text is wrapped, and a reflow changes no finding.
@@ -809,7 +808,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                            vocabulary=vocabulary)
     changes = inventory.changes(found, options)
     if not revision:
-        groups = _grouped(changes, earlier, later, links)
+        groups = _grouped(changes, earlier, later, inventory.linked_sides)
         if groups:
             groups = [attrs.evolve(p, id=f"g{n}") for n, p in enumerate(groups, 1)]
             changes = inventory.changes(found + groups, options)
@@ -863,7 +862,7 @@ class _Inventory:
         self.words = (_word_stream(earlier), _word_stream(later))
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
-        self.linked_sides = ({i for i, _ in self.linked}, {j for _, j in self.linked})
+        self.linked_sides = linked_sides(links)
 
     def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
         """The word edits' changes and the inventory's, with ``found`` as the passages."""

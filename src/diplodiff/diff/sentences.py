@@ -124,7 +124,7 @@ def _align_dense(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     # Best first; then nearer the same relative position; then earlier in both.
     order = np.lexsort((i + j, np.abs((i + 0.5) / n - (j + 0.5) / m), -score))
     links = _greedy((float(score[k]), int(shape[k]), int(i[k]), int(j[k])) for k in order)
-    if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+    if fill and _revised(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_dense(one, rows, cols),
                            lambda i, j: float(one[i, j]), _content(e), _content(l))
     return tuple(links)
@@ -185,7 +185,7 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
         take(2, i, row, list(map(max, one[i][:-1], one[i][1:])))
     found.sort()
     links = _greedy((-negative, kind, a, b) for negative, _, _, kind, a, b in found)
-    if fill and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
+    if fill and _revised(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
                            lambda i, j: one[i][j], _content(e), _content(l))
     return tuple(links)
@@ -234,16 +234,14 @@ def _align_large(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         dense = _align_small if len(rows) * len(cols) <= SMALL_MAX else _align_dense
         links += [SentenceLink(tuple(rows[i] for i in x.earlier), tuple(cols[j] for j in x.later),
                                x.similarity) for x in dense(sub_e, sub_l, fill=False)]
-    used_e = {i for x in links for i in x.earlier}
-    used_l = {j for x in links for j in x.later}
+    used_e, used_l = linked_sides(links)
     rows_left = [i for i in range(n) if i not in used_e]
     cols_left = [j for j in range(m) if j not in used_l]
     if rows_left and cols_left:  # sentences moved from one stretch to another
         links += _one_to_one([e[i] for i in rows_left], [l[j] for j in cols_left], rows_left, cols_left)
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
-    if sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * (n + m):
-        used_e = {i for x in links for i in x.earlier}
-        used_l = {j for x in links for j in x.later}
+    if _revised(links, n, m):
+        used_e, used_l = linked_sides(links)
         links = _fill_gaps(links, lambda rows, cols: _over_gap([e[i] for i in rows], [l[j] for j in cols]),
                            lambda i, j: _score(e[i], l[j]), _content(e, used_e), _content(l, used_l))
     return tuple(links)
@@ -380,9 +378,18 @@ def _fill_gaps(links: list[SentenceLink], over: Callable[[list[int], list[int]],
 
 def is_revision(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink]) -> bool:
     """True when most sentences of the two statements correspond (one text, revised)."""
-    total = len(earlier.sentences) + len(later.sentences)
-    matched = sum(len(x.earlier) + len(x.later) for x in links)
-    return total > 0 and matched >= REVISION_SHARE * total
+    return _revised(links, len(earlier.sentences), len(later.sentences))
+
+
+def _revised(links: Sequence[SentenceLink], n: int, m: int) -> bool:
+    """Whether ``links`` cover at least ``REVISION_SHARE`` of ``n`` + ``m`` sentences."""
+    total = n + m
+    return total > 0 and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * total
+
+
+def linked_sides(links: Sequence[SentenceLink]) -> tuple[set[int], set[int]]:
+    """The earlier and the later sentences that some link holds."""
+    return {i for x in links for i in x.earlier}, {j for x in links for j in x.later}
 
 
 def runs(indices: Sequence[int]) -> list[list[int]]:
@@ -400,9 +407,8 @@ def passages(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink]) 
     """The runs of consecutive sentences with no counterpart: dropped ones (earlier
     statement) first, then added ones, each in text order."""
     found: list[Passage] = []
-    for kind, analysis, linked in (
-            (ChangeKind.DROPPED, earlier, {i for x in links for i in x.earlier}),
-            (ChangeKind.ADDED, later, {j for x in links for j in x.later})):
+    for kind, analysis, linked in zip((ChangeKind.DROPPED, ChangeKind.ADDED), (earlier, later),
+                                      linked_sides(links), strict=True):
         free = [s.index for s in analysis.sentences if s.index not in linked]
         for run in runs(free):
             span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
