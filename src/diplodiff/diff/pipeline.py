@@ -160,28 +160,28 @@ def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
         markers=tuple(m for m in change.markers if m.shift not in dropped))
 
 
+_InPassage = tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]]
+
+
 class _Pairing:
     """Builds the changes between two analysed statements (the formula inventory)."""
 
     def __init__(self, earlier: Analysis, later: Analysis, *, recurring: Collection[str] = (),
-                 in_passage: tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]] | None = None,
-                 vocabulary: Collection[str] = frozenset(), kept: list[Change] | None = None) -> None:
+                 vocabulary: Collection[str] = frozenset()) -> None:
         self.earlier, self.later = earlier, later
         self.e_groups, self.l_groups = earlier.groups(), later.groups()
         self.recurring = frozenset(recurring)
-        self.in_passage = in_passage
         self.vocabulary = vocabulary
         # The changes of formulas found on both sides do not depend on the passages: a
-        # second pairing with more passages takes them from the first (``kept``).
-        self.kept = kept
+        # second reading with more passages takes them from the first.
+        self.kept: list[Change] | None = None
 
-    def reportable(self, group: Sequence[Phrase], side: int) -> bool:
+    def reportable(self, group: Sequence[Phrase], side: int, in_passage: _InPassage) -> bool:
         """The one rule (``is_reportable``), widened to the formula-like chunks of a
         new or dropped passage (``key_score``)."""
         if is_reportable(group, recurring=self.recurring):
             return True
-        return (self.in_passage is not None and any(self.in_passage[side](p) for p in group)
-                and key_score(group[0], self.vocabulary) > 0)
+        return any(in_passage[side](p) for p in group) and key_score(group[0], self.vocabulary) > 0
 
     def change(self, e: Phrase, l: Phrase) -> Change:
         """A kept or shifted change for two corresponding occurrences."""
@@ -215,8 +215,9 @@ class _Pairing:
         return [self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
                 for i, j, _ in found]
 
-    def changes(self, options: Options) -> list[Change]:
-        """Every change of the inventory, unordered."""
+    def changes(self, options: Options, in_passage: _InPassage) -> list[Change]:
+        """Every change of the inventory, unordered, with ``in_passage`` telling the
+        phrases of new (side 1) or dropped (side 0) passages."""
         before = [k for k in self.e_groups if k not in self.l_groups]
         after = [k for k in self.l_groups if k not in self.e_groups]
         if self.kept is None:
@@ -224,9 +225,9 @@ class _Pairing:
         changes = list(self.kept)
         for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
             left = [k for k in before if self.e_groups[k][0].category == category
-                    and self.reportable(self.e_groups[k], 0)]
+                    and self.reportable(self.e_groups[k], 0, in_passage)]
             right = [k for k in after if self.l_groups[k][0].category == category
-                     and self.reportable(self.l_groups[k], 1)]
+                     and self.reportable(self.l_groups[k], 1, in_passage)]
             for change in self.across(left, right, threshold):
                 changes.append(change)
                 assert change.earlier is not None
@@ -235,10 +236,10 @@ class _Pairing:
                 after.remove(change.later.formula)
         changes += [Change(ChangeKind.DROPPED, self.e_groups[k][0], None,
                            earlier_count=len(self.e_groups[k]))
-                    for k in before if self.reportable(self.e_groups[k], 0)]
+                    for k in before if self.reportable(self.e_groups[k], 0, in_passage)]
         changes += [Change(ChangeKind.ADDED, None, self.l_groups[k][0],
                            later_count=len(self.l_groups[k]))
-                    for k in after if self.reportable(self.l_groups[k], 1)]
+                    for k in after if self.reportable(self.l_groups[k], 1, in_passage)]
         return changes
 
 
@@ -853,8 +854,8 @@ class _Inventory:
                  links: Sequence[SentenceLink], revision: bool, *, recurring: Collection[str],
                  vocabulary: Collection[str]) -> None:
         self.earlier, self.later, self.edited, self.revision = earlier, later, edited, revision
-        self.recurring, self.vocabulary = recurring, vocabulary
-        self.kept: list[Change] | None = None
+        self.recurring = recurring
+        self.pairing = _Pairing(earlier, later, recurring=recurring, vocabulary=vocabulary)
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
@@ -868,13 +869,10 @@ class _Inventory:
         """The word edits' changes and the inventory's, with ``found`` as the passages."""
         own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
         spans = ([p.span for p in own[0]], [p.span for p in own[1]])
-        pairing = _Pairing(
-            self.earlier, self.later, recurring=self.recurring, vocabulary=self.vocabulary,
-            in_passage=(lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])),
-            kept=self.kept)
+        pairing = self.pairing
         changes = list(self.edited.changes)
-        found_changes = pairing.changes(options)
-        self.kept = pairing.kept
+        found_changes = pairing.changes(
+            options, (lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])))
         e_groups, l_groups = pairing.e_groups, pairing.l_groups
         for gone, new in self.edited.swaps:
             changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
@@ -900,7 +898,7 @@ class _Inventory:
                                    attrs.evolve(change, passage=pid, earlier=phrase))
             elif not ((change.earlier is not None and self.edits[0].overlaps(change.earlier.span))
                       or (change.later is not None and self.edits[1].overlaps(change.later.span))):
-                changes.append(self.framed(change, pairing))
+                changes.append(self.framed(change))
         return changes
 
     def elsewhere(self, change: Change, group: Sequence[Phrase], side: int, own: Sequence[Passage]) -> bool:
@@ -917,12 +915,12 @@ class _Inventory:
                 or (self.revision and all(p.sentence in self.linked_sides[side] and not _passage_of(p, own)
                                           for p in group)))
 
-    def framed(self, change: Change, pairing: _Pairing) -> Change:
+    def framed(self, change: Change) -> Change:
         """A kept or shifted change, less the framing shifts that are no finding here."""
         earlier, later, e, l = self.earlier, self.later, change.earlier, change.later
         change = _without_edited(change, self.edits)
-        voices = (voice(pairing.e_groups[e.formula]) if e else None,
-                  voice(pairing.l_groups[l.formula]) if l else None)
+        voices = (voice(self.pairing.e_groups[e.formula]) if e else None,
+                  voice(self.pairing.l_groups[l.formula]) if l else None)
         if not self.revision and ShiftType.SPEAKER in change.shift and BOTH in voices:
             # Readouts of different meetings: whether a formula is voiced jointly or by one
             # of the two sides follows the format (a joint press meeting, one minister's
