@@ -6,7 +6,6 @@ import functools
 import io
 import itertools
 import json
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
@@ -30,7 +29,6 @@ _STRING: Callable[[str], str] = json.encoder.encode_basestring
 TIMELINE_SCHEMA_VERSION = 2
 #: Version of the latest-statement report (its own; the diff report moved to 2).
 LATEST_SCHEMA_VERSION = 1
-_SPACE = re.compile(r"\s+")
 #: Records longer than this get no per-statement strip in text and Markdown.
 STRIP_MAX = 40
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -41,10 +39,6 @@ CSV_COLUMNS = ("formula", "phrase", "category", "origin", "statement", "date", "
 def _date(timeline: Timeline, index: int) -> str:
     date = timeline.statements[index].date
     return date.isoformat() if date else "?"
-
-
-def _one_line(text: str) -> str:
-    return one_line(text)
 
 
 def _statement_dict(statement: Statement, label: Occurrence | None, sentences: list[str]) -> dict[str, Any]:
@@ -320,7 +314,7 @@ def _facts(timeline: Timeline, history: FormulaHistory) -> list[str]:
     forms = history.forms()
     if len(forms) > 1 or history.record <= STRIP_MAX:
         facts.append("forms: " + "; ".join(
-            f"{_LETTERS[i % len(_LETTERS)]} \u201c{_one_line(f.text)}\u201d ({len(f.statements)})"
+            f"{_LETTERS[i % len(_LETTERS)]} \u201c{one_line(f.text)}\u201d ({len(f.statements)})"
             for i, f in enumerate(forms)))
     longest = max(history.streaks(), key=lambda r: r.length)
     if longest.length > 1:
@@ -335,15 +329,15 @@ def _facts(timeline: Timeline, history: FormulaHistory) -> list[str]:
     if switches:
         s = switches[-1]
         facts.append(f"{len(switches)} form switch(es), last {_date(timeline, s.later)}: "
-                     f"\u201c{_one_line(s.earlier_text)}\u201d -> \u201c{_one_line(s.later_text)}\u201d")
+                     f"\u201c{one_line(s.earlier_text)}\u201d -> \u201c{one_line(s.later_text)}\u201d")
     if history.sides():
-        facts.append("said by: " + _one_line(", ".join(history.sides())))
+        facts.append("said by: " + one_line(", ".join(history.sides())))
     return facts
 
 
 def _describe(statement: Statement) -> str:
     date = statement.date.isoformat() if statement.date else "date unknown"
-    title = f"  {_one_line(statement.title)}" if statement.title else ""
+    title = f"  {one_line(statement.title)}" if statement.title else ""
     return f"{date}  {one_line(statement.id)}{title}"
 
 
@@ -356,7 +350,7 @@ def render_timeline_text(timeline: Timeline) -> str:
              "statements (oldest first; label = highest partnership label):"]
     for i, (s, found) in enumerate(zip(timeline.statements, labels, strict=True)):
         label = found.text if found else "no partnership label"
-        lines.append(f"  {i + 1:>3}  {_describe(s)}  [{_one_line(label)}]")
+        lines.append(f"  {i + 1:>3}  {_describe(s)}  [{one_line(label)}]")
     if timeline.undated:
         lines += ["", "undated (left out of the record; date them in a catalog):"]
         lines += [f"       {one_line(s.id)}" for s in timeline.undated]
@@ -364,10 +358,10 @@ def render_timeline_text(timeline: Timeline) -> str:
     show_strip = len(timeline.statements) <= STRIP_MAX
     for h in timeline.formulas:
         strip = f"  {_strip(h)}" if show_strip else ""
-        lines.append(f"  {_one_line(h.canonical)}  [{_one_line(h.category or 'discovered')}]{strip}")
+        lines.append(f"  {one_line(h.canonical)}  [{one_line(h.category or 'discovered')}]{strip}")
         lines += [f"      {fact}" for fact in _facts(timeline, h)]
     if timeline.warnings:
-        lines += ["", "warnings:"] + [f"  {_one_line(w)}" for w in timeline.warnings]
+        lines += ["", "warnings:"] + [f"  {one_line(w)}" for w in timeline.warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -421,7 +415,7 @@ def latest_dict(report: LatestReport) -> dict[str, Any]:
 
 def render_latest_text(report: LatestReport, *, markdown: bool = False) -> str:
     """Render the latest-statement report as plain text (or Markdown)."""
-    q = _md if markdown else _one_line
+    q = _md if markdown else one_line
     head = "# " if markdown else ""
     sub = "## " if markdown else ""
     bullet = "- " if markdown else "  "
