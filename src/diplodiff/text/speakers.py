@@ -862,8 +862,9 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
                     starts: Sequence[bool] | None = None) -> list[bool]:
     """For each sentence, whether it starts inside a quotation opened in an earlier
     sentence. A paragraph that opens with a quote mark while one is open continues it
-    (the newspaper convention); one that does not closes it. ``starts``: the
-    sentences' ``paragraph_starts``, when already known."""
+    (the newspaper convention); one that does not closes it. ``starts``: which
+    sentences open a paragraph (``paragraph_starts`` when not given; the reader gives
+    ``blank_line_starts``)."""
     if _QUOTE_MARKS.search(text) is None:
         return [False] * len(sentences)  # no quote mark opens anything
     out = []
@@ -878,7 +879,7 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
             open_ = opens_with_quote(body)
             if open_:
                 out.append(True)
-                open_ = _toggle(text[sentence.span.start : sentence.span.end].lstrip()[1:], True)
+                open_ = _toggle(body[1:], True)
                 continue
         out.append(open_)
         open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
