@@ -115,7 +115,7 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
     an adjective. Lexicon formulas, names, quoted and recurring phrases are key
     phrases whatever their score (``is_reportable``).
     """
-    words = [w for w in phrase.key.split() if w not in function_words() and w != BARRIER]
+    words = _content_words(phrase.key)
     if len(words) < 2:
         return 0
     return sum(w in vocabulary for w in words) + words[0].endswith(_ADJECTIVE)
@@ -408,9 +408,14 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
             if "name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER)]
 
 
+def _content_words(key: str) -> list[str]:
+    """The words of a folded wording that are no function word, in order."""
+    return [w for w in key.split() if w not in function_words() and w != BARRIER]
+
+
 def _content(phrase: Phrase) -> set[str]:
     """The words of a wording that are no function word."""
-    return {w for w in phrase.key.split() if w not in function_words() and w != BARRIER}
+    return set(_content_words(phrase.key))
 
 
 def _unrelated(e: Phrase, l: Phrase) -> bool:
@@ -757,7 +762,7 @@ def _distinct(key: str, other_words: str, *, every: bool = False) -> bool:
     otherwise there, not a new or a dropped one. A plain chunk of a passage, which
     nothing but its place marks as a formula, is a topic of its own only when none of
     its words is in the other readout ("vaccine assistance", not "fruitful outcomes")."""
-    novel = [f" {w} " not in other_words for w in key.split() if w not in function_words() and w != BARRIER]
+    novel = [f" {w} " not in other_words for w in _content_words(key)]
     return all(novel) if every else any(novel)
 
 
