@@ -835,9 +835,8 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     moved: set[str] = set()
     for passage in found:
         if passage.id not in covered:
-            e_words, l_words = inventory.words
-            analysis, other = (earlier, l_words) if passage.kind is ChangeKind.DROPPED else (later, e_words)
-            change = _fallback(analysis, passage, passage.kind, other)
+            side = passage.kind is ChangeKind.ADDED
+            change = _fallback((earlier, later)[side], passage, passage.kind, inventory.words[not side])
             if change is None or not _names_something(change.phrase):
                 moved.add(passage.id)
             else:
