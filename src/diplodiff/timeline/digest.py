@@ -1,7 +1,7 @@
 """What the timeline keeps of one statement's analysis, and how partial results combine.
 
 A statement's *digest* is one ``Found`` per formula it uses: plain tuples, cheap to
-pickle to and from worker processes or Dask workers and to store as JSON. Digests of
+pickle to and from worker processes or Dask workers and to store (``store.encode``: marshal). Digests of
 many statements become ``Rows``, the per-formula record, which combine by
 concatenation: any engine can split the record, build rows per part and reduce them
 in any order, and ``ordered`` gives back the one order a serial run gives.
