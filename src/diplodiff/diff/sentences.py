@@ -69,8 +69,10 @@ def _stop_vocab() -> tuple[tuple[str, int], ...]:
 WORK_MAX = 1 << 30
 
 
-def _work(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> int:
-    return sum(map(len, e)) * sum(map(len, l))
+def _too_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> bool:
+    """Whether two runs of sentences are too many for score matrices (over ``DENSE_MAX``
+    sentence pairs or ``WORK_MAX`` word pairs)."""
+    return len(e) * len(l) > DENSE_MAX or sum(map(len, e)) * sum(map(len, l)) > WORK_MAX
 
 
 def _ids(words: Sequence[tuple[str, ...]], vocab: dict[str, int]) -> list[list[int]]:
@@ -94,7 +96,7 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     n, m = len(e), len(l)
     if not n or not m:
         return ()
-    if n * m > DENSE_MAX or _work(e, l) > WORK_MAX:
+    if _too_large(e, l):
         return _align_large(e, l)
     return _align_small(e, l) if n * m <= SMALL_MAX else _align_dense(e, l)
 
@@ -228,7 +230,7 @@ def _align_large(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
         if not rows or not cols:
             continue
         sub_e, sub_l = [e[i] for i in rows], [l[j] for j in cols]
-        if len(rows) * len(cols) > DENSE_MAX or _work(sub_e, sub_l) > WORK_MAX:
+        if _too_large(sub_e, sub_l):
             links += _one_to_one(sub_e, sub_l, rows, cols)
             continue
         dense = _align_small if len(rows) * len(cols) <= SMALL_MAX else _align_dense
@@ -250,7 +252,7 @@ def _align_large(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
 def _over_gap(e: list[list[int]], l: list[list[int]]) -> list[tuple[int, int]]:
     """``_over_rows`` of one gap of a long statement, scored there; none for a gap too
     large for a matrix."""
-    if len(e) * len(l) > DENSE_MAX or _work(e, l) > WORK_MAX:
+    if _too_large(e, l):
         return []
     if len(e) * len(l) <= SMALL_MAX:
         return _over_rows(sequence_rows(e, l), range(len(e)), range(len(l)))
