@@ -166,8 +166,8 @@ _InPassage = tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]]
 class _Pairing:
     """Builds the changes between two analysed statements (the formula inventory)."""
 
-    def __init__(self, earlier: Analysis, later: Analysis, *, recurring: Collection[str] = (),
-                 vocabulary: Collection[str] = frozenset()) -> None:
+    def __init__(self, earlier: Analysis, later: Analysis, *, recurring: Collection[str],
+                 vocabulary: Collection[str]) -> None:
         self.earlier, self.later = earlier, later
         self.e_groups, self.l_groups = earlier.groups(), later.groups()
         self.recurring = frozenset(recurring)
@@ -858,7 +858,6 @@ class _Inventory:
                  links: Sequence[SentenceLink], revision: bool, *, recurring: Collection[str],
                  vocabulary: Collection[str]) -> None:
         self.earlier, self.later, self.edited, self.revision = earlier, later, edited, revision
-        self.recurring = recurring
         self.pairing = _Pairing(earlier, later, recurring=recurring, vocabulary=vocabulary)
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
@@ -915,7 +914,7 @@ class _Inventory:
                 or f" {key} " in self.words[other]
                 or (not self.revision and change.origin is Origin.DISCOVERED
                     and not _distinct(key, self.words[other],
-                                      every=not is_reportable(group, recurring=self.recurring)))
+                                      every=not is_reportable(group, recurring=self.pairing.recurring)))
                 or (self.revision and all(p.sentence in self.linked_sides[side] and not _passage_of(p, own)
                                           for p in group)))
 
