@@ -11,7 +11,6 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Hashable, Sequence
 from contextlib import suppress
-from functools import partial
 from itertools import pairwise, repeat
 from operator import mul
 from typing import TYPE_CHECKING
@@ -45,23 +44,35 @@ def sequence_similarity(earlier: Sequence[Sequence[int]], later: Sequence[Sequen
     return scores * np.float32(100.0)
 
 
-def sequence_rows(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[int]],
-                  ) -> list[array[float]]:
-    """``sequence_similarity`` as one float32 ``array`` per row, without numpy, to the
-    bit: each row scored by one C-level ``map`` (no Python loop over pairs), rounded to
-    float32 as ``cdist`` gives it, then scaled by 100 in float32 (a product of two
-    float32 values is exact in a double, so rounding it once matches numpy's)."""
+def sequence_over(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[int]], threshold: float,
+                  ) -> list[dict[int, float]]:
+    """The cells of ``sequence_similarity`` at or over about ``threshold`` (0-100), as one
+    ``{column: score}`` per row, without numpy, to the bit. Each row is one C-level scan
+    (``process.extract``) that hands back only the cells over its cutoff, set a little
+    low so that no float32 rounding loses one (callers compare); scores are rounded to
+    float32 as ``cdist`` gives them, then scaled by 100 in float32 (``sequence_score``)."""
     rows_in: Sequence[Sequence[int] | str] = earlier
     cols_in: Sequence[Sequence[int] | str] = later
-    # As strings of one code point per id: the same scores, each call a third faster
+    # As strings of one code point per id: the same scores, each a third faster
     # (kept as ids when one is beyond the code points: over a million distinct words).
     with suppress(ValueError):
         rows_in, cols_in = list(map(_as_text, earlier)), list(map(_as_text, later))
+    cutoff = threshold / 100.0 - 0.001
     rows = []
     for ids in rows_in:
-        raw = array("f", map(partial(Indel.normalized_similarity, ids), cols_in))
-        rows.append(array("f", map(mul, raw, repeat(100.0))))
+        found = process.extract(ids, cols_in, scorer=Indel.normalized_similarity, limit=None,
+                                score_cutoff=cutoff)
+        scores = array("f", map(mul, array("f", [score for _, score, _ in found]), repeat(100.0)))
+        rows.append(dict(zip([j for _, _, j in found], scores, strict=True)))
     return rows
+
+
+def sequence_score(earlier: Sequence[int], later: Sequence[int]) -> float:
+    """One cell of ``sequence_similarity``, to the bit: the score rounded to float32 as
+    ``cdist`` gives it, then scaled by 100 in float32 (a product of two float32 values is
+    exact in a double, so rounding it once matches numpy's)."""
+    raw = array("f", [Indel.normalized_similarity(earlier, later)])[0]
+    return array("f", [raw * 100.0])[0]
 
 
 def _as_text(ids: Sequence[int]) -> str:

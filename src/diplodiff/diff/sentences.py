@@ -20,7 +20,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import compress, pairwise
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .._models import Analysis, ChangeKind, Passage, Sentence, SentenceLink, Span, Tokens
@@ -31,8 +31,9 @@ from .align import (
     SMALL_MAX,
     matched_similarity,
     matches,
+    sequence_over,
     sequence_pairs,
-    sequence_rows,
+    sequence_score,
     sequence_similarity,
 )
 
@@ -159,46 +160,48 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     """The dense alignment of ``align_sentences`` without numpy, for statements of up to
     ``SMALL_MAX`` sentence pairs: importing numpy (~0.1 s) would cost a two-statement
     diff more than the diff. Same float32 scores, same comparisons in float32, same
-    order of candidates (a stable sort by the ``lexsort`` keys, then by place), so the
-    links are the dense path's, to the bit."""
+    order of candidates (a sort by the ``lexsort`` keys, then by place), so the links
+    are the dense path's, to the bit. Only the cells that can matter are scored."""
     n, m = len(e), len(l)
-    one = sequence_rows(e, l)
-    merged = sequence_rows([e[i] + e[i + 1] for i in range(n - 1)], l)
-    split = sequence_rows(e, [l[j] + l[j + 1] for j in range(m - 1)])
+    # One-to-one scores under GAP_THRESHOLD (30) are no link and fill no gap. A merge
+    # (split) of two sentences that each score under 30 with a third stays under 60,
+    # as its common words are at most both parts' (under 0.3 of each pair's length):
+    # only the cells next to one at 30 or more are worth scoring.
+    one = sequence_over(e, l, GAP_THRESHOLD)
     bound = _f32(THRESHOLD)
     # (-score, distance from the same relative place, i + j, shape, i, j): the dense
     # path's lexsort keys, then its candidates' order (shape, then row-major).
-    found: list[tuple[float, float, int, int, int, int]] = []
-
-    def take(shape: int, i: int, row: Sequence[float], parts: Sequence[float] = ()) -> None:
-        """Keep row ``i``'s scores over the threshold; a merge or split only where it
-        beats the better one-to-one score of its parts (``parts``) by the margin."""
-        for j in compress(range(len(row)), map(bound.__le__, row)):
-            score = row[j]
-            if shape and not score > _f32(parts[j] + _MERGE_MARGIN):
-                continue
-            found.append((-score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, shape, i, j))
-
-    for i, row in enumerate(one):
-        take(0, i, row)
-    for i, row in enumerate(merged):
-        take(1, i, row, list(map(max, one[i], one[i + 1])))
-    for i, row in enumerate(split):
-        take(2, i, row, list(map(max, one[i][:-1], one[i][1:])))
+    found = [(-score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, 0, i, j)
+             for i, row in enumerate(one) for j, score in row.items() if score >= bound]
+    merges = {(a, j) for i, row in enumerate(one) for j in row for a in (i - 1, i) if 0 <= a < n - 1}
+    splits = {(i, b) for i, row in enumerate(one) for j in row for b in (j - 1, j) if 0 <= b < m - 1}
+    for shape, cells in ((1, merges), (2, splits)):
+        for i, j in cells:
+            if shape == 1:
+                score = sequence_score(e[i] + e[i + 1], l[j])
+                parts = max(one[i].get(j, 0.0), one[i + 1].get(j, 0.0))
+            else:
+                score = sequence_score(e[i], l[j] + l[j + 1])
+                parts = max(one[i].get(j, 0.0), one[i].get(j + 1, 0.0))
+            # Kept only where it beats the better one-to-one score of its parts by the
+            # margin (a part under 30 read as 0 changes nothing: the score is over 65).
+            if score >= bound and score > _f32(parts + _MERGE_MARGIN):
+                found.append((-score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, shape, i, j))
     found.sort()
     links = _greedy((-negative, kind, a, b) for negative, _, _, kind, a, b in found)
     if fill and _revised(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
-                           lambda i, j: one[i][j], _content(e), _content(l))
+                           lambda i, j: one[i].get(j) or sequence_score(e[i], l[j]),
+                           _content(e), _content(l))
     return tuple(links)
 
 
-def _over_rows(one: Sequence[Sequence[float]], rows: Sequence[int],
+def _over_rows(one: Sequence[dict[int, float]], rows: Sequence[int],
                cols: Sequence[int]) -> list[tuple[int, int]]:
     """The cells ``(r, c)`` of the block ``rows`` x ``cols`` at or over ``GAP_THRESHOLD``
-    (float32 rows, compared in float32 as numpy compares), without numpy."""
+    (float32 scores of ``sequence_over``, compared in float32 as numpy compares)."""
     bound = _f32(GAP_THRESHOLD)
-    return [(r, c) for r, i in enumerate(rows) for c, j in enumerate(cols) if one[i][j] >= bound]
+    return [(r, c) for r, i in enumerate(rows) for c, j in enumerate(cols) if one[i].get(j, 0.0) >= bound]
 
 
 def _over_dense(one: np.ndarray, rows: Sequence[int], cols: Sequence[int]) -> list[tuple[int, int]]:
@@ -255,7 +258,7 @@ def _over_gap(e: list[list[int]], l: list[list[int]]) -> list[tuple[int, int]]:
     if _too_large(e, l):
         return []
     if len(e) * len(l) <= SMALL_MAX:
-        return _over_rows(sequence_rows(e, l), range(len(e)), range(len(l)))
+        return _over_rows(sequence_over(e, l, GAP_THRESHOLD), range(len(e)), range(len(l)))
     return _over_dense(sequence_similarity(e, l), range(len(e)), range(len(l)))
 
 
@@ -264,7 +267,7 @@ def _score(e: list[int], l: list[int]) -> float:
     their anchored matches when both run to many thousand words."""
     if len(e) * len(l) > LCS_MAX:
         return matched_similarity(e, l)
-    return sequence_rows([e], [l])[0][0]
+    return sequence_score(e, l)
 
 
 def _one_to_one(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]], rows: Sequence[int],
