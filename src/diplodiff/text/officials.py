@@ -20,7 +20,7 @@ from operator import itemgetter
 from attrs import frozen
 
 from .words import CONNECTORS as _CONNECTORS
-from .words import NAME, TITLE, Phrases, Word, vocabulary
+from .words import HEAD, NAME, TITLE, Phrases, Word, vocabulary
 
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "ibn", "la", "le", "di"})
@@ -56,6 +56,7 @@ def _name_word(words: Sequence[Word], i: int, sides: SideMatcher) -> bool:
 
 
 _cap = itemgetter(2)
+_bits = itemgetter(3)
 
 
 def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
@@ -115,6 +116,8 @@ def unknown_name(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
 
 def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduction]:
     """The officials introduced in one sentence, in text order."""
+    if not any(map(HEAD.__and__, map(_bits, words))):
+        return []  # every title has a head noun
     heads = _heads()
     found = []
     for start, end in _names(words, side_at):

@@ -44,19 +44,33 @@ from collections.abc import Iterable, Sequence
 from itertools import compress, count
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
 import attrs
 from attrs import frozen
 
 from .._errors import SpeakerTableError
-from .._models import Sentence, Span, Statement, _span
+from .._models import Sentence, Span, Statement, Tokens, _span
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
-from .words import ACCORDING, EVENT, REPORTING, Phrases, Word, sentence_words, split, vocabulary, word_places
+from .words import (
+    ACCORDING,
+    EVENT,
+    GROUP,
+    HEAD,
+    REPORTING,
+    SIDE_NOUN,
+    SKIPPED,
+    Phrases,
+    Word,
+    sentence_words,
+    split,
+    vocabulary,
+    word_places,
+)
 from .words import word as make_word
 
 _bits = itemgetter(3)  # Word.bits, at C speed
@@ -252,11 +266,6 @@ def _words(section: str) -> frozenset[str]:
     return vocabulary("speech.txt")[section]
 
 
-@functools.cache
-def _heads() -> frozenset[str]:
-    return vocabulary("offices.txt")["head"]
-
-
 # -- the people of one statement ------------------------------------------------------------------
 
 class _People:
@@ -300,10 +309,16 @@ class _People:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""
         if i >= len(words) or not words[i].cap:
             return None
+        low = words[i].low
+        if low not in self.text.first and low not in self.table.first:
+            return None  # most capitalised words start no name
         return self._longer(self.text.at(words, i), self.table.at(words, i), ending=False)
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[Person, int] | None:
         """The person named right before ``words[end]``, and where the name starts."""
+        low = words[end - 1].low if end > 0 else ""
+        if low not in self.text.last and low not in self.table.last:
+            return None  # most words end no name
         hit = self._longer(self.text.ending(words, end), self.table.ending(words, end), ending=True)
         return hit if hit is not None and words[hit[1]].cap else None
 
@@ -321,8 +336,7 @@ class _People:
 
 # -- who speaks -----------------------------------------------------------------------------------
 
-@frozen
-class _Voice:
+class _Voice(NamedTuple):  # a tuple, not attrs: one is made for most sentences
     """Who voices a sentence: a speaker name and side, the person if one, and the
     span of the words that named them."""
 
@@ -333,26 +347,17 @@ class _Voice:
     kind: str = "outlet"  # outlet, person, side, both, issuer
 
 
-@frozen
-class _Cue:
+class _Cue(NamedTuple):
     kind: str  # person, title, pronoun, side, group, we, issuer
     value: str | Person | tuple[str, str | None] | None
     start: int
-
-
-@functools.cache
-def _skipped() -> frozenset[str]:
-    return _words("adverb") | _words("auxiliary")
 
 
 _NAMED = frozenset({"person", "pronoun", "title"})
 
 
 def _skip_back(words: Sequence[Word], end: int) -> int:
-    skip = _skipped()
-    while end > 0 and not words[end - 1].cap and (
-            words[end - 1].low in skip or (words[end - 1].low.endswith("ly") and len(words[end - 1].low) > 4)
-    ):
+    while end > 0 and words[end - 1].bits & SKIPPED:
         end -= 1
     return end
 
@@ -373,7 +378,6 @@ class _Reader:
         self.last_person: Person | None = None
         self.by_side: dict[str, Person] = {}
         self.reading = 0  # the index of the sentence being read
-        self.places: tuple[int, Sequence[int], Sequence[int]] = (-1, (), ())  # where its words stand
 
     # words that name someone ---------------------------------------------------------------
 
@@ -385,11 +389,11 @@ class _Reader:
         hit = self.lookup.names.at(words, j)
         if hit:
             side, n = hit
-            if j + n < len(words) and words[j + n].low in _words("side_noun"):
+            if j + n < len(words) and words[j + n].bits & SIDE_NOUN:
                 n += 1
             return side, j + n - i
         hit = self.lookup.demonyms.at(words, j)
-        if hit and j + hit[1] < len(words) and words[j + hit[1]].low in _words("side_noun"):
+        if hit and j + hit[1] < len(words) and words[j + hit[1]].bits & SIDE_NOUN:
             return hit[0], j + hit[1] + 1 - i
         if j == i:
             hit = self.lookup.capitals.at(words, j)
@@ -399,7 +403,7 @@ class _Reader:
 
     def side_ending(self, words: Sequence[Word], end: int) -> tuple[str, int] | None:
         """A side as a subject ending right before ``words[end]``, and where it starts."""
-        if end > 0 and words[end - 1].low in _words("side_noun"):
+        if end > 0 and words[end - 1].bits & SIDE_NOUN:
             hit = self.lookup.names.ending(words, end - 1) or self.lookup.demonyms.ending(words, end - 1)
         else:
             hit = self.lookup.names.ending(words, end) or self.lookup.capitals.ending(words, end)
@@ -410,16 +414,15 @@ class _Reader:
 
     def group_ending(self, words: Sequence[Word], end: int) -> int | None:
         """Where "both sides", "the two ministers", "the leaders", "they" ending at ``end`` starts."""
-        if end >= 1 and words[end - 1].low == "they":
+        if end < 1 or not words[end - 1].bits & GROUP:
+            return None
+        if words[end - 1].low == "they":
             return end - 1
-        if end >= 1 and words[end - 1].low in _words("group") and words[end - 1].low.endswith("s"):
-            i = end - 1
-            while i > 0 and (words[i - 1].low in {"both", "two", "the", "all"} or
-                             words[i - 1].low in vocabulary("offices.txt")["word"]):
-                i -= 1
-            if i < end - 1 and words[i].low in {"both", "two", "the", "all"}:
-                return i
-        return None
+        i = end - 1
+        while i > 0 and (words[i - 1].low in {"both", "two", "the", "all"} or
+                         words[i - 1].low in vocabulary("offices.txt")["word"]):
+            i -= 1
+        return i if i < end - 1 and words[i].low in {"both", "two", "the", "all"} else None
 
     def subject(self, words: Sequence[Word], end: int) -> _Cue | None:
         """Who is named as the subject of the verb at ``words[end]``."""
@@ -434,7 +437,7 @@ class _Reader:
         person = self.people.ending(words, end)
         if person:
             return _Cue("person", person[0], person[1])
-        unknown = unknown_name(words, end, self.lookup.sides)
+        unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 else None  # opens the sentence
         if unknown is not None:
             # a name no table knows still ends the previous speaker's words; its side is unknown
             return _Cue("person", Person(" ".join(w.text for w in words[unknown:end])), unknown)
@@ -442,7 +445,7 @@ class _Reader:
         if end >= 3 and words[end - 2].low == "of" and (of := self.lookup.sides.at(words, end - 1)) \
                 and of[1] == 1:
             title_side, end, last = of[0], end - 2, words[end - 3]  # "The President of Russia"
-        if last.low in _heads():
+        if last.bits & HEAD:
             start = end - 1  # "the minister", "The High Representative"
             while start > 0 and (words[start - 1].low in vocabulary("offices.txt")["word"]
                                  or words[start - 1].text == "/"):
@@ -468,12 +471,14 @@ class _Reader:
     def cue(self, words: Sequence[Word]) -> _Cue | None:
         """The speaker the sentence names: the subject of a reporting verb (a named
         person first), "according to X", or an opening "X, <title>, ... said"."""
-        found: list[_Cue] = []
+        found = None
         bits = list(map(_bits, words))
+        reporting = False
         # only the words with a reporting verb or "according" are read one by one
         for i in compress(count(), map((REPORTING | ACCORDING).__and__, bits)):
             cue = None
             if bits[i] & REPORTING:
+                reporting = True
                 if i > 0:
                     cue = self.subject(words, i)
             elif i + 2 < len(words) and words[i + 1].low == "to":  # "according to"
@@ -485,14 +490,17 @@ class _Reader:
             if cue is not None:
                 if cue.kind in _NAMED:
                     return cue  # the first named speaker wins over every other cue
-                found.append(cue)
+                if found is None:
+                    found = cue
+        if not reporting:
+            return found  # no opening "X, <title>, ... said" without a "said"
         start = title_end(words, 0, self.lookup.sides)  # "Kazakh Foreign Minister Yerlan Abenov, ..."
         opening = self.people.at(words, start)
         after = start + opening[1] if opening else 0
         if opening and after < len(words) and words[after].text == "," \
                 and any(map(REPORTING.__and__, bits[after:])):
             return _Cue("person", opening[0], start)
-        return found[0] if found else None
+        return found
 
     def opening(self, words: Sequence[Word]) -> tuple[str, int]:
         """What the sentence opens with: ``("group"|"side:ID"|"we"|"issuer"|"event"|"", start)``."""
@@ -507,10 +515,7 @@ class _Reader:
                 return "issuer", start
             if rest[1].low in _words("event_noun"):
                 return "event", start
-        groups = _words("group")
-        group = next((n for n in range(1, min(5, len(rest) + 1))
-                      if (rest[n - 1].low == "they" or rest[n - 1].low in groups)  # else no group ends there
-                      and self.group_ending(rest, n) == 0), None)
+        group = next((n for n in range(1, min(5, len(rest) + 1)) if self.group_ending(rest, n) == 0), None)
         if group and (len(rest) == group or rest[group].text not in {"'s", "of"}):
             return "group", start
         side = self.side_at(rest, 0)
@@ -592,11 +597,12 @@ class _Reader:
 
     def read(self) -> tuple[Sentence, ...]:
         """Every sentence with its speaker, side and voice span."""
-        starts = paragraph_starts(self.statement.text, self.sentences)
+        text = self.statement.text
+        starts = paragraph_starts(text, self.sentences)
+        quotes = _QUOTE_MARKS.search(text) is not None
         # A quotation runs to a blank line: a single line break, which a reflow moves, ends none.
-        quoted = quote_continues(self.statement.text, self.sentences,
-                                 blank_line_starts(self.statement.text, self.sentences))
-        quotes = _QUOTE_MARKS.search(self.statement.text) is not None
+        quoted = quote_continues(text, self.sentences, blank_line_starts(text, self.sentences)) if quotes \
+            else [False] * len(self.sentences)
         outlet = _Voice(self.outlet, None)
         voice = outlet
         in_list = False
@@ -606,7 +612,7 @@ class _Reader:
             self.reading = n
             if starts[n] and self._blank_before(n):
                 in_list = False
-            opens_quote = quotes and opens_with_quote(sentence.span.of(self.statement.text).lstrip())
+            opens_quote = quotes and opens_with_quote(sentence.span.of(text).lstrip())
             new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
             named.append(new is not None)
             if new is not None:
@@ -621,7 +627,8 @@ class _Reader:
                         if not named[k]:
                             out[k] = _voiced(out[k], new)
                 voice = new
-            if voice.kind == "person" and _LIST.search(sentence.span.of(self.statement.text).rstrip()):
+            if voice.kind == "person" and ":" in sentence.span.of(text) \
+                    and _LIST.search(sentence.span.of(text).rstrip()):
                 in_list = True  # "... stressed the following four aspects:" opens a list of their words
             out.append(_voiced(sentence, voice))
         return tuple(out)
@@ -634,11 +641,12 @@ class _Reader:
 
     def span(self, words: Sequence[Word], start: int, end: int) -> Span:
         """The span of ``words[start:end]``, words of the sentence being read."""
-        end = min(end, len(words))
-        if self.places[0] != self.reading:
-            self.places = (self.reading, *word_places(self.sentences[self.reading]))
-        _, starts, ends = self.places
-        return _span(starts[start], ends[max(start, end - 1)])
+        last = max(start, min(end, len(words)) - 1)
+        rows = Tokens.of(self.sentences[self.reading].tokens)
+        if len(rows) == len(words):  # no quote mark left out: word k is token k
+            return _span(rows.start(start), rows.ends[last])
+        starts, ends = word_places(self.sentences[self.reading])
+        return _span(starts[start], ends[last])
 
     def said(self, words: Sequence[Word], cue: _Cue | None) -> Span | None:
         """The span of the words that name the speaker ("Wang Yi said"), if a cue does."""
@@ -839,7 +847,7 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     previous = 0
     for n, sentence in enumerate(sentences):
         gap = text[previous : sentence.span.start]
-        out.append(n == 0 or bool(_BLANK.search(gap)) or (not wrapped and "\n" in gap))
+        out.append(n == 0 or ("\n" in gap and (not wrapped or bool(_BLANK.search(gap)))))
         previous = sentence.span.end
     return out
 
@@ -853,7 +861,8 @@ def blank_line_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     out = []
     previous = 0
     for n, sentence in enumerate(sentences):
-        out.append(n == 0 or bool(_BLANK.search(text[previous : sentence.span.start])))
+        gap = text[previous : sentence.span.start]
+        out.append(n == 0 or ("\n" in gap and bool(_BLANK.search(gap))))
         previous = sentence.span.end
     return out
 

@@ -21,8 +21,11 @@ _WORD = re.compile(WORD_PATTERN)
 #: What the reader asks of a word depends on the word alone, so it is computed once
 #: per distinct word and kept in ``Word.bits``: a name word (capitalised letters, no
 #: office word, month or function word, not all capitals), a word of an office
-#: title, a reporting verb ("said", in lower case), "according", an event verb ("met").
-NAME, TITLE, REPORTING, ACCORDING, EVENT = (1 << k for k in range(5))
+#: title, a reporting verb ("said", in lower case), "according", an event verb ("met"),
+#: the head noun of an office ("minister": a sentence with none introduces no one), a
+#: word a subject is read back over ("also", "will", "strongly"), one that ends a group
+#: ("they", "the two sides"), a noun that makes a demonym a side ("the Chinese side").
+NAME, TITLE, REPORTING, ACCORDING, EVENT, HEAD, SKIPPED, GROUP, SIDE_NOUN = (1 << k for k in range(9))
 #: Words that join the words of an office title ("Minister of Foreign Affairs").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in", "/"})
 MONTHS = frozenset({
@@ -77,6 +80,15 @@ def _bits(found: Word) -> int:
         bits |= ACCORDING
     if not cap and low in speech["event"]:
         bits |= EVENT
+    if low in vocabulary("offices.txt")["head"]:
+        bits |= HEAD
+    if not cap and (low in speech["adverb"] or low in speech["auxiliary"]
+                    or (low.endswith("ly") and len(low) > 4)):
+        bits |= SKIPPED
+    if low == "they" or (low in speech["group"] and low.endswith("s")):
+        bits |= GROUP
+    if low in speech["side_noun"]:
+        bits |= SIDE_NOUN
     return bits
 
 
