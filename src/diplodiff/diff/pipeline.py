@@ -164,36 +164,53 @@ _InPassage = tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]]
 
 
 class _Pairing:
-    """Builds the changes between two analysed statements (the formula inventory)."""
+    """Builds the changes between two analysed statements (the formula inventory).
+
+    What does not depend on the passages is worked out once (the pairs' changes, which
+    formulas are listed): a second reading with more passages takes it from the first."""
 
     def __init__(self, earlier: Analysis, later: Analysis, *, recurring: Collection[str],
                  vocabulary: Collection[str]) -> None:
         self.earlier, self.later = earlier, later
         self.e_groups, self.l_groups = earlier.groups(), later.groups()
+        self.groups = (self.e_groups, self.l_groups)
         self.recurring = frozenset(recurring)
         self.vocabulary = vocabulary
-        # The changes of formulas found on both sides do not depend on the passages: a
-        # second reading with more passages takes them from the first.
         self.kept: list[Change] | None = None
+        self.paired: dict[tuple[int, int], Change] = {}
+        self.listed: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
-    def reportable(self, group: Sequence[Phrase], side: int, in_passage: _InPassage) -> bool:
+    def is_listed(self, formula: str, side: int) -> bool:
+        """``is_reportable`` of a formula of one side (0 earlier, 1 later)."""
+        listed = self.listed[side].get(formula)
+        if listed is None:
+            listed = self.listed[side][formula] = is_reportable(self.groups[side][formula],
+                                                                recurring=self.recurring)
+        return listed
+
+    def reportable(self, formula: str, side: int, in_passage: _InPassage) -> bool:
         """The one rule (``is_reportable``), widened to the formula-like chunks of a
         new or dropped passage (``key_score``)."""
-        if is_reportable(group, recurring=self.recurring):
+        if self.is_listed(formula, side):
             return True
+        group = self.groups[side][formula]
         return any(in_passage[side](p) for p in group) and key_score(group[0], self.vocabulary) > 0
 
     def change(self, e: Phrase, l: Phrase) -> Change:
-        """A kept or shifted change for two corresponding occurrences."""
+        """A kept or shifted change for two corresponding occurrences (built once per pair)."""
+        found = self.paired.get((id(e), id(l)))
+        if found is not None:
+            return found
         shift, details, markers = wording(e, l)
         if e.origin is Origin.LEXICON:  # framing is read around curated formulas only
             f_shift, f_details, f_markers = framing_shifts(
                 e, l, self.earlier, self.later, self.e_groups[e.formula], self.l_groups[l.formula])
             shift, details, markers = shift + f_shift, details + f_details, markers + f_markers
         kind = ChangeKind.SHIFTED if shift else ChangeKind.KEPT
-        return Change(kind, e, l, shift=shift, score=ratio(e.key, l.key),
-                      earlier_count=len(self.e_groups[e.formula]),
-                      later_count=len(self.l_groups[l.formula]), details=details, markers=markers)
+        found = self.paired[(id(e), id(l))] = Change(
+            kind, e, l, shift=shift, score=ratio(e.key, l.key), earlier_count=len(self.e_groups[e.formula]),
+            later_count=len(self.l_groups[l.formula]), details=details, markers=markers)
+        return found
 
     def same(self, formula: str) -> list[Change]:
         """Changes within one formula found on both sides: one for a wording that
@@ -215,32 +232,25 @@ class _Pairing:
         return [self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
                 for i, j, _ in found]
 
-    def changes(self, options: Options, in_passage: _InPassage) -> list[Change]:
-        """Every change of the inventory, unordered, with ``in_passage`` telling the
-        phrases of new (side 1) or dropped (side 0) passages."""
-        before = [k for k in self.e_groups if k not in self.l_groups]
-        after = [k for k in self.l_groups if k not in self.e_groups]
+    def changes(self, options: Options, in_passage: _InPassage) -> tuple[list[Change], list[str], list[str]]:
+        """The inventory's pairs (kept or shifted changes), and the formulas of one side
+        only worth reporting (dropped, added), with ``in_passage`` telling the phrases
+        of new (side 1) or dropped (side 0) passages."""
+        before = [k for k in self.e_groups if k not in self.l_groups and self.reportable(k, 0, in_passage)]
+        after = [k for k in self.l_groups if k not in self.e_groups and self.reportable(k, 1, in_passage)]
         if self.kept is None:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
         for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
-            left = [k for k in before if self.e_groups[k][0].category == category
-                    and self.reportable(self.e_groups[k], 0, in_passage)]
-            right = [k for k in after if self.l_groups[k][0].category == category
-                     and self.reportable(self.l_groups[k], 1, in_passage)]
+            left = [k for k in before if self.e_groups[k][0].category == category]
+            right = [k for k in after if self.l_groups[k][0].category == category]
             for change in self.across(left, right, threshold):
                 changes.append(change)
                 assert change.earlier is not None
                 assert change.later is not None
                 before.remove(change.earlier.formula)
                 after.remove(change.later.formula)
-        changes += [Change(ChangeKind.DROPPED, self.e_groups[k][0], None,
-                           earlier_count=len(self.e_groups[k]))
-                    for k in before if self.reportable(self.e_groups[k], 0, in_passage)]
-        changes += [Change(ChangeKind.ADDED, None, self.l_groups[k][0],
-                           later_count=len(self.l_groups[k]))
-                    for k in after if self.reportable(self.l_groups[k], 1, in_passage)]
-        return changes
+        return changes, before, after
 
 
 def _nested(key: str, keys: str) -> bool:
@@ -752,7 +762,7 @@ def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
     return found
 
 
-def _distinct(key: str, other_words: str, *, every: bool = False) -> bool:
+def _distinct(key: str, other_words: Collection[str], *, every: bool = False) -> bool:
     """Whether a discovered wording has a content word (``every`` content word) that
     the other statement never uses.
 
@@ -761,8 +771,9 @@ def _distinct(key: str, other_words: str, *, every: bool = False) -> bool:
     "SCO summit" beside "the SCO's summit in Astana") is the same topic cut or worded
     otherwise there, not a new or a dropped one. A plain chunk of a passage, which
     nothing but its place marks as a formula, is a topic of its own only when none of
-    its words is in the other readout ("vaccine assistance", not "fruitful outcomes")."""
-    novel = [f" {w} " not in other_words for w in _content_words(key)]
+    its words is in the other readout ("vaccine assistance", not "fruitful outcomes").
+    ``other_words`` holds the other statement's words (``_words_in``)."""
+    novel = [w not in other_words for w in _content_words(key)]
     return all(novel) if every else any(novel)
 
 
@@ -864,19 +875,50 @@ class _Inventory:
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
                           for a in (earlier, later))
         self.words = (_word_stream(earlier), _word_stream(later))
+        self.vocab = (_words_in(self.words[0]), _words_in(self.words[1]))
+        self.key_vocab = (_words_in(self.keys[0]), _words_in(self.keys[1]))
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
+        # What no passage changes, worked out once for every reading: the word edits'
+        # changes, each pair's change as reported (``None``: an edit reports it), and
+        # whether a formula of one side is held elsewhere but for the passages.
+        self.edited_changes = self._edited_changes()
+        self.reported: dict[int, Change | None] = {}  # by id: pairs stay in the pairing's caches
+        self.held: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
     def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
         """The word edits' changes and the inventory's, with ``found`` as the passages."""
         own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
         spans = ([p.span for p in own[0]], [p.span for p in own[1]])
-        pairing = self.pairing
-        changes = list(self.edited.changes)
-        found_changes = pairing.changes(
+        pairs, dropped, added = self.pairing.changes(
             options, (lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])))
-        e_groups, l_groups = pairing.e_groups, pairing.l_groups
+        changes = list(self.edited_changes)
+        for change in pairs:
+            if id(change) not in self.reported:  # a pair's change is the same in every reading
+                e, l = change.earlier, change.later
+                self.reported[id(change)] = None if (
+                    (e is not None and self.edits[0].overlaps(e.span))
+                    or (l is not None and self.edits[1].overlaps(l.span))) else self.framed(change)
+            if (reported := self.reported[id(change)]) is not None:
+                changes.append(reported)
+        # One rule for both sides: the side the phrase stands on, and the other.
+        for side, formulas in ((0, dropped), (1, added)):
+            for formula in formulas:
+                group = self.pairing.groups[side][formula]
+                if self.elsewhere(group, side, own[side]):
+                    continue
+                pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
+                phrase = _compound((self.earlier, self.later)[side], group[0])
+                changes.append(
+                    Change(ChangeKind.ADDED, None, phrase, later_count=len(group), passage=pid) if side
+                    else Change(ChangeKind.DROPPED, phrase, None, earlier_count=len(group), passage=pid))
+        return changes
+
+    def _edited_changes(self) -> list[Change]:
+        """The word edits' changes: the edits, the swaps, and what an edit put in another's place."""
+        changes = list(self.edited.changes)
+        e_groups, l_groups = self.pairing.e_groups, self.pairing.l_groups
         for gone, new in self.edited.swaps:
             changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
             changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
@@ -889,34 +931,29 @@ class _Inventory:
             if f" {new.key} " not in self.words[0]:
                 count = len(l_groups.get(new.formula, [new]))
                 changes.append(Change(ChangeKind.ADDED, None, new, later_count=count))
-        for change in found_changes:
-            if change.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
-                # One rule for both sides: the side the phrase stands on, and the other.
-                side = int(change.kind is ChangeKind.ADDED)
-                group = (e_groups, l_groups)[side][change.phrase.formula]
-                if not self.elsewhere(change, group, side, own[side]):
-                    pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
-                    phrase = _compound((self.earlier, self.later)[side], change.phrase)
-                    changes.append(attrs.evolve(change, passage=pid, later=phrase) if side else
-                                   attrs.evolve(change, passage=pid, earlier=phrase))
-            elif not ((change.earlier is not None and self.edits[0].overlaps(change.earlier.span))
-                      or (change.later is not None and self.edits[1].overlaps(change.later.span))):
-                changes.append(self.framed(change))
         return changes
 
-    def elsewhere(self, change: Change, group: Sequence[Phrase], side: int, own: Sequence[Passage]) -> bool:
-        """Whether an added (``side`` 1) or dropped (0) phrase is no finding: a word edit
+    def elsewhere(self, group: Sequence[Phrase], side: int, own: Sequence[Passage]) -> bool:
+        """Whether an added (``side`` 1) or dropped (0) formula is no finding: a word edit
         reports it, or the other statement holds it (in a longer formula, in its words,
         or, between readouts of different meetings, every word of a discovered chunk),
         or, in a revision, it stands in corresponding sentences outside any passage."""
-        key, other = change.phrase.key, 1 - side
-        return (any(self.edits[side].overlaps(p.span) for p in group) or _nested(key, self.keys[other])
-                or f" {key} " in self.words[other]
-                or (not self.revision and change.origin is Origin.DISCOVERED
-                    and not _distinct(key, self.words[other],
-                                      every=not is_reportable(group, recurring=self.pairing.recurring)))
-                or (self.revision and all(p.sentence in self.linked_sides[side] and not _passage_of(p, own)
-                                          for p in group)))
+        phrase = group[0]
+        held = self.held[side].get(phrase.formula)
+        if held is None:  # all but the passages' part, read once
+            key, other = phrase.key, 1 - side
+            # A wording with a word the other statement (its formulas) never uses stands
+            # nowhere in it (them): no scan of the text for that one.
+            words = set(key.split())
+            held = self.held[side][phrase.formula] = (
+                any(self.edits[side].overlaps(p.span) for p in group)
+                or (words <= self.key_vocab[other] and _nested(key, self.keys[other]))
+                or (words <= self.vocab[other] and f" {key} " in self.words[other])
+                or (not self.revision and phrase.origin is Origin.DISCOVERED
+                    and not _distinct(key, self.vocab[other],
+                                      every=not self.pairing.is_listed(phrase.formula, side))))
+        return held or (self.revision and all(
+            p.sentence in self.linked_sides[side] and not _passage_of(p, own) for p in group))
 
     def framed(self, change: Change) -> Change:
         """A kept or shifted change, less the framing shifts that are no finding here."""
@@ -961,6 +998,13 @@ def _word_stream(analysis: Analysis) -> str:
     return " " + " | ".join(" ".join(s.tokens.flat() if isinstance(s.tokens, Tokens) else
                                      [part for token in s.tokens for part in token.parts])
                             for s in analysis.sentences) + " "
+
+
+def _words_in(stream: str) -> frozenset[str]:
+    """The words of a word stream (``_word_stream``, or formula wordings each framed by
+    "|"): ``f" {w} " in stream`` for a word ``w`` is ``w in _words_in(stream)``, and a
+    wording stands in the stream only if each of its words does."""
+    return frozenset(stream.split())
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
