@@ -20,7 +20,7 @@ from operator import itemgetter
 from attrs import frozen
 
 from .words import CONNECTORS as _CONNECTORS
-from .words import HEAD, NAME, TITLE, Phrases, Word, vocabulary
+from .words import NAME, TITLE, Phrases, Word, vocabulary
 
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "ibn", "la", "le", "di"})
@@ -52,11 +52,10 @@ def _heads() -> frozenset[str]:
 def _name_word(words: Sequence[Word], i: int, sides: SideMatcher) -> bool:
     """A capitalised word of letters that is no office word, month, function word,
     acronym or side name (``NAME`` holds all but the last, read once per word)."""
-    return bool(words[i].bits & NAME) and sides.at(words, i) is None
+    return bool(words[i].bits & NAME) and (words[i].text not in sides.first or sides.at(words, i) is None)
 
 
 _cap = itemgetter(2)
-_bits = itemgetter(3)
 
 
 def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
@@ -69,7 +68,7 @@ def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
         if k < i:
             continue
         i = k
-        side = sides.at(words, i)
+        side = sides.at(words, i) if words[i].text in sides.first else None
         if side is not None:
             i += side[1]  # "Russian Federation" is no name, nor is its "Federation"
             continue
@@ -90,7 +89,7 @@ def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:
     """Where a run of title words from ``start`` ends ("Kazakh Foreign Minister |Yerlan Abenov")."""
     i = start
     while i < len(words):
-        side = side_at.at(words, i)
+        side = side_at.at(words, i) if words[i].text in side_at.first else None
         if side is not None:
             i += side[1]
         elif words[i].bits & TITLE:
@@ -116,8 +115,6 @@ def unknown_name(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
 
 def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduction]:
     """The officials introduced in one sentence, in text order."""
-    if not any(map(HEAD.__and__, map(_bits, words))):
-        return []  # every title has a head noun
     heads = _heads()
     found = []
     for start, end in _names(words, side_at):
@@ -147,7 +144,7 @@ def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads:
     side = None
     i = lo
     while i < hi:
-        hit = side_at.at(words, i)
+        hit = side_at.at(words, i) if words[i].text in side_at.first else None
         if hit:
             side = side or hit[0]
             i += hit[1]
@@ -182,7 +179,7 @@ def _side_ending(words: Sequence[Word], end: int, side_at: SideMatcher) -> int |
     """Where a side name or demonym ending right before ``end`` starts."""
     if end > 0 and words[end - 1].low == "'s":
         end -= 1
-    hit = side_at.ending(words, end)
+    hit = side_at.ending(words, end) if end > 0 and words[end - 1].text in side_at.last else None
     return hit[1] if hit else None
 
 
@@ -197,7 +194,7 @@ def _after(words: Sequence[Word], end: int, side_at: SideMatcher, heads: frozens
     lo = i
     while i < len(words) and words[i].text not in {",", ".", ";", ":", "(", ")"}:
         word = words[i]
-        side = side_at.at(words, i)
+        side = side_at.at(words, i) if word.text in side_at.first else None
         if side is not None:
             i += side[1]
         elif word.cap or word.bits & TITLE:

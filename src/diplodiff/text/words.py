@@ -24,8 +24,10 @@ _WORD = re.compile(WORD_PATTERN)
 #: title, a reporting verb ("said", in lower case), "according", an event verb ("met"),
 #: the head noun of an office ("minister": a sentence with none introduces no one), a
 #: word a subject is read back over ("also", "will", "strongly"), one that ends a group
-#: ("they", "the two sides"), a noun that makes a demonym a side ("the Chinese side").
-NAME, TITLE, REPORTING, ACCORDING, EVENT, HEAD, SKIPPED, GROUP, SIDE_NOUN = (1 << k for k in range(9))
+#: ("they", "the two sides"), a noun that makes a demonym a side ("the Chinese side"), the
+#: verb of an operative paragraph ("welcomes").
+NAME, TITLE, REPORTING, ACCORDING, EVENT, HEAD = (1 << k for k in range(6))
+SKIPPED, GROUP, SIDE_NOUN, OPERATIVE = (1 << k for k in range(6, 10))
 #: Words that join the words of an office title ("Minister of Foreign Affairs").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in", "/"})
 MONTHS = frozenset({
@@ -89,6 +91,8 @@ def _bits(found: Word) -> int:
         bits |= GROUP
     if low in speech["side_noun"]:
         bits |= SIDE_NOUN
+    if low in speech["operative"]:
+        bits |= OPERATIVE
     return bits
 
 
