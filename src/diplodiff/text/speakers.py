@@ -256,7 +256,7 @@ class _Lookup:
         self.people: dict[tuple[str, ...], Person] = {}
         for person in reversed(table.people):
             for form in (person.name, *person.aliases):
-                self.people[tuple(w.lower() for w in split(form))] = person
+                self.people[_lowered(form)] = person
         self.people_phrases = Phrases(self.people, lower=True)
 
 
@@ -272,6 +272,12 @@ def _words(section: str) -> frozenset[str]:
 
 # -- the people of one statement ------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # names of the text's people, met in every statement
+def _lowered(name: str) -> tuple[str, ...]:
+    """A person's name as the lower-case words a text would show."""
+    return tuple(w.lower() for w in split(name))
+
+
 class _People:
     """Everyone who can be named in one statement: the table's people, then those
     the text introduces (who win on shared names)."""
@@ -283,7 +289,7 @@ class _People:
         self.introduced: list[Person] = []
         aliases: dict[tuple[str, ...], Person | None] = {}
         for intro in intros:
-            key = tuple(w.lower() for w in split(intro.name))
+            key = _lowered(intro.name)
             known = self.by_name.get(key) or lookup.people.get(key)
             if known is None and len(key) == 1:
                 continue  # a bare surname the table does not know is no introduction
@@ -297,32 +303,31 @@ class _People:
                 person = known
             self.heads[person.name] = self.heads.get(person.name, frozenset()) | intro.heads
             for form in (person.name, *person.aliases):
-                self.by_name[tuple(w.lower() for w in split(form))] = person
+                self.by_name[_lowered(form)] = person
             self.by_name[key] = person
             self.introduced.append(person)
             if len(key) > 1:
                 for one in {key[0], key[-1]}:
                     aliases[(one,)] = None if (one,) in aliases and aliases[(one,)] != person else person
-        full = {tuple(w.lower() for w in split(p.name)) for p in self.introduced}
+        full = {_lowered(p.name) for p in self.introduced}
         for alias, who in aliases.items():
             if who is not None and alias not in full:
                 self.by_name[alias] = who
         self.text = Phrases(self.by_name, lower=True)
+        #: The words a name starts or ends with (lower case): most words are neither.
+        self.first_words = self.text.first.keys() | self.table.first.keys()
+        self.last_words = self.text.last.keys() | self.table.last.keys()
 
     def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""
         if i >= len(words) or not words[i].cap:
             return None
-        low = words[i].low
-        if low not in self.text.first and low not in self.table.first:
-            return None  # most capitalised words start no name
+        if words[i].low not in self.first_words:
+            return None
         return self._longer(self.text.at(words, i), self.table.at(words, i), ending=False)
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[Person, int] | None:
         """The person named right before ``words[end]``, and where the name starts."""
-        low = words[end - 1].low if end > 0 else ""
-        if low not in self.text.last and low not in self.table.last:
-            return None  # most words end no name
         hit = self._longer(self.text.ending(words, end), self.table.ending(words, end), ending=True)
         return hit if hit is not None and words[hit[1]].cap else None
 
@@ -433,8 +438,9 @@ class _Reader:
             i -= 1
         return i if i < end - 1 and words[i].low in {"both", "two", "the", "all"} else None
 
-    def subject(self, words: Sequence[Word], end: int) -> _Cue | None:
-        """Who is named as the subject of the verb at ``words[end]``."""
+    def subject(self, words: Sequence[Word], end: int, *, named: bool = False) -> _Cue | None:
+        """Who is named as the subject of the verb at ``words[end]``; ``named``: only a
+        person, pronoun or title (``None`` for any other subject)."""
         end = _skip_back(words, end)
         if end == 0:
             return None
@@ -443,7 +449,7 @@ class _Reader:
             return _Cue("pronoun", None, end - 1)
         if last.low == "we":
             return _Cue("we", None, end - 1)
-        person = self.people.ending(words, end)
+        person = self.people.ending(words, end) if last.low in self.people.last_words else None
         if person:
             return _Cue("person", person[0], person[1])
         unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 else None  # opens the sentence
@@ -463,6 +469,8 @@ class _Reader:
                 if last.low in _words("issuer") and (self.issuer or last.low in self.issuer_words):
                     return _Cue("issuer", None, start - 1)
                 return _Cue("title", (last.low, title_side), start - 1)
+        if named:
+            return None
         if title_side is not None:
             end, last = end + 2, words[end + 1]
         if end >= 2 and words[end - 2].low in {"the", "our"} and last.low in self.issuer_words:
@@ -492,7 +500,7 @@ class _Reader:
             if bits[i] & REPORTING:
                 reporting = True
                 if i > 0:
-                    cue = self.subject(words, i)
+                    cue = self.subject(words, i, named=found is not None)
             elif i + 2 < len(words) and words[i + 1].low == "to":  # "according to"
                 person = self.people.at(words, i + 2)
                 if person:
@@ -514,8 +522,9 @@ class _Reader:
             return _Cue("person", opening[0], start)
         return found
 
-    def opening(self, words: Sequence[Word]) -> tuple[str, int]:
-        """What the sentence opens with: ``("group"|"side:ID"|"we"|"issuer"|"event"|"", start)``."""
+    def opening(self, words: Sequence[Word], *, sides: bool = True) -> tuple[str, int]:
+        """What the sentence opens with: ``("group"|"side:ID"|"we"|"issuer"|"event"|"", start)``;
+        ``sides=False``: not read as a group or side (``""`` instead)."""
         start = 2 if len(words) > 2 and words[1].text == "," and words[0].low in _words("opener") else 0
         rest = words[start:]
         if not rest:
@@ -527,6 +536,8 @@ class _Reader:
                 return "issuer", start
             if rest[1].low in _words("event_noun"):
                 return "event", start
+        if not sides:
+            return "", start
         group = 0
         for n in range(1, min(5, len(rest) + 1)):
             if rest[n - 1].bits & GROUP and self.group_ending(rest, n) == 0:
@@ -700,7 +711,8 @@ class _Reader:
                 return self.person_voice(person, self.said(words, cue))
         if held:
             return None
-        opening, at = self.opening(words)
+        # a group or side opening counts only where no group or side is cued
+        opening, at = self.opening(words, sides=cue is None or cue.kind not in {"group", "side"})
         if opening == "we" and voice.kind in {"outlet", "issuer"} and self.issuer is None:
             self.issuer = self.issuer_of(words)
         issuer_cue = cue is not None and cue.kind in {"we", "issuer"}
@@ -739,9 +751,8 @@ def _voiced(sentence: Sentence, voice: _Voice) -> Sentence:
 
 def _verb_end(words: Sequence[Word], start: int) -> int:
     """End of "Wang Yi said": the subject at ``start`` through the first reporting verb."""
-    reporting = _words("reporting")
     for i in range(start, min(len(words), start + 12)):
-        if words[i].low in reporting and not words[i].cap:
+        if words[i].bits & REPORTING:
             return i + 1
     return min(len(words), start + 2)
 
