@@ -9,7 +9,6 @@ in any order, and ``ordered`` gives back the one order a serial run gives.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -19,8 +18,6 @@ from ..diff.pipeline import analyse
 from ..find.discover import is_reportable
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
-
-_SPACE = re.compile(r"\s+")
 
 
 class Found(NamedTuple):
@@ -63,7 +60,8 @@ class _Sentences:
         key = (span.start, span.end)
         found = self.made.get(key)
         if found is None:
-            found = self.made[key] = _SPACE.sub(" ", span.of(self.text)).strip()
+            # str.split() and strip() take the same characters for whitespace as ``\s``
+            found = self.made[key] = " ".join(self.text[span.start : span.end].split())
         return found
 
 
@@ -71,16 +69,25 @@ def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> Foun
     first = group[0]
     by_key: dict[str, str] = {}
     counts: dict[str, int] = {}
+    speakers: dict[str, None] = {}
+    sides: dict[str, None] = {}
+    said: dict[tuple[str, str], None] = {}
     for p in group:
-        by_key.setdefault(p.key, p.text)
-        counts[p.key] = counts.get(p.key, 0) + 1
+        key, speaker, side = p.key, p.speaker, p.side
+        if key in counts:
+            counts[key] += 1
+        else:
+            by_key[key] = p.text
+            counts[key] = 1
+        if speaker:
+            speakers[speaker] = None
+        if side:
+            sides[side] = None
+            said[speaker or "", sentences.of(p)] = None
     return Found(
         formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
         is_reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
-        sentences.of(first),
-        tuple(dict.fromkeys(p.speaker for p in group if p.speaker)),
-        tuple(dict.fromkeys(p.side for p in group if p.side)),
-        tuple(dict.fromkeys((p.speaker or "", sentences.of(p)) for p in group if p.side)),
+        sentences.of(first), tuple(speakers), tuple(sides), tuple(said),
     )
 
 

@@ -15,6 +15,7 @@ ran and in whatever order the parts came back.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import math
 from collections.abc import Iterator, Sequence
@@ -22,6 +23,7 @@ from typing import Any, Protocol
 
 from .._models import Statement
 from .._options import Options
+from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
 from .digest import Digest, Rows, combine, digest, rows_of
@@ -78,11 +80,19 @@ _worker_state: tuple[Lexicon, Options, SpeakerTable | None] | None = None
 def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> None:
     global _worker_state
     _worker_state = (lexicon, options, speakers)
+    # A forked worker starts with the parent's heap (the statements and whatever the
+    # caller holds), and the parent's collector paused (``track`` pauses it while parts
+    # come back). Frozen, the inherited objects are never scanned (full collections of
+    # them were 7 % of a worker's time) nor their pages copied.
+    gc.freeze()
+    gc.enable()
 
 
 def _worker_rows(part: Numbered) -> Analysed:
     assert _worker_state is not None
-    return _analysed(part, *_worker_state)
+    # The analysis makes no reference cycles: scanning its young objects was 3 % of the time.
+    with paused_gc():
+        return _analysed(part, *_worker_state)
 
 
 class ProcessEngine:
