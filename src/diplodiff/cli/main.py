@@ -298,12 +298,17 @@ def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
         yield client
 
 
+def _corpus_catalog(paths: Sequence[str], args: argparse.Namespace) -> diplodiff.Catalog | None:
+    """The catalogs of a corpus: in its directories, then --catalog (which wins)."""
+    directories = [p for p in paths if p != "-" and Path(p).is_dir()]
+    catalog_files = [*diplodiff.find_catalogs(directories), *(args.catalog or ())]
+    return diplodiff.read_catalogs(catalog_files) if catalog_files else None
+
+
 def _track(paths: Sequence[str], args: argparse.Namespace,
            analyzer: diplodiff.Analyzer) -> diplodiff.Timeline:
     """Load a corpus with its catalogs (beside files, in directories, then --catalog) and track it."""
-    directories = [p for p in paths if p != "-" and Path(p).is_dir()]
-    catalog_files = [*diplodiff.find_catalogs(directories), *(args.catalog or ())]
-    catalog = diplodiff.read_catalogs(catalog_files) if catalog_files else None
+    catalog = _corpus_catalog(paths, args)
     # _load lays every catalog found on; track() lays the directories' and --catalog's on again
     # (applying a catalog twice is applying it once), so --catalog still wins and only those
     # catalogs, which describe a corpus, are warned about for entries that name no statement.
@@ -323,6 +328,9 @@ def _track(paths: Sequence[str], args: argparse.Namespace,
 def _timeline(args: argparse.Namespace) -> int:
     if args.indent is not None and (args.format != "json" or args.latest):
         raise _UsageError("--indent applies to the timeline's --format json only")
+    if args.store and args.format == "json" and args.indent is None and not args.latest and not args.excel \
+            and args.output not in (None, "-"):
+        return _timeline_stored(args)
     timeline = _track(args.paths, args, _analyzer(args))
     # The record's million small objects live until the report is written: keep the
     # collector from rescanning them while it is rendered (a second at 10,000 statements).
@@ -333,6 +341,38 @@ def _timeline(args: argparse.Namespace) -> int:
         gc.unfreeze()
     if _EXIT_AFTER:
         _LEFT.append(timeline)  # the program ends next: the system frees it at once (see run())
+    return EXIT_OK
+
+
+def _timeline_stored(args: argparse.Namespace) -> int:
+    """The timeline JSON to a file with a store: the last file extended when the record only grew."""
+    from diplodiff.render.incremental import StoredTimeline  # sqlite3: only with a store
+    from diplodiff.timeline.store import Store
+
+    analyzer = _analyzer(args)
+    catalog = _corpus_catalog(args.paths, args)
+    statements = _load(args.paths, args, analyzer.options)  # see _track: catalogs laid on twice
+    with Store(args.store) as store:
+        bar = _ProgressBar("reading statements", quiet=args.quiet)
+        try:
+            with _dask_client(getattr(args, "dask", None), args.workers) as client:
+                run = StoredTimeline(statements, store=store, lexicon=analyzer.lexicon,
+                                     options=analyzer.options, speakers=analyzer.speakers, catalog=catalog,
+                                     progress=bar, workers=args.workers, client=client)
+        finally:
+            bar.close()
+        for warning in run.warnings:
+            print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
+        gc.freeze()  # as in _timeline: the record's objects live until the file is written
+        try:
+            with open_output(args.output, inputs=_inputs(args, *args.paths)) as stream:
+                run.write(stream)
+            run.save(args.output)
+        finally:
+            run.close()
+            gc.unfreeze()
+    if _EXIT_AFTER:
+        _LEFT.append(run)  # the program ends next: the system frees it at once (see run())
     return EXIT_OK
 
 

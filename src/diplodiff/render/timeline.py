@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import itertools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from .._models import Origin, Statement
@@ -17,6 +18,7 @@ from ..timeline.track import (
     FormulaHistory,
     Occurrence,
     Occurrences,
+    Row,
     Timeline,
     occurrence_rows,
 )
@@ -54,13 +56,25 @@ def _statement_dict(statement: Statement, label: Occurrence | None, sentences: l
 
 
 def _sentences(timeline: Timeline) -> list[dict[str, int]]:
-    """For each statement, its distinct sentences that occurrences quote, numbered in order of use."""
-    table: list[dict[str, int]] = [{} for _ in timeline.statements]
-    for history in timeline.formulas:
-        for index, _, o in occurrence_rows(history):
-            known = table[index]
-            if o.sentence not in known:
-                known[o.sentence] = len(known)
+    """For each statement, its distinct sentences that occurrences quote, numbered in the order
+    the statement uses them (the order in which its formulas first occur).
+
+    A statement's numbers depend on that statement alone, never on the order of the phrases,
+    so a record that grows leaves those of its earlier statements as they were.
+    """
+    uses: list[list[tuple[int, int, str]]] = [[] for _ in timeline.statements]
+    for k, history in enumerate(timeline.formulas):
+        for index, position, o in occurrence_rows(history):
+            # position: the formula's place in its statement (0 when not known: then the phrases' order)
+            uses[index].append((position, k, o.sentence))
+    table: list[dict[str, int]] = []
+    for used in uses:
+        used.sort()
+        known: dict[str, int] = {}
+        for _, _, sentence in used:
+            if sentence not in known:
+                known[sentence] = len(known)
+        table.append(known)
     return table
 
 
@@ -144,6 +158,117 @@ def _history_dict(history: FormulaHistory, ids: list[str], sentences: list[dict[
     return {**_head(history), "occurrences": occurrences, **_tail(history, ids)}
 
 
+class _Facts:
+    """The facts of a formula across the record (``_tail``), gathered one occurrence at a
+    time and written as compact JSON (exactly ``json.dumps`` of ``_tail``'s dict).
+
+    Gathering can stop and go on later: ``state()`` is plain data (for the store), and
+    ``restored(state)`` picks up where it stopped, so a record that grows by a statement
+    adds that statement's occurrence and no other (``render.incremental``).
+    """
+
+    __slots__ = ("count", "first_seen", "forms", "last", "sides", "speakers", "statements", "streaks",
+                 "switches", "voices")
+
+    def __init__(self, first_seen: str) -> None:
+        self.first_seen = first_seen  # as JSON: a quoted date or null
+        self.statements = 0
+        self.count = 0
+        # key -> [first text, count, statement ids as JSON]; the ids may hold one piece of several
+        self.forms: dict[str, list[Any]] = {}
+        self.switches: list[str] = []  # as JSON
+        self.speakers: dict[str, None] = {}
+        self.sides: dict[str, None] = {}
+        self.voices: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # (speakers, sides) taken in
+        self.streaks: list[list[int]] = []
+        self.last: tuple[int, tuple[str, ...], str] | None = None  # position, keys, first text
+
+    def gather(self, rows: Iterable[Row], ids_json: Sequence[str],
+               each: Callable[[int, Any], None] | None = None) -> None:
+        """Take in occurrences, in date order after those already taken in.
+
+        ``each(index, occurrence)`` is called on every occurrence on the way: a second pass
+        over a large record's occurrences costs as much again, scattered as they are in memory.
+        """
+        forms, streaks, voices = self.forms, self.streaks, self.voices
+        count = self.count
+        last = self.last
+        n = 0
+        for index, _, o in rows:
+            if each is not None:
+                each(index, o)
+            statement = ids_json[index]
+            keys = o.keys
+            if len(keys) == 1:  # nearly always: one wording in the statement
+                entry = forms.get(keys[0])
+                if entry is None:
+                    forms[keys[0]] = [o.texts[0], o.counts[0], [statement]]
+                else:
+                    entry[1] += o.counts[0]
+                    entry[2].append(statement)
+                count += o.counts[0]
+            else:
+                for text, key, c in zip(o.texts, keys, o.counts, strict=True):
+                    entry = forms.get(key)
+                    if entry is None:
+                        forms[key] = [text, c, [statement]]
+                    else:
+                        entry[1] += c
+                        entry[2].append(statement)
+                    count += c
+            if last is not None and keys[0] != last[1][0] and keys[0] not in last[1]:
+                self.switches.append(f'{{"earlier":{ids_json[last[0]]},"later":{statement},'
+                                     f'"from":{_STRING(last[2])},"to":{_STRING(o.texts[0])}}}')
+            last = (index, keys, o.texts[0])
+            voice = (o.speakers, o.sides)
+            if voice not in voices:
+                voices.add(voice)
+                self.speakers.update(dict.fromkeys(o.speakers))
+                self.sides.update(dict.fromkeys(o.sides))
+            if streaks and streaks[-1][1] == index - 1:
+                streaks[-1][1] = index
+            else:
+                streaks.append([index, index])
+            n += 1
+        self.count, self.last = count, last
+        self.statements += n
+
+    def json(self, last_seen: str) -> str:
+        """The facts as compact JSON, the formula last seen on ``last_seen`` (JSON: quoted or null)."""
+        forms = ",".join(f'{{"text":{_STRING(t)},"count":{c},"statements":[{",".join(w)}]}}'
+                         for t, c, w in self.forms.values())
+        streaks = ",".join(f"[{a},{b}]" for a, b in self.streaks)
+        gaps = ",".join(f"[{a[1] + 1},{b[0] - 1}]" for a, b in itertools.pairwise(self.streaks))
+        speakers, sides = ",".join(map(_STRING, self.speakers)), ",".join(map(_STRING, self.sides))
+        return (f'{{"first_seen":{self.first_seen},"last_seen":{last_seen},"statements":{self.statements},'
+                f'"count":{self.count},"forms":[{forms}],"streaks":[{streaks}],"gaps":[{gaps}],'
+                f'"switches":[{",".join(self.switches)}],"speakers":[{speakers}],"sides":[{sides}]}}')
+
+    def state(self) -> tuple[Any, ...]:
+        """What ``restored`` needs to go on, as plain data (``marshal`` can store it)."""
+        forms = [(k, t, c, ",".join(w)) for k, (t, c, w) in self.forms.items()]
+        streaks = [n for run in self.streaks for n in run]
+        return (self.first_seen, self.statements, self.count, forms, streaks, ",".join(self.switches),
+                list(self.speakers), list(self.sides), self.last)
+
+    @classmethod
+    def restored(cls, state: Sequence[Any]) -> _Facts:
+        """The facts as ``state()`` left them."""
+        first_seen, statements, count, forms, streaks, switches, speakers, sides, last = state
+        facts = cls(first_seen)
+        facts.statements, facts.count = statements, count
+        facts.forms = {k: [t, c, [w]] for k, t, c, w in forms}
+        facts.streaks = [[streaks[i], streaks[i + 1]] for i in range(0, len(streaks), 2)]
+        facts.switches = [switches] if switches else []
+        facts.speakers, facts.sides = dict.fromkeys(speakers), dict.fromkeys(sides)
+        facts.last = (last[0], tuple(last[1]), last[2]) if last is not None else None
+        return facts
+
+
+def _date_json(date: dt.date | None) -> str:
+    return f'"{date.isoformat()}"' if date else "null"
+
+
 class _Compact:
     """Writes phrases as compact JSON fast: the occurrences, most of the bytes, from cached pieces.
 
@@ -151,10 +276,11 @@ class _Compact:
     to that); building one dict per occurrence costs several times more.
     """
 
-    def __init__(self, ids: list[str], sentences: list[dict[str, int]]) -> None:
+    def __init__(self, ids: Sequence[str], sentences: Sequence[dict[str, int]] | Mapping[int, dict[str, int]],
+                 ids_json: Sequence[str] | None = None) -> None:
         self.ids = ids
         self.sentences = sentences
-        self.ids_json = [_STRING(i) for i in ids]
+        self.ids_json = [_STRING(i) for i in ids] if ids_json is None else ids_json
         self.string = functools.lru_cache(maxsize=None)(_STRING)
         # the same few tuples of wordings, speakers and sides recur thousands of times
         self.lists: dict[tuple[str, ...], str] = {}
@@ -178,26 +304,34 @@ class _Compact:
             found = self.lists[items] = "[" + ",".join(map(self.string, items)) + "]"
         return found
 
-    def phrase(self, history: FormulaHistory) -> str:
-        ids_json, sentences = self.ids_json, self.sentences
-        wordings, voices, new_wordings, new_voices = self.wordings, self.voices, self._wordings, self._voices
+    def occurrence(self, i: int, o: Any, name: str | None = None) -> str:
+        """One occurrence at statement position ``i``, as JSON (``name``: its statement id as JSON)."""
+        return (f'{{"statement":{self.ids_json[i] if name is None else name},"index":{i},'
+                f'{self.wordings.get((o.texts, o.counts)) or self._wordings(o.texts, o.counts)},'
+                f'"sentence":{self.sentences[i][o.sentence]},'
+                f'{self.voices.get((o.speakers, o.sides)) or self._voices(o.speakers, o.sides)}')
+
+    def parts(self, history: FormulaHistory) -> tuple[str, _Facts]:
+        """The phrase's JSON up to the end of its occurrences (``]`` and the facts to follow),
+        and its facts (``_Facts.json`` with the first ``{`` left out completes it)."""
+        ids_json = self.ids_json
         parts: list[str] = []
         add = parts.append
         lazy = isinstance(history.occurrences, Occurrences)
-        string = self.string
+        string, occurrence = self.string, self.occurrence
 
-        def occurrence(i: int, o: Any) -> None:
+        def each(i: int, o: Any) -> None:
             # a statement's id as the occurrence gives it (the record's, unless built by hand)
-            name = ids_json[i] if lazy else string(o.statement_id)
-            add(f'{{"statement":{name},"index":{i},'
-                f'{wordings.get((o.texts, o.counts)) or new_wordings(o.texts, o.counts)},'
-                f'"sentence":{sentences[i][o.sentence]},'
-                f'{voices.get((o.speakers, o.sides)) or new_voices(o.speakers, o.sides)}')
+            add(occurrence(i, o, ids_json[i] if lazy else string(o.statement_id)))
 
-        facts = _tail(history, self.ids, occurrence)
+        facts = _Facts(_date_json(history.first.date))
+        facts.gather(occurrence_rows(history), ids_json, each)
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
-        tail = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
-        return f'{head[:-1]},"occurrences":[{",".join(parts)}],{tail[1:]}'
+        return f'{head[:-1]},"occurrences":[{",".join(parts)}', facts
+
+    def phrase(self, history: FormulaHistory) -> str:
+        head, facts = self.parts(history)
+        return f"{head}],{facts.json(_date_json(history.last.date))[1:]}"
 
 
 class _Lazy:

@@ -7,6 +7,10 @@ code and data (``fingerprint``). A run reads the rows of its own fingerprint and
 analyses only the statements it does not find; rows of any other fingerprint are
 never read. A file written by another store format is rebuilt.
 
+The store also keeps a *snapshot* of the last timeline written with it (``snapshot``,
+``phrase_states``, ``save_snapshot``; written and read by ``render.incremental``), so that
+a record that grew at its end is written by extending the previous file.
+
 The store also remembers what each statement file held (``recall``, ``remember``: a
 ``read.files.FileCache``), so that a run reads again only the files whose size, times or
 inode changed, and parses again only those whose bytes changed.
@@ -43,7 +47,7 @@ from ..text.speakers import SpeakerTable, default_speakers
 from .digest import Digest, Found
 
 #: The store's own format; a file with another one is rebuilt, never read.
-FORMAT = "diplodiff-store/5"
+FORMAT = "diplodiff-store/6"
 #: The ``marshal`` format of stored digests.
 MARSHAL_VERSION = 4
 #: Seconds a run waits for another run's write to finish.
@@ -51,7 +55,8 @@ TIMEOUT = 120.0
 #: Keys per ``IN (...)`` query (SQLite allows 999 parameters in old builds).
 _BATCH = 500
 _T = TypeVar("_T")
-_REBUILD = "delete it and run again to rebuild it"
+#: What a damaged store's message says to do.
+REBUILD = "delete it and run again to rebuild it"
 
 
 def statement_key(statement: Statement) -> str:
@@ -148,7 +153,7 @@ def _problem(exc: sqlite3.DatabaseError, what: str) -> str:
         return f"cannot be written ({message}); check the file's and its directory's permissions"
     if "full" in message:
         return f"cannot be written ({message}); free some disk space"
-    return f"{what} ({message}); {_REBUILD}"
+    return f"{what} ({message}); {REBUILD}"
 
 
 class Store:
@@ -217,7 +222,7 @@ class Store:
             found = self._format()  # again, under the lock: another run may have done it
             if found == FORMAT:
                 return
-            for table in ("analysis", "files", "meta"):
+            for table in ("analysis", "files", "snapshot", "snapshot_phrase", "meta"):
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
             self.conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self.conn.execute("CREATE TABLE analysis (fingerprint TEXT NOT NULL, key TEXT NOT NULL, "
@@ -225,6 +230,12 @@ class Store:
             self.conn.execute("CREATE TABLE files (loader TEXT NOT NULL, key TEXT NOT NULL, "
                               "state TEXT NOT NULL, hash BLOB NOT NULL, statements BLOB NOT NULL, "
                               "PRIMARY KEY (loader, key))")
+            self.conn.execute("CREATE TABLE snapshot (fingerprint TEXT NOT NULL, kind TEXT NOT NULL, "
+                              "generation TEXT NOT NULL, data BLOB NOT NULL, "
+                              "PRIMARY KEY (fingerprint, kind))")
+            self.conn.execute("CREATE TABLE snapshot_phrase (fingerprint TEXT NOT NULL, kind TEXT NOT NULL, "
+                              "formula TEXT NOT NULL, state BLOB NOT NULL, "
+                              "PRIMARY KEY (fingerprint, kind, formula)) WITHOUT ROWID")
             self.conn.executemany("INSERT INTO meta VALUES (?, ?)",
                                   [("format", FORMAT), ("written_by", f"diplodiff {_version()}")])
 
@@ -261,7 +272,7 @@ class Store:
             for key, blob in self._select("key, digest", "analysis", "fingerprint", fingerprint, keys):
                 out[key] = decode(blob)
         except (sqlite3.DatabaseError, ValueError, IndexError, TypeError) as exc:
-            raise StoreError(self.path, f"is damaged ({exc}); {_REBUILD}") from None
+            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
         return out
 
     def put(self, fingerprint: str, digests: Iterable[tuple[str, Digest]]) -> None:
@@ -295,7 +306,7 @@ class Store:
                 out[key] = CachedFile(key, (size, mtime, ctime, inode, device), bytes(digest),
                                       _statements_of(blob))
         except (sqlite3.DatabaseError, ValueError, IndexError, TypeError, EOFError) as exc:
-            raise StoreError(self.path, f"is damaged ({exc}); {_REBUILD}") from None
+            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
         return out
 
     def remember(self, loader: str, files: Sequence[CachedFile]) -> None:
@@ -312,6 +323,67 @@ class Store:
                 self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.path, _problem(exc, "cannot be written")) from None
+
+    def snapshot(self, fingerprint: str, kind: str) -> tuple[str, bytes] | None:
+        """The generation and data of the snapshot of ``kind`` under ``fingerprint``, if any.
+
+        Raises:
+            StoreError: The file is damaged.
+        """
+        try:
+            query = "SELECT generation, data FROM snapshot WHERE fingerprint = ? AND kind = ?"
+            row = self.conn.execute(query, (fingerprint, kind)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+    def phrase_states(self, fingerprint: str, kind: str, formulas: Iterable[str]) -> dict[str, bytes]:
+        """The stored states of these formulas in the snapshot of ``kind`` (missing ones are absent).
+
+        Raises:
+            StoreError: The file is damaged.
+        """
+        out: dict[str, bytes] = {}
+        wanted = list(dict.fromkeys(formulas))
+        try:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start : start + _BATCH]
+                query = ("SELECT formula, state FROM snapshot_phrase WHERE fingerprint = ? AND kind = ? "
+                         f"AND formula IN ({','.join('?' * len(batch))})")
+                for formula, state in self.conn.execute(query, [fingerprint, kind, *batch]):
+                    out[formula] = bytes(state)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
+        return out
+
+    def save_snapshot(self, fingerprint: str, kind: str, data: bytes, states: Iterable[tuple[str, bytes]], *,
+                      after: str | None) -> bool:
+        """Keep a new snapshot of ``kind``, all or none (one transaction).
+
+        ``after`` is the generation the snapshot was built on: its phrase states are kept and
+        ``states`` replace some of them; if another run saved a snapshot since, nothing is saved
+        (theirs stays) and the answer is ``False``. With ``after=None`` the snapshot is new:
+        ``states`` replace all the phrase states.
+
+        Raises:
+            StoreError: The file is damaged or cannot be written.
+        """
+        key = (fingerprint, kind)
+        try:
+            with self._write():
+                row = self.conn.execute("SELECT generation FROM snapshot WHERE fingerprint = ? AND kind = ?",
+                                        key).fetchone()
+                if after is not None and (row is None or row[0] != after):
+                    return False
+                if after is None:
+                    self.conn.execute("DELETE FROM snapshot_phrase WHERE fingerprint = ? AND kind = ?", key)
+                self.conn.executemany("INSERT OR REPLACE INTO snapshot_phrase VALUES (?, ?, ?, ?)",
+                                      ((fingerprint, kind, formula, state) for formula, state in states))
+                self.conn.execute("INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)",
+                                  (fingerprint, kind, os.urandom(8).hex(), data))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, _problem(exc, "cannot be written")) from None
+        return True
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM analysis").fetchone()[0])

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._models import HTML_ROWS, JOIN, Origin, Statement, html_cell, load_pandas
 from .._options import DEFAULT_OPTIONS, Options
@@ -59,6 +59,8 @@ class Occurrence:
         sides: The sides those speakers stand for.
         said: For each sentence a side voices it in, ``(speaker, sentence)``, whitespace
             collapsed: the evidence for claims on who says it.
+        position: Its place among the formulas of the statement, in order of first use
+            (0 when not known); not compared.
     """
 
     statement_id: str
@@ -71,6 +73,7 @@ class Occurrence:
     speakers: tuple[str, ...] = ()
     sides: tuple[str, ...] = ()
     said: tuple[tuple[str, str], ...] = ()
+    position: int = field(default=0, eq=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -112,14 +115,14 @@ class Occurrences(Sequence[Occurrence]):
         """``(statement position, position in its digest, found)`` per occurrence, in date order."""
         return self._found
 
-    def _make(self, index: int, found: Found) -> Occurrence:
+    def _make(self, index: int, found: Found, position: int) -> Occurrence:
         statement = self._statements[index]
         return Occurrence(statement.id, index, statement.date, found.texts, found.keys, found.counts,
-                          found.sentence, found.speakers, found.sides, found.said)
+                          found.sentence, found.speakers, found.sides, found.said, position)
 
     def _tuple(self) -> tuple[Occurrence, ...]:
         if self._built is None:
-            self._built = tuple(self._make(i, f) for i, _, f in self._found)
+            self._built = tuple(self._make(i, f, p) for i, p, f in self._found)
         return self._built
 
     def __len__(self) -> int:
@@ -132,8 +135,8 @@ class Occurrences(Sequence[Occurrence]):
     def __getitem__(self, index: int | slice) -> Occurrence | tuple[Occurrence, ...]:
         if isinstance(index, slice) or self._built is not None:
             return self._tuple()[index]
-        i, _, found = self._found[index]  # one occurrence (first, last) builds no other
-        return self._make(i, found)
+        i, position, found = self._found[index]  # one occurrence (first, last) builds no other
+        return self._make(i, found, position)
 
     def __iter__(self) -> Iterator[Occurrence]:
         return iter(self._tuple())
@@ -158,7 +161,7 @@ def occurrence_rows(history: FormulaHistory) -> Sequence[Row]:
     occurrences = history.occurrences
     if isinstance(occurrences, Occurrences):
         return occurrences.rows()
-    return [(o.index, 0, o) for o in occurrences]
+    return [(o.index, o.position, o) for o in occurrences]
 
 
 @frozen
@@ -437,18 +440,41 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
     return combine(parts)
 
 
-def _merge(dated: Sequence[Statement], rows: Rows) -> list[FormulaHistory]:
-    """One history per formula worth keeping, occurrences in date order."""
+#: A formula analysed but left out of the record (one statement, nothing to report):
+#: ``(statement position, position in its digest)`` of its only occurrence.
+Pending = dict[str, tuple[int, int]]
+
+
+def _merge(dated: Sequence[Statement], rows: Rows, pending: Pending | None = None) -> list[FormulaHistory]:
+    """One history per formula worth keeping, occurrences in date order (the rest in ``pending``)."""
     histories = []
     for formula in ordered(rows):
         # taken out as it is read: the rows of a formula are freed once it has its history
         found = rows.pop(formula)
         if len(found) < 2 and not any(f.lexicon or f.reportable for _, _, f in found):
+            if pending is not None:
+                pending[formula] = found[0][:2]
             continue
         first = found[0][2]
         histories.append(FormulaHistory(formula, first.canonical, first.category,
                                         Origin.LEXICON if first.lexicon else Origin.DISCOVERED,
                                         first.rank, Occurrences(found, dated), len(dated)))
+    return histories
+
+
+def order_key(lexicon: bool, first: int, statements: int, canonical: str) -> tuple[bool, int, int, str]:
+    """Where a formula stands in ``Timeline.formulas``: lexicon formulas first, then by first
+    use, the more widely used first, then by wording (ties keep the order of first use)."""
+    return (not lexicon, first, -statements, canonical)
+
+
+def _histories(dated: Sequence[Statement], rows: Rows,
+               pending: Pending | None = None) -> list[FormulaHistory]:
+    """The record's histories in ``Timeline.formulas`` order (see ``order_key``)."""
+    with paused_gc():
+        histories = _merge(dated, rows, pending)
+    histories.sort(key=lambda h: order_key(h.origin is Origin.LEXICON, h.first.index, len(h.occurrences),
+                                           h.canonical))
     return histories
 
 
@@ -494,6 +520,26 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     >>> history.presence(), [g.length for g in history.gaps()]
     ((True, False, True), [1])
     """
+    dated, undated, warnings = _prepare(statements, catalog)
+    lexicon = default_lexicon() if lexicon is None else lexicon
+    engine = _engine(workers, client)
+    opened = None
+    if store is not None:
+        from .store import Store  # sqlite3: only with a store
+
+        opened = Store(store)
+    try:
+        rows = _record(dated, lexicon, options, speakers, engine, opened, progress)
+    finally:
+        if opened is not None:
+            opened.close()
+    return Timeline(tuple(dated), tuple(_histories(dated, rows)), tuple(undated), tuple(warnings), options,
+                    lexicon.names if options.lexicon else ())
+
+
+def _prepare(statements: Iterable[Statement],
+             catalog: Catalog | None) -> tuple[list[Statement], list[Statement], list[str]]:
+    """The record (dated statements, in date order), the undated statements, and the warnings."""
     listed = list(statements)
     warnings: list[str] = []
     if catalog is not None:
@@ -511,24 +557,13 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
         names = ", ".join(s.id for s in undated)
         warnings.append(f"{len(undated)} statement(s) have no date and are left out of the record: "
                         f"{names}; give their dates in a catalog")
-    lexicon = default_lexicon() if lexicon is None else lexicon
+    return dated, undated, warnings
+
+
+def _engine(workers: int | None, client: Any) -> Engine:
+    """The Dask cluster of ``client``, else this machine's processes (in process for 1)."""
+    if client is not None:
+        return DaskEngine(client)
     cpus = os.cpu_count() or 1
     # more processes than CPUs only cost memory; fewer than one means in process
-    workers = cpus if workers is None else max(1, min(cpus, workers))
-    engine = DaskEngine(client) if client is not None else ProcessEngine(workers)  # serial for 1
-    opened = None
-    if store is not None:
-        from .store import Store  # sqlite3: only with a store
-
-        opened = Store(store)
-    try:
-        rows = _record(dated, lexicon, options, speakers, engine, opened, progress)
-    finally:
-        if opened is not None:
-            opened.close()
-    with paused_gc():
-        histories = _merge(dated, rows)
-    histories.sort(key=lambda h: (h.origin is not Origin.LEXICON, h.first.index,
-                                  -len(h.occurrences), h.canonical))
-    return Timeline(tuple(dated), tuple(histories), tuple(undated), tuple(warnings), options,
-                    lexicon.names if options.lexicon else ())
+    return ProcessEngine(cpus if workers is None else max(1, min(cpus, workers)))

@@ -1,0 +1,567 @@
+"""The timeline JSON kept with a store: a record that grew at its end extends the last file.
+
+A run with a store (``StoredTimeline``) writes the timeline JSON and keeps a *snapshot*
+of it in the store: where the statements and each phrase stand in the file written (the
+*source* of the next run), each phrase's facts as far as they go (``_Facts.state``), and
+the formulas met once and left out until they recur. The next run, when the record it is
+given is the snapshot's record with statements added after it, and the source file is
+still as written, extends it: it copies the source's bytes for every statement and phrase
+the new statements leave as they were (``os.copy_file_range``: most of the file, never
+decoded), appends the new statements and their occurrences, and writes again only the
+facts of the phrases the new statements use. The file is byte for byte the one the whole
+path writes (``write_timeline_json``); tests hold the two to that.
+
+Everything else takes the whole path (analyses read back from the store, merged and
+written), and leaves a new snapshot: a first run, a statement changed, removed or added
+among the stored ones, another lexicon, speaker table, options or diplodiff version
+(another fingerprint), warnings (undated statements, catalog entries naming nothing,
+repeated ids), a source file changed or gone, and a new statement that changes how an
+earlier one is written (its quoted sentences are numbered in the order of the phrases
+that quote them, and its partnership label is the first of the highest rank: a phrase
+that recurs, or moves ahead of another in the list, can renumber them). That last case is
+checked on the earlier statements the moved phrases share, from their stored analyses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import marshal
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple, TextIO
+
+from .._errors import StoreError
+from .._models import Origin, Statement
+from .._options import Options
+from ..diff.pipeline import paused_gc
+from ..find.lexicon import Lexicon
+from ..read.catalog import Catalog
+from ..text.speakers import SpeakerTable
+from ..timeline.digest import Found, Rows, ordered
+from ..timeline.store import MARSHAL_VERSION, REBUILD, Store, fingerprint, statement_key
+from ..timeline.track import (
+    FormulaHistory,
+    Occurrences,
+    Pending,
+    Progress,
+    Timeline,
+    _engine,
+    _histories,
+    _prepare,
+    _record,
+    order_key,
+)
+from .escape import VALID_TEXT
+from .timeline import TIMELINE_SCHEMA_VERSION, _Compact, _date_json, _Facts, _sentences, _statement_dict
+
+#: The output a snapshot describes: the compact timeline JSON.
+KIND = "timeline-json"
+#: The snapshot's own layout; another one is not read (the whole path writes a new one).
+LAYOUT = 1
+#: Earlier statements to check, at most, for a phrase that moved ahead of another: beyond
+#: this many stored analyses to read back, the whole path costs about as much.
+CHECK_MAX = 2_000
+_LADDER = "partnership_label"
+_COPY_CHUNK = 1 << 30
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class _Phrase(NamedTuple):
+    """A phrase of the snapshot: where it stands in the source and what orders it."""
+
+    formula: str
+    start: int
+    occurrences_end: int  # the ``]`` that closes its occurrences
+    end: int
+    lexicon: bool
+    first: int  # statement position of its first occurrence
+    position: int  # and that occurrence's position in the statement's digest
+    statements: int
+    canonical: str
+    category: str | None
+    rank: int | None
+
+    def key(self, statements: int | None = None) -> tuple[Any, ...]:
+        """Its place in ``Timeline.formulas`` (with ``statements`` occurrences)."""
+        n = self.statements if statements is None else statements
+        return (*order_key(self.lexicon, self.first, n, self.canonical), self.first, self.position)
+
+
+@dataclasses.dataclass
+class _Snapshot:
+    """What a run keeps of the file it wrote (``marshal``-ed into the store)."""
+
+    source: str
+    state: tuple[int, ...]
+    statements: list[tuple[str, str | None, tuple[str, ...]]]  # key, path, notes: what makes its JSON
+    region: tuple[int, int]  # the statements' items in the source
+    phrases: list[_Phrase]  # in their order in the source
+    pending: Pending
+
+    def encode(self) -> bytes:
+        return marshal.dumps((LAYOUT, self.source, self.state, self.statements, self.region,
+                              [tuple(p) for p in self.phrases], self.pending), MARSHAL_VERSION)
+
+    @classmethod
+    def decode(cls, blob: bytes) -> _Snapshot | None:
+        """The snapshot, or ``None`` when it has another layout.
+
+        Raises:
+            ValueError: The blob is damaged.
+        """
+        try:
+            data = marshal.loads(blob)
+            if data[0] != LAYOUT:
+                return None
+            _, source, state, statements, region, phrases, pending = data
+            return cls(source, tuple(state), statements, tuple(region), [_Phrase(*p) for p in phrases],
+                       pending)
+        except (EOFError, TypeError, ValueError, IndexError) as exc:
+            msg = f"not a stored snapshot ({exc})"
+            raise ValueError(msg) from None
+
+
+def _file_state(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+class _Out:
+    """Writes bytes to a file descriptor, counting them; copies ranges of another file into it.
+
+    Consecutive copies of adjacent ranges (and the comma between two phrases) become one.
+    """
+
+    def __init__(self, fd: int, source: int | None = None) -> None:
+        self.fd, self.source = fd, source
+        self.at = 0
+        self.buffer: list[bytes] = []
+        self.buffered = 0
+        self.copy_from: int | None = None  # the range to copy, not copied yet
+        self.copy_to = 0
+        self.comma = False  # a comma after that range, not written yet
+
+    def text(self, text: str) -> None:
+        if text == "," and self.copy_from is not None and not self.comma:
+            self.comma = True
+            self.at += 1
+            return
+        self._copy_now()
+        data = text.encode("utf-8", VALID_TEXT)
+        self.buffer.append(data)
+        self.buffered += len(data)
+        self.at += len(data)
+        if self.buffered > 1 << 20:
+            self._flush()
+
+    def copy(self, start: int, end: int) -> None:
+        """Copy ``source[start:end]`` (a comma just written merges when the source has it there)."""
+        if self.copy_from is not None and start == self.copy_to + self.comma:
+            self.copy_to, self.comma = end, False
+            self.at += end - start
+            return
+        self._copy_now()
+        self._flush()
+        self.copy_from, self.copy_to = start, end
+        self.at += end - start
+
+    def _copy_now(self) -> None:
+        if self.copy_from is None:
+            return
+        start, end, comma = self.copy_from, self.copy_to, self.comma
+        self.copy_from, self.comma = None, False
+        assert self.source is not None
+        _copy_range(self.source, self.fd, start, end)
+        if comma:
+            self.buffer.append(b",")
+            self.buffered += 1
+
+    def _flush(self) -> None:
+        data = b"".join(self.buffer)
+        self.buffer, self.buffered = [], 0
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+
+    def close(self) -> None:
+        self._copy_now()
+        self._flush()
+
+
+def _copy_range(source: int, target: int, start: int, end: int) -> None:
+    """Append ``source[start:end]`` to ``target`` (in the kernel where it can)."""
+    while start < end:
+        try:
+            done = os.copy_file_range(source, target, min(end - start, _COPY_CHUNK), start)
+        except (AttributeError, OSError):  # not Linux, or not between these two files
+            done = 0
+        if done <= 0:
+            chunk = os.pread(source, min(end - start, 1 << 24), start)
+            if not chunk:
+                msg = "the source file ended early"
+                raise OSError(msg)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(target, view):]
+            done = len(chunk)
+        start += done
+
+
+def _head() -> str:
+    return f'{{"schema_version":{TIMELINE_SCHEMA_VERSION},"statements":['
+
+
+def _tail(warnings: Sequence[str], options: Options, lexicons: Sequence[str]) -> str:
+    return (f'],"warnings":{_dumps(list(warnings))},"options":{_dumps(options.to_dict())},'
+            f'"lexicons":{_dumps(list(lexicons))}}}\n')
+
+
+def _streak_positions(a: Sequence[int], b: Sequence[int]) -> list[int]:
+    """Positions in both of two flat lists of runs ``[start, end, start, end...]``."""
+    out: list[int] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i], b[j]), min(a[i + 1], b[j + 1])
+        if lo <= hi:
+            out.extend(range(lo, hi + 1))
+        if a[i + 1] < b[j + 1]:
+            i += 2
+        else:
+            j += 2
+    return out
+
+
+def _layout(used: Iterable[tuple[Found, int, int]]) -> tuple[dict[str, int], str | None]:
+    """A statement's numbered sentences and partnership label, from its kept formulas' ``(found,
+    place in the statement's digest, place in the list of phrases)``: what ``_sentences`` and
+    ``Timeline.labels`` make of it."""
+    table: dict[str, int] = {}
+    for f, _, _ in sorted(used, key=lambda u: u[1]):
+        if f.sentence not in table:
+            table[f.sentence] = len(table)
+    label: str | None = None
+    best = -1
+    for f, _, _ in sorted(used, key=lambda u: u[2]):
+        if f.category == _LADDER and (f.rank or 0) > best:
+            best, label = f.rank or 0, f.texts[0]
+    return table, label
+
+
+class StoredTimeline:
+    """A timeline JSON written with a store: by extending the last one when the record only grew.
+
+    Made with the statements, it reads or analyses them (``plan``), then ``write`` writes the
+    JSON to an output file's stream and ``save`` keeps the snapshot of the file, once in place.
+
+    Args:
+        statements: The statements, in any order.
+        store: The open store.
+        lexicon, options, speakers, catalog, progress, workers, client: As for ``track``.
+    """
+
+    def __init__(self, statements: Iterable[Statement], *, store: Store, lexicon: Lexicon, options: Options,
+                 speakers: SpeakerTable | None = None, catalog: Catalog | None = None,
+                 progress: Progress | None = None, workers: int | None = None, client: Any = None) -> None:
+        self.store, self.lexicon, self.options, self.speakers = store, lexicon, options, speakers
+        self.progress, self.engine = progress, _engine(workers, client)
+        dated, undated, warnings = _prepare(statements, catalog)
+        self.dated, self.undated, self.warnings = dated, undated, tuple(warnings)
+        self.lexicons = lexicon.names if options.lexicon else ()
+        self.mark = fingerprint(lexicon, options, speakers)
+        self.keys = [statement_key(s) for s in dated]
+        self.identities = [(k, s.path, s.notes) for k, s in zip(self.keys, dated, strict=True)]
+        self.ids_json: list[str] = []
+        self.generation: str | None = None
+        self.snapshot: _Snapshot | None = None
+        self.states: dict[str, bytes] = {}
+        self.timeline: Timeline | None = None
+        self.pending: Pending = {}
+        self.extension: _Extension | None = self._extension()
+        if self.extension is None:
+            rows = _record(dated, lexicon, options, speakers, self.engine, store, progress)
+            histories = _histories(dated, rows, self.pending)
+            self.timeline = Timeline(tuple(dated), tuple(histories), tuple(undated), self.warnings, options,
+                                     self.lexicons)
+
+    @property
+    def extended(self) -> bool:
+        """Whether the JSON extends the last file (rather than the whole path)."""
+        return self.extension is not None
+
+    def _extension(self) -> _Extension | None:
+        """The plan to extend the last file, or ``None`` for the whole path."""
+        if self.warnings or self.undated:
+            return None
+        found = self.store.snapshot(self.mark, KIND)
+        if found is None:
+            return None
+        generation, blob = found
+        try:
+            snapshot = _Snapshot.decode(blob)
+        except ValueError as exc:
+            raise StoreError(self.store.path, f"is damaged ({exc}); {REBUILD}") from None
+        n = len(snapshot.statements) if snapshot else 0
+        if snapshot is None or not n or len(self.dated) < n or self.identities[:n] != snapshot.statements:
+            return None
+        try:
+            source = os.open(snapshot.source, os.O_RDONLY)
+        except OSError:
+            return None
+        if _file_state(os.fstat(source)) != snapshot.state:
+            os.close(source)
+            return None
+        self.snapshot, self.generation = snapshot, generation
+        plan = _Extension.plan(self, snapshot, source)
+        if plan is None:
+            os.close(source)
+            self.snapshot = self.generation = None
+        return plan
+
+    def write(self, stream: TextIO) -> None:
+        """Write the timeline JSON to ``stream``, an output file's text stream (written through its
+        descriptor, so that unchanged parts are copied from the last file)."""
+        stream.flush()
+        with paused_gc():
+            if self.extension is not None:
+                self.snapshot = self.extension.write(stream.fileno())
+            else:
+                self.snapshot = self._write_whole(stream.fileno())
+
+    def _write_whole(self, fd: int) -> _Snapshot | None:
+        """The whole path's JSON, exactly ``write_timeline_json``'s, and the snapshot of it."""
+        timeline = self.timeline
+        assert timeline is not None
+        out = _Out(fd)
+        labels = timeline.labels()
+        sentences = _sentences(timeline)
+        ids = [s.id for s in timeline.statements]
+        writer = _Compact(ids, sentences)
+        out.text(_head())
+        start = out.at
+        for i, s in enumerate(timeline.statements):
+            out.text(("," if i else "") + _dumps(_statement_dict(s, labels[i], list(sentences[i]))))
+        region = (start, out.at)
+        out.text('],"undated":[' + ",".join(_dumps(_statement_dict(s, None, [])) for s in timeline.undated)
+                 + '],"phrases":[')
+        phrases: list[_Phrase] = []
+        self.states = {}
+        for k, h in enumerate(timeline.formulas):
+            if k:
+                out.text(",")
+            start = out.at
+            head, facts = writer.parts(h)
+            out.text(head)
+            occurrences_end = out.at
+            out.text("]," + facts.json(_date_json(h.last.date))[1:])
+            index, position, _ = next(iter(_rows_of(h)))
+            phrases.append(_Phrase(h.formula, start, occurrences_end, out.at, h.origin is Origin.LEXICON,
+                                   index, position, len(h.occurrences), h.canonical, h.category, h.rank))
+            self.states[h.formula] = marshal.dumps(facts.state(), MARSHAL_VERSION)
+        out.text(_tail(timeline.warnings, timeline.options, timeline.lexicon_names))
+        out.close()
+        if timeline.warnings:
+            return None
+        return _Snapshot("", (), self.identities, region, phrases, self.pending)
+
+    def save(self, path: str | os.PathLike[str]) -> bool:
+        """Keep the snapshot of the file now at ``path`` (the file ``write`` wrote, in place);
+        ``False`` when there is none to keep (warnings) or another run saved one meanwhile."""
+        if self.snapshot is None:
+            return False
+        self.snapshot.source = os.path.realpath(path)
+        self.snapshot.state = _file_state(Path(self.snapshot.source).stat())
+        after = self.generation if self.extension is not None else None
+        return self.store.save_snapshot(self.mark, KIND, self.snapshot.encode(), self.states.items(),
+                                        after=after)
+
+    def close(self) -> None:
+        """Close the last file, if open."""
+        if self.extension is not None:
+            self.extension.close()
+
+
+def _rows_of(history: FormulaHistory) -> Sequence[tuple[int, int, Any]]:
+    occurrences = history.occurrences
+    assert isinstance(occurrences, Occurrences)
+    return occurrences.rows()
+
+
+class _Extension:
+    """How the new statements extend the last file: which phrases they touch, and in what order
+    the phrases now stand. Made by ``plan``, which answers ``None`` when the whole path must run."""
+
+    def __init__(self, run: StoredTimeline, snapshot: _Snapshot, source: int) -> None:
+        self.run, self.snapshot, self.source = run, snapshot, source
+        self.n = len(snapshot.statements)
+        self.order: list[tuple[tuple[Any, ...], str]] = []  # (key, formula) of every phrase, in order
+        self.touched: dict[str, list[tuple[int, int, Found]]] = {}  # old phrase -> its new rows
+        self.made: dict[str, list[tuple[int, int, Found]]] = {}  # phrase new to the file -> all its rows
+        self.tables: dict[int, dict[str, int]] = {}
+        self.labels: dict[int, str | None] = {}
+        self.facts: dict[str, _Facts] = {}
+        self.pending: Pending = {}
+
+    @classmethod
+    def plan(cls, run: StoredTimeline, snapshot: _Snapshot, source: int) -> _Extension | None:
+        self = cls(run, snapshot, source)
+        n, dated = self.n, run.dated
+        new = dated[n:]
+        rows: Rows = {}
+        if new:
+            part = _record(new, run.lexicon, run.options, run.speakers, run.engine, run.store, run.progress)
+            rows = {f: [(i + n, p, found) for i, p, found in found_rows] for f, found_rows in part.items()}
+        old = {p.formula: p for p in snapshot.phrases}
+        pending = dict(snapshot.pending)
+        revived: dict[str, tuple[int, int]] = {}  # a formula met once before, now kept
+        keys: dict[str, tuple[Any, ...]] = {}  # the place of every phrase new to the file
+        for formula in ordered(rows):
+            found_rows = rows[formula]
+            if formula in old:
+                self.touched[formula] = found_rows
+                continue
+            first = pending.pop(formula, None)
+            if first is not None:
+                revived[formula] = first
+            elif len(found_rows) < 2 and not any(f.lexicon or f.reportable for _, _, f in found_rows):
+                pending[formula] = found_rows[0][:2]
+                continue
+            self.made[formula] = found_rows
+            f = found_rows[0][2]
+            index, position = first or found_rows[0][:2]
+            keys[formula] = (*order_key(f.lexicon, index, len(found_rows) + (first is not None), f.canonical),
+                             index, position)
+        self.pending = pending
+        # the phrases' new order: only those with new occurrences move (ahead), and the new ones
+        old_keys = {p.formula: p.key() for p in snapshot.phrases}
+        new_keys = dict(old_keys)
+        for formula, found_rows in self.touched.items():
+            new_keys[formula] = old[formula].key(old[formula].statements + len(found_rows))
+        new_keys.update(keys)
+        self.order = sorted((key, formula) for formula, key in new_keys.items())
+        # Earlier statements whose JSON may change: where a formula met once before recurs (its
+        # sentence may be new there), and where a partnership label moved ahead of another of the
+        # same rank (of two, a statement's label is the first in the list).
+        rank = {p.formula: k for k, p in enumerate(snapshot.phrases)}
+        passed: list[tuple[str, str]] = []
+        for formula in self.touched:
+            if old[formula].category != _LADDER:
+                continue
+            key = new_keys[formula]
+            k = rank[formula] - 1
+            while k >= 0 and old_keys[snapshot.phrases[k].formula] > key:
+                other = snapshot.phrases[k]
+                if new_keys[other.formula] > key and other.category == _LADDER \
+                        and (other.rank or 0) == (old[formula].rank or 0):
+                    passed.append((formula, other.formula))
+                k -= 1
+        states = run.store.phrase_states(run.mark, KIND, [*self.touched, *(o for _, o in passed)])
+        if any(f not in states for f in self.touched) or any(o not in states for _, o in passed):
+            return None  # a snapshot saved in part: never, as it is one transaction, but never misread
+        try:
+            decoded = {f: marshal.loads(blob) for f, blob in states.items()}
+        except (EOFError, TypeError, ValueError) as exc:
+            raise StoreError(run.store.path, f"is damaged ({exc}); {REBUILD}") from None
+        check: set[int] = {index for index, _ in revived.values()}
+        for formula, ahead in passed:
+            check.update(_streak_positions(decoded[formula][4], decoded[ahead][4]))
+            if len(check) > CHECK_MAX:
+                return None
+        new_rank = {formula: k for k, (_, formula) in enumerate(self.order)}
+        stored = run.store.fetch(run.mark, [run.keys[i] for i in check])
+        for i in sorted(check):
+            digest = stored.get(run.keys[i])
+            if digest is None:
+                return None
+            before = _layout((f, p, rank[f.formula]) for p, f in enumerate(digest) if f.formula in rank)
+            after = _layout((f, p, new_rank[f.formula]) for p, f in enumerate(digest)
+                            if f.formula in new_rank)
+            if before != after:
+                return None
+            self.tables[i] = after[0]
+        for formula, (index, _) in revived.items():
+            digest = stored[run.keys[index]]
+            found = next(f for f in digest if f.formula == formula)
+            position = next(p for p, f in enumerate(digest) if f.formula == formula)
+            self.made[formula] = [(index, position, found), *self.made[formula]]
+        # the new statements' sentences and labels
+        at: dict[int, list[tuple[Found, int, int]]] = {i: [] for i in range(n, len(dated))}
+        for formula, found_rows in rows.items():
+            if formula in new_rank:
+                for i, p, f in found_rows:
+                    at[i].append((f, p, new_rank[formula]))
+        for i, used in at.items():
+            self.tables[i], self.labels[i] = _layout(used)
+        self.facts = {f: _Facts.restored(decoded[f]) for f in self.touched}
+        return self
+
+    def write(self, fd: int) -> _Snapshot:
+        """Write the extended JSON to ``fd``; the snapshot of what was written."""
+        run, snapshot, n = self.run, self.snapshot, self.n
+        dated = run.dated
+        out = _Out(fd, self.source)
+        ids = [s.id for s in dated]
+        writer = _Compact(ids, self.tables)
+        ids_json = writer.ids_json
+        out.text(_head())
+        start = out.at
+        out.copy(*snapshot.region)
+        for i in range(n, len(dated)):
+            statement = _statement_dict(dated[i], None, list(self.tables[i]))
+            statement["label"] = self.labels[i]
+            out.text("," + _dumps(statement))
+        region = (start, out.at)
+        out.text('],"undated":[],"phrases":[')
+        old = {p.formula: p for p in snapshot.phrases}
+        phrases: list[_Phrase] = []
+        states: dict[str, bytes] = {}
+        for k, (_, formula) in enumerate(self.order):
+            if k:
+                out.text(",")
+            start = out.at
+            before = old.get(formula)
+            if before is not None and formula not in self.touched:
+                out.copy(before.start, before.end)
+                shift = start - before.start
+                phrases.append(before._replace(start=start, occurrences_end=before.occurrences_end + shift,
+                                               end=out.at))
+                continue
+            if before is not None:
+                found_rows = self.touched[formula]
+                out.copy(before.start, before.occurrences_end)
+                for i, _, f in found_rows:
+                    out.text("," + writer.occurrence(i, f))
+                occurrences_end = out.at
+                facts = self.facts[formula]
+                facts.gather(found_rows, ids_json)
+                assert facts.last is not None
+                out.text("]," + facts.json(_date_json(dated[facts.last[0]].date))[1:])
+                phrases.append(before._replace(start=start, occurrences_end=occurrences_end, end=out.at,
+                                               statements=before.statements + len(found_rows)))
+            else:
+                found_rows = self.made[formula]
+                first = found_rows[0][2]
+                history = FormulaHistory(formula, first.canonical, first.category,
+                                         Origin.LEXICON if first.lexicon else Origin.DISCOVERED, first.rank,
+                                         Occurrences(found_rows, dated), len(dated))
+                head, facts = writer.parts(history)
+                out.text(head)
+                occurrences_end = out.at
+                out.text("]," + facts.json(_date_json(history.last.date))[1:])
+                phrases.append(_Phrase(formula, start, occurrences_end, out.at, first.lexicon,
+                                       found_rows[0][0], found_rows[0][1], len(found_rows), first.canonical,
+                                       first.category, first.rank))
+            states[formula] = marshal.dumps(facts.state(), MARSHAL_VERSION)
+        out.text(_tail((), run.options, run.lexicons))
+        out.close()
+        run.states = states
+        return _Snapshot("", (), run.identities, region, phrases, self.pending)
+
+    def close(self) -> None:
+        os.close(self.source)
+
+
+__all__ = ["CHECK_MAX", "KIND", "StoredTimeline"]
