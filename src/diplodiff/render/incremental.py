@@ -24,6 +24,7 @@ checked on the earlier statements the moved phrases share, from their stored ana
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import json
 import marshal
@@ -54,7 +55,15 @@ from ..timeline.track import (
     order_key,
 )
 from .escape import VALID_TEXT
-from .timeline import TIMELINE_SCHEMA_VERSION, _Compact, _date_json, _Facts, _sentences, _statement_dict
+from .timeline import (
+    _STRING,
+    TIMELINE_SCHEMA_VERSION,
+    _Compact,
+    _date_json,
+    _Facts,
+    _sentences,
+    _statement_dict,
+)
 
 #: The output a snapshot describes: the compact timeline JSON.
 KIND = "timeline-json"
@@ -100,12 +109,14 @@ class _Snapshot:
     state: tuple[int, ...]
     statements: list[tuple[str, str | None, tuple[str, ...]]]  # key, path, notes: what makes its JSON
     region: tuple[int, int]  # the statements' items in the source
+    starts: array.array[int]  # where each statement's item starts in the source
     phrases: list[_Phrase]  # in their order in the source
     pending: Pending
 
     def encode(self) -> bytes:
         return marshal.dumps((LAYOUT, self.source, self.state, self.statements, self.region,
-                              [tuple(p) for p in self.phrases], self.pending), MARSHAL_VERSION)
+                              self.starts.tobytes(), [tuple(p) for p in self.phrases], self.pending),
+                             MARSHAL_VERSION)
 
     @classmethod
     def decode(cls, blob: bytes) -> _Snapshot | None:
@@ -118,9 +129,11 @@ class _Snapshot:
             data = marshal.loads(blob)
             if data[0] != LAYOUT:
                 return None
-            _, source, state, statements, region, phrases, pending = data
-            return cls(source, tuple(state), statements, tuple(region), [_Phrase(*p) for p in phrases],
-                       pending)
+            _, source, state, statements, region, starts, phrases, pending = data
+            offsets = array.array("q")
+            offsets.frombytes(starts)
+            return cls(source, tuple(state), statements, tuple(region), offsets,
+                       [_Phrase(*p) for p in phrases], pending)
         except (EOFError, TypeError, ValueError, IndexError) as exc:
             msg = f"not a stored snapshot ({exc})"
             raise ValueError(msg) from None
@@ -160,6 +173,8 @@ class _Out:
 
     def copy(self, start: int, end: int) -> None:
         """Copy ``source[start:end]`` (a comma just written merges when the source has it there)."""
+        if start >= end:
+            return
         if self.copy_from is not None and start == self.copy_to + self.comma:
             self.copy_to, self.comma = end, False
             self.at += end - start
@@ -239,6 +254,7 @@ def _layout(used: Iterable[tuple[Found, int, int]]) -> tuple[dict[str, int], str
     """A statement's numbered sentences and partnership label, from its kept formulas' ``(found,
     place in the statement's digest, place in the list of phrases)``: what ``_sentences`` and
     ``Timeline.labels`` make of it."""
+    used = list(used)
     table: dict[str, int] = {}
     for f, _, _ in sorted(used, key=lambda u: u[1]):
         if f.sentence not in table:
@@ -273,13 +289,15 @@ class StoredTimeline:
         self.lexicons = lexicon.names if options.lexicon else ()
         self.mark = fingerprint(lexicon, options, speakers)
         self.keys = [statement_key(s) for s in dated]
+        self.ids_json = [_STRING(s.id) for s in dated]
         self.identities = [(k, s.path, s.notes) for k, s in zip(self.keys, dated, strict=True)]
-        self.ids_json: list[str] = []
         self.generation: str | None = None
         self.snapshot: _Snapshot | None = None
         self.states: dict[str, bytes] = {}
         self.timeline: Timeline | None = None
         self.pending: Pending = {}
+        #: Why the whole path was taken ("" when the last file was extended).
+        self.why = ""
         self.extension: _Extension | None = self._extension()
         if self.extension is None:
             rows = _record(dated, lexicon, options, speakers, self.engine, store, progress)
@@ -293,33 +311,43 @@ class StoredTimeline:
         return self.extension is not None
 
     def _extension(self) -> _Extension | None:
-        """The plan to extend the last file, or ``None`` for the whole path."""
+        """The plan to extend the last file, or ``None`` for the whole path (``why`` says why)."""
         if self.warnings or self.undated:
-            return None
+            return self._whole("the record has warnings")
         found = self.store.snapshot(self.mark, KIND)
         if found is None:
-            return None
+            return self._whole("no snapshot with these settings")
         generation, blob = found
         try:
             snapshot = _Snapshot.decode(blob)
         except ValueError as exc:
             raise StoreError(self.store.path, f"is damaged ({exc}); {REBUILD}") from None
-        n = len(snapshot.statements) if snapshot else 0
-        if snapshot is None or not n or len(self.dated) < n or self.identities[:n] != snapshot.statements:
-            return None
+        if snapshot is None:
+            return self._whole("a snapshot of another layout")
+        n = len(snapshot.statements)
+        if not n:
+            return self._whole("the last file has no statements")
+        if len(self.dated) < n or self.identities[:n] != snapshot.statements:
+            return self._whole("stored statements changed, moved or went")
         try:
             source = os.open(snapshot.source, os.O_RDONLY)
         except OSError:
-            return None
+            return self._whole("the last file is gone")
         if _file_state(os.fstat(source)) != snapshot.state:
             os.close(source)
-            return None
+            return self._whole("the last file changed")
         self.snapshot, self.generation = snapshot, generation
         plan = _Extension.plan(self, snapshot, source)
-        if plan is None:
+        if isinstance(plan, str):
             os.close(source)
             self.snapshot = self.generation = None
+            return self._whole(plan)
         return plan
+
+    def _whole(self, why: str) -> _Extension | None:
+        """No extension (the whole path), for this reason."""
+        self.why = why
+        return None
 
     def write(self, stream: TextIO) -> None:
         """Write the timeline JSON to ``stream``, an output file's text stream (written through its
@@ -342,8 +370,12 @@ class StoredTimeline:
         writer = _Compact(ids, sentences)
         out.text(_head())
         start = out.at
+        starts = array.array("q")
         for i, s in enumerate(timeline.statements):
-            out.text(("," if i else "") + _dumps(_statement_dict(s, labels[i], list(sentences[i]))))
+            if i:
+                out.text(",")
+            starts.append(out.at)
+            out.text(_dumps(_statement_dict(s, labels[i], list(sentences[i]))))
         region = (start, out.at)
         out.text('],"undated":[' + ",".join(_dumps(_statement_dict(s, None, [])) for s in timeline.undated)
                  + '],"phrases":[')
@@ -365,7 +397,7 @@ class StoredTimeline:
         out.close()
         if timeline.warnings:
             return None
-        return _Snapshot("", (), self.identities, region, phrases, self.pending)
+        return _Snapshot("", (), self.identities, region, starts, phrases, self.pending)
 
     def save(self, path: str | os.PathLike[str]) -> bool:
         """Keep the snapshot of the file now at ``path`` (the file ``write`` wrote, in place);
@@ -404,9 +436,13 @@ class _Extension:
         self.labels: dict[int, str | None] = {}
         self.facts: dict[str, _Facts] = {}
         self.pending: Pending = {}
+        self.rewritten: set[int] = set()  # earlier statements written anew
+        # old phrase -> (start, end) in the source of occurrences to write anew, with their data
+        self.patches: dict[str, list[tuple[int, int, int, Found]]] = {}
 
     @classmethod
-    def plan(cls, run: StoredTimeline, snapshot: _Snapshot, source: int) -> _Extension | None:
+    def plan(cls, run: StoredTimeline, snapshot: _Snapshot, source: int) -> _Extension | str:
+        """The extension, or why the whole path must run."""
         self = cls(run, snapshot, source)
         n, dated = self.n, run.dated
         new = dated[n:]
@@ -460,7 +496,7 @@ class _Extension:
                 k -= 1
         states = run.store.phrase_states(run.mark, KIND, [*self.touched, *(o for _, o in passed)])
         if any(f not in states for f in self.touched) or any(o not in states for _, o in passed):
-            return None  # a snapshot saved in part: never, as it is one transaction, but never misread
+            return "phrase states missing"  # never, as a snapshot is one transaction: but never misread
         try:
             decoded = {f: marshal.loads(blob) for f, blob in states.items()}
         except (EOFError, TypeError, ValueError) as exc:
@@ -469,19 +505,24 @@ class _Extension:
         for formula, ahead in passed:
             check.update(_streak_positions(decoded[formula][4], decoded[ahead][4]))
             if len(check) > CHECK_MAX:
-                return None
+                return f"over {CHECK_MAX} earlier statements to check"
         new_rank = {formula: k for k, (_, formula) in enumerate(self.order)}
         stored = run.store.fetch(run.mark, [run.keys[i] for i in check])
         for i in sorted(check):
             digest = stored.get(run.keys[i])
             if digest is None:
-                return None
+                return "an earlier statement's analysis is not stored"
             before = _layout((f, p, rank[f.formula]) for p, f in enumerate(digest) if f.formula in rank)
             after = _layout((f, p, new_rank[f.formula]) for p, f in enumerate(digest)
                             if f.formula in new_rank)
-            if before != after:
-                return None
-            self.tables[i] = after[0]
+            self.tables[i], self.labels[i] = after
+            if before == after:
+                continue
+            # its JSON changes, and the occurrences whose sentence number changed with it
+            self.rewritten.add(i)
+            for f in digest:
+                if f.formula in rank and before[0][f.sentence] != after[0][f.sentence]:
+                    self.patches.setdefault(f.formula, []).append((0, 0, i, f))
         for formula, (index, _) in revived.items():
             digest = stored[run.keys[index]]
             found = next(f for f in digest if f.formula == formula)
@@ -496,24 +537,54 @@ class _Extension:
         for i, used in at.items():
             self.tables[i], self.labels[i] = _layout(used)
         self.facts = {f: _Facts.restored(decoded[f]) for f in self.touched}
-        return self
+        return self._locate(old) or self
+
+    def _locate(self, old: dict[str, _Phrase]) -> str:
+        """Find in the source the occurrences to write anew; what went wrong, if anything."""
+        for formula, patches in self.patches.items():
+            phrase = old[formula]
+            data = os.pread(self.source, phrase.occurrences_end - phrase.start, phrase.start)
+            found: list[tuple[int, int, int, Found]] = []
+            at = 0
+            for _, _, i, f in sorted(patches, key=lambda patch: patch[2]):
+                # a bare quote is never inside a JSON string: this is the occurrence's own start
+                name = self.run.ids_json[i].encode("utf-8", VALID_TEXT)
+                start = data.find(b'{"statement":' + name + b',"index":' + str(i).encode() + b",", at)
+                if start < 0:
+                    return "an occurrence to write anew is not in the last file"
+                end = data.find(b',{"statement":', start)
+                end = len(data) if end < 0 else end
+                found.append((phrase.start + start, phrase.start + end, i, f))
+                at = end
+            self.patches[formula] = found
+        return ""
 
     def write(self, fd: int) -> _Snapshot:
         """Write the extended JSON to ``fd``; the snapshot of what was written."""
         run, snapshot, n = self.run, self.snapshot, self.n
         dated = run.dated
         out = _Out(fd, self.source)
-        ids = [s.id for s in dated]
-        writer = _Compact(ids, self.tables)
+        writer = _Compact([s.id for s in dated], self.tables, run.ids_json)
         ids_json = writer.ids_json
         out.text(_head())
-        start = out.at
-        out.copy(*snapshot.region)
+        region_start, region_end = snapshot.region
+        starts = array.array("q")
+        shift = out.at - region_start  # where the source's bytes land, from where they stood
+        cursor = region_start
+        for i in sorted(self.rewritten):
+            end = snapshot.starts[i + 1] - 1 if i + 1 < n else region_end
+            out.copy(cursor, snapshot.starts[i])
+            starts.extend(start + shift for start in snapshot.starts[len(starts) : i])
+            starts.append(out.at)
+            out.text(self._statement(i))
+            shift, cursor = out.at - end, end
+        out.copy(cursor, region_end)
+        starts.extend(start + shift for start in snapshot.starts[len(starts) :])
         for i in range(n, len(dated)):
-            statement = _statement_dict(dated[i], None, list(self.tables[i]))
-            statement["label"] = self.labels[i]
-            out.text("," + _dumps(statement))
-        region = (start, out.at)
+            out.text(",")
+            starts.append(out.at)
+            out.text(self._statement(i))
+        region = (starts[0], out.at)
         out.text('],"undated":[],"phrases":[')
         old = {p.formula: p for p in snapshot.phrases}
         phrases: list[_Phrase] = []
@@ -523,15 +594,19 @@ class _Extension:
                 out.text(",")
             start = out.at
             before = old.get(formula)
-            if before is not None and formula not in self.touched:
-                out.copy(before.start, before.end)
-                shift = start - before.start
-                phrases.append(before._replace(start=start, occurrences_end=before.occurrences_end + shift,
-                                               end=out.at))
-                continue
             if before is not None:
-                found_rows = self.touched[formula]
-                out.copy(before.start, before.occurrences_end)
+                cursor = before.start
+                for patch_start, patch_end, i, f in self.patches.get(formula, ()):
+                    out.copy(cursor, patch_start)
+                    out.text(writer.occurrence(i, f))
+                    cursor = patch_end
+                found_rows = self.touched.get(formula)
+                if found_rows is None:
+                    out.copy(cursor, before.end)
+                    same = before.end - before.occurrences_end  # its facts, the same bytes
+                    phrases.append(before._replace(start=start, occurrences_end=out.at - same, end=out.at))
+                    continue
+                out.copy(cursor, before.occurrences_end)
                 for i, _, f in found_rows:
                     out.text("," + writer.occurrence(i, f))
                 occurrences_end = out.at
@@ -558,7 +633,13 @@ class _Extension:
         out.text(_tail((), run.options, run.lexicons))
         out.close()
         run.states = states
-        return _Snapshot("", (), run.identities, region, phrases, self.pending)
+        return _Snapshot("", (), run.identities, region, starts, phrases, self.pending)
+
+    def _statement(self, i: int) -> str:
+        """A statement's item, with its sentences and label as they now stand."""
+        statement = _statement_dict(self.run.dated[i], None, list(self.tables[i]))
+        statement["label"] = self.labels[i]
+        return _dumps(statement)
 
     def close(self) -> None:
         os.close(self.source)
