@@ -120,10 +120,12 @@ def _small(earlier: Sequence[str], later: Sequence[str], threshold: float) -> li
     ``cdist`` gives them, compared with the threshold in float32 as numpy compares."""
     bound = array("f", [threshold])[0]
     found = []
+    # One C-level scan per row, handing back the cells near or over the threshold only.
+    cutoff = max(threshold - 0.1, 0.0)
     for i, key in enumerate(earlier):
-        for j, score in enumerate(array("f", [fuzz.ratio(key, other) for other in later])):
-            if score >= bound:
-                found.append((-score, i, j))
+        row = process.extract(key, later, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)
+        scores = array("f", [score for _, score, _ in row])
+        found += [(-score, i, j) for (_, _, j), score in zip(row, scores, strict=True) if score >= bound]
     found.sort()
     return _greedy(found)
 

@@ -114,8 +114,8 @@ def wording_cues(words: Sequence[str]) -> WordingCues:
 class _Words:
     """One sentence read for framing, once: its words (folded parts; ";" kept apart
     from other punctuation), where each word's token starts and ends, and where
-    the clause (after the last ";") and the phrase (after the last punctuation)
-    around each word begin."""
+    each ";" and each break (";" or other punctuation) stands: the clause (phrase)
+    around a word begins after the last one before it."""
 
     def __init__(self, sentence: Sentence) -> None:
         rows = Tokens.of(sentence.tokens)
@@ -137,32 +137,34 @@ class _Words:
                     owner.append(t)
             self.starts = [starts[t] for t in owner]
             self.ends = [ends[t] for t in owner]
-        self.clause = _after_last(self.words, _SEMICOLON)
-        self.phrase = _after_last(self.words, _BREAKS)
+        self.semicolons = list(compress(count(), map(_SEMICOLON.__contains__, self.words)))
+        self.breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
         self._scans: dict[int, _Scan] = {}
 
     def last_modal(self, start: int, end: int) -> _Found | None:
         """The last modality wording ``_find`` would give in ``words[start:end]``,
         where ``start`` begins a clause, in time independent of the clause length."""
+        if end - start <= _SHORT_RUN:  # read as it is: cheaper than a scan kept for the clause
+            found = _find(self.words, start, end, _cues()[0])
+            return found[-1] if found else None
         scan = self._scans.get(start)
         if scan is None:
             scan = self._scans[start] = _Scan(self.words, start, _cues()[0])
         return scan.last(self.words, end, _cues()[0])
 
 
+#: Words before a formula up to which its clause is read again for it (``_find``)
+#: rather than from a scan of the whole clause (``_Scan``), kept for its formulas.
+_SHORT_RUN = 64
 _SEMICOLON = frozenset({";"})
 _BREAKS = frozenset({BARRIER, ";"})
 
 
-def _after_last(words: list[str], marks: frozenset[str]) -> list[int]:
-    """For each position ``0 .. len(words)``, where the run after the last mark before it begins."""
-    found: list[int] = []
-    last = 0
-    for i in compress(count(1), map(marks.__contains__, words)):  # only the marks are visited
-        found += [last] * (i - len(found))
-        last = i
-    found += [last] * (len(words) + 1 - len(found))
-    return found
+def _after_last(marks: list[int], position: int) -> int:
+    """Where the run around ``position`` begins: after the last of the ``marks``
+    (word positions, sorted) before it, else at 0."""
+    k = bisect.bisect_left(marks, position)
+    return marks[k - 1] + 1 if k else 0
 
 
 class _Scan:
@@ -320,10 +322,10 @@ def _framing(phrase: Phrase, words: _Words, others: _Neighbours, text: str,
     n = len(words.words)
     first = bisect.bisect_left(words.starts, phrase.span.start)
     last = bisect.bisect_left(words.starts, phrase.span.end)
-    modal = words.last_modal(words.clause[first], first)
+    modal = words.last_modal(_after_last(words.semicolons, first), first)
     mod_cue = _cue("modality", words, *modal, text) if modal else None
     before = others.last_end(phrase.span.start)
-    lo = words.phrase[first]
+    lo = _after_last(words.breaks, first)
     if before is not None:
         lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
     hi = last

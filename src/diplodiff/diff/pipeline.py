@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from itertools import accumulate
 
@@ -160,9 +160,6 @@ def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
         markers=tuple(m for m in change.markers if m.shift not in dropped))
 
 
-_InPassage = tuple[Callable[[Phrase], bool], Callable[[Phrase], bool]]
-
-
 class _Pairing:
     """Builds the changes between two analysed statements (the formula inventory).
 
@@ -188,13 +185,12 @@ class _Pairing:
                                                                 recurring=self.recurring)
         return listed
 
-    def reportable(self, formula: str, side: int, in_passage: _InPassage) -> bool:
+    def reportable(self, formula: str, side: int, in_passage: tuple[set[str], set[str]]) -> bool:
         """The one rule (``is_reportable``), widened to the formula-like chunks of a
-        new or dropped passage (``key_score``)."""
-        if self.is_listed(formula, side):
-            return True
-        group = self.groups[side][formula]
-        return any(in_passage[side](p) for p in group) and key_score(group[0], self.vocabulary) > 0
+        new or dropped passage (``key_score``): ``in_passage`` holds the formulas of
+        each side with an occurrence inside one."""
+        return self.is_listed(formula, side) or (
+            formula in in_passage[side] and key_score(self.groups[side][formula][0], self.vocabulary) > 0)
 
     def change(self, e: Phrase, l: Phrase) -> Change:
         """A kept or shifted change for two corresponding occurrences (built once per pair)."""
@@ -232,10 +228,11 @@ class _Pairing:
         return [self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
                 for i, j, _ in found]
 
-    def changes(self, options: Options, in_passage: _InPassage) -> tuple[list[Change], list[str], list[str]]:
+    def changes(self, options: Options, in_passage: tuple[set[str], set[str]],
+                ) -> tuple[list[Change], list[str], list[str]]:
         """The inventory's pairs (kept or shifted changes), and the formulas of one side
-        only worth reporting (dropped, added), with ``in_passage`` telling the phrases
-        of new (side 1) or dropped (side 0) passages."""
+        only worth reporting (dropped, added), with ``in_passage`` holding the formulas
+        with an occurrence in a dropped (0) or new (1) passage."""
         before = [k for k in self.e_groups if k not in self.l_groups and self.reportable(k, 0, in_passage)]
         after = [k for k in self.l_groups if k not in self.e_groups and self.reportable(k, 1, in_passage)]
         if self.kept is None:
@@ -289,6 +286,14 @@ def _overlaps(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
     if isinstance(spans, _SpanSet):
         return spans.overlaps(span)
     return any(span.start < s.end and s.start < span.end for s in spans)
+
+
+def _formulas_inside(analysis: Analysis, spans: Sequence[Span]) -> set[str]:
+    """The formulas with an occurrence inside one of ``spans``."""
+    if not spans:
+        return set()
+    held = _SpanSet(spans)
+    return {p.formula for p in analysis.phrases if held.holds(p.span)}
 
 
 def _inside(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
@@ -881,18 +886,20 @@ class _Inventory:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
         # What no passage changes, worked out once for every reading: the word edits'
-        # changes, each pair's change as reported (``None``: an edit reports it), and
-        # whether a formula of one side is held elsewhere but for the passages.
+        # changes, each pair's change as reported (``None``: an edit reports it),
+        # whether a formula of one side is held elsewhere but for the passages, and
+        # the change of a formula of one side in a passage (or none).
         self.edited_changes = self._edited_changes()
         self.reported: dict[int, Change | None] = {}  # by id: pairs stay in the pairing's caches
         self.held: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+        self.one_sided: dict[tuple[int, str, str | None], Change] = {}  # (side, formula, passage)
 
     def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
         """The word edits' changes and the inventory's, with ``found`` as the passages."""
         own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
-        spans = ([p.span for p in own[0]], [p.span for p in own[1]])
-        pairs, dropped, added = self.pairing.changes(
-            options, (lambda p: _inside(p.span, spans[0]), lambda p: _inside(p.span, spans[1])))
+        pairs, dropped, added = self.pairing.changes(options, (
+            _formulas_inside(self.earlier, [p.span for p in own[0]]),
+            _formulas_inside(self.later, [p.span for p in own[1]])))
         changes = list(self.edited_changes)
         for change in pairs:
             if id(change) not in self.reported:  # a pair's change is the same in every reading
@@ -909,10 +916,12 @@ class _Inventory:
                 if self.elsewhere(group, side, own[side]):
                     continue
                 pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
-                phrase = _compound((self.earlier, self.later)[side], group[0])
-                changes.append(
-                    Change(ChangeKind.ADDED, None, phrase, later_count=len(group), passage=pid) if side
-                    else Change(ChangeKind.DROPPED, phrase, None, earlier_count=len(group), passage=pid))
+                if (side, formula, pid) not in self.one_sided:
+                    phrase = _compound((self.earlier, self.later)[side], group[0])
+                    self.one_sided[(side, formula, pid)] = (
+                        Change(ChangeKind.ADDED, None, phrase, later_count=len(group), passage=pid) if side
+                        else Change(ChangeKind.DROPPED, phrase, None, earlier_count=len(group), passage=pid))
+                changes.append(self.one_sided[(side, formula, pid)])
         return changes
 
     def _edited_changes(self) -> list[Change]:
