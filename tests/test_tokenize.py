@@ -171,3 +171,13 @@ def test_sentences_are_in_order_and_do_not_overlap() -> None:
     sentences = tokenize(diplodiff.load_statement(SEEDS / "004_55e9fcd968524c2c.txt"))
     assert [s.index for s in sentences] == list(range(len(sentences)))
     assert all(a.span.end <= b.span.start for a, b in itertools.pairwise(sentences))
+
+
+def test_a_sentence_edge_inside_a_word_keeps_each_sentence_to_its_own_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words are read over the whole text once; where a sentence edge falls inside
+    one of them, each sentence is read alone, so no token crosses its edge."""
+    text = "A well-known fact."
+    monkeypatch.setattr("diplodiff.text.tokens.sentence_spans", lambda _text, _known: [(0, 7), (7, 18)])
+    found = [[t.text for t in s.tokens] for s in tokenize(Statement(id="t", text=text))]
+    assert found == [["A", "well", "-"], ["known", "fact", "."]]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from itertools import pairwise
 
 #: ``\s`` and ``\S`` as nltk's ``regex`` engine reads them: Python's ``re`` also
 #: counts the separators U+001C-U+001F as whitespace.
@@ -80,7 +81,10 @@ def _has_break(context: str, abbreviations: Collection[str]) -> bool:
     word, mark, following = context.partition(".")
     if following[:1] == " " and word.isalpha() and following[1:].isalpha():
         # The common case, "partnership. The": Punkt's tokens are the word with its
-        # period and the next word.
+        # period and the next word; a word of two letters or more is neither an
+        # initial nor a number, so only the abbreviations decide.
+        if len(word) > 1:
+            return word.lower() not in abbreviations
         return _breaks_before(word + mark, following[1:], abbreviations)
     tokens: list[str] = []
     for line in context.split("\n"):
@@ -106,17 +110,20 @@ def _candidates(text: str) -> Iterator[tuple[re.Match[str], str]]:
         yield previous, text[word_start:word_stop] + previous.group() + previous.group("after_tok")
 
 
-def _slices(text: str, abbreviations: Collection[str]) -> Iterator[tuple[int, int]]:
+def _slices(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
+    slices = []
     last_break = 0
     for match, context in _candidates(text):
         if _has_break(context, abbreviations):
-            yield last_break, match.end()
-            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-    yield last_break, len(text.rstrip())
+            slices.append((last_break, match.end()))
+            after = match.start("next_tok")  # -1 when punctuation follows the mark
+            last_break = after if after >= 0 else match.end()
+    slices.append((last_break, len(text.rstrip())))
+    return slices
 
 
-def sentence_spans(text: str, abbreviations: Collection[str]) -> Iterator[tuple[int, int]]:
-    """Yield the ``(start, end)`` of each sentence of ``text``, as Punkt would.
+def sentence_spans(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` of each sentence of ``text``, as Punkt would.
 
     ``abbreviations`` are lower-case word types without their final period
     ("u.s", "mr"); a period after one does not end a sentence.
@@ -125,23 +132,20 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> Iterator[tuple[
     >>> [text[a:b] for a, b in sentence_spans(text, {"mr", "u.s"})]
     ['Mr. Li met U.S. envoys.', '(They agreed.)', 'Talks went on.']
     """
+    spans = []
     realign = 0
     slices = _slices(text, abbreviations)
-    first = next(slices, None)
-    if first is None:
-        return
-    for second in (*slices, None):
-        start, stop = first[0] + realign, first[1]
-        if second is None:
-            if start < stop:
-                yield start, stop
-            break
-        match = _REALIGN.match(text, second[0], second[1]) if second[0] < second[1] else None
+    for (start, stop), (after, end) in pairwise(slices):
+        start += realign
+        match = _REALIGN.match(text, after, end) if after < end else None
         if match:
-            yield start, second[0] + len(match.group(0).rstrip())
-            realign = match.end() - second[0]
+            spans.append((start, after + len(match.group(0).rstrip())))
+            realign = match.end() - after
         else:
             realign = 0
             if start < stop:
-                yield start, stop
-        first = second
+                spans.append((start, stop))
+    start, stop = slices[-1]
+    if start + realign < stop:
+        spans.append((start + realign, stop))
+    return spans

@@ -13,6 +13,7 @@ statements, and its Treebank conventions (``` `` ``` for quotes) are nothing we 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -32,17 +33,20 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z .&-]{2,40}\)|(?:The\s+)?[A-Z][A-Za-z.&-]*(?:\s+[A-Z][A-Za-z.&-]*){0,4})\s*"
     r"(?:--|\u2014|\u2013|:)\s*"
 )
-#: Each word with what lies between it and the previous one, so the lengths of gaps
-#: and words give every span without a match object. The word pattern matches at
-#: every character but white space and an invisible mark not followed by a word
-#: character, so that is the gap, taken without backtracking (what ``(.*?)`` before
-#: the word pattern gave, trying it at each next position). Two shortcuts come
-#: first, each matching only where the word pattern gives the same token: a word
-#: of a letter and more word characters with no hyphen after it, and a single
-#: punctuation mark other than an apostrophe.
-_SPACED_WORD = re.compile(
-    rf"((?:\s|[{INVISIBLE}]++(?!\w))*+"
-    rf"([^\W\d_]\w[\w{INVISIBLE}]*+(?![-\u2010\u2011\u2013])|[^\w\s{INVISIBLE}']|{WORD_PATTERN}))")
+#: What lies between two words: white space, and invisible marks not followed by a
+#: word character (before one, they belong to the word), taken without backtracking.
+_GAP = rf"\s*+(?:[{INVISIBLE}]++(?!\w)\s*+)*+"
+#: A word. Two shortcuts come first, each matching only where the word pattern gives
+#: the same token: a word of a letter and more word characters with no hyphen after
+#: it, and a single punctuation mark other than an apostrophe.
+_TOKEN = rf"[^\W\d_]\w[\w{INVISIBLE}]*+(?![-\u2010\u2011\u2013])|[^\w\s{INVISIBLE}']|{WORD_PATTERN}"
+#: Each word with the gap before it, so the lengths of these strings give every
+#: word's end without a match object; where the text has no invisible marks, a word
+#: is its string without the leading white space.
+_GAPPED = re.compile(f"{_GAP}(?:{_TOKEN})")
+#: The same, with the word as a group of its own (the gap may end in invisible marks).
+_SPACED_WORD = re.compile(f"({_GAP}({_TOKEN}))")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _spaced, _word = itemgetter(0), itemgetter(1)  # a word with the gap before it; the word
 #: Folded parts by token text: a corpus has few distinct words, so each is folded once.
 _FOLDED: dict[str, tuple[str, ...]] = {}
@@ -104,29 +108,72 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     """
     text = statement.text
     folded = text.translate(QUOTES)
+    spans = _sentence_spans(text, folded)
+    if not spans:
+        return ()
+    # The words of the whole text at once, from the first sentence on. Each sentence
+    # then takes the words that end in it; ``_own_words`` checks that none crosses its
+    # edges (a word pattern reading past a sentence's end), else reads it alone.
+    texts, ends = _words(folded, spans[0][0], len(folded))
+    if text != folded:  # curly quotes: the tokens keep them
+        texts = [text[y - len(t) : y] for t, y in zip(texts, ends, strict=True)]
+    parts = _parts(texts)
+    sentences: list[Sentence] = []
+    right = bisect.bisect_right
+    for a, b in spans:
+        i, j = right(ends, a), right(ends, b)
+        if (i < j and ends[i] - len(texts[i]) < a) or (j < len(ends) and ends[j] - len(texts[j]) < b):
+            found = _own_words(text, folded, a, b)
+            if found is None:
+                continue
+            tokens = Tokens(*found)
+        elif i == j:
+            continue
+        else:
+            tokens = Tokens(texts[i:j], ends[i:j], parts[i:j])
+        sentences.append(Sentence(len(sentences), _span(a, b), tokens))
+    return tuple(sentences)
+
+
+def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Where each sentence starts and ends, paragraph by paragraph, after any dateline."""
     skip = dateline_end(text)
     known = abbreviations()
-    words = _SPACED_WORD.findall
-    cached = _FOLDED.__getitem__
-    sentences: list[Sentence] = []
+    spans = []
     for p_start, p_end in _paragraphs(text):
         p_start = max(p_start, skip)
-        if p_start >= p_end:
-            continue
-        for s_start, s_end in sentence_spans(folded[p_start:p_end], known):
-            a, b = p_start + s_start, p_start + s_end
-            # ``re`` with pos/endpos reads the text as if sliced there (no pattern looks behind)
-            found = words(folded, a, b)
-            if not found:
-                continue
-            texts = list(map(_word, found))
-            ends = list(accumulate(map(len, map(_spaced, found)), initial=a))
-            del ends[0]
-            if text[a:b] != folded[a:b]:  # curly quotes: the tokens keep them
-                texts = [text[y - len(t) : y] for t, y in zip(texts, ends, strict=True)]
-            try:
-                parts = list(map(cached, texts))
-            except KeyError:  # a word not folded before
-                parts = [cached(t) if t in _FOLDED else _fold(t) for t in texts]
-            sentences.append(Sentence(len(sentences), _span(a, b), Tokens(texts, ends, parts)))
-    return tuple(sentences)
+        if p_start < p_end:
+            spans += [(p_start + a, p_start + b) for a, b in sentence_spans(folded[p_start:p_end], known)]
+    return spans
+
+
+def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """The words of ``folded[start:end]`` and where each ends."""
+    if folded.isascii() or not _INVISIBLE.search(folded, start, end):
+        spaced = _GAPPED.findall(folded, start, end)
+        texts = list(map(str.lstrip, spaced))  # ``re`` and ``str`` agree on what is white space
+    else:
+        found = _SPACED_WORD.findall(folded, start, end)
+        spaced, texts = list(map(_spaced, found)), list(map(_word, found))
+    ends = list(accumulate(map(len, spaced), initial=start))
+    del ends[0]
+    return texts, ends
+
+
+def _own_words(text: str, folded: str, a: int, b: int,
+               ) -> tuple[list[str], list[int], list[tuple[str, ...]]] | None:
+    """The tokens of one sentence read alone (``re`` with pos/endpos reads the text as if
+    sliced there: no pattern looks behind), or ``None`` when it has none."""
+    texts, ends = _words(folded, a, b)
+    if not texts:
+        return None
+    if text[a:b] != folded[a:b]:
+        texts = [text[y - len(t) : y] for t, y in zip(texts, ends, strict=True)]
+    return texts, ends, _parts(texts)
+
+
+def _parts(texts: list[str]) -> list[tuple[str, ...]]:
+    try:
+        return list(map(_FOLDED.__getitem__, texts))
+    except KeyError:  # a word not folded before
+        return [_FOLDED[t] if t in _FOLDED else _fold(t) for t in texts]
