@@ -10,8 +10,9 @@ are candidates of their own. Discovered phrases never overlap lexicon hits.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate, chain
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
@@ -26,6 +27,8 @@ _NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "ano
                           "monopoly", "july", "ally", "apply", "reply", "early"})
 _MAX_QUOTED = 8
 _NO_MARKS: tuple[str, ...] = ()
+_QUOTED = ("quoted",)
+_NAME = ("name",)
 
 # What discovery asks of a token depends on its text alone: computed once per
 # distinct word (``_compute_flags``), then read as bits. A sentence's flags, one
@@ -33,8 +36,11 @@ _NO_MARKS: tuple[str, ...] = ()
 # runs of term words; NAME and TERM are the top bits so their classes are ranges.
 QUOTE, WORD, HEAD, COMMON_HEAD, CONNECTOR, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, \
     NAME_FIRST, TERM_FIRST, TERM, NAME = (1 << k for k in range(14))
-_NAME_WORD = re.compile("[\u2000-\u3fff]")
-_TERM_RUN = re.compile("[\u1000-\u1fff\u3000-\u3fff]+")
+#: The flag strings of connectors: each one with the CONNECTOR bit (a class of ranges).
+_CONNECTOR_CHARS = "".join(f"\\u{c:04x}-\\u{c + CONNECTOR - 1:04x}"
+                           for c in range(CONNECTOR, 1 << 14, 2 * CONNECTOR))
+#: A capitalised run: name words, two of them perhaps joined by a connector ("of").
+_NAME_RUN = re.compile(f"[\u2000-\u3fff](?:[\u2000-\u3fff]|[{_CONNECTOR_CHARS}][\u2000-\u3fff])*")
 _FLAGS: dict[str, int] = {}
 _MAX_FLAGS = 1 << 18
 
@@ -93,17 +99,6 @@ def flags(rows: Tokens) -> list[int]:
     return bits  # type: ignore[return-value]
 
 
-def _phrase(sentence: Sentence, rows: Tokens, bits: Sequence[int], first: int, last: int,
-            statement: Statement, marks: tuple[str, ...]) -> Phrase:
-    start, end = rows.start(first), rows.ends[last]
-    key = " ".join(chain.from_iterable(rows.parts[first : last + 1]))
-    if "compound" not in marks and any(map(COMPOUND.__and__, bits[first : last + 1])):
-        marks = (*marks, "compound")
-    return Phrase(statement.id, statement.text[start:end], _span(start, end), sentence.index,
-                  sentence.span, key, "~" + key, key, None, None, Origin.DISCOVERED,
-                  sentence.speaker, sentence.side, marks)
-
-
 def _quoted(bits: Sequence[int], taken: Collection[int]) -> list[tuple[int, int]]:
     """Return ``(first, last)`` token ranges of short quoted wordings."""
     found: list[tuple[int, int]] = []
@@ -120,24 +115,10 @@ def _quoted(bits: Sequence[int], taken: Collection[int]) -> list[tuple[int, int]
     return found
 
 
-def _name_run(bits: Sequence[int], i: int) -> int:
-    """Return the last token of the capitalised run starting at ``i``."""
-    n = len(bits)
-    j = last = i
-    while j + 1 < n:
-        if bits[j + 1] & NAME:
-            j = last = j + 1
-        elif bits[j + 1] & CONNECTOR and j + 2 < n and bits[j + 2] & NAME:
-            j += 1
-        else:
-            break
-    return last
-
-
 def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
     """Cut a run at an "and" whose right side names nothing, and a trailing "in Place"."""
     for k in range(first + 1, last):
-        if bits[k] & AND and not any(bits[m] & HEAD for m in range(k + 1, last + 1)):
+        if bits[k] & AND and not any(map(HEAD.__and__, bits[k + 1 : last + 1])):
             last = k - 1
             break
     if last - first >= 3 and bits[last - 1] & CONNECTOR and not bits[last] & HEAD:
@@ -145,38 +126,54 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
     return last
 
 
-def _names(bits: Sequence[int]) -> list[tuple[int, int]]:
+def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, int]]:
     """Return ranges of named things: capitalised runs with a head noun
-    ("Luban Workshop"), or a capitalised run before a common head ("Ukraine crisis")."""
+    ("Luban Workshop"), or a capitalised run before a common head ("Ukraine crisis").
+
+    ``flagged`` is ``bits`` as a string (``_flagged``), when the caller has it."""
     found: list[tuple[int, int]] = []
     n = len(bits)
-    i = 0
-    for match in _NAME_WORD.finditer("".join(map(chr, bits))):
-        start = match.start()
-        if start < i:
-            continue
-        last = _trim_name(bits, start, _name_run(bits, start))
-        if last > start and any(bits[k] & HEAD for k in range(start, last + 1)):
-            found.append((start, last))
-        elif last + 1 < n and bits[last + 1] & LOWER and bits[last + 1] & COMMON_HEAD:
-            last += 1
-            found.append((start, last))
-        i = last + 1
+    for run in _NAME_RUN.finditer(_flagged(bits) if flagged is None else flagged):
+        # Each name word of the run starts a run of its own that ends where this one
+        # does, unless an earlier one took it.
+        i, end = run.span()
+        for start in range(i, end):
+            if start < i or not bits[start] & NAME:
+                continue
+            last = _trim_name(bits, start, end - 1)
+            if last > start and any(map(HEAD.__and__, bits[start : last + 1])):
+                found.append((start, last))
+            elif last + 1 < n and bits[last + 1] & _HEAD_AFTER == _HEAD_AFTER:
+                last += 1
+                found.append((start, last))
+            i = last + 1
     return found
 
 
-def _terms(bits: Sequence[int], options: Options) -> list[tuple[int, int]]:
+def _terms(bits: Sequence[int], options: Options, flagged: str | None = None) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    for run in _TERM_RUN.finditer("".join(map(chr, bits))):
-        first, last = run.start(), run.end() - 1
+    shortest, longest = options.min_phrase_tokens, options.max_phrase_tokens
+    # A run shorter than the shortest phrase gives none, trimmed or not: not visited.
+    for run in _term_runs(shortest).finditer(_flagged(bits) if flagged is None else flagged):
+        first, last = run.span()
+        last -= 1
         j = last
         while first < j and bits[first] & VERBISH:
             first += 1
         while last > first and bits[last] & VERBISH_ING:
             last -= 1
-        if options.min_phrase_tokens <= last - first + 1 <= options.max_phrase_tokens:
+        if shortest <= last - first + 1 <= longest:
             found.append((first, last))
     return found
+
+
+@functools.cache
+def _term_runs(shortest: int) -> re.Pattern[str]:
+    return re.compile(f"[\u1000-\u1fff\u3000-\u3fff]{{{shortest},}}")
+
+
+def _flagged(bits: Iterable[int]) -> str:
+    return "".join(map(chr, bits))
 
 
 def _usable(bits: list[int], taken: Collection[int]) -> list[int]:
@@ -197,28 +194,19 @@ def _first(bits: int) -> int:
     return bits | (NAME if bits & NAME_FIRST else 0) | (TERM if bits & TERM_FIRST else 0)
 
 
-def discover(sentence: Sentence, statement: Statement, *, taken: Collection[int] = frozenset(),
-             options: Options = DEFAULT_OPTIONS) -> list[Phrase]:
-    """Return candidate formulas in one sentence, leaving out tokens in ``taken``."""
-    rows = Tokens.of(sentence.tokens)
-    bits = flags(rows)
-    usable = _usable(bits, taken)
-    quoted = _quoted(bits, taken) if any(map(QUOTE.__and__, bits)) else []
-    return [_phrase(sentence, rows, bits, first, last, statement, marks)
-            for first, last, marks in _ranges(usable, quoted, options)]
-
-
 def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Options,
             ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Quoted wordings, then names, then terms, each over the tokens still free."""
-    found: list[tuple[int, int, tuple[str, ...]]] = [(first, last, ("quoted",)) for first, last in quoted]
+    found: list[tuple[int, int, tuple[str, ...]]] = [(first, last, _QUOTED) for first, last in quoted]
     for first, last in quoted:
         usable[first : last + 1] = [0] * (last + 1 - first)
-    names = _names(usable)
-    found += [(first, last, ("name",)) for first, last in names]
+    flagged = _flagged(usable)
+    names = _names(usable, flagged)
+    found += [(first, last, _NAME) for first, last in names]
     for first, last in names:
         usable[first : last + 1] = [0] * (last + 1 - first)
-    found += [(first, last, _NO_MARKS) for first, last in _terms(usable, options)]
+        flagged = flagged[:first] + "\0" * (last + 1 - first) + flagged[last + 1 :]
+    found += [(first, last, _NO_MARKS) for first, last in _terms(usable, options, flagged)]
     return found
 
 
@@ -227,36 +215,55 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
                  ) -> tuple[Phrase, ...]:
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
     rows = [Tokens.of(s.tokens) for s in sentences]
-    found = (hits(lexicon, rows) if lexicon is not None and options.lexicon else [[] for _ in rows])
-    bits = [flags(r) for r in rows] if options.discover else []
+    found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
+    bits = list(map(flags, rows)) if options.discover else []
     if options.discover:
-        found = [_outnamed(tokens, sentence_hits, b) for tokens, sentence_hits, b
-                 in zip(rows, found, bits, strict=True)]
+        found = [_outnamed(tokens, sentence_hits, b) if sentence_hits else sentence_hits
+                 for tokens, sentence_hits, b in zip(rows, found, bits, strict=True)]
     phrases = [lexicon_phrase(sentence, tokens, hit, statement)
                for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
                for hit in sentence_hits]
     if options.discover:
-        # One pass over the whole statement: each sentence's flags, then a 0 (a
-        # token that is nothing), so no run of names or terms crosses sentences.
-        offsets = list(accumulate((len(b) + 1 for b in bits), initial=0))
-        usable = list(chain.from_iterable(chain(b, (0,)) for b in bits))
-        quoted: list[tuple[int, int]] = []
-        for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True)):
-            if tokens.texts:
-                usable[offsets[k]] = _first(usable[offsets[k]])
-            for first, last, *_ in sentence_hits:
-                usable[offsets[k] + first : offsets[k] + last + 1] = [0] * (last + 1 - first)
-            if any(map(QUOTE.__and__, bits[k])):
-                taken = {i for first, last, *_ in sentence_hits for i in range(first, last + 1)}
-                quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
-        for first, last, marks in _ranges(usable, quoted, options):
-            k = bisect.bisect_right(offsets, first) - 1
-            if "name" in marks and _in_title(rows[k].texts, first - offsets[k]):
-                continue
-            phrases.append(_phrase(sentences[k], rows[k], bits[k], first - offsets[k], last - offsets[k],
-                                   statement, marks))
+        phrases += _discovered(statement, sentences, rows, found, bits, options)
     phrases.sort(key=_place)
     return tuple(phrases)
+
+
+def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Sequence[Tokens],
+                found: Sequence[Sequence[Hit]], bits: Sequence[list[int]], options: Options) -> list[Phrase]:
+    """The discovered phrases of a statement, in one pass over all its sentences: each
+    sentence's flags, then a 0 (a token that is nothing), so no run of names or terms
+    crosses sentences."""
+    offsets = list(accumulate((len(b) + 1 for b in bits), initial=0))
+    usable = list(chain.from_iterable(chain(b, (0,)) for b in bits))
+    quoted: list[tuple[int, int]] = []
+    for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True)):
+        if tokens.texts:
+            usable[offsets[k]] = _first(usable[offsets[k]])
+        for first, last, *_ in sentence_hits:
+            usable[offsets[k] + first : offsets[k] + last + 1] = [0] * (last + 1 - first)
+        if any(map(QUOTE.__and__, bits[k])):
+            taken = {i for first, last, *_ in sentence_hits for i in range(first, last + 1)}
+            quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
+    phrases = []
+    text, statement_id = statement.text, statement.id
+    for first, last, marks in _ranges(usable, quoted, options):
+        k = bisect.bisect_right(offsets, first) - 1
+        tokens, first, last = rows[k], first - offsets[k], last - offsets[k]
+        if marks is _NAME and _in_title(tokens.texts, first):
+            continue
+        start, end = tokens.start(first), tokens.ends[last]
+        words = text[start:end]
+        key = " ".join(chain.from_iterable(tokens.parts[first : last + 1]))
+        # A hyphen in a token's matching form shows in its text, unless the text has
+        # characters that ``surface`` folds (a fullwidth hyphen).
+        if ("-" in words or not words.isascii()) and any(map(COMPOUND.__and__, bits[k][first : last + 1])):
+            marks = (*marks, "compound")
+        sentence = sentences[k]
+        phrases.append(Phrase(statement_id, words, _span(start, end), sentence.index, sentence.span, key,
+                              "~" + key, key, None, None, Origin.DISCOVERED, sentence.speaker,
+                              sentence.side, marks))
+    return phrases
 
 
 _TITLE_GLUE = frozenset({"of", "the", "a", "an", "also", "and"})
