@@ -9,9 +9,10 @@
   in this process (measured x1.05 with analysis at ~5.8 ms per statement: the margin is
   for a faster analysis, against which the same overhead weighs more). Ratios of CPU time
   hold on a busy machine too, where wall time does not.
-* The incremental re-run after adding one statement to the stored 10,000: asserted at most
-  0.3 of the full run's CPU time (measured 0.1); its wall time is printed against the 2 s
-  target.
+* The incremental re-run after adding one statement to the stored 10,000 (the last JSON
+  file extended in place, ``render.incremental``): asserted at most 0.05 of the full run's
+  CPU time (measured 0.016; 2 s of a 60 s run is 0.033); its wall time is printed against
+  the 2 s target.
 * ``--dask local`` throughput: statements per second on a 2-worker LocalCluster against the
   process pool on the same statements, with the same JSON byte for byte.
 """
@@ -48,7 +49,7 @@ JSON_BUDGET = 15 * 1024
 #: The CLI's CPU time over the in-process analysis of as many statements (ratio asserted).
 CLI_OVERHEAD = 1.5
 #: The incremental re-run's CPU time over the full run's (ratio asserted).
-INCREMENTAL_SHARE = 0.3
+INCREMENTAL_SHARE = 0.05
 DASK_SIZE = 1_000
 #: CPU seconds per statement of ``track()`` (all processes), by corpus size (filled as the sizes run).
 CPU_PER_STATEMENT: dict[int, float] = {}
