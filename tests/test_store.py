@@ -18,9 +18,9 @@ import pytest
 import diplodiff
 from diplodiff.cli.main import main
 from diplodiff.timeline import engines
-from diplodiff.timeline.digest import Digest
+from diplodiff.timeline.digest import Digest, decode, encode
 from diplodiff.timeline.digest import digest as digest_function
-from diplodiff.timeline.store import FORMAT, Store, _problem, decode, encode, fingerprint, statement_key
+from diplodiff.timeline.store import FORMAT, Store, _problem, fingerprint, statement_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ("A strategic partnership and the Belt and Road Initiative.",
@@ -214,7 +214,7 @@ def test_run_after_a_killed_run_gives_the_full_result(tmp_path: Path) -> None:
         import os, signal
         import diplodiff
         from diplodiff.timeline.store import Store
-        real = Store.put
+        real = Store.put_encoded
         calls = []
         def put(self, mark, digests):
             calls.append(1)
@@ -224,7 +224,7 @@ def test_run_after_a_killed_run_gives_the_full_result(tmp_path: Path) -> None:
                     os.kill(os.getpid(), signal.SIGKILL)
                 digests = dying()
             real(self, mark, digests)
-        Store.put = put
+        Store.put_encoded = put
         diplodiff.track(diplodiff.load_statements([{str(corpus)!r}]), workers=1, store={str(path)!r})
     """), encoding="utf-8")
     killed = subprocess.run([sys.executable, str(script)], capture_output=True,

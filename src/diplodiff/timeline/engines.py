@@ -1,9 +1,10 @@
 """Engines: where the statements of a record are analysed.
 
-Every engine takes numbered statements and yields ``(indexes, rows, digests)`` as parts of
-the work finish: the positions analysed, their per-formula rows (``digest.Rows``), and
-each one's digest when the engine has them at hand (``None`` from Dask, whose rows are
-already reduced; the caller then splits the rows back with ``digest.digests_of``).
+Every engine takes numbered statements and yields ``(indexes, rows, encoded)`` as parts
+of the work finish: the positions analysed, their per-formula rows (``digest.Rows``), and
+each one's digest encoded for a store (``digest.encode``) when the engine has them at hand
+(worker processes send them so; ``None`` otherwise, and the caller splits the rows back
+with ``digest.digests_of`` when it needs them).
 Rows combine by concatenation, so the caller gets the same record whichever engine
 ran and in whatever order the parts came back.
 
@@ -26,15 +27,12 @@ from .._options import Options
 from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
-from .digest import Digest, Rows, combine, digest, rows_of
+from .digest import Rows, combine, decode, digest, encode, rows_of
 
 Numbered = Sequence[tuple[int, Statement]]
 #: What an engine yields as each part finishes: the positions analysed, their rows, and
-#: their digests when at hand.
-Part = tuple[list[int], Rows, dict[int, Digest] | None]
-#: A part analysed: its rows and the digest of each statement (the same ``Found`` objects,
-#: so sending both from a worker costs little more than the rows).
-Analysed = tuple[Rows, dict[int, Digest]]
+#: their encoded digests when at hand.
+Part = tuple[list[int], Rows, dict[int, bytes] | None]
 #: Below this many statements to analyse, worker processes cost more than they save.
 PARALLEL_MIN = 64
 #: Statements per Dask partition: big enough to amortise a task, small enough to spread.
@@ -51,13 +49,7 @@ class Engine(Protocol):
 
 
 def _rows(numbered: Numbered, lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> Rows:
-    return _analysed(numbered, lexicon, options, speakers)[0]
-
-
-def _analysed(numbered: Numbered, lexicon: Lexicon, options: Options,
-              speakers: SpeakerTable | None) -> Analysed:
-    digests = {i: digest(s, lexicon, options, speakers) for i, s in numbered}
-    return rows_of(digests.items()), digests
+    return rows_of((i, digest(s, lexicon, options, speakers)) for i, s in numbered)
 
 
 class SerialEngine:
@@ -71,7 +63,7 @@ class SerialEngine:
         """Yield each part as soon as it is analysed."""
         for start in range(0, len(numbered), self.size):
             part = numbered[start : start + self.size]
-            yield [i for i, _ in part], *_analysed(part, lexicon, options, speakers)
+            yield [i for i, _ in part], _rows(part, lexicon, options, speakers), None
 
 
 _worker_state: tuple[Lexicon, Options, SpeakerTable | None] | None = None
@@ -88,11 +80,12 @@ def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | No
     gc.enable()
 
 
-def _worker_rows(part: Numbered) -> Analysed:
+def _worker_encoded(part: Numbered) -> list[tuple[int, bytes]]:
+    """Each statement's digest, encoded: a third of the cost of pickling it, and what a store keeps."""
     assert _worker_state is not None
     # The analysis makes no reference cycles: scanning its young objects was 3 % of the time.
     with paused_gc():
-        return _analysed(part, *_worker_state)
+        return [(i, encode(digest(s, *_worker_state))) for i, s in part]
 
 
 class ProcessEngine:
@@ -117,9 +110,9 @@ class ProcessEngine:
         parts = [list(numbered[start : start + size]) for start in range(0, len(numbered), size)]
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                  initargs=(lexicon, options, speakers)) as pool:
-            futures = {pool.submit(_worker_rows, part): part for part in parts}
-            for future in as_completed(futures):
-                yield [i for i, _ in futures[future]], *future.result()
+            for future in as_completed([pool.submit(_worker_encoded, part) for part in parts]):
+                encoded = dict(future.result())
+                yield list(encoded), rows_of((i, decode(blob)) for i, blob in encoded.items()), encoded
 
 
 def _partition_rows(partition: Numbered, lexicon: Lexicon, options: Options,

@@ -44,12 +44,10 @@ from .._options import Options
 from ..find.lexicon import Lexicon
 from ..read.files import CachedFile
 from ..text.speakers import SpeakerTable, default_speakers
-from .digest import Digest, Found
+from .digest import MARSHAL_VERSION, Digest, decode, encode
 
 #: The store's own format; a file with another one is rebuilt, never read.
 FORMAT = "diplodiff-store/6"
-#: The ``marshal`` format of stored digests.
-MARSHAL_VERSION = 4
 #: Seconds a run waits for another run's write to finish.
 TIMEOUT = 120.0
 #: Keys per ``IN (...)`` query (SQLite allows 999 parameters in old builds).
@@ -108,31 +106,6 @@ def fingerprint(lexicon: Lexicon, options: Options, speakers: SpeakerTable | Non
     }
     blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=20).hexdigest()
-
-
-def encode(found: Digest) -> bytes:
-    """A digest in ``marshal`` form: decoded ten times faster than JSON, one copy per sentence.
-
-    ``marshal`` writes a string object once and refers back to it, so the sentence shared
-    by several formulas (and their ``said``) is stored once and read back shared. It cannot
-    run code; a damaged blob raises on reading. Its format depends on the Python version,
-    which is part of the fingerprint.
-    """
-    return marshal.dumps([tuple(f) for f in found], MARSHAL_VERSION)
-
-
-def decode(blob: bytes) -> Digest:
-    """The digest written by ``encode``.
-
-    Raises:
-        ValueError: The blob is not an encoded digest.
-    """
-    try:
-        rows = marshal.loads(blob)
-        return [Found._make(row) for row in rows]
-    except (EOFError, TypeError, ValueError) as exc:
-        msg = f"not a stored digest ({exc})"
-        raise ValueError(msg) from None
 
 
 def _statements_blob(statements: tuple[Statement, ...]) -> bytes:
@@ -281,10 +254,18 @@ class Store:
         Raises:
             StoreError: The file is damaged or cannot be written.
         """
+        self.put_encoded(fingerprint, ((key, encode(d)) for key, d in digests))
+
+    def put_encoded(self, fingerprint: str, blobs: Iterable[tuple[str, bytes]]) -> None:
+        """``put`` of digests already encoded (``digest.encode``), as worker processes send them.
+
+        Raises:
+            StoreError: The file is damaged or cannot be written.
+        """
         try:
             with self._write():
                 self.conn.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
-                                      ((fingerprint, key, encode(d)) for key, d in digests))
+                                      ((fingerprint, key, blob) for key, blob in blobs))
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.path, _problem(exc, "cannot be written")) from None
 

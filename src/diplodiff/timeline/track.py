@@ -23,7 +23,7 @@ from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
-from .digest import Found, Rows, combine, digests_of, ordered, rows_of
+from .digest import Found, Rows, combine, digests_of, encode, ordered, rows_of
 from .engines import PARALLEL_MIN, DaskEngine, Engine, ProcessEngine
 
 if TYPE_CHECKING:
@@ -429,11 +429,12 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
     # the collector rescanned them as they piled up (half the parent's CPU time of a
     # 10,000-statement run, unpickling included).
     with paused_gc():
-        for indexes, rows, digests in engine.run(todo, lexicon, options, speakers):
+        for indexes, rows, encoded in engine.run(todo, lexicon, options, speakers):
             parts.append(rows)
             if store is not None:
-                found = digests if digests is not None else digests_of(rows, indexes)
-                store.put(mark, ((keys[i], d) for i, d in found.items()))
+                if encoded is None:
+                    encoded = {i: encode(d) for i, d in digests_of(rows, indexes).items()}
+                store.put_encoded(mark, ((keys[i], blob) for i, blob in encoded.items()))
             done += len(indexes)
             if progress:
                 progress(done, total)
