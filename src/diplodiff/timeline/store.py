@@ -44,7 +44,8 @@ from .._options import Options
 from ..find.lexicon import Lexicon
 from ..read.files import CachedFile
 from ..text.speakers import SpeakerTable, default_speakers
-from .digest import MARSHAL_VERSION, Digest, decode, encode
+from .digest import MARSHAL_VERSION as MARSHAL_VERSION  # its other blobs are in it too
+from .digest import Digest, decode, encode
 
 #: The store's own format; a file with another one is rebuilt, never read.
 FORMAT = "diplodiff-store/6"
