@@ -19,12 +19,13 @@ from operator import itemgetter
 
 from attrs import frozen
 
-from .words import CONNECTORS as _CONNECTORS
-from .words import NAME, TITLE, Phrases, Word, vocabulary
+from .words import CONNECTORS, NAME, TITLE, Phrases, Word, vocabulary
 
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "ibn", "la", "le", "di"})
 _MAX_NAME = 4
+#: Words that join a title's words but neither open nor close one ("'s" closes "Kazakhstan's").
+_JOINS = CONNECTORS - {"'s"}
 
 
 @frozen
@@ -168,9 +169,9 @@ def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: froz
             i -= 1
         else:
             break
-    while i < end and words[i].low in _CONNECTORS - {"'s"}:
+    while i < end and words[i].low in _JOINS:
         i += 1
-    if i == end or words[end - 1].low in _CONNECTORS - {"'s"}:
+    if i == end or words[end - 1].low in _JOINS:
         return None
     return _title(words, i, end, side_at, heads)
 

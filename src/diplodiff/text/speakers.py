@@ -251,8 +251,8 @@ class _Lookup:
         self.sides = SideMatcher(names, demonyms)
         self.names, self.demonyms, self.capitals = Phrases(names), Phrases(demonyms), Phrases(capitals)
         #: The words a side's name, demonym or capital starts or ends with: most words are none.
-        self.side_starts = frozenset(self.names.first) | set(self.demonyms.first) | set(self.capitals.first)
-        self.side_ends = frozenset(self.names.last) | set(self.capitals.last)
+        self.side_starts = frozenset(self.names.first | self.demonyms.first | self.capitals.first)
+        self.side_ends = frozenset(self.names.last | self.capitals.last)
         self.people: dict[tuple[str, ...], Person] = {}
         for person in reversed(table.people):
             for form in (person.name, *person.aliases):
@@ -315,8 +315,8 @@ class _People:
                 self.by_name[alias] = who
         self.text = Phrases(self.by_name, lower=True)
         #: The words a name starts or ends with (lower case): most words are neither.
-        self.first_words = self.text.first.keys() | self.table.first.keys()
-        self.last_words = self.text.last.keys() | self.table.last.keys()
+        self.first_words = self.text.first | self.table.first
+        self.last_words = self.text.last | self.table.last
 
     def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""
@@ -363,12 +363,6 @@ class _Cue(NamedTuple):
 
 
 _NAMED = frozenset({"person", "pronoun", "title"})
-
-
-def _skip_back(words: Sequence[Word], end: int) -> int:
-    while end > 0 and words[end - 1].bits & SKIPPED:
-        end -= 1
-    return end
 
 
 class _Reader:
@@ -441,7 +435,8 @@ class _Reader:
     def subject(self, words: Sequence[Word], end: int, *, named: bool = False) -> _Cue | None:
         """Who is named as the subject of the verb at ``words[end]``; ``named``: only a
         person, pronoun or title (``None`` for any other subject)."""
-        end = _skip_back(words, end)
+        while end > 0 and words[end - 1].bits & SKIPPED:
+            end -= 1  # "Wang also said", "the two sides will jointly"
         if end == 0:
             return None
         last = words[end - 1]
@@ -674,7 +669,7 @@ class _Reader:
         """The span of ``words[start:end]``, words of the sentence being read."""
         last = max(start, min(end, len(words)) - 1)
         rows = Tokens.of(self.sentences[self.reading].tokens)
-        if len(rows) == len(words):  # no quote mark left out: word k is token k
+        if len(rows.texts) == len(words):  # no quote mark left out: word k is token k
             return _span(rows.start(start), rows.ends[last])
         starts, ends = word_places(self.sentences[self.reading])
         return _span(starts[start], ends[last])

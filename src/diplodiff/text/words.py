@@ -154,48 +154,57 @@ T = TypeVar("T")
 
 class Phrases(Generic[T]):
     """Multi-word entries ("Russian Federation", "Wang Yi") found at or ending at a
-    position, indexed by their first and last word so most words cost one lookup.
+    position. ``first`` and ``last`` hold the words entries start and end with (most
+    words are neither, and cost one lookup); longer entries are indexed by their first
+    two and last two words, as a table has hundreds that start "Republic of".
     ``lower``: match the words' lower case rather than their text as written."""
 
     def __init__(self, table: dict[tuple[str, ...], T], *, lower: bool = False) -> None:
         self.field: Literal[0, 1] = 1 if lower else 0  # Word.low or Word.text
-        self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-        self.last: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.first: set[str] = set()  # the words entries start with
+        self.last: set[str] = set()
+        self._one: dict[str, T] = {}  # one-word entries
+        self._heads: dict[tuple[str, str], list[tuple[tuple[str, ...], T]]] = {}
+        self._tails: dict[tuple[str, str], list[tuple[tuple[str, ...], T]]] = {}
         for key, value in table.items():
-            if key:
-                self.first.setdefault(key[0], []).append((key, value))
-                self.last.setdefault(key[-1], []).append((key, value))
-        for entries in (*self.first.values(), *self.last.values()):
+            if not key:
+                continue
+            self.first.add(key[0])
+            self.last.add(key[-1])
+            if len(key) == 1:
+                self._one[key[0]] = value
+            else:
+                self._heads.setdefault((key[0], key[1]), []).append((key, value))
+                self._tails.setdefault((key[-2], key[-1]), []).append((key, value))
+        for entries in (*self._heads.values(), *self._tails.values()):
             entries.sort(key=lambda entry: -len(entry[0]))
 
     def at(self, words: Sequence[Word], i: int) -> tuple[T, int] | None:
         """The entry starting at ``words[i]`` (longest first), and its length in words."""
         if i >= len(words):
             return None
-        entries = self.first.get(words[i][self.field])
-        if entries is None:
-            return None
         f = self.field
-        for key, value in entries:
-            n = len(key)
-            if n == 1:  # keyed by this word
-                return value, 1
-            if i + n <= len(words) and all(words[i + k][f] == key[k] for k in range(1, n)):
-                return value, n
-        return None
+        word = words[i][f]
+        if word not in self.first:
+            return None
+        if i + 1 < len(words):
+            for key, value in self._heads.get((word, words[i + 1][f]), ()):
+                n = len(key)
+                if i + n <= len(words) and all(words[i + k][f] == key[k] for k in range(2, n)):
+                    return value, n
+        return (self._one[word], 1) if word in self._one else None
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[T, int] | None:
         """The entry ending right before ``words[end]`` (longest first), and where it starts."""
         if end <= 0:
             return None
-        entries = self.last.get(words[end - 1][self.field])
-        if entries is None:
-            return None
         f = self.field
-        for key, value in entries:
-            n = len(key)
-            if n == 1:  # keyed by this word
-                return value, end - 1
-            if end - n >= 0 and all(words[end - n + k][f] == key[k] for k in range(n - 1)):
-                return value, end - n
-        return None
+        word = words[end - 1][f]
+        if word not in self.last:
+            return None
+        if end >= 2:
+            for key, value in self._tails.get((words[end - 2][f], word), ()):
+                n = len(key)
+                if end - n >= 0 and all(words[end - n + k][f] == key[k] for k in range(n - 2)):
+                    return value, end - n
+        return (self._one[word], end - 1) if word in self._one else None
