@@ -521,7 +521,7 @@ class _Reader:
         """What the sentence opens with: ``("group"|"side:ID"|"we"|"issuer"|"event"|"", start)``;
         ``sides=False``: not read as a group or side (``""`` instead)."""
         start = 2 if len(words) > 2 and words[1].text == "," and words[0].low in _words("opener") else 0
-        rest = words[start:]
+        rest = words[start:] if start else words
         if not rest:
             return "", start
         if rest[0].text in {"We", "Our"}:
@@ -534,10 +534,11 @@ class _Reader:
         if not sides:
             return "", start
         group = 0
-        for n in range(1, min(5, len(rest) + 1)):
-            if rest[n - 1].bits & GROUP and self.group_ending(rest, n) == 0:
-                group = n
-                break
+        if self.flags[self.reading] & GROUP:  # else no group ends anywhere in the sentence
+            for n in range(1, min(5, len(rest) + 1)):
+                if rest[n - 1].bits & GROUP and self.group_ending(rest, n) == 0:
+                    group = n
+                    break
         if group and (len(rest) == group or rest[group].text not in {"'s", "of"}):
             return "group", start
         side = self.side_at(rest, 0)
@@ -675,8 +676,15 @@ class _Reader:
         return _span(starts[start], ends[last])
 
     def said(self, words: Sequence[Word], cue: _Cue | None) -> Span | None:
-        """The span of the words that name the speaker ("Wang Yi said"), if a cue does."""
-        return self.span(words, cue.start, _verb_end(words, cue.start)) if cue else None
+        """The span of the words that name the speaker ("Wang Yi said"), if a cue does: its
+        subject through the first reporting verb (within 12 words), else the subject's first two."""
+        if cue is None:
+            return None
+        start = cue.start
+        for i in range(start, min(len(words), start + 12)):
+            if words[i].bits & REPORTING:
+                return self.span(words, start, i + 1)
+        return self.span(words, start, start + 2)
 
     def decide(self, words: Sequence[Word], voice: _Voice, paragraph_start: bool,
                held: bool) -> _Voice | None:
@@ -742,14 +750,6 @@ class _Reader:
 def _voiced(sentence: Sentence, voice: _Voice) -> Sentence:
     """The sentence with the voice's speaker, side and span."""
     return Sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side, voice.span)
-
-
-def _verb_end(words: Sequence[Word], start: int) -> int:
-    """End of "Wang Yi said": the subject at ``start`` through the first reporting verb."""
-    for i in range(start, min(len(words), start + 12)):
-        if words[i].bits & REPORTING:
-            return i + 1
-    return min(len(words), start + 2)
 
 
 def _past_adverbs(words: Sequence[Word], i: int) -> int:
