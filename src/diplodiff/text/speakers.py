@@ -314,16 +314,16 @@ class _People:
             if who is not None and alias not in full:
                 self.by_name[alias] = who
         self.text = Phrases(self.by_name, lower=True)
-        #: The words a name starts or ends with (lower case): most words are neither.
-        self.first_words = self.text.first | self.table.first
+        #: The words a name ends with (lower case): most words end none.
         self.last_words = self.text.last | self.table.last
 
     def at(self, words: Sequence[Word], i: int) -> tuple[Person, int] | None:
         """The person named starting at ``words[i]`` (a capitalised name), and its length."""
         if i >= len(words) or not words[i].cap:
             return None
-        if words[i].low not in self.first_words:
-            return None
+        low = words[i].low
+        if low not in self.text.first and low not in self.table.first:
+            return None  # most capitalised words start no name
         return self._longer(self.text.at(words, i), self.table.at(words, i), ending=False)
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[Person, int] | None:
@@ -763,8 +763,10 @@ def _past_adverbs(words: Sequence[Word], i: int) -> int:
 def _home(statement: Statement, lookup: _Lookup) -> str | None:
     """The country whose own ministry or government the source (else the title) names
     ("Ministry of Foreign Affairs of Japan"), if one."""
+    ministry = _words("ministry")
     ministries = [text for text in (statement.source, statement.title)
-                  if text and {w.lower() for w in split(text)} & _words("ministry")]
+                  if text and any(w in text.lower() for w in ministry)  # most name none: skip the split
+                  and not ministry.isdisjoint(w.lower() for w in split(text))]
     return _first_in(ministries, lookup, "country")
 
 
