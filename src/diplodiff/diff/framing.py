@@ -125,9 +125,8 @@ class _Words:
             if set(map(len, rows.parts)) <= {1}:  # one part per token (the common case)
                 self.starts, self.ends = starts, ends
             else:
-                owner = list(chain.from_iterable(map(repeat, count(), map(len, rows.parts))))
-                self.starts = list(map(starts.__getitem__, owner))
-                self.ends = list(map(ends.__getitem__, owner))
+                self.starts = [start for start, parts in zip(starts, rows.parts, strict=True) for _ in parts]
+                self.ends = [end for end, parts in zip(ends, rows.parts, strict=True) for _ in parts]
         else:
             self.words = []
             owner = []
@@ -196,7 +195,7 @@ class _Scan:
         i = self.visited[min(k, len(self.visited) - 1)]
         firsts = _firsts(table)
         while i < end:
-            if words[i] in firsts and (step := _at(words, i, end, table)) is not None:
+            if words[i] in firsts and (step := _at(words, i, end, table, firsts[words[i]])) is not None:
                 found = step
                 i = step[1]
             else:
@@ -207,9 +206,11 @@ class _Scan:
 _LONGEST = 5
 
 
-def _at(words: Sequence[str], i: int, hi: int, table: dict[tuple[str, ...], int]) -> _Found | None:
-    """The longest table wording at ``words[i]`` that ends by ``hi``."""
-    for n in (5, 4, 3, 2, 1):
+def _at(words: Sequence[str], i: int, hi: int, table: dict[tuple[str, ...], int],
+        lengths: Sequence[int]) -> _Found | None:
+    """The longest table wording at ``words[i]`` that ends by ``hi``, of the ``lengths``
+    (longest first) that the table's wordings beginning with ``words[i]`` have."""
+    for n in lengths:
         if i + n <= hi and (level := table.get(tuple(words[i : i + n]))) is not None:
             return i, i + n, level
     return None
@@ -266,32 +267,27 @@ def _find(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ...], i
     i = lo
     # only the positions where a wording can begin are tried
     for k in compress(count(lo), map(firsts.__contains__, islice(words, lo, hi))):
-        if k >= i and (step := _at(words, k, hi, table)) is not None:
+        if k >= i and (step := _at(words, k, hi, table, firsts[words[k]])) is not None:
             found.append(step)
             i = step[1]
     return found
 
 
-@functools.cache
-def _first_words(table: int) -> frozenset[str]:
-    return frozenset(key[0] for key in _cues()[table])
-
-
-def _firsts(table: dict[tuple[str, ...], int]) -> frozenset[str]:
-    """The words a wording of ``table`` can begin with."""
-    modality, intensity = _cues()
-    if table is modality:
-        return _first_words(0)
-    if table is intensity:
-        return _first_words(1)
+def _firsts(table: dict[tuple[str, ...], int]) -> dict[str, tuple[int, ...]]:
+    """The words a wording of ``table`` can begin with, each with the lengths of the
+    wordings it begins, longest first (up to ``_LONGEST``: no longer one is read)."""
     entry = _FIRSTS.get(id(table))
     if entry is None or entry[0] is not table:
-        entry = _FIRSTS[id(table)] = (table, frozenset(key[0] for key in table))
+        lengths: dict[str, set[int]] = {}
+        for key in table:
+            if len(key) <= _LONGEST:
+                lengths.setdefault(key[0], set()).add(len(key))
+        entry = _FIRSTS[id(table)] = (table, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
     return entry[1]
 
 
-#: The first words of other tables (the stance ladders, loaded once), by identity.
-_FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], frozenset[str]]] = {}
+#: The first words of the tables (cue tables and stance ladders, loaded once), by identity.
+_FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
 
 
 def _cue(kind: str, words: _Words, start: int, end: int, level: int, text: str) -> Cue:
