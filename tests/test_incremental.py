@@ -4,6 +4,7 @@ what a run without a store writes; everything else takes the whole path, with th
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import signal
 import sqlite3
@@ -16,6 +17,7 @@ from typing import TextIO
 import pytest
 
 from diplodiff.cli.main import main
+from diplodiff.render import incremental
 from diplodiff.render.incremental import KIND, StoredTimeline
 from diplodiff.timeline.store import Store
 
@@ -234,18 +236,23 @@ def test_snapshot_saved_by_another_run_meanwhile_is_kept(tmp_path: Path) -> None
 
 
 def test_recurring_discovered_phrase_extends_byte_for_byte(tmp_path: Path, whole: list[str]) -> None:
-    """A phrase met once, left out, then met again: it joins the file at its place."""
+    """A phrase met once, left out, then met again: it joins the file at its place, and the
+    earlier statement's sentences, where its sentence comes first, are numbered anew."""
     directory = tmp_path / "corpus"
     directory.mkdir()
     base = SEEDS[0].read_text(encoding="utf-8")
-    lines = ("The sides opened the amber caravan gateway at Khorgos.", "Talks covered wheat and cotton.",
-             "Nothing more.", "They reopened the amber caravan gateway at Khorgos.")
+    lines = ("The sides opened the amber caravan gateway.", "Talks covered wheat and cotton.",
+             "Nothing more.", "They reopened the amber caravan gateway.")
     for i, line in enumerate(lines):
-        _write(directory, i, text=f"{base}\n\n{line}\n")
+        _write(directory, i, text=f"{line}\n\n{base}\n")
         if i == 2:
-            _stored(directory)
-    assert _stored(directory) == _plain(directory)
+            before = json.loads(_stored(directory))
+    after = _stored(directory)
+    assert after == _plain(directory)
     assert whole[1:] == [""]
+    first = json.loads(after)["statements"][0]["sentences"]
+    assert first[0] == lines[0]
+    assert first[1:] == before["statements"][0]["sentences"]
 
 
 def test_copy_falls_back_to_reading_when_the_kernel_cannot(corpus: Path, whole: list[str],
@@ -259,3 +266,76 @@ def test_copy_falls_back_to_reading_when_the_kernel_cannot(corpus: Path, whole: 
     _write(corpus, 8)
     assert _stored(corpus) == _plain(corpus)
     assert whole[1:] == [""]
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_growing_record_extends_the_csv_byte_for_byte(corpus: Path, whole: list[str], excel: bool) -> None:
+    """The timeline CSV (and --excel's) is extended too: each phrase's rows, the new after the old."""
+    extra = ["-f", "csv", *(["--excel"] if excel else [])]
+    out = corpus.parent / "out.csv"
+    _run(corpus, out, "--store", str(corpus.parent / "s.db"), *extra)
+    for added in ([8], [9, 10]):
+        for i in added:
+            _write(corpus, i)
+        assert _run(corpus, out, "--store", str(corpus.parent / "s.db"), *extra) == \
+            _run(corpus, corpus.parent / "plain.csv", *extra)
+    assert whole == ["no snapshot with these settings", "", ""]
+
+
+def test_recurring_discovered_phrase_extends_the_csv_byte_for_byte(tmp_path: Path, whole: list[str]) -> None:
+    directory = tmp_path / "corpus"
+    directory.mkdir()
+    base = SEEDS[0].read_text(encoding="utf-8")
+    lines = ("The sides opened the amber caravan gateway.", "Talks covered wheat and cotton.",
+             "Nothing more.", "They reopened the amber caravan gateway.")
+    out = tmp_path / "out.csv"
+    for i, line in enumerate(lines):
+        _write(directory, i, text=f"{line}\n\n{base}\n")
+        if i == 2:
+            _run(directory, out, "--store", str(tmp_path / "s.db"), "-f", "csv")
+    assert _run(directory, out, "--store", str(tmp_path / "s.db"), "-f", "csv") == \
+        _run(directory, tmp_path / "plain.csv", "-f", "csv")
+    assert whole[1:] == [""]
+
+
+def test_json_and_csv_keep_their_own_snapshots(corpus: Path, whole: list[str]) -> None:
+    _stored(corpus)
+    _run(corpus, corpus.parent / "out.csv", "--store", str(corpus.parent / "s.db"), "-f", "csv")
+    _write(corpus, 8)
+    assert _stored(corpus) == _plain(corpus)
+    assert whole == ["no snapshot with these settings", "no snapshot with these settings", ""]
+
+
+LABELS = ("We have a cooperative partnership. It is also a constructive partnership.",
+          "It is a constructive partnership.", "It is a cooperative partnership.",
+          "A cooperative partnership again.")
+
+
+def _labels(tmp_path: Path) -> Path:
+    """Two partnership labels of one rank in the first statement; the fourth makes the second
+    one used more widely, so it moves ahead in the list and becomes the first one's label."""
+    directory = tmp_path / "corpus"
+    directory.mkdir()
+    for i, text in enumerate(LABELS[:3]):
+        _write(directory, i, text=text)
+    return directory
+
+
+def test_label_moving_ahead_rewrites_the_earlier_statement(tmp_path: Path, whole: list[str]) -> None:
+    corpus = _labels(tmp_path)
+    before = json.loads(_stored(corpus))
+    _write(corpus, 3, text=LABELS[3])
+    after = _stored(corpus)
+    assert after == _plain(corpus)
+    assert whole[1:] == [""]
+    assert [before["statements"][0]["label"], json.loads(after)["statements"][0]["label"]] == \
+        ["constructive partnership", "cooperative partnership"]
+
+
+def test_too_many_earlier_statements_to_check_take_the_whole_path(tmp_path: Path, whole: list[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _labels(tmp_path)
+    _stored(corpus)
+    monkeypatch.setattr(incremental, "CHECK_MAX", 0)
+    _write(corpus, 3, text=LABELS[3])
+    _fallback(corpus, whole, "over 0 earlier statements to check")

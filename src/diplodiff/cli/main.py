@@ -328,8 +328,8 @@ def _track(paths: Sequence[str], args: argparse.Namespace,
 def _timeline(args: argparse.Namespace) -> int:
     if args.indent is not None and (args.format != "json" or args.latest):
         raise _UsageError("--indent applies to the timeline's --format json only")
-    if args.store and args.format == "json" and args.indent is None and not args.latest and not args.excel \
-            and args.output not in (None, "-"):
+    if args.store and args.output not in (None, "-") and not args.latest and (
+            (args.format == "json" and args.indent is None and not args.excel) or args.format == "csv"):
         return _timeline_stored(args)
     timeline = _track(args.paths, args, _analyzer(args))
     # The record's million small objects live until the report is written: keep the
@@ -345,7 +345,7 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _timeline_stored(args: argparse.Namespace) -> int:
-    """The timeline JSON to a file with a store: the last file extended when the record only grew."""
+    """The timeline JSON or CSV to a file with a store: the last file extended when the record only grew."""
     from diplodiff.render.incremental import StoredTimeline  # sqlite3: only with a store
     from diplodiff.timeline.store import Store
 
@@ -358,7 +358,8 @@ def _timeline_stored(args: argparse.Namespace) -> int:
             with _dask_client(getattr(args, "dask", None), args.workers) as client:
                 run = StoredTimeline(statements, store=store, lexicon=analyzer.lexicon,
                                      options=analyzer.options, speakers=analyzer.speakers, catalog=catalog,
-                                     progress=bar, workers=args.workers, client=client)
+                                     progress=bar, workers=args.workers, client=client,
+                                     csv=args.format == "csv", excel=args.excel)
         finally:
             bar.close()
         for warning in run.warnings:

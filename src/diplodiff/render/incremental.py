@@ -25,7 +25,9 @@ checked on the earlier statements the moved phrases share, from their stored ana
 from __future__ import annotations
 
 import array
+import csv
 import dataclasses
+import io
 import json
 import marshal
 import os
@@ -34,15 +36,16 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from .._errors import StoreError
-from .._models import Origin, Statement
+from .._models import JOIN, Origin, Statement
 from .._options import Options
 from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
-from ..timeline.digest import Found, Rows, ordered
+from ..timeline.digest import Digest, Found, Rows, ordered
 from ..timeline.store import MARSHAL_VERSION, REBUILD, Store, fingerprint, statement_key
 from ..timeline.track import (
+    OCCURRENCE_COLUMNS,
     FormulaHistory,
     Occurrences,
     Pending,
@@ -54,7 +57,8 @@ from ..timeline.track import (
     _record,
     order_key,
 )
-from .escape import VALID_TEXT
+from .escape import VALID_TEXT, csv_cell
+from .tables import BOM
 from .timeline import (
     _STRING,
     TIMELINE_SCHEMA_VERSION,
@@ -226,6 +230,40 @@ def _copy_range(source: int, target: int, start: int, end: int) -> None:
         start += done
 
 
+class _CsvRows:
+    """The timeline CSV's rows of one phrase, exactly as ``write_timeline_csv`` writes them."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = statements
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+    def _take(self) -> str:
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+    def header(self, *, excel: bool) -> str:
+        self.writer.writerow(OCCURRENCE_COLUMNS)
+        return (BOM if excel else "") + self._take()
+
+    def rows(self, formula: str, canonical: str, category: str | None, lexicon: bool,
+             found_rows: Iterable[tuple[int, int, Any]]) -> str:
+        origin = (Origin.LEXICON if lexicon else Origin.DISCOVERED).value
+        for index, _, o in found_rows:
+            statement = self.statements[index]
+            date = statement.date.isoformat() if statement.date else None
+            record = {"formula": formula, "phrase": canonical, "category": category, "origin": origin,
+                      "statement": statement.id, "date": date, "position": index + 1, "text": o.texts[0],
+                      "forms": JOIN.join(o.texts), "count": sum(o.counts), "speakers": JOIN.join(o.speakers),
+                      "sides": JOIN.join(o.sides),
+                      "sentence": o.sentence}
+            self.writer.writerow([csv_cell("" if record[c] is None else record[c])
+                                  for c in OCCURRENCE_COLUMNS])
+        return self._take()
+
+
 def _head() -> str:
     return f'{{"schema_version":{TIMELINE_SCHEMA_VERSION},"statements":['
 
@@ -281,8 +319,11 @@ class StoredTimeline:
 
     def __init__(self, statements: Iterable[Statement], *, store: Store, lexicon: Lexicon, options: Options,
                  speakers: SpeakerTable | None = None, catalog: Catalog | None = None,
-                 progress: Progress | None = None, workers: int | None = None, client: Any = None) -> None:
+                 progress: Progress | None = None, workers: int | None = None, client: Any = None,
+                 csv: bool = False, excel: bool = False) -> None:
         self.store, self.lexicon, self.options, self.speakers = store, lexicon, options, speakers
+        self.csv, self.excel = csv, excel
+        self.kind = f"{KIND}-csv{'-excel' if excel else ''}" if csv else KIND
         self.progress, self.engine = progress, _engine(workers, client)
         dated, undated, warnings = _prepare(statements, catalog)
         self.dated, self.undated, self.warnings = dated, undated, tuple(warnings)
@@ -314,7 +355,7 @@ class StoredTimeline:
         """The plan to extend the last file, or ``None`` for the whole path (``why`` says why)."""
         if self.warnings or self.undated:
             return self._whole("the record has warnings")
-        found = self.store.snapshot(self.mark, KIND)
+        found = self.store.snapshot(self.mark, self.kind)
         if found is None:
             return self._whole("no snapshot with these settings")
         generation, blob = found
@@ -363,6 +404,8 @@ class StoredTimeline:
         """The whole path's JSON, exactly ``write_timeline_json``'s, and the snapshot of it."""
         timeline = self.timeline
         assert timeline is not None
+        if self.csv:
+            return self._write_whole_csv(fd, timeline)
         out = _Out(fd)
         labels = timeline.labels()
         sentences = _sentences(timeline)
@@ -399,6 +442,26 @@ class StoredTimeline:
             return None
         return _Snapshot("", (), self.identities, region, starts, phrases, self.pending)
 
+    def _write_whole_csv(self, fd: int, timeline: Timeline) -> _Snapshot | None:
+        """The whole path's CSV, exactly ``write_timeline_csv``'s, and the snapshot of it."""
+        out = _Out(fd)
+        table = _CsvRows(timeline.statements)
+        out.text(table.header(excel=self.excel))
+        phrases: list[_Phrase] = []
+        for h in timeline.formulas:
+            start = out.at
+            found_rows = _rows_of(h)
+            lexicon = h.origin is Origin.LEXICON
+            out.text(table.rows(h.formula, h.canonical, h.category, lexicon, found_rows))
+            index, position, _ = found_rows[0]
+            phrases.append(_Phrase(h.formula, start, out.at, out.at, lexicon, index, position,
+                                   len(h.occurrences), h.canonical, h.category, h.rank))
+        out.close()
+        self.states = {}
+        if timeline.warnings:
+            return None
+        return _Snapshot("", (), self.identities, (0, 0), array.array("q"), phrases, self.pending)
+
     def save(self, path: str | os.PathLike[str]) -> bool:
         """Keep the snapshot of the file now at ``path`` (the file ``write`` wrote, in place);
         ``False`` when there is none to keep (warnings) or another run saved one meanwhile."""
@@ -407,7 +470,7 @@ class StoredTimeline:
         self.snapshot.source = os.path.realpath(path)
         self.snapshot.state = _file_state(Path(self.snapshot.source).stat())
         after = self.generation if self.extension is not None else None
-        return self.store.save_snapshot(self.mark, KIND, self.snapshot.encode(), self.states.items(),
+        return self.store.save_snapshot(self.mark, self.kind, self.snapshot.encode(), self.states.items(),
                                         after=after)
 
     def close(self) -> None:
@@ -478,6 +541,9 @@ class _Extension:
             new_keys[formula] = old[formula].key(old[formula].statements + len(found_rows))
         new_keys.update(keys)
         self.order = sorted((key, formula) for formula, key in new_keys.items())
+        if run.csv:  # rows name their sentences: nothing earlier changes, only the revived need their first
+            stored = run.store.fetch(run.mark, [run.keys[i] for i, _ in revived.values()])
+            return self._revive(revived, stored) or self
         # Earlier statements whose JSON may change: where a formula met once before recurs (its
         # sentence may be new there), and where a partnership label moved ahead of another of the
         # same rank (of two, a statement's label is the first in the list).
@@ -494,7 +560,7 @@ class _Extension:
                         and (other.rank or 0) == (old[formula].rank or 0):
                     passed.append((formula, other.formula))
                 k -= 1
-        states = run.store.phrase_states(run.mark, KIND, [*self.touched, *(o for _, o in passed)])
+        states = run.store.phrase_states(run.mark, run.kind, [*self.touched, *(o for _, o in passed)])
         if any(f not in states for f in self.touched) or any(o not in states for _, o in passed):
             return "phrase states missing"  # never, as a snapshot is one transaction: but never misread
         try:
@@ -523,11 +589,9 @@ class _Extension:
             for f in digest:
                 if f.formula in rank and before[0][f.sentence] != after[0][f.sentence]:
                     self.patches.setdefault(f.formula, []).append((0, 0, i, f))
-        for formula, (index, _) in revived.items():
-            digest = stored[run.keys[index]]
-            found = next(f for f in digest if f.formula == formula)
-            position = next(p for p, f in enumerate(digest) if f.formula == formula)
-            self.made[formula] = [(index, position, found), *self.made[formula]]
+        reason = self._revive(revived, stored)
+        if reason:
+            return reason
         # the new statements' sentences and labels
         at: dict[int, list[tuple[Found, int, int]]] = {i: [] for i in range(n, len(dated))}
         for formula, found_rows in rows.items():
@@ -538,6 +602,15 @@ class _Extension:
             self.tables[i], self.labels[i] = _layout(used)
         self.facts = {f: _Facts.restored(decoded[f]) for f in self.touched}
         return self._locate(old) or self
+
+    def _revive(self, revived: dict[str, tuple[int, int]], stored: dict[str, Digest]) -> str:
+        """Give each formula met once before, now kept, its first occurrence; what went wrong, if anything."""
+        for formula, (index, position) in revived.items():
+            digest = stored.get(self.run.keys[index])
+            if digest is None or position >= len(digest) or digest[position].formula != formula:
+                return "an earlier statement's analysis is not stored"
+            self.made[formula] = [(index, position, digest[position]), *self.made[formula]]
+        return ""
 
     def _locate(self, old: dict[str, _Phrase]) -> str:
         """Find in the source the occurrences to write anew; what went wrong, if anything."""
@@ -560,7 +633,9 @@ class _Extension:
         return ""
 
     def write(self, fd: int) -> _Snapshot:
-        """Write the extended JSON to ``fd``; the snapshot of what was written."""
+        """Write the extended JSON or CSV to ``fd``; the snapshot of what was written."""
+        if self.run.csv:
+            return self._write_csv(fd)
         run, snapshot, n = self.run, self.snapshot, self.n
         dated = run.dated
         out = _Out(fd, self.source)
@@ -634,6 +709,36 @@ class _Extension:
         out.close()
         run.states = states
         return _Snapshot("", (), run.identities, region, starts, phrases, self.pending)
+
+    def _write_csv(self, fd: int) -> _Snapshot:
+        """The CSV: each phrase's rows, the new ones after the old, in the phrases' new order."""
+        run, dated = self.run, self.run.dated
+        out = _Out(fd, self.source)
+        table = _CsvRows(dated)
+        out.text(table.header(excel=run.excel))
+        old = {p.formula: p for p in self.snapshot.phrases}
+        phrases: list[_Phrase] = []
+        for _, formula in self.order:
+            start = out.at
+            before = old.get(formula)
+            if before is not None:
+                out.copy(before.start, before.end)
+                found_rows = self.touched.get(formula, [])
+                if found_rows:
+                    out.text(table.rows(before.formula, before.canonical, before.category, before.lexicon,
+                                        found_rows))
+                phrases.append(before._replace(start=start, occurrences_end=out.at, end=out.at,
+                                               statements=before.statements + len(found_rows)))
+                continue
+            found_rows = self.made[formula]
+            first = found_rows[0][2]
+            out.text(table.rows(formula, first.canonical, first.category, first.lexicon, found_rows))
+            phrases.append(_Phrase(formula, start, out.at, out.at, first.lexicon, found_rows[0][0],
+                                   found_rows[0][1], len(found_rows), first.canonical, first.category,
+                                   first.rank))
+        out.close()
+        run.states = {}
+        return _Snapshot("", (), run.identities, (0, 0), array.array("q"), phrases, self.pending)
 
     def _statement(self, i: int) -> str:
         """A statement's item, with its sentences and label as they now stand."""
