@@ -734,21 +734,23 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
 MIN_GROUP = 2
 
 
-def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
-             linked: tuple[set[int], set[int]]) -> list[Passage]:
+def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, later: Analysis,
+             linked: tuple[set[int], set[int]], *, first_id: int = 1) -> list[Passage]:
     """The passages of readouts of different meetings: runs of consecutive sentences
     with no counterpart, each carrying an added (dropped) finding, between blank lines
     and within one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run
     is one new (dropped) passage, read once with its formulas under it ("jointly act on
     the Global Development Initiative, the Global Security Initiative and ..."), as a new
-    paragraph of a revision is; a blank line or another voice ends it."""
-    found = []
+    paragraph of a revision is; a blank line or another voice ends it. ``findings`` are
+    the added and dropped findings in no passage, as ``(kind, sentence)``; the passages
+    are numbered ``p<first_id>``, ``p<first_id + 1>``... in report order."""
+    found: list[Passage] = []
     for kind, analysis, side in zip((ChangeKind.DROPPED, ChangeKind.ADDED), (earlier, later), linked,
                                     strict=True):
         count: dict[int, int] = {}
-        for change in changes:
-            if change.kind is kind and change.passage is None and change.phrase.sentence not in side:
-                count[change.phrase.sentence] = count.get(change.phrase.sentence, 0) + 1
+        for found_kind, sentence in findings:
+            if found_kind is kind and sentence not in side:
+                count[sentence] = count.get(sentence, 0) + 1
         # A run ends at a blank line, not at a single line break: whether that parts
         # paragraphs depends on how the text is wrapped, and a reflow changes no finding.
         starts = blank_line_starts(analysis.statement.text, analysis.sentences)
@@ -763,7 +765,8 @@ def _grouped(changes: Sequence[Change], earlier: Analysis, later: Analysis,
         for run in runs:
             if sum(count[i] for i in run) >= MIN_GROUP:
                 span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
-                found.append(Passage("", kind, tuple(run), span, span.of(analysis.statement.text)))
+                found.append(Passage(f"p{first_id + len(found)}", kind, tuple(run), span,
+                                     span.of(analysis.statement.text)))
     return found
 
 
@@ -791,27 +794,29 @@ def _compound(analysis: Analysis, phrase: Phrase) -> Phrase:
     if phrase.origin is not Origin.LEXICON or len(phrase.key.split()) != 1 or not any(
             ch.isupper() for ch in phrase.text):
         return phrase
-    tokens = analysis.sentences[phrase.sentence].tokens
-    k = next((i for i, t in enumerate(tokens) if t.span.start >= phrase.span.end), len(tokens))
-    if k >= len(tokens) or analysis.statement.text[phrase.span.end : tokens[k].span.start] != " ":
+    tokens = Tokens.of(analysis.sentences[phrase.sentence].tokens)  # read as columns: no Token built
+    starts = tokens.starts()
+    k = bisect_left(starts, phrase.span.end)
+    if k >= len(tokens) or analysis.statement.text[phrase.span.end : starts[k]] != " ":
         return phrase
-    word = tokens[k].text
-    after = tokens[k + 1].text if k + 1 < len(tokens) else "."
+    word = tokens.texts[k]
+    after = tokens.texts[k + 1] if k + 1 < len(tokens) else "."
     if not (word.isalpha() and word.islower() and len(word) > 2 and word not in stopwords()
             and not word.endswith(("ly", "ing", "ed"))
             and (not after[:1].isalnum() or after.lower() in function_words())):
         return phrase
-    span = Span(phrase.span.start, tokens[k].span.end)
+    span = Span(phrase.span.start, tokens.ends[k])
     return attrs.evolve(phrase, text=span.of(analysis.statement.text), span=span,
-                        key=f"{phrase.key} {' '.join(tokens[k].parts)}")
+                        key=f"{phrase.key} {' '.join(tokens.parts[k])}")
 
 
 def _numbered(found: Sequence[Passage], changes: Sequence[Change]) -> tuple[list[Passage], list[Change]]:
     """Passages in report order with ids ``p1, p2...``, and the changes pointing at the new ids."""
     ordered = sorted(found, key=lambda p: (p.kind is ChangeKind.ADDED, p.span.start))
     ids = {p.id: f"p{n}" for n, p in enumerate(ordered, 1)}
-    return ([attrs.evolve(p, id=ids[p.id]) for p in ordered],
-            [attrs.evolve(c, passage=ids[c.passage]) if c.passage in ids else c for c in changes])
+    return ([p if p.id == ids[p.id] else attrs.evolve(p, id=ids[p.id]) for p in ordered],
+            [attrs.evolve(c, passage=ids[c.passage]) if c.passage in ids and c.passage != ids[c.passage]
+             else c for c in changes])
 
 
 def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFAULT_OPTIONS,
@@ -821,25 +826,22 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     links = align_sentences(earlier, later)
     revision = is_revision(earlier, later, links)
     edited = _Edited(earlier, later, links, options.match_threshold, revision=revision)
-    found = list(passages(earlier, later, links)) if revision else []
+    found = list(passages(earlier, later, links)) if revision else []  # ids p1, p2...
     for kind, sentence, span in edited.clauses:
         analysis = earlier if kind is ChangeKind.DROPPED else later
-        found.append(Passage("", kind, (sentence,), span, span.of(analysis.statement.text)))
-    found = [attrs.evolve(p, id=f"p{n}") for n, p in enumerate(found, 1)]
+        found.append(Passage(f"p{len(found) + 1}", kind, (sentence,), span, span.of(analysis.statement.text)))
     inventory = _Inventory(earlier, later, edited, links, revision, recurring=recurring,
                            vocabulary=vocabulary)
-    changes = inventory.changes(found, options)
-    if not revision:
-        groups = _grouped(changes, earlier, later, inventory.linked_sides)
-        if groups:
-            groups = [attrs.evolve(p, id=f"g{n}") for n, p in enumerate(groups, 1)]
-            changes = inventory.changes(found + groups, options)
-            # Pairing with the passages' key chunks may have taken formulas out of a
-            # group: a group left with fewer than two findings is no passage.
-            held = [p for p in groups if sum(c.passage == p.id for c in changes) >= MIN_GROUP]
-            gone = {p.id for p in groups} - {p.id for p in held}
-            changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
-            found += held
+    groups = [] if revision else _grouped(inventory.unplaced(found, options), earlier, later,
+                                          inventory.linked_sides, first_id=len(found) + 1)
+    changes = inventory.changes(found + groups, options)
+    if groups:
+        # Pairing with the passages' key chunks may have taken formulas out of a
+        # group: a group left with fewer than two findings is no passage.
+        held = [p for p in groups if sum(c.passage == p.id for c in changes) >= MIN_GROUP]
+        gone = {p.id for p in groups} - {p.id for p in held}
+        changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
+        found += held
     found, changes = _numbered(found, changes)
     if revision:
         _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary)
@@ -887,19 +889,42 @@ class _Inventory:
         self.linked_sides = linked_sides(links)
         # What no passage changes, worked out once for every reading: the word edits'
         # changes, each pair's change as reported (``None``: an edit reports it),
-        # whether a formula of one side is held elsewhere but for the passages, and
-        # the change of a formula of one side in a passage (or none).
+        # and whether a formula of one side is held elsewhere but for the passages.
         self.edited_changes = self._edited_changes()
         self.reported: dict[int, Change | None] = {}  # by id: pairs stay in the pairing's caches
         self.held: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
-        self.one_sided: dict[tuple[int, str, str | None], Change] = {}  # (side, formula, passage)
 
-    def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
-        """The word edits' changes and the inventory's, with ``found`` as the passages."""
+    def _findings(self, found: Sequence[Passage], options: Options,
+                  ) -> tuple[list[Change], list[tuple[int, str, str | None]]]:
+        """The inventory's pairs, and its formulas of one side (0 dropped, 1 added) that
+        are findings, as ``(side, formula, passage id)``, with ``found`` as the passages."""
         own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
         pairs, dropped, added = self.pairing.changes(options, (
             _formulas_inside(self.earlier, [p.span for p in own[0]]),
             _formulas_inside(self.later, [p.span for p in own[1]])))
+        one_sided = []
+        # One rule for both sides: the side the phrase stands on, and the other.
+        for side, formulas in ((0, dropped), (1, added)):
+            for formula in formulas:
+                group = self.pairing.groups[side][formula]
+                if not self.elsewhere(group, side, own[side]):
+                    pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
+                    one_sided.append((side, formula, pid))
+        return pairs, one_sided
+
+    def unplaced(self, found: Sequence[Passage], options: Options) -> list[tuple[ChangeKind, int]]:
+        """The added and dropped findings in none of the passages ``found``, as
+        ``(kind, sentence)``: what ``_grouped`` reads, with no change built."""
+        _, one_sided = self._findings(found, options)
+        kinds = (ChangeKind.DROPPED, ChangeKind.ADDED)
+        return [(c.kind, c.phrase.sentence) for c in self.edited_changes
+                if c.kind in kinds and c.passage is None] + [
+            (kinds[side], self.pairing.groups[side][formula][0].sentence)
+            for side, formula, pid in one_sided if pid is None]
+
+    def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
+        """The word edits' changes and the inventory's, with ``found`` as the passages."""
+        pairs, one_sided = self._findings(found, options)
         changes = list(self.edited_changes)
         for change in pairs:
             if id(change) not in self.reported:  # a pair's change is the same in every reading
@@ -909,19 +934,12 @@ class _Inventory:
                     or (l is not None and self.edits[1].overlaps(l.span))) else self.framed(change)
             if (reported := self.reported[id(change)]) is not None:
                 changes.append(reported)
-        # One rule for both sides: the side the phrase stands on, and the other.
-        for side, formulas in ((0, dropped), (1, added)):
-            for formula in formulas:
-                group = self.pairing.groups[side][formula]
-                if self.elsewhere(group, side, own[side]):
-                    continue
-                pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
-                if (side, formula, pid) not in self.one_sided:
-                    phrase = _compound((self.earlier, self.later)[side], group[0])
-                    self.one_sided[(side, formula, pid)] = (
-                        Change(ChangeKind.ADDED, None, phrase, later_count=len(group), passage=pid) if side
-                        else Change(ChangeKind.DROPPED, phrase, None, earlier_count=len(group), passage=pid))
-                changes.append(self.one_sided[(side, formula, pid)])
+        for side, formula, pid in one_sided:
+            group = self.pairing.groups[side][formula]
+            phrase = _compound((self.earlier, self.later)[side], group[0])
+            changes.append(
+                Change(ChangeKind.ADDED, None, phrase, later_count=len(group), passage=pid) if side
+                else Change(ChangeKind.DROPPED, phrase, None, earlier_count=len(group), passage=pid))
         return changes
 
     def _edited_changes(self) -> list[Change]:
