@@ -6,6 +6,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import diplodiff
 from diplodiff import Statement, tokenize
@@ -181,3 +183,17 @@ def test_a_sentence_edge_inside_a_word_keeps_each_sentence_to_its_own_words(
     monkeypatch.setattr("diplodiff.text.tokens.sentence_spans", lambda _text, _known: [(0, 7), (7, 18)])
     found = [[t.text for t in s.tokens] for s in tokenize(Statement(id="t", text=text))]
     assert found == [["A", "well", "-"], ["known", "fact", "."]]
+
+
+@given(st.text(st.characters(max_codepoint=0x7F, exclude_characters="\x1c\x1d\x1e\x1f")))
+def test_ascii_text_reads_the_same_words_with_ascii_classes(text: str) -> None:
+    """The faster ASCII word pattern finds what the general one finds in ASCII text."""
+    from diplodiff.text.tokens import _ASCII_GAPPED, _GAPPED
+
+    assert _ASCII_GAPPED.findall(text) == _GAPPED.findall(text)
+
+
+def test_a_separator_character_is_white_space_between_words() -> None:
+    """U+001C-U+001F are white space to the word pattern, in ASCII text too."""
+    (sentence,) = tokenize(Statement(id="t", text="Talks\x1cwent on."))
+    assert [t.text for t in sentence.tokens] == ["Talks", "went", "on", "."]

@@ -137,6 +137,10 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
         # Each name word of the run starts a run of its own that ends where this one
         # does, unless an earlier one took it.
         i, end = run.span()
+        if end - i == 1:  # most runs: one name word, a name only before a common head
+            if end < n and bits[end] & _HEAD_AFTER == _HEAD_AFTER:
+                found.append((i, end))
+            continue
         for start in range(i, end):
             if start < i or not bits[start] & NAME:
                 continue
@@ -174,18 +178,6 @@ def _term_runs(shortest: int) -> re.Pattern[str]:
 
 def _flagged(bits: Iterable[int]) -> str:
     return "".join(map(chr, bits))
-
-
-def _usable(bits: list[int], taken: Collection[int]) -> list[int]:
-    """The flags the name and term finders read: none for a taken token (it joins
-    nothing), and the first token's own NAME and TERM rules."""
-    usable = list(bits)
-    if usable:
-        usable[0] = _first(usable[0])
-    for i in taken:
-        if 0 <= i < len(usable):
-            usable[i] = 0
-    return usable
 
 
 def _first(bits: int) -> int:
@@ -314,11 +306,13 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> 
     Partnership"): the name is the formula there."""
     if not sentence_hits:
         return sentence_hits
+    name_heads = heads()["name"]
     weak = [h for h in sentence_hits if not _cased(h[4].formula.canonical)
-             or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in heads()["name"]]
+             or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in name_heads]
     if not weak:
         return sentence_hits
-    usable = _usable(bits, ())
+    first = _first(bits[0])  # the flags as the name finder reads them (nothing is taken)
+    usable = bits if first == bits[0] else [first, *bits[1:]]
     # A name is a run of name words and connectors, perhaps with a common head noun
     # after it: a hit with another word in it stands inside none.
     weak = [h for h in weak if all(map(_IN_NAME.__and__, usable[h[0] : h[1]]))

@@ -185,7 +185,8 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             # index and token index are the same, and every part starts and ends one.
             lengths = rows[k].parts
             simple = len(parts) == len(lengths) and (not lengths or min(map(len, lengths)) == 1)
-            cumulative = rows[k].cumulative()
+            if not simple:
+                cumulative = rows[k].cumulative()
             nexts = None
         offset = start - bases[k]
         if offset < _COUNTED:

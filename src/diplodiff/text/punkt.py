@@ -99,9 +99,11 @@ def _candidates(text: str) -> Iterator[tuple[re.Match[str], str]]:
     previous: re.Match[str] | None = None
     word_start = word_stop = 0
     spaces = [c for c in _ASCII_SPACE if c in text]
+    only = spaces[0] if len(spaces) == 1 else None  # most paragraphs: spaces, no line breaks
     for match in _PERIOD_CONTEXT.finditer(text):
         end = match.start()
-        space = max([text.rfind(c, word_stop, end) for c in spaces], default=-1)
+        space = text.rfind(only, word_stop, end) if only else max(
+            [text.rfind(c, word_stop, end) for c in spaces], default=-1)
         start = space + 1 if space > word_stop else word_start
         if previous is not None and word_stop <= start:
             yield previous, text[word_start:word_stop] + previous.group() + previous.group("after_tok")
