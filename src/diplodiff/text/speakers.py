@@ -772,17 +772,23 @@ def _home(statement: Statement, lookup: _Lookup) -> str | None:
 
 def _first(words: Sequence[Word], lookup: _Lookup, kind: str) -> str | None:
     """The first side of ``kind`` ("country", "organisation") that ``words`` name."""
-    for i in range(len(words)):
-        hit = lookup.sides.at(words, i)
+    sides = lookup.sides
+    for i, word in enumerate(words):
+        hit = sides.at(words, i) if word.text in sides.first else None
         if hit and lookup.kinds.get(hit[0]) == kind:
             return hit[0]
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # a statement's source and title, read for each communiqué sentence
+def _words_of(text: str) -> tuple[Word, ...]:
+    return tuple(make_word(w) for w in split(text))
+
+
 def _first_in(texts: Iterable[str | None], lookup: _Lookup, kind: str) -> str | None:
     """The first side of ``kind`` named in the first of ``texts`` (blank ones skipped) to name one."""
     for text in texts:
-        found = _first([make_word(w) for w in split(text)], lookup, kind) if text else None
+        found = _first(_words_of(text), lookup, kind) if text else None
         if found is not None:
             return found
     return None

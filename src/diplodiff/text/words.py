@@ -123,8 +123,7 @@ def sentence_words(sentence: Sentence) -> list[Word]:
     try:
         return list(map(_SEEN.__getitem__, texts))
     except KeyError:  # a quote mark, or a word not seen before
-        out = [_SEEN[t] if t in _SEEN else _seen(t) for t in texts]
-        return [w for w in out if w is not None]
+        return [w for t in texts if (w := _SEEN.get(t) or _seen(t)) is not None]
 
 
 def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
@@ -133,7 +132,7 @@ def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
     starts, ends = rows.starts(), rows.ends
     if all(map(_SEEN.__contains__, rows.texts)):  # no quote mark: a word for each token
         return starts, ends
-    kept = [k for k, t in enumerate(rows.texts) if (_SEEN[t] if t in _SEEN else _seen(t)) is not None]
+    kept = [k for k, t in enumerate(rows.texts) if (_SEEN.get(t) or _seen(t)) is not None]
     return [starts[k] for k in kept], [ends[k] for k in kept]
 
 
