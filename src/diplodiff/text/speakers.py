@@ -925,7 +925,8 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
                 open_ = _toggle(body[1:], True)
                 continue
         out.append(open_)
-        open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
+        if _QUOTE_MARKS.search(text, sentence.span.start, sentence.span.end):  # else nothing turns over
+            open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
     return out
 
 

@@ -120,10 +120,12 @@ def _seen(token: str) -> Word | None:
 def sentence_words(sentence: Sentence) -> list[Word]:
     """The words and punctuation of a sentence, quote marks left out."""
     texts = Tokens.of(sentence.tokens).texts
-    try:
-        return list(map(_SEEN.__getitem__, texts))
-    except KeyError:  # a quote mark, or a word not seen before
-        return [w for t in texts if (w := _SEEN.get(t) or _seen(t)) is not None]
+    if _QUOTED.isdisjoint(texts):  # a sentence with a known quote mark goes straight to the slow path
+        try:
+            return list(map(_SEEN.__getitem__, texts))
+        except KeyError:  # a word not seen before, or a quote mark never met
+            pass
+    return [w for t in texts if (w := _SEEN.get(t) or _seen(t)) is not None]
 
 
 def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
