@@ -156,56 +156,58 @@ T = TypeVar("T")
 class Phrases(Generic[T]):
     """Multi-word entries ("Russian Federation", "Wang Yi") found at or ending at a
     position. ``first`` and ``last`` hold the words entries start and end with (most
-    words are neither, and cost one lookup); longer entries are indexed by their first
-    two and last two words, as a table has hundreds that start "Republic of".
+    words are neither, and cost one lookup); the entries are then followed word by word
+    (a side table has hundreds that start "Republic of", tried in turn they cost a scan).
     ``lower``: match the words' lower case rather than their text as written."""
 
     def __init__(self, table: dict[tuple[str, ...], T], *, lower: bool = False) -> None:
         self.field: Literal[0, 1] = 1 if lower else 0  # Word.low or Word.text
         self.first: set[str] = set()  # the words entries start with
         self.last: set[str] = set()
-        self._one: dict[str, T] = {}  # one-word entries
-        self._heads: dict[tuple[str, str], list[tuple[tuple[str, ...], T]]] = {}
-        self._tails: dict[tuple[str, str], list[tuple[tuple[str, ...], T]]] = {}
+        # Two tries of numbered nodes (0 the root): the entries read forwards and backwards.
+        self._forward: dict[tuple[int, str], int] = {}
+        self._backward: dict[tuple[int, str], int] = {}
+        self._at: dict[int, T] = {}  # the entry that ends at a node of the forward trie
+        self._ending: dict[int, T] = {}
         for key, value in table.items():
-            if not key:
-                continue
-            self.first.add(key[0])
-            self.last.add(key[-1])
-            if len(key) == 1:
-                self._one[key[0]] = value
-            else:
-                self._heads.setdefault((key[0], key[1]), []).append((key, value))
-                self._tails.setdefault((key[-2], key[-1]), []).append((key, value))
-        for entries in (*self._heads.values(), *self._tails.values()):
-            entries.sort(key=lambda entry: -len(entry[0]))
+            if key:
+                self.first.add(key[0])
+                self.last.add(key[-1])
+                self._at[_insert(self._forward, key)] = value
+                self._ending[_insert(self._backward, key[::-1])] = value
 
     def at(self, words: Sequence[Word], i: int) -> tuple[T, int] | None:
         """The entry starting at ``words[i]`` (longest first), and its length in words."""
-        if i >= len(words):
+        if i >= len(words) or words[i][self.field] not in self.first:
             return None
-        f = self.field
-        word = words[i][f]
-        if word not in self.first:
-            return None
-        if i + 1 < len(words):
-            for key, value in self._heads.get((word, words[i + 1][f]), ()):
-                n = len(key)
-                if i + n <= len(words) and all(words[i + k][f] == key[k] for k in range(2, n)):
-                    return value, n
-        return (self._one[word], 1) if word in self._one else None
+        f, edges, found = self.field, self._forward, None
+        node = 0
+        for k in range(i, len(words)):
+            node = edges.get((node, words[k][f]), 0)
+            if not node:
+                break
+            if node in self._at:
+                found = self._at[node], k + 1 - i
+        return found
 
     def ending(self, words: Sequence[Word], end: int) -> tuple[T, int] | None:
         """The entry ending right before ``words[end]`` (longest first), and where it starts."""
-        if end <= 0:
+        if end <= 0 or words[end - 1][self.field] not in self.last:
             return None
-        f = self.field
-        word = words[end - 1][f]
-        if word not in self.last:
-            return None
-        if end >= 2:
-            for key, value in self._tails.get((words[end - 2][f], word), ()):
-                n = len(key)
-                if end - n >= 0 and all(words[end - n + k][f] == key[k] for k in range(n - 2)):
-                    return value, end - n
-        return (self._one[word], end - 1) if word in self._one else None
+        f, edges, found = self.field, self._backward, None
+        node = 0
+        for k in range(end - 1, -1, -1):
+            node = edges.get((node, words[k][f]), 0)
+            if not node:
+                break
+            if node in self._ending:
+                found = self._ending[node], k
+        return found
+
+
+def _insert(edges: dict[tuple[int, str], int], key: tuple[str, ...]) -> int:
+    """Add ``key``'s words to the trie ``edges``; the node where it ends."""
+    node = 0
+    for part in key:
+        node = edges.setdefault((node, part), len(edges) + 1)
+    return node
