@@ -339,3 +339,23 @@ def test_too_many_earlier_statements_to_check_take_the_whole_path(tmp_path: Path
     monkeypatch.setattr(incremental, "CHECK_MAX", 0)
     _write(corpus, 3, text=LABELS[3])
     _fallback(corpus, whole, "over 0 earlier statements to check")
+
+
+def test_two_runs_extending_at_once_both_finish(corpus: Path, tmp_path: Path) -> None:
+    """Two runs extending one snapshot at once: both write the right file; the store stays usable."""
+    store = tmp_path / "s.db"
+    _run(corpus, tmp_path / "out.json", "--store", str(store))
+    _write(corpus, 8)
+
+    def command(out: str) -> list[str]:
+        return [sys.executable, "-m", "diplodiff", "timeline", str(corpus), "-q", "-f", "json",
+                "--workers", "1", "--store", str(store), "-o", str(tmp_path / out)]
+
+    runs = [subprocess.Popen(command(f"out{n}.json"), stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    plain = _plain(corpus)
+    assert (tmp_path / "out1.json").read_bytes() == plain
+    assert (tmp_path / "out2.json").read_bytes() == plain
+    _write(corpus, 9)
+    assert _run(corpus, tmp_path / "out3.json", "--store", str(store)) == _plain(corpus)
