@@ -1,25 +1,30 @@
-"""The timeline JSON kept with a store: a record that grew at its end extends the last file.
+"""The timeline JSON and CSV kept with a store: a record that grew at its end extends the last file.
 
-A run with a store (``StoredTimeline``) writes the timeline JSON and keeps a *snapshot*
-of it in the store: where the statements and each phrase stand in the file written (the
-*source* of the next run), each phrase's facts as far as they go (``_Facts.state``), and
-the formulas met once and left out until they recur. The next run, when the record it is
-given is the snapshot's record with statements added after it, and the source file is
-still as written, extends it: it copies the source's bytes for every statement and phrase
-the new statements leave as they were (``os.copy_file_range``: most of the file, never
-decoded), appends the new statements and their occurrences, and writes again only the
-facts of the phrases the new statements use. The file is byte for byte the one the whole
-path writes (``write_timeline_json``); tests hold the two to that.
+A run with a store (``StoredTimeline``) writes the timeline JSON (or CSV) and keeps a
+*snapshot* of it in the store: where each statement and each phrase stand in the file
+written (the *source* of the next run), each phrase's facts as far as they go
+(``_Facts.state``), and the formulas met once and left out until they recur. The next
+run, when its record is the snapshot's record with statements added after it and the
+source is still as written, extends it (``_Extension``): it copies the source's bytes for
+every statement and phrase the new statements leave as they were (``os.copy_file_range``:
+most of the file, never decoded), appends the new statements and their occurrences, and
+writes again only the facts of the phrases the new statements use. The file is byte for
+byte the one the whole path writes (``write_timeline_json``, ``write_timeline_csv``); tests
+hold the two to that.
+
+A new statement can change how an earlier one is written in the JSON: a formula met once
+before recurs, and its sentence joins the earlier statement's ``sentences`` (numbered in
+the order the statement uses them, so the later ones move up), or a partnership label moves
+ahead of another of its rank in the list of phrases (a statement's label is the first of
+its highest rank). Those statements are read from their stored analyses, written again,
+and so are the occurrences whose sentence number moved (found in the source by their
+statement and index).
 
 Everything else takes the whole path (analyses read back from the store, merged and
-written), and leaves a new snapshot: a first run, a statement changed, removed or added
-among the stored ones, another lexicon, speaker table, options or diplodiff version
-(another fingerprint), warnings (undated statements, catalog entries naming nothing,
-repeated ids), a source file changed or gone, and a new statement that changes how an
-earlier one is written (its quoted sentences are numbered in the order of the phrases
-that quote them, and its partnership label is the first of the highest rank: a phrase
-that recurs, or moves ahead of another in the list, can renumber them). That last case is
-checked on the earlier statements the moved phrases share, from their stored analyses.
+written) and leaves a new snapshot; ``StoredTimeline.why`` says why: no snapshot for
+these settings (a first run, another lexicon, speaker table, options or diplodiff
+version), a stored statement changed, removed or added among the others, warnings, the
+source changed or gone, or more than ``CHECK_MAX`` earlier statements to check.
 """
 
 from __future__ import annotations
@@ -69,7 +74,7 @@ from .timeline import (
     _statement_dict,
 )
 
-#: The output a snapshot describes: the compact timeline JSON.
+#: The output a snapshot describes: the compact timeline JSON (the CSV's add ``-csv``).
 KIND = "timeline-json"
 #: The snapshot's own layout; another one is not read (the whole path writes a new one).
 LAYOUT = 1
@@ -257,8 +262,7 @@ class _CsvRows:
             record = {"formula": formula, "phrase": canonical, "category": category, "origin": origin,
                       "statement": statement.id, "date": date, "position": index + 1, "text": o.texts[0],
                       "forms": JOIN.join(o.texts), "count": sum(o.counts), "speakers": JOIN.join(o.speakers),
-                      "sides": JOIN.join(o.sides),
-                      "sentence": o.sentence}
+                      "sides": JOIN.join(o.sides), "sentence": o.sentence}
             self.writer.writerow([csv_cell("" if record[c] is None else record[c])
                                   for c in OCCURRENCE_COLUMNS])
         return self._take()
@@ -306,15 +310,17 @@ def _layout(used: Iterable[tuple[Found, int, int]]) -> tuple[dict[str, int], str
 
 
 class StoredTimeline:
-    """A timeline JSON written with a store: by extending the last one when the record only grew.
+    """A timeline JSON or CSV written with a store: by extending the last one when the record only grew.
 
-    Made with the statements, it reads or analyses them (``plan``), then ``write`` writes the
-    JSON to an output file's stream and ``save`` keeps the snapshot of the file, once in place.
+    Made with the statements, it plans the extension or, failing that, reads and analyses them
+    (the whole path); then ``write`` writes the file to an output file's stream and ``save``
+    keeps its snapshot, once the file is in place.
 
     Args:
         statements: The statements, in any order.
         store: The open store.
         lexicon, options, speakers, catalog, progress, workers, client: As for ``track``.
+        csv: Write the CSV rather than the JSON; ``excel`` with its byte order mark.
     """
 
     def __init__(self, statements: Iterable[Statement], *, store: Store, lexicon: Lexicon, options: Options,
