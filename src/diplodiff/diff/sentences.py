@@ -76,8 +76,10 @@ def _too_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> bool:
     return len(e) * len(l) > DENSE_MAX or sum(map(len, e)) * sum(map(len, l)) > WORK_MAX
 
 
-def _ids(words: Sequence[tuple[str, ...]], vocab: dict[str, int]) -> list[list[int]]:
-    return [[vocab.setdefault(w, len(vocab)) for w in ws] for ws in words]
+def _ids(analysis: Analysis, vocab: dict[str, int]) -> list[list[int]]:
+    """Each sentence's ``sentence_words`` as ids, a new word taking the next id."""
+    return [[vocab.setdefault(w, len(vocab)) for w in Tokens.of(s.tokens).flat() if w != BARRIER]
+            for s in analysis.sentences]
 
 
 def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, ...]:
@@ -92,8 +94,7 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     # Function words and governing verbs take the first ids, so the content words of a
     # sentence are its ids from len(stopwords()) on (``_content``).
     vocab = dict(_stop_vocab())
-    e = _ids([sentence_words(s) for s in earlier.sentences], vocab)
-    l = _ids([sentence_words(s) for s in later.sentences], vocab)
+    e, l = _ids(earlier, vocab), _ids(later, vocab)
     n, m = len(e), len(l)
     if not n or not m:
         return ()
