@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -359,3 +360,20 @@ def test_two_runs_extending_at_once_both_finish(corpus: Path, tmp_path: Path) ->
     assert (tmp_path / "out2.json").read_bytes() == plain
     _write(corpus, 9)
     assert _run(corpus, tmp_path / "out3.json", "--store", str(store)) == _plain(corpus)
+
+
+def test_snapshot_saved_while_a_run_reads_it_takes_the_whole_path(corpus: Path, whole: list[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another run's snapshot saved between reading ours and its phrase states: never mixed."""
+    _stored(corpus)
+    _write(corpus, 8)
+    real = Store.phrase_states
+
+    def meanwhile(self: Store, fingerprint: str, kind: str, formulas: Iterable[str]) -> dict[str, bytes]:
+        found = self.snapshot(fingerprint, kind)
+        assert found is not None
+        self.save_snapshot(fingerprint, kind, found[1], [], after=found[0])
+        return real(self, fingerprint, kind, formulas)
+
+    monkeypatch.setattr(Store, "phrase_states", meanwhile)
+    _fallback(corpus, whole, "another run saved a snapshot meanwhile")

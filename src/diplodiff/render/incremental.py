@@ -549,7 +549,7 @@ class _Extension:
         self.order = sorted((key, formula) for formula, key in new_keys.items())
         if run.csv:  # rows name their sentences: nothing earlier changes, only the revived need their first
             stored = run.store.fetch(run.mark, [run.keys[i] for i, _ in revived.values()])
-            return self._revive(revived, stored) or self
+            return self._revive(revived, stored) or self._unchanged() or self
         # Earlier statements whose JSON may change: where a formula met once before recurs (its
         # sentence may be new there), and where a partnership label moved ahead of another of the
         # same rank (of two, a statement's label is the first in the list).
@@ -607,7 +607,14 @@ class _Extension:
         for i, used in at.items():
             self.tables[i], self.labels[i] = _layout(used)
         self.facts = {f: _Facts.restored(decoded[f]) for f in self.touched}
-        return self._locate(old) or self
+        return self._locate(old) or self._unchanged() or self
+
+    def _unchanged(self) -> str:
+        """Whether the snapshot read is still the store's, now that all of it was read: another
+        run saving one in between could have mixed its phrase states with the ones read."""
+        if self.run.store.generation(self.run.mark, self.run.kind) != self.run.generation:
+            return "another run saved a snapshot meanwhile"
+        return ""
 
     def _revive(self, revived: dict[str, tuple[int, int]], stored: dict[str, Digest]) -> str:
         """Give each formula met once before, now kept, its first occurrence; what went wrong, if anything."""

@@ -319,6 +319,19 @@ class Store:
             raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
         return None if row is None else (str(row[0]), bytes(row[1]))
 
+    def generation(self, fingerprint: str, kind: str) -> str | None:
+        """The generation of the snapshot of ``kind`` under ``fingerprint`` (new at every save), if any.
+
+        Raises:
+            StoreError: The file is damaged.
+        """
+        try:
+            query = "SELECT generation FROM snapshot WHERE fingerprint = ? AND kind = ?"
+            row = self.conn.execute(query, (fingerprint, kind)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
+        return None if row is None else str(row[0])
+
     def phrase_states(self, fingerprint: str, kind: str, formulas: Iterable[str]) -> dict[str, bytes]:
         """The stored states of these formulas in the snapshot of ``kind`` (missing ones are absent).
 
