@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,21 @@ def test_file_of_exactly_max_bytes_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path, "s.txt", BODY)
     statement = diplodiff.load_statement(path, options=Options(max_bytes=len(BODY.encode())))
     assert statement.text == BODY
+
+
+def test_file_grown_since_its_size_was_taken_is_read_whole(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader reads as much as a file's size says and one byte more; a file that grew
+    after its size was taken is still read to its end."""
+    real = os.fstat
+
+    def stale(fd: int) -> os.stat_result:
+        found = real(fd)
+        return os.stat_result((found.st_mode, *found[1:6], 10, *found[7:]))  # st_size: 10 bytes
+
+    path = write(tmp_path, "s.txt", BODY)
+    monkeypatch.setattr(os, "fstat", stale)
+    assert diplodiff.load_statement(path).text == BODY
 
 
 # --- the text is never rewritten ------------------------------------------------------------------

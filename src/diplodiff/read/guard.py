@@ -58,7 +58,13 @@ def read_input(path: str | Path, *, limit: int, error: ErrorFactory, what: str =
         raise error(name, "cannot be read (permission denied); check its permissions")
     try:
         with open(path, "rb") as handle:  # noqa: PTH123 (tests patch builtins.open)
-            data = handle.read(limit + 1)
+            # As much as the file holds and one byte more (to see it grow), not ``limit``:
+            # a buffer of ``limit`` bytes made and freed per file was two thirds of the time
+            # reading a 5 KB statement took.
+            size = min(os.fstat(handle.fileno()).st_size, limit) if not piped else limit
+            data = handle.read(size + 1)
+            if size < len(data) <= limit:
+                data += handle.read(limit + 1 - len(data))
     except MemoryError:
         raise error(name, "is too large to read; split it into smaller files") from None
     except OSError as exc:
