@@ -123,6 +123,13 @@ def test_plain_text_gets_no_note() -> None:
     assert not has_unusual("Kassym-Jomart Toka\u00ffev said \u201cyes\u201d \u2014 caf\u00e9.")
 
 
+@pytest.mark.parametrize("text", ["\uff53trategic partners", "\u0441ooperation grows", "the \ufb01rst step",
+                                  "partners\u00b2 met", "\u2460 decade"])
+def test_text_with_a_word_surface_changes_is_unusual(text: str) -> None:
+    """Fullwidth, look-alike, ligature, superscript and circled characters each make a text unusual."""
+    assert has_unusual(f"The sides \u2014 {text}.")
+
+
 def test_hard_wrapped_body_after_header_has_no_title() -> None:
     """The first line of a wrapped paragraph is text, not a headline."""
     raw = "date: 2024-07-03\n\nChina and Kazakhstan are the comprehensive\nstrategic partners.\n"

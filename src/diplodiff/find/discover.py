@@ -239,22 +239,28 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
             quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
     phrases = []
     text, statement_id = statement.text, statement.id
+    low = high = 0  # the sentence last read: its tokens stand at usable[low:high]
     for first, last, marks in _ranges(usable, quoted, options):
-        k = bisect.bisect_right(offsets, first) - 1
-        tokens, first, last = rows[k], first - offsets[k], last - offsets[k]
+        if not low <= first < high:
+            k = bisect.bisect_right(offsets, first) - 1
+            low, high = offsets[k], offsets[k + 1]
+            tokens, flagged, sentence = rows[k], bits[k], sentences[k]
+            ends, parts, flat = tokens.ends, tokens.parts, tokens.flat()
+            # One part per token: a phrase's key is a slice of the sentence's parts.
+            simple = len(flat) == len(parts) and () not in parts
+            index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
+        first, last = first - low, last - low
         if marks is _NAME and _in_title(tokens.texts, first):
             continue
-        start, end = tokens.start(first), tokens.ends[last]
+        start, end = tokens.start(first), ends[last]
         words = text[start:end]
-        key = " ".join(chain.from_iterable(tokens.parts[first : last + 1]))
+        key = " ".join(flat[first : last + 1] if simple else chain.from_iterable(parts[first : last + 1]))
         # A hyphen in a token's matching form shows in its text, unless the text has
         # characters that ``surface`` folds (a fullwidth hyphen).
-        if ("-" in words or not words.isascii()) and any(map(COMPOUND.__and__, bits[k][first : last + 1])):
+        if ("-" in words or not words.isascii()) and any(map(COMPOUND.__and__, flagged[first : last + 1])):
             marks = (*marks, "compound")
-        sentence = sentences[k]
-        phrases.append(Phrase(statement_id, words, _span(start, end), sentence.index, sentence.span, key,
-                              "~" + key, key, None, None, Origin.DISCOVERED, sentence.speaker,
-                              sentence.side, marks))
+        phrases.append(Phrase(statement_id, words, _span(start, end), index, span, key, "~" + key, key, None,
+                              None, Origin.DISCOVERED, speaker, side, marks))
     return phrases
 
 

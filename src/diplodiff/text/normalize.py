@@ -47,6 +47,7 @@ _LOOKALIKES = str.maketrans(
     "ovpikABEZHIKMN"
     "OPTYX")
 _LOOKALIKE_CHARS = frozenset(chr(c) for c in _LOOKALIKES)
+_LOOKALIKE = re.compile(f"[{''.join(sorted(_LOOKALIKE_CHARS))}]")
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212/+]+")
 _WORDISH = re.compile(r"\w", re.UNICODE)
 BARRIER = "|"
@@ -183,6 +184,8 @@ def has_unusual(text: str) -> bool:
         return False
     if _INVISIBLE.search(text):
         return True
+    if unicodedata.is_normalized("NFKC", text) and not _LOOKALIKE.search(text):
+        return False  # NFKC leaves every word of a normalised text alone; no letter to map
     return any(surface(m.group()) != m.group() for m in re.finditer(r"\w+", text)
                if not m.group().isascii())
 
