@@ -136,8 +136,8 @@ class _Words:
                     owner.append(t)
             self.starts = [starts[t] for t in owner]
             self.ends = [ends[t] for t in owner]
-        self.semicolons = list(compress(count(), map(_SEMICOLON.__contains__, self.words)))
         self.breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
+        self.semicolons = [k for k in self.breaks if self.words[k] == ";"]
         self._scans: dict[int, _Scan] = {}
 
     def last_modal(self, start: int, end: int) -> _Found | None:
@@ -155,7 +155,6 @@ class _Words:
 #: Words before a formula up to which its clause is read again for it (``_find``)
 #: rather than from a scan of the whole clause (``_Scan``), kept for its formulas.
 _SHORT_RUN = 64
-_SEMICOLON = frozenset({";"})
 _BREAKS = frozenset({BARRIER, ";"})
 
 
@@ -234,10 +233,11 @@ class _Neighbours:
     """The other phrases of a sentence, sorted for the two questions framing asks."""
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
-        spans = sorted((p.span.start, p.span.end) for p in phrases)
+        spans = sorted([(p.span.start, p.span.end) for p in phrases])
         self.starts = [a for a, _ in spans]
-        self.reach = list(accumulate((b for _, b in spans), max))
-        self.ends = sorted(b for _, b in spans)
+        ends = [b for _, b in spans]
+        self.reach = list(accumulate(ends, max))
+        self.ends = sorted(ends)
 
     def covers(self, position: int) -> bool:
         """Does a phrase hold ``position``?"""
@@ -262,6 +262,8 @@ def _neighbours(phrases: Sequence[Phrase]) -> _Neighbours:
 def _find(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ...], int],
           ) -> list[_Found]:
     """Return ``(start, end, level)`` of table wordings inside ``words[lo:hi]``, longest first."""
+    if lo >= hi:
+        return []
     found = []
     firsts = _firsts(table)
     i = lo
