@@ -492,8 +492,9 @@ def _rows_of(history: FormulaHistory) -> Sequence[tuple[int, int, Any]]:
 
 
 class _Extension:
-    """How the new statements extend the last file: which phrases they touch, and in what order
-    the phrases now stand. Made by ``plan``, which answers ``None`` when the whole path must run."""
+    """How the new statements extend the last file: which phrases they touch, in what order the
+    phrases now stand, which earlier statements and occurrences are written again. Made by
+    ``plan``, which answers why instead when the whole path must run."""
 
     def __init__(self, run: StoredTimeline, snapshot: _Snapshot, source: int) -> None:
         self.run, self.snapshot, self.source = run, snapshot, source
@@ -506,7 +507,7 @@ class _Extension:
         self.facts: dict[str, _Facts] = {}
         self.pending: Pending = {}
         self.rewritten: set[int] = set()  # earlier statements written anew
-        # old phrase -> (start, end) in the source of occurrences to write anew, with their data
+        # old phrase -> (start, end) in the source of each occurrence to write anew, its statement, its data
         self.patches: dict[str, list[tuple[int, int, int, Found]]] = {}
 
     @classmethod
