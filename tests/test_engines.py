@@ -70,6 +70,17 @@ def test_rows_combined_in_any_grouping_give_the_serial_order() -> None:
     assert combined == serial
 
 
+def test_encoded_digest_decodes_to_the_digest() -> None:
+    """What a worker sends, decoded, is the statement's digest, ``Found`` objects and all."""
+    lexicon = diplodiff.default_lexicon()
+    for statement in _statements(5):
+        found = digest_module.digest(statement, lexicon, diplodiff.DEFAULT_OPTIONS)
+        sent = digest_module.encoded_digest(statement, lexicon, diplodiff.DEFAULT_OPTIONS)
+        back = digest_module.decode(sent)
+        assert back == found
+        assert all(type(f) is digest_module.Found for f in back)
+
+
 def test_process_engine_refuses_zero_workers() -> None:
     """A pool of fewer than one worker is a ValueError."""
     with pytest.raises(ValueError, match="at least 1"):

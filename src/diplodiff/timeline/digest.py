@@ -39,6 +39,9 @@ class Found(NamedTuple):
     said: tuple[tuple[str, str], ...]
 
 
+#: A ``Found`` as a plain tuple, as workers make it: ``marshal`` takes no tuple subclass.
+FoundTuple = tuple[str, str, str | None, bool, int | None, bool, tuple[str, ...], tuple[str, ...],
+                   tuple[int, ...], str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
 #: The ``marshal`` format of encoded digests (``encode``).
 MARSHAL_VERSION = 4
 #: A statement's digest: its formulas in order of first use.
@@ -68,7 +71,7 @@ class _Sentences:
         return found
 
 
-def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> Found:
+def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> FoundTuple:
     first = group[0]
     by_key: dict[str, str] = {}
     counts: dict[str, int] = {}
@@ -87,19 +90,28 @@ def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> Foun
         if side:
             sides[side] = None
             said[speaker or "", sentences.of(p)] = None
-    return Found(
-        formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
-        is_reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
-        sentences.of(first), tuple(speakers), tuple(sides), tuple(said),
-    )
+    return (formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
+            is_reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
+            sentences.of(first), tuple(speakers), tuple(sides), tuple(said))
+
+
+def _tuples(statement: Statement, lexicon: Lexicon, options: Options,
+            speakers: SpeakerTable | None) -> list[FoundTuple]:
+    groups = analyse(statement, lexicon=lexicon, options=options, speakers=speakers).groups()
+    sentences = _Sentences(statement.text)
+    return [_found(formula, group, sentences) for formula, group in groups.items()]
 
 
 def digest(statement: Statement, lexicon: Lexicon, options: Options,
            speakers: SpeakerTable | None = None) -> Digest:
     """Analyse one statement and keep one ``Found`` per formula, in order of first use."""
-    groups = analyse(statement, lexicon=lexicon, options=options, speakers=speakers).groups()
-    sentences = _Sentences(statement.text)
-    return [_found(formula, group, sentences) for formula, group in groups.items()]
+    return [Found._make(t) for t in _tuples(statement, lexicon, options, speakers)]
+
+
+def encoded_digest(statement: Statement, lexicon: Lexicon, options: Options,
+                   speakers: SpeakerTable | None = None) -> bytes:
+    """``encode(digest(...))`` without making the ``Found`` objects in between (what workers send)."""
+    return marshal.dumps(_tuples(statement, lexicon, options, speakers), MARSHAL_VERSION)
 
 
 def encode(found: Digest) -> bytes:

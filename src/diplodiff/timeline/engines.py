@@ -27,7 +27,7 @@ from .._options import Options
 from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
-from .digest import Rows, combine, decode, digest, encode, rows_of
+from .digest import Rows, combine, decode, digest, encoded_digest, rows_of
 
 Numbered = Sequence[tuple[int, Statement]]
 #: What an engine yields as each part finishes: the positions analysed, their rows, and
@@ -85,7 +85,7 @@ def _worker_encoded(part: Numbered) -> list[tuple[int, bytes]]:
     assert _worker_state is not None
     # The analysis makes no reference cycles: scanning its young objects was 3 % of the time.
     with paused_gc():
-        return [(i, encode(digest(s, *_worker_state))) for i, s in part]
+        return [(i, encoded_digest(s, *_worker_state)) for i, s in part]
 
 
 class ProcessEngine:
