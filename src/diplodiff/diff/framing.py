@@ -317,24 +317,23 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
 def _framing(phrase: Phrase, words: _Words, others: _Neighbours, text: str,
              ) -> tuple[Cue | None, tuple[Cue, ...]]:
     _, intensity = _cues()
-    n = len(words.words)
-    first = bisect.bisect_left(words.starts, phrase.span.start)
-    last = bisect.bisect_left(words.starts, phrase.span.end)
+    span, starts, folded = phrase.span, words.starts, words.words
+    first = bisect.bisect_left(starts, span.start)
+    last = bisect.bisect_left(starts, span.end)
     modal = words.last_modal(_after_last(words.semicolons, first), first)
     mod_cue = _cue("modality", words, *modal, text) if modal else None
-    before = others.last_end(phrase.span.start)
+    before = others.last_end(span.start)
     lo = _after_last(words.breaks, first)
     if before is not None:
         lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
-    hi = last
-    while hi < min(n, last + _AFTER) and words.words[hi] not in (BARRIER, ";") \
-            and not others.covers(words.starts[hi]):
+    hi, stop = last, min(len(folded), last + _AFTER)
+    while hi < stop and folded[hi] not in (BARRIER, ";") and not others.covers(starts[hi]):
         hi += 1
     # After the formula only phrasal cues count ("to new heights"): a lone
     # adverb there modifies the next verb ("is deeply rooted"), not the formula.
-    after = [(a, b, lvl) for a, b, lvl in _find(words.words, last, hi, intensity) if b - a > 1
-             or words.words[a] == "unprecedented"]
-    found = _find(words.words, lo, first, intensity) + after
+    found = _find(folded, lo, first, intensity) + [
+        (a, b, lvl) for a, b, lvl in _find(folded, last, hi, intensity)
+        if b - a > 1 or folded[a] == "unprecedented"]
     return mod_cue, tuple(_cue("intensity", words, a, b, lvl, text) for a, b, lvl in found)
 
 
