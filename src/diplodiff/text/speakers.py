@@ -876,7 +876,7 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     single line break in a text that is not hard-wrapped and has no blank lines: a text
     keeps one paragraph convention, so where blank lines part its paragraphs a single
     line break is only a reflowed line)."""
-    wrapped = _hard_wrapped(text) or bool(_BLANK.search(text.strip()))
+    wrapped = bool(_BLANK.search(text.strip())) or _hard_wrapped(text)
     out = []
     previous = 0
     for n, sentence in enumerate(sentences):
