@@ -617,10 +617,13 @@ class _Reader:
             if fits(person):
                 return person
         if side is not None:
-            named = [p for words in self.words for i in range(len(words))
-                     if (p := self.people.at(words, i)) and p[0].side == side]
-            return named[-1][0] if named else None
+            return next((p for p in reversed(self.named) if p.side == side), None)
         return None
+
+    @functools.cached_property
+    def named(self) -> list[Person]:
+        """Everyone the statement names, in text order (read once, by the first title that needs it)."""
+        return [p[0] for words in self.words for i in range(len(words)) if (p := self.people.at(words, i))]
 
     def read(self) -> tuple[Sentence, ...]:
         """Every sentence with its speaker, side and voice span."""
