@@ -347,7 +347,7 @@ class StoredTimeline:
         self.why = ""
         self.extension: _Extension | None = self._extension()
         if self.extension is None:
-            rows = _record(dated, lexicon, options, speakers, self.engine, store, progress)
+            rows = _record(dated, lexicon, options, speakers, self.engine, store, progress, self.keys)
             histories = _histories(dated, rows, self.pending)
             self.timeline = Timeline(tuple(dated), tuple(histories), tuple(undated), self.warnings, options,
                                      self.lexicons)

@@ -402,26 +402,29 @@ class Timeline:
 
 def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
             speakers: SpeakerTable | None, engine: Engine, store: Store | None,
-            progress: Progress | None) -> Rows:
-    """The per-formula rows of the record: stored digests, and the rest analysed by ``engine``."""
+            progress: Progress | None, keys: Sequence[str] | None = None) -> Rows:
+    """The per-formula rows of the record: stored digests, and the rest analysed by ``engine``.
+
+    ``keys``: each statement's ``store.statement_key``, when the caller has them already.
+    """
     total = len(dated)
     done = 0
     if progress:
         progress(0, total)
     parts: list[Rows] = []
     todo: list[tuple[int, Statement]] = list(enumerate(dated))
-    keys: list[str] = []
     mark = ""
+    named: Sequence[str] = ()
     if store is not None:
         from .store import fingerprint, statement_key  # sqlite3 and hashlib: only with a store
 
         mark = fingerprint(lexicon, options, speakers)
-        keys = [statement_key(s) for s in dated]
+        named = [statement_key(s) for s in dated] if keys is None else keys
         with paused_gc():
-            stored = store.fetch(mark, keys)
-            hits = [(i, stored[k]) for i, k in enumerate(keys) if k in stored]
+            stored = store.fetch(mark, named)
+            hits = [(i, stored[k]) for i, k in enumerate(named) if k in stored]
             parts.append(rows_of(hits))
-        todo = [(i, s) for i, s in todo if keys[i] not in stored]
+        todo = [(i, s) for i, s in todo if named[i] not in stored]
         done = len(hits)
         if progress and done:
             progress(done, total)
@@ -434,7 +437,7 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
             if store is not None:
                 if encoded is None:
                     encoded = {i: encode(d) for i, d in digests_of(rows, indexes).items()}
-                store.put_encoded(mark, ((keys[i], blob) for i, blob in encoded.items()))
+                store.put_encoded(mark, ((named[i], blob) for i, blob in encoded.items()))
             done += len(indexes)
             if progress:
                 progress(done, total)
