@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplodiff.diff.align import sequence_over, sequence_similarity
 from diplodiff.diff.sentences import _align_dense, _align_small
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -45,6 +46,21 @@ def test_small_path_links_like_the_dense_path(pair: tuple[list[list[int]], list[
     """Same float32 scores, same thresholds, same tie order: the same links."""
     earlier, later = pair
     assert _align_small(earlier, later) == _align_dense(earlier, later)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_sentence, max_size=6), st.lists(_sentence, max_size=6), st.sampled_from([30.0, 65.0]))
+def test_cells_over_a_threshold_are_the_matrix_cells(earlier: list[list[int]], later: list[list[int]],
+                                                      threshold: float) -> None:
+    """``sequence_over`` holds every cell of the score matrix at or over the threshold,
+    each with the matrix's float32 score (it may hold a few just under it too)."""
+    import numpy as np
+
+    matrix = sequence_similarity(earlier, later)
+    over = sequence_over(earlier, later, threshold)
+    assert {(i, j) for i, row in enumerate(over) for j in row if row[j] >= np.float32(threshold)} == {
+        (int(i), int(j)) for i, j in zip(*np.nonzero(matrix >= threshold), strict=True)}
+    assert all(score == matrix[i, j] for i, row in enumerate(over) for j, score in row.items())
 
 
 def test_diffing_two_seeds_loads_no_numpy() -> None:

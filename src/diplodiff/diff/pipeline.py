@@ -217,8 +217,9 @@ class _Pairing:
         changes = [self.change(e_forms[common[0]], l_forms[common[0]])] if common else []
         e_rest = [p for k, p in e_forms.items() if k not in l_forms]
         l_rest = [p for k, p in l_forms.items() if k not in e_forms]
-        found = pair([p.key for p in e_rest], [p.key for p in l_rest], threshold=0.0)
-        changes += [self.change(e_rest[i], l_rest[j]) for i, j, _ in found]
+        if e_rest and l_rest:
+            found = pair([p.key for p in e_rest], [p.key for p in l_rest], threshold=0.0)
+            changes += [self.change(e_rest[i], l_rest[j]) for i, j, _ in found]
         return changes
 
     def across(self, earlier: list[str], later: list[str], threshold: float) -> list[Change]:
