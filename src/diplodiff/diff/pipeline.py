@@ -884,7 +884,6 @@ class _Inventory:
                           for a in (earlier, later))
         self.words = (_word_stream(earlier), _word_stream(later))
         self.vocab = (_words_in(self.words[0]), _words_in(self.words[1]))
-        self.key_vocab = (_words_in(self.keys[0]), _words_in(self.keys[1]))
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
@@ -970,12 +969,12 @@ class _Inventory:
         held = self.held[side].get(phrase.formula)
         if held is None:  # all but the passages' part, read once
             key, other = phrase.key, 1 - side
-            # A wording with a word the other statement (its formulas) never uses stands
-            # nowhere in it (them): no scan of the text for that one.
+            # A wording with a word the other statement never uses stands nowhere in
+            # it: no scan of its text for that one.
             words = set(key.split())
             held = self.held[side][phrase.formula] = (
                 any(self.edits[side].overlaps(p.span) for p in group)
-                or (words <= self.key_vocab[other] and _nested(key, self.keys[other]))
+                or _nested(key, self.keys[other])
                 or (words <= self.vocab[other] and f" {key} " in self.words[other])
                 or (not self.revision and phrase.origin is Origin.DISCOVERED
                     and not _distinct(key, self.vocab[other],
@@ -1029,9 +1028,9 @@ def _word_stream(analysis: Analysis) -> str:
 
 
 def _words_in(stream: str) -> frozenset[str]:
-    """The words of a word stream (``_word_stream``, or formula wordings each framed by
-    "|"): ``f" {w} " in stream`` for a word ``w`` is ``w in _words_in(stream)``, and a
-    wording stands in the stream only if each of its words does."""
+    """The words of a word stream (``_word_stream``): ``f" {w} " in stream`` for a word
+    ``w`` is ``w in _words_in(stream)``, and a wording stands in the stream only if each
+    of its words does."""
     return frozenset(stream.split())
 
 
