@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from itertools import accumulate
@@ -239,6 +240,7 @@ class _Pairing:
         if self.kept is None:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
+        taken: tuple[set[str], set[str]] = (set(), set())  # a list's remove per pair was quadratic
         for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
             left = [k for k in before if self.e_groups[k][0].category == category]
             right = [k for k in after if self.l_groups[k][0].category == category]
@@ -246,9 +248,9 @@ class _Pairing:
                 changes.append(change)
                 assert change.earlier is not None
                 assert change.later is not None
-                before.remove(change.earlier.formula)
-                after.remove(change.later.formula)
-        return changes, before, after
+                taken[0].add(change.earlier.formula)
+                taken[1].add(change.later.formula)
+        return changes, [k for k in before if k not in taken[0]], [k for k in after if k not in taken[1]]
 
 
 def _nested(key: str, keys: str) -> bool:
@@ -839,7 +841,8 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     if groups:
         # Pairing with the passages' key chunks may have taken formulas out of a
         # group: a group left with fewer than two findings is no passage.
-        held = [p for p in groups if sum(c.passage == p.id for c in changes) >= MIN_GROUP]
+        findings = Counter(c.passage for c in changes)  # a count per group was quadratic
+        held = [p for p in groups if findings[p.id] >= MIN_GROUP]
         gone = {p.id for p in groups} - {p.id for p in held}
         changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
         found += held
