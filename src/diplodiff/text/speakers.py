@@ -313,7 +313,10 @@ class _People:
         for alias, who in aliases.items():
             if who is not None and alias not in full:
                 self.by_name[alias] = who
-        self.text = Phrases(self.by_name, lower=True)
+        # An entry the table holds as it is (the same person) is found there: the text's
+        # own phrases are what it adds or changes, and a tie between the two is the same.
+        own = {key: person for key, person in self.by_name.items() if lookup.people.get(key) is not person}
+        self.text = Phrases(own, lower=True)
         #: The words a name ends with (lower case): most words end none.
         self.last_words = self.text.last | self.table.last
 
