@@ -487,16 +487,15 @@ class _Reader:
     def cue(self, words: Sequence[Word]) -> _Cue | None:
         """The speaker the sentence names: the subject of a reporting verb (a named
         person first), "according to X", or an opening "X, <title>, ... said"."""
-        if not self.flags[self.reading] & (REPORTING | ACCORDING):
+        flags = self.flags[self.reading]
+        if not flags & (REPORTING | ACCORDING):
             return None
         found = None
         bits = self.bits[self.reading]
-        reporting = False
         # only the words with a reporting verb or "according" are read one by one
         for i in compress(count(), map((REPORTING | ACCORDING).__and__, bits)):
             cue = None
             if bits[i] & REPORTING:
-                reporting = True
                 if i > 0:
                     cue = self.subject(words, i, named=found is not None)
             elif i + 2 < len(words) and words[i + 1].low == "to":  # "according to"
@@ -510,7 +509,7 @@ class _Reader:
                     return cue  # the first named speaker wins over every other cue
                 if found is None:
                     found = cue
-        if not reporting:
+        if not flags & REPORTING:
             return found  # no opening "X, <title>, ... said" without a "said"
         start = title_end(words, 0, self.lookup.sides)  # "Kazakh Foreign Minister Yerlan Abenov, ..."
         opening = self.people.at(words, start)
