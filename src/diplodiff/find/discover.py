@@ -45,6 +45,8 @@ _CONNECTOR_CHARS = "".join(f"\\u{c:04x}-\\u{c + CONNECTOR - 1:04x}"
 #: A capitalised run: name words, two of them perhaps joined by a connector ("of").
 _NAME_RUN = re.compile(f"[\u2000-\u3fff](?:[\u2000-\u3fff]|[{_CONNECTOR_CHARS}][\u2000-\u3fff])*")
 _FLAGS: dict[str, int] = {}
+#: The tokens whose flags have QUOTE (quotation marks: a handful, never cleared).
+_QUOTE_TOKENS: set[str] = set()
 _MAX_FLAGS = 1 << 18
 
 
@@ -90,6 +92,8 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     if len(_FLAGS) >= _MAX_FLAGS:
         _FLAGS.clear()  # hostile input with endless distinct words: stay bounded
     _FLAGS[token] = flags
+    if flags & QUOTE:
+        _QUOTE_TOKENS.add(token)
     return flags
 
 
@@ -237,12 +241,13 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
     offsets = list(accumulate((len(b) + 1 for b in bits), initial=0))
     usable = list(chain.from_iterable(chain(b, (0,)) for b in bits))
     quoted: list[tuple[int, int]] = []
+    quotes = not _QUOTE_TOKENS.isdisjoint(chain.from_iterable(tokens.texts for tokens in rows))
     for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True)):
         if tokens.texts:
             usable[offsets[k]] = _first(usable[offsets[k]])
-        for first, last, *_ in sentence_hits:
-            usable[offsets[k] + first : offsets[k] + last + 1] = [0] * (last + 1 - first)
-        if any(map(QUOTE.__and__, bits[k])):
+        for hit in sentence_hits:
+            usable[offsets[k] + hit[0] : offsets[k] + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
+        if quotes and any(map(QUOTE.__and__, bits[k])):
             taken = {i for first, last, *_ in sentence_hits for i in range(first, last + 1)}
             quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
     phrases = []

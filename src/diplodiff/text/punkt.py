@@ -98,7 +98,7 @@ def _candidates(text: str) -> Iterator[tuple[re.Match[str], str]]:
     dropping a candidate whose word overlaps the next one's ("acting!!!")."""
     previous: re.Match[str] | None = None
     word_start = word_stop = 0
-    spaces = [c for c in _ASCII_SPACE if c in text]
+    spaces = list(filter(text.__contains__, _ASCII_SPACE))
     only = spaces[0] if len(spaces) == 1 else None  # most paragraphs: spaces, no line breaks
     for match in _PERIOD_CONTEXT.finditer(text):
         end = match.start()
