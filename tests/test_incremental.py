@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -377,3 +378,38 @@ def test_snapshot_saved_while_a_run_reads_it_takes_the_whole_path(corpus: Path, 
 
     monkeypatch.setattr(Store, "phrase_states", meanwhile)
     _fallback(corpus, whole, "another run saved a snapshot meanwhile")
+
+
+MIXED = ("the amber caravan gateway", "a green corridor for grain", "the new dry port",
+         "a cooperative partnership", "a constructive partnership", "the strategic partnership",
+         "the golden 30 years", "the silver bridge compact")
+
+
+@pytest.mark.parametrize("form", ["json", "csv"])
+def test_random_growth_extends_byte_for_byte(tmp_path: Path, whole: list[str], form: str) -> None:
+    """Statements of seed paragraphs and recurring phrases in a random mix (a fixed seed), added
+    one to three at a time: every run extends the last file, same bytes as a run without a store."""
+    rng = random.Random(8)
+    paragraphs = [p for path in SEEDS for p in path.read_text(encoding="utf-8").split("\n\n")[1:]
+                  if p.strip()]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+
+    def add(i: int) -> None:
+        said = [f"They discussed {rng.choice(MIXED)} and {rng.choice(MIXED)}."
+                for _ in range(rng.randint(1, 3))]
+        body = rng.sample(paragraphs, 3)
+        _write(corpus, i, text="\n\n".join([*said, *body] if rng.random() < 0.5 else [*body, *said]))
+
+    for i in range(4):
+        add(i)
+    out, plain = tmp_path / f"out.{form}", tmp_path / f"plain.{form}"
+    _run(corpus, out, "--store", str(tmp_path / "s.db"), "-f", form)
+    i = 4
+    for _ in range(4):
+        for _ in range(rng.randint(1, 3)):
+            add(i)
+            i += 1
+        stored = _run(corpus, out, "--store", str(tmp_path / "s.db"), "-f", form)
+        assert stored == _run(corpus, plain, "-f", form)
+    assert whole[1:] == [""] * 4
