@@ -300,12 +300,6 @@ def _formulas_inside(analysis: Analysis, spans: Sequence[Span]) -> set[str]:
     return {p.formula for p in analysis.phrases if held.holds(p.span)}
 
 
-def _inside(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
-    if isinstance(spans, _SpanSet):
-        return spans.holds(span)
-    return any(s.start <= span.start and span.end <= s.end for s in spans)
-
-
 def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[int, int],
           *, cut: bool = True) -> tuple[int, int, list[Phrase]]:
     """Lifted parts cut back before a formula that only the context reaches into
@@ -892,10 +886,8 @@ class _Inventory:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
         # What no passage changes, worked out once for every reading: the word edits'
-        # changes, each pair's change as reported (``None``: an edit reports it),
-        # and whether a formula of one side is held elsewhere but for the passages.
+        # changes, and whether a formula of one side is held elsewhere but for the passages.
         self.edited_changes = self._edited_changes()
-        self.reported: dict[int, Change | None] = {}  # by id: pairs stay in the pairing's caches
         self.held: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
     def _findings(self, found: Sequence[Passage], options: Options,
@@ -930,14 +922,11 @@ class _Inventory:
         """The word edits' changes and the inventory's, with ``found`` as the passages."""
         pairs, one_sided = self._findings(found, options)
         changes = list(self.edited_changes)
-        for change in pairs:
-            if id(change) not in self.reported:  # a pair's change is the same in every reading
-                e, l = change.earlier, change.later
-                self.reported[id(change)] = None if (
-                    (e is not None and self.edits[0].overlaps(e.span))
-                    or (l is not None and self.edits[1].overlaps(l.span))) else self.framed(change)
-            if (reported := self.reported[id(change)]) is not None:
-                changes.append(reported)
+        for change in pairs:  # a pair an edit reports is no finding of its own
+            e, l = change.earlier, change.later
+            if not ((e is not None and self.edits[0].overlaps(e.span))
+                    or (l is not None and self.edits[1].overlaps(l.span))):
+                changes.append(self.framed(change))
         for side, formula, pid in one_sided:
             group = self.pairing.groups[side][formula]
             phrase = _compound((self.earlier, self.later)[side], group[0])
