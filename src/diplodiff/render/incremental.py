@@ -518,7 +518,8 @@ class _Extension:
         new = dated[n:]
         rows: Rows = {}
         if new:
-            part = _record(new, run.lexicon, run.options, run.speakers, run.engine, run.store, run.progress)
+            part = _record(new, run.lexicon, run.options, run.speakers, run.engine, run.store, run.progress,
+                           run.keys[n:])
             rows = {f: [(i + n, p, found) for i, p, found in found_rows] for f, found_rows in part.items()}
         old = {p.formula: p for p in snapshot.phrases}
         pending = dict(snapshot.pending)
