@@ -203,12 +203,13 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             owner = bisect.bisect_right(cumulative, pos)
             if pos != (cumulative[owner - 1] if owner else 0):
                 continue  # not at the start of a token
-        heads = [h for _, _, h in group]
+        heads = list(map(_head, group))
         candidates = patterns[heads[0]] if len(heads) == 1 else sorted(
             (p for h in heads for p in patterns[h]), key=_order)
         best_end, best = -1, None
         for pattern in candidates:
-            end = pattern.end(parts, pos)
+            segments = pattern.segments
+            end = pos + len(segments[0]) if len(segments) == 1 else pattern.end(parts, pos)
             if end > best_end and (simple or end == cumulative[bisect.bisect_right(cumulative, end - 1)]):
                 best_end, best = end, pattern
         if best is not None:
@@ -221,7 +222,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
 #: Below this offset into a sentence, a hit's part is found by counting spaces;
 #: beyond it (long sentences), by bisecting the parts' offsets, so time stays linear.
 _COUNTED = 512
-_place = itemgetter(0, 1)
+_place, _head = itemgetter(0, 1), itemgetter(2)
 
 
 def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
