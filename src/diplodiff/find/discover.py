@@ -301,19 +301,6 @@ def _in_title(texts: Sequence[str], first: int) -> bool:
 _place = attrgetter("span.start", "span.end")
 
 
-#: Whether each lexicon canonical has a capital letter, read once per formula.
-_CASED: dict[str, bool] = {}
-
-
-def _cased(canonical: str) -> bool:
-    found = _CASED.get(canonical)
-    if found is None:
-        if len(_CASED) >= _MAX_FLAGS:
-            _CASED.clear()  # endless user lexicons in one process: stay bounded
-        _CASED[canonical] = found = any(ch.isupper() for ch in canonical)
-    return found
-
-
 _IN_NAME = NAME | CONNECTOR
 _HEAD_AFTER = LOWER | COMMON_HEAD
 
@@ -326,7 +313,7 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> 
     if not sentence_hits:
         return sentence_hits
     name_heads = heads()["name"]
-    weak = [h for h in sentence_hits if not _cased(h[4].formula.canonical)
+    weak = [h for h in sentence_hits if not h[4].cased
              or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in name_heads]
     if not weak:
         return sentence_hits

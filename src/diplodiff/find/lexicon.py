@@ -33,7 +33,7 @@ from operator import add, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._errors import LexiconError
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
@@ -79,6 +79,12 @@ class _Pattern:
     segments: tuple[tuple[str, ...], ...]
     formula: Formula
     order: int  # place in the lexicon: of two wordings ending alike, the earlier wins
+    #: Whether the formula's canonical wording has a capital letter (it names something).
+    cased: bool = field(init=False)
+
+    @cased.default
+    def _cased(self) -> bool:
+        return any(ch.isupper() for ch in self.formula.canonical)
 
     def end(self, parts: Sequence[str], start: int) -> int:
         """Return the end of a match whose first segment stands at ``start``, or -1."""
