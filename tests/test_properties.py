@@ -241,6 +241,12 @@ def test_compare_with_itself_is_all_kept(text: str, lexicon: str) -> None:
                  "strategic partnership strategic partnership.",
          later="strategic partnership. strategic partnership strategic partnership. strategic "
                "partnership strategic partnership. strategic partnership.", lexicon="inline")
+# Two longest common word runs ("mutual trust", "strategic partnership"): the word diff
+# kept one when the earlier statement was its source and the other when the later was.
+@example(earlier="strategic partnership. strategic partnership. political mutual trust strategic "
+                 "partnership.",
+         later="strategic partnership strategic partnership strategic mutual trust. strategic "
+               "partnership. strategic partnership.", lexicon="inline")
 def test_swapping_arguments_swaps_added_and_dropped(earlier: str, later: str, lexicon: str) -> None:
     """What ``compare(a, b)`` adds, ``compare(b, a)`` drops, and the other way round."""
     lex = lexicon_named(lexicon)

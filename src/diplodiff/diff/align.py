@@ -318,9 +318,26 @@ def matches(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int
     return joined
 
 
+def _backward(earlier: Sequence[str], later: Sequence[str]) -> bool:
+    """Whether a word diff reads ``later`` as its source. Two sequences can have several
+    longest common subsequences ("political mutual trust strategic partnership" and
+    "strategic partnership strategic partnership strategic mutual trust" share "mutual
+    trust" or "strategic partnership"), and which one ``Indel.opcodes`` keeps depends on
+    which sequence is its source. A pair is read in one order, the smaller sequence
+    first, so that swapping the statements swaps the runs and changes nothing else."""
+    return list(later) < list(earlier)
+
+
 def spans(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[int, int, int, int]]:
     """Return the runs that differ as ``(i1, i2, j1, j2)``: ``earlier[i1:i2]`` became
-    ``later[j1:j2]``; adjacent deletions and insertions form one run."""
+    ``later[j1:j2]``; adjacent deletions and insertions form one run. ``spans(later,
+    earlier)`` gives the same runs, each with its sides swapped."""
+    if _backward(earlier, later):
+        return [(i1, i2, j1, j2) for j1, j2, i1, i2 in _spans(later, earlier)]
+    return _spans(earlier, later)
+
+
+def _spans(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[int, int, int, int]]:
     found: list[tuple[int, int, int, int]] = []
     if len(earlier) * len(later) > LCS_MAX:  # a sentence of many thousand words
         i1 = j1 = 0
@@ -341,7 +358,14 @@ def spans(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[int, int, 
 
 
 def hunks(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Return the runs of differing tokens as ``(deleted, inserted)`` pairs, in order."""
+    """Return the runs of differing tokens as ``(deleted, inserted)`` pairs, in order
+    (read in one order whichever is passed first, as ``spans``)."""
+    if _backward(earlier, later):
+        return [(deleted, inserted) for inserted, deleted in _hunks(later, earlier)]
+    return _hunks(earlier, later)
+
+
+def _hunks(earlier: Sequence[str], later: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     deleted: list[str] = []
     inserted: list[str] = []
