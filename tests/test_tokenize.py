@@ -197,3 +197,26 @@ def test_a_separator_character_is_white_space_between_words() -> None:
     """U+001C-U+001F are white space to the word pattern, in ASCII text too."""
     (sentence,) = tokenize(Statement(id="t", text="Talks\x1cwent on."))
     assert [t.text for t in sentence.tokens] == ["Talks", "went", "on", "."]
+
+
+#: Quote marks folded or not, letters, spaces, a sentence end and an invisible mark.
+QUOTED = st.text(st.sampled_from(list("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u00b4`'\"")
+                                 + list("as \n.\u00e9\u200b-")))
+
+
+@given(QUOTED)
+def test_quotes_are_folded_as_translate_folds_them(text: str) -> None:
+    """The quote folding that rebuilds a text around its quotes gives what
+    ``str.translate`` gives, and says where the two texts differ."""
+    from diplodiff.text.normalize import QUOTES
+    from diplodiff.text.tokens import _fold_quotes
+
+    folded, quoted = _fold_quotes(text)
+    assert (folded, quoted) == (text.translate(QUOTES),
+                                [i for i, (a, b) in enumerate(zip(text, folded, strict=True)) if a != b])
+
+
+@given(QUOTED)
+def test_tokens_keep_every_quote_of_the_text(text: str) -> None:
+    """Every token with a quote in it is the text's own (curly) characters."""
+    assert_spans_reconstruct(Statement(id="t", text=text))
