@@ -209,7 +209,8 @@ def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Optio
     found += [(first, last, _NAME) for first, last in names]
     for first, last in names:
         usable[first : last + 1] = [0] * (last + 1 - first)
-        flagged = flagged[:first] + "\0" * (last + 1 - first) + flagged[last + 1 :]
+    if names:  # once, not a copy of the whole statement's flags per name (quadratic at 2 MB)
+        flagged = _flagged(usable)
     found += [(first, last, _NO_MARKS) for first, last in _terms(usable, options, flagged)]
     return found
 
