@@ -7,11 +7,13 @@ import functools
 import io
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from .._models import Origin, Statement
 from ..diff.pipeline import paused_gc
+from ..timeline.digest import Found
 from ..timeline.history import LatestReport
 from ..timeline.track import (
     OCCURRENCE_COLUMNS,
@@ -27,6 +29,17 @@ from .escape import markdown, one_line
 
 #: A string as JSON (``ensure_ascii=False``): the encoder ``json.dumps`` itself uses.
 _STRING: Callable[[str], str] = json.encoder.encode_basestring
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_NEXT = (1).__add__
+_PREVIOUS = (-1).__add__
+_NUMBERS: Callable[[Any], str] = json.JSONEncoder(separators=(",", ":")).encode
+_STATEMENT_ID = operator.attrgetter("statement_id")
+_FIELDS = ("texts", "keys", "counts", "sentence", "speakers", "sides")
+#: Where ``_FIELDS`` stand in a ``Found`` (a tuple: its fields are read in one pass).
+_FOUND_FIELDS = tuple(Found._fields.index(name) for name in _FIELDS)
+#: The start of an occurrence, after the comma before it.
+_HEAD = ',{{"statement":{},"index":{},'.format
 #: Version of the timeline JSON; 2 refers to each statement's sentences by index.
 TIMELINE_SCHEMA_VERSION = 2
 #: Version of the latest-statement report (its own; the diff report moved to 2).
@@ -158,6 +171,23 @@ def _history_dict(history: FormulaHistory, ids: list[str], sentences: list[dict[
     return {**_head(history), "occurrences": occurrences, **_tail(history, ids)}
 
 
+class _Columns:
+    """A formula's occurrences (rows, at least one) as columns, each field read in one pass."""
+
+    __slots__ = ("counts", "found", "indices", "keys", "sentences", "texts", "voices")
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.indices, _, self.found = zip(*rows, strict=True)
+        # scattered in memory as the occurrences are, they are read once: a Found is a tuple
+        if isinstance(self.found[0], Found):
+            fields = list(zip(*self.found, strict=True))
+            picked = [fields[k] for k in _FOUND_FIELDS]
+        else:
+            picked = [tuple(map(operator.attrgetter(name), self.found)) for name in _FIELDS]
+        self.texts, self.keys, self.counts, self.sentences, speakers, sides = picked
+        self.voices = list(zip(speakers, sides, strict=True))
+
+
 class _Facts:
     """The facts of a formula across the record (``_tail``), gathered one occurrence at a
     time and written as compact JSON (exactly ``json.dumps`` of ``_tail``'s dict).
@@ -183,65 +213,82 @@ class _Facts:
         self.streaks: list[list[int]] = []
         self.last: tuple[int, tuple[str, ...], str] | None = None  # position, keys, first text
 
-    def gather(self, rows: Iterable[Row], ids_json: Sequence[str],
-               each: Callable[[int, Any], None] | None = None) -> None:
-        """Take in occurrences, in date order after those already taken in.
+    def gather(self, rows: Sequence[Row], ids_json: Sequence[str]) -> None:
+        """Take in occurrences, in date order after those already taken in."""
+        if rows:
+            self.take(_Columns(rows), ids_json)
 
-        ``each(index, occurrence)`` is called on every occurrence on the way: a second pass
-        over a large record's occurrences costs as much again, scattered as they are in memory.
+    def take(self, columns: _Columns, ids_json: Sequence[str]) -> None:
+        """Take in occurrences given as columns, in date order after those already taken in.
+
+        Half a million occurrences in a large record: the work per occurrence is left to C
+        (``map``, slices, ``sum``), and Python runs once per run of the same wordings' keys
+        (forms and switches change only where the keys do) and once per streak.
         """
-        forms, streaks, voices = self.forms, self.streaks, self.voices
-        count = self.count
-        last = self.last
-        n = 0
-        for index, _, o in rows:
-            if each is not None:
-                each(index, o)
-            statement = ids_json[index]
-            keys = o.keys
-            if len(keys) == 1:  # nearly always: one wording in the statement
-                entry = forms.get(keys[0])
+        indices, texts, keys, counts = columns.indices, columns.texts, columns.keys, columns.counts
+        n = len(indices)
+        if not n:
+            return
+        statements = list(map(ids_json.__getitem__, indices))
+        forms, count, last = self.forms, self.count, self.last
+        changes = map(operator.ne, itertools.islice(keys, 1, None), keys)
+        cuts = [0, *itertools.compress(range(1, n), changes), n]
+        for a, b in itertools.pairwise(cuts):
+            run = keys[a]
+            if last is not None and run[0] != last[1][0] and run[0] not in last[1]:
+                self.switches.append(f'{{"earlier":{ids_json[last[0]]},"later":{statements[a]},'
+                                     f'"from":{_STRING(last[2])},"to":{_STRING(texts[a][0])}}}')
+            if len(run) == 1:  # nearly always: one wording in the statement
+                c = sum(map(_FIRST, counts[a:b]))
+                entry = forms.get(run[0])
                 if entry is None:
-                    forms[keys[0]] = [o.texts[0], o.counts[0], [statement]]
+                    forms[run[0]] = [texts[a][0], c, statements[a:b]]
                 else:
-                    entry[1] += o.counts[0]
-                    entry[2].append(statement)
-                count += o.counts[0]
+                    entry[1] += c
+                    entry[2] += statements[a:b]
+                count += c
             else:
-                for text, key, c in zip(o.texts, keys, o.counts, strict=True):
-                    entry = forms.get(key)
-                    if entry is None:
-                        forms[key] = [text, c, [statement]]
-                    else:
-                        entry[1] += c
-                        entry[2].append(statement)
-                    count += c
-            if last is not None and keys[0] != last[1][0] and keys[0] not in last[1]:
-                self.switches.append(f'{{"earlier":{ids_json[last[0]]},"later":{statement},'
-                                     f'"from":{_STRING(last[2])},"to":{_STRING(o.texts[0])}}}')
-            last = (index, keys, o.texts[0])
-            voice = (o.speakers, o.sides)
-            if voice not in voices:
-                voices.add(voice)
-                self.speakers.update(dict.fromkeys(o.speakers))
-                self.sides.update(dict.fromkeys(o.sides))
-            if streaks and streaks[-1][1] == index - 1:
-                streaks[-1][1] = index
-            else:
-                streaks.append([index, index])
-            n += 1
+                for j in range(a, b):
+                    for text, key, c in zip(texts[j], keys[j], counts[j], strict=True):
+                        entry = forms.get(key)
+                        if entry is None:
+                            forms[key] = [text, c, [statements[j]]]
+                        else:
+                            entry[1] += c
+                            entry[2].append(statements[j])
+                        count += c
+            last = (indices[b - 1], keys[b - 1], texts[b - 1][0])
         self.count, self.last = count, last
         self.statements += n
+        voices = self.voices
+        for voice in dict.fromkeys(columns.voices):
+            if voice not in voices:
+                voices.add(voice)
+                self.speakers.update(dict.fromkeys(voice[0]))
+                self.sides.update(dict.fromkeys(voice[1]))
+        # a streak ends where the next occurrence is not in the next statement
+        breaks = list(itertools.compress(range(1, n), map(operator.ne, itertools.islice(indices, 1, None),
+                                                          map(_NEXT, indices))))
+        streaks = self.streaks
+        first = 0
+        if streaks and streaks[-1][1] == indices[0] - 1:
+            streaks[-1][1] = indices[breaks[0] - 1 if breaks else n - 1]
+            first = 1
+        starts, ends = [0, *breaks], [*breaks, n]
+        streaks += [[indices[a], indices[b - 1]] for a, b in zip(starts[first:], ends[first:], strict=True)]
 
     def json(self, last_seen: str) -> str:
         """The facts as compact JSON, the formula last seen on ``last_seen`` (JSON: quoted or null)."""
         forms = ",".join(f'{{"text":{_STRING(t)},"count":{c},"statements":[{",".join(w)}]}}'
                          for t, c, w in self.forms.values())
-        streaks = ",".join(f"[{a},{b}]" for a, b in self.streaks)
-        gaps = ",".join(f"[{a[1] + 1},{b[0] - 1}]" for a, b in itertools.pairwise(self.streaks))
+        # lists of numbers: the C encoder writes them as the f-strings would, in one call
+        streaks = _NUMBERS(self.streaks)
+        gaps = _NUMBERS(list(zip(map(_NEXT, map(_SECOND, self.streaks)),
+                                 map(_PREVIOUS, map(_FIRST, itertools.islice(self.streaks, 1, None))),
+                                 strict=False)))
         speakers, sides = ",".join(map(_STRING, self.speakers)), ",".join(map(_STRING, self.sides))
         return (f'{{"first_seen":{self.first_seen},"last_seen":{last_seen},"statements":{self.statements},'
-                f'"count":{self.count},"forms":[{forms}],"streaks":[{streaks}],"gaps":[{gaps}],'
+                f'"count":{self.count},"forms":[{forms}],"streaks":{streaks},"gaps":{gaps},'
                 f'"switches":[{",".join(self.switches)}],"speakers":[{speakers}],"sides":[{sides}]}}')
 
     def state(self) -> tuple[Any, ...]:
@@ -269,6 +316,20 @@ def _date_json(date: dt.date | None) -> str:
     return f'"{date.isoformat()}"' if date else "null"
 
 
+class _Cache(dict[Any, str]):
+    """A dict that makes a missing value with ``make(key)`` and keeps it (a lookup stays in C)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        value = self[key] = self.make(key)
+        return value
+
+
 class _Compact:
     """Writes phrases as compact JSON fast: the occurrences, most of the bytes, from cached pieces.
 
@@ -283,51 +344,44 @@ class _Compact:
         self.ids_json = [_STRING(i) for i in ids] if ids_json is None else ids_json
         self.string = functools.lru_cache(maxsize=None)(_STRING)
         # the same few tuples of wordings, speakers and sides recur thousands of times
-        self.lists: dict[tuple[str, ...], str] = {}
+        self.lists = _Cache(lambda items: "[" + ",".join(map(self.string, items)) + "]")
         # so do the pieces of an occurrence they make: wordings with counts, speakers with sides
-        self.wordings: dict[tuple[tuple[str, ...], tuple[int, ...]], str] = {}
-        self.voices: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
-
-    def _wordings(self, texts: tuple[str, ...], counts: tuple[int, ...]) -> str:
-        found = self.wordings[texts, counts] = (f'"text":{self.string(texts[0])},"count":{sum(counts)},'
-                                                f'"forms":{self._list(texts)}')
-        return found
-
-    def _voices(self, speakers: tuple[str, ...], sides: tuple[str, ...]) -> str:
-        found = self.voices[speakers, sides] = (f'"speakers":{self._list(speakers)},'
-                                                f'"sides":{self._list(sides)}}}')
-        return found
-
-    def _list(self, items: tuple[str, ...]) -> str:
-        found = self.lists.get(items)
-        if found is None:
-            found = self.lists[items] = "[" + ",".join(map(self.string, items)) + "]"
-        return found
+        self.wordings = _Cache(lambda wordings: (f'"text":{self.string(wordings[0][0])},'
+                                                 f'"count":{sum(wordings[1])},"forms":{self.lists[wordings[0]]}'))
+        self.voices = _Cache(lambda voices: (f'"speakers":{self.lists[voices[0]]},'
+                                             f'"sides":{self.lists[voices[1]]}}}'))
+        self.numbers = _Cache(lambda n: f',"sentence":{n},')
+        # each statement's occurrences begin the same: ``,{"statement":ID,"index":I,`` (made when first used)
+        self.heads: list[str] | None = None
 
     def occurrence(self, i: int, o: Any, name: str | None = None) -> str:
         """One occurrence at statement position ``i``, as JSON (``name``: its statement id as JSON)."""
         return (f'{{"statement":{self.ids_json[i] if name is None else name},"index":{i},'
-                f'{self.wordings.get((o.texts, o.counts)) or self._wordings(o.texts, o.counts)},'
-                f'"sentence":{self.sentences[i][o.sentence]},'
-                f'{self.voices.get((o.speakers, o.sides)) or self._voices(o.speakers, o.sides)}')
+                f'{self.wordings[o.texts, o.counts]}{self.numbers[self.sentences[i][o.sentence]]}'
+                f'{self.voices[o.speakers, o.sides]}')
 
     def parts(self, history: FormulaHistory) -> tuple[str, _Facts]:
         """The phrase's JSON up to the end of its occurrences (``]`` and the facts to follow),
         and its facts (``_Facts.json`` with the first ``{`` left out completes it)."""
-        ids_json = self.ids_json
-        parts: list[str] = []
-        add = parts.append
-        lazy = isinstance(history.occurrences, Occurrences)
-        string, occurrence = self.string, self.occurrence
-
-        def each(i: int, o: Any) -> None:
-            # a statement's id as the occurrence gives it (the record's, unless built by hand)
-            add(occurrence(i, o, ids_json[i] if lazy else string(o.statement_id)))
-
+        columns = _Columns(occurrence_rows(history))
+        indices = columns.indices
+        heads: Iterable[str]
+        if isinstance(history.occurrences, Occurrences):
+            if self.heads is None:
+                self.heads = [f',{{"statement":{name},"index":{i},' for i, name in enumerate(self.ids_json)]
+            heads = map(self.heads.__getitem__, indices)
+        else:  # a statement's id as the occurrence gives it (the record's, unless built by hand)
+            heads = map(_HEAD, map(self.string, map(_STATEMENT_ID, columns.found)), indices)
+        # each occurrence is four cached pieces, all joined in C: no Python call per occurrence
+        numbers = map(operator.getitem, map(self.sentences.__getitem__, indices), columns.sentences)
+        wordings = map(self.wordings.__getitem__, zip(columns.texts, columns.counts, strict=True))
+        pieces = zip(heads, wordings, map(self.numbers.__getitem__, numbers),
+                     map(self.voices.__getitem__, columns.voices), strict=True)
+        occurrences = "".join(itertools.chain.from_iterable(pieces))
         facts = _Facts(_date_json(history.first.date))
-        facts.gather(occurrence_rows(history), ids_json, each)
+        facts.take(columns, self.ids_json)
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
-        return f'{head[:-1]},"occurrences":[{",".join(parts)}', facts
+        return f'{head[:-1]},"occurrences":[{occurrences[1:]}', facts
 
     def phrase(self, history: FormulaHistory) -> str:
         head, facts = self.parts(history)
