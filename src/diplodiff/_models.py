@@ -293,6 +293,41 @@ class Phrase:
     marks: tuple[str, ...] = ()
 
 
+_PHRASE_FIELDS = ("statement_id", "text", "span", "sentence", "sentence_span", "key", "formula",
+                  "canonical", "category", "rank", "origin", "speaker", "side", "marks")
+(_set_statement_id, _set_text, _set_span, _set_sentence, _set_sentence_span, _set_key, _set_formula,
+ _set_canonical, _set_category, _set_rank, _set_origin, _set_speaker, _set_side, _set_marks) = (
+    getattr(Phrase, name).__set__ for name in _PHRASE_FIELDS)
+
+
+def _phrase(statement_id: str, text: str, start: int, end: int, sentence: int, sentence_span: Span,
+            key: str, formula: str, canonical: str, category: str | None, rank: int | None,
+            origin: Origin, speaker: str | None, side: str | None, marks: tuple[str, ...]) -> Phrase:
+    """``Phrase(statement_id, text, _span(start, end), ...)``, built the way ``_span`` is:
+    the finders make one per occurrence (some 60 a statement), and setting the slots
+    directly takes two thirds of the time of attrs' ``__init__`` (which validates nothing
+    here either)."""
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    phrase = _new(Phrase)
+    _set_statement_id(phrase, statement_id)
+    _set_text(phrase, text)
+    _set_span(phrase, span)
+    _set_sentence(phrase, sentence)
+    _set_sentence_span(phrase, sentence_span)
+    _set_key(phrase, key)
+    _set_formula(phrase, formula)
+    _set_canonical(phrase, canonical)
+    _set_category(phrase, category)
+    _set_rank(phrase, rank)
+    _set_origin(phrase, origin)
+    _set_speaker(phrase, speaker)
+    _set_side(phrase, side)
+    _set_marks(phrase, marks)
+    return phrase
+
+
 class ChangeKind(enum.Enum):
     """What happened to a formula between the earlier and the later statement."""
 

@@ -18,11 +18,11 @@ from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate, chain
 from operator import attrgetter
 
-from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
+from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords, surface
 from ..text.words import vocabulary
-from .lexicon import Hit, Lexicon, hits, lexicon_phrase
+from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
@@ -32,6 +32,7 @@ _MAX_QUOTED = 8
 _NO_MARKS: tuple[str, ...] = ()
 _QUOTED = ("quoted",)
 _NAME = ("name",)
+_DISCOVERED = Origin.DISCOVERED
 
 # What discovery asks of a token depends on its text alone: computed once per
 # distinct word (``_compute_flags``), then read as bits. A sentence's flags, one
@@ -59,7 +60,9 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     # what a word is must not depend on how it was encoded.
     text = surface(token)
     lower = text.translate(QUOTES).lower()
-    stop = (lower in stopwords() or not parts or parts == (BARRIER,) or lower.isdigit()
+    stops = stopwords()
+    islower = text.islower()
+    stop = (lower in stops or not parts or parts == (BARRIER,) or lower.isdigit()
             or lower.replace(",", "").replace(".", "").isdigit()
             or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_ADVERBS and lower.isalpha()))
     capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text)
@@ -68,27 +71,29 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     acronym = bool(letters) and all(ch.isupper() for ch in letters) and (
         len(letters) >= 2 or any(ch.isdigit() for ch in text))
     name = capitalised and lower not in function_words() and bool(parts)
-    past = text.islower() and text.endswith("ed") and len(text) > 4
-    verbish = text.islower() and _verbish_word(text)
-    flags = 0
-    for flag, value in (
-        (QUOTE, text in _QUOTES),
-        (WORD, bool(parts) and parts != (BARRIER,)),
-        (NAME, name),
-        (NAME_FIRST, name and not (_verbish_word(lower) or lower in stopwords())),
-        (HEAD, bool(parts) and parts[-1] in heads()["name"]),
-        (COMMON_HEAD, bool(parts) and parts[-1] in heads()["common"]),
-        (CONNECTOR, lower in _CONNECTORS),
-        (AND, lower == "and"),
-        (TERM, not stop and (not capitalised or acronym) and not past),
-        (TERM_FIRST, not stop and not past),
-        (VERBISH, verbish),
-        (VERBISH_ING, verbish and text.endswith("ing")),
-        (LOWER, text.islower()),
-        (COMPOUND, "-" in text and bool(text.strip("-"))),
-    ):
-        if value:
-            flags |= flag
+    past = islower and text.endswith("ed") and len(text) > 4
+    verbish = islower and _verbish_word(text)
+    flags = QUOTE if text in _QUOTES else 0
+    if parts:
+        if parts != (BARRIER,):
+            flags |= WORD
+        found = heads()
+        if parts[-1] in found["name"]:
+            flags |= HEAD
+        if parts[-1] in found["common"]:
+            flags |= COMMON_HEAD
+    if name:
+        flags |= NAME if _verbish_word(lower) or lower in stops else NAME | NAME_FIRST
+    if lower in _CONNECTORS:
+        flags |= CONNECTOR | AND if lower == "and" else CONNECTOR
+    if not stop and not past:
+        flags |= TERM_FIRST | TERM if not capitalised or acronym else TERM_FIRST
+    if verbish:
+        flags |= VERBISH | VERBISH_ING if text.endswith("ing") else VERBISH
+    if islower:
+        flags |= LOWER
+    if "-" in text and text.strip("-"):
+        flags |= COMPOUND
     if len(_FLAGS) >= _MAX_FLAGS:
         _FLAGS.clear()  # hostile input with endless distinct words: stay bounded
     _FLAGS[token] = flags
@@ -225,9 +230,8 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     if options.discover:
         found = [_outnamed(tokens, sentence_hits, b) if sentence_hits else sentence_hits
                  for tokens, sentence_hits, b in zip(rows, found, bits, strict=True)]
-    phrases = [lexicon_phrase(sentence, tokens, hit, statement)
-               for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
-               for hit in sentence_hits]
+    phrases = [phrase for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
+               if sentence_hits for phrase in lexicon_phrases(sentence, tokens, sentence_hits, statement)]
     if options.discover:
         phrases += _discovered(statement, sentences, rows, found, bits, options)
     phrases.sort(key=_place)
@@ -273,8 +277,8 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         # characters that ``surface`` folds (a fullwidth hyphen).
         if ("-" in words or not words.isascii()) and any(map(COMPOUND.__and__, flagged[first : last + 1])):
             marks = (*marks, "compound")
-        phrases.append(Phrase(statement_id, words, _span(start, end), index, span, key, "~" + key, key, None,
-                              None, Origin.DISCOVERED, speaker, side, marks))
+        phrases.append(_phrase(statement_id, words, start, end, index, span, key, "~" + key, key, None,
+                               None, _DISCOVERED, speaker, side, marks))
     return phrases
 
 

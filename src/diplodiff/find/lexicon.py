@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from attrs import field, frozen
 
 from .._errors import LexiconError
-from .._models import Origin, Phrase, Sentence, Statement, Tokens, _span
+from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from ..text.normalize import _NUMBERS, BARRIER, fold_text, numeric
@@ -236,7 +236,7 @@ def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: s
     """Return the formulas found in each sentence (see ``Lexicon.find``)."""
     rows = [Tokens.of(s.tokens) for s in sentences]
     statement = _Where(statement_id, text)
-    return [[lexicon_phrase(sentence, tokens, hit, statement) for hit in sentence_hits]
+    return [lexicon_phrases(sentence, tokens, sentence_hits, statement)
             for sentence, tokens, sentence_hits in zip(sentences, rows, hits(lexicon, rows), strict=True)]
 
 
@@ -245,14 +245,23 @@ class _Where(NamedTuple):
     text: str
 
 
-def lexicon_phrase(sentence: Sentence, tokens: Tokens, hit: Hit, statement: _Where | Statement) -> Phrase:
-    """The phrase of one hit."""
-    first, last, start, end, pattern = hit
-    a, b = tokens.start(first), tokens.ends[last]
-    formula = pattern.formula
-    return Phrase(statement.id, statement.text[a:b], _span(a, b), sentence.index, sentence.span,
-                  " ".join(tokens.flat()[start:end]), formula.id, formula.canonical, formula.category,
-                  formula.rank, Origin.LEXICON, sentence.speaker, sentence.side)
+def lexicon_phrases(sentence: Sentence, tokens: Tokens, sentence_hits: Sequence[Hit],
+                    statement: _Where | Statement) -> list[Phrase]:
+    """The phrases of one sentence's hits (what they share read once per sentence)."""
+    statement_id, text, flat = statement.id, statement.text, tokens.flat()
+    index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
+    starts, ends = tokens.starts(), tokens.ends
+    phrases = []
+    for first, last, start, end, pattern in sentence_hits:
+        a, b = starts[first], ends[last]
+        formula = pattern.formula
+        phrases.append(_phrase(statement_id, text[a:b], a, b, index, span, " ".join(flat[start:end]),
+                               formula.id, formula.canonical, formula.category, formula.rank, _LEXICON,
+                               speaker, side, ()))
+    return phrases
+
+
+_LEXICON = Origin.LEXICON
 
 
 @functools.cache
