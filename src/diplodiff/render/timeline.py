@@ -174,7 +174,7 @@ def _history_dict(history: FormulaHistory, ids: list[str], sentences: list[dict[
 class _Columns:
     """A formula's occurrences (rows, at least one) as columns, each field read in one pass."""
 
-    __slots__ = ("counts", "found", "indices", "keys", "sentences", "texts", "voices")
+    __slots__ = ("counts", "found", "indices", "keys", "sentences", "sides", "speakers", "texts")
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.indices, _, self.found = zip(*rows, strict=True)
@@ -184,8 +184,7 @@ class _Columns:
             picked = [fields[k] for k in _FOUND_FIELDS]
         else:
             picked = [tuple(map(operator.attrgetter(name), self.found)) for name in _FIELDS]
-        self.texts, self.keys, self.counts, self.sentences, speakers, sides = picked
-        self.voices = list(zip(speakers, sides, strict=True))
+        self.texts, self.keys, self.counts, self.sentences, self.speakers, self.sides = picked
 
 
 class _Facts:
@@ -216,14 +215,21 @@ class _Facts:
     def gather(self, rows: Sequence[Row], ids_json: Sequence[str]) -> None:
         """Take in occurrences, in date order after those already taken in."""
         if rows:
-            self.take(_Columns(rows), ids_json)
+            columns = _Columns(rows)
+            self.take(columns, ids_json, list(zip(columns.texts, columns.counts, strict=True)),
+                      dict.fromkeys(zip(columns.speakers, columns.sides, strict=True)))
 
-    def take(self, columns: _Columns, ids_json: Sequence[str]) -> None:
+    def take(self, columns: _Columns, ids_json: Sequence[str], wordings: Sequence[Any],
+             voices: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
         """Take in occurrences given as columns, in date order after those already taken in.
+
+        ``wordings``: one item per occurrence, equal where the texts and counts are (the pieces
+        ``_Compact`` writes); ``voices``: each (speakers, sides) they have, once, in order.
 
         Half a million occurrences in a large record: the work per occurrence is left to C
         (``map``, slices, ``sum``), and Python runs once per run of the same wordings' keys
-        (forms and switches change only where the keys do) and once per streak.
+        (forms and switches change only where the wordings do) and once per streak; each field is
+        read in as few passes as can be, as the occurrences are scattered in memory.
         """
         indices, texts, keys, counts = columns.indices, columns.texts, columns.keys, columns.counts
         n = len(indices)
@@ -231,7 +237,7 @@ class _Facts:
             return
         statements = list(map(ids_json.__getitem__, indices))
         forms, count, last = self.forms, self.count, self.last
-        changes = map(operator.ne, itertools.islice(keys, 1, None), keys)
+        changes = map(operator.ne, itertools.islice(wordings, 1, None), wordings)
         cuts = [0, *itertools.compress(range(1, n), changes), n]
         for a, b in itertools.pairwise(cuts):
             run = keys[a]
@@ -239,7 +245,7 @@ class _Facts:
                 self.switches.append(f'{{"earlier":{ids_json[last[0]]},"later":{statements[a]},'
                                      f'"from":{_STRING(last[2])},"to":{_STRING(texts[a][0])}}}')
             if len(run) == 1:  # nearly always: one wording in the statement
-                c = sum(map(_FIRST, counts[a:b]))
+                c = counts[a][0] * (b - a)
                 entry = forms.get(run[0])
                 if entry is None:
                     forms[run[0]] = [texts[a][0], c, statements[a:b]]
@@ -260,10 +266,10 @@ class _Facts:
             last = (indices[b - 1], keys[b - 1], texts[b - 1][0])
         self.count, self.last = count, last
         self.statements += n
-        voices = self.voices
-        for voice in dict.fromkeys(columns.voices):
-            if voice not in voices:
-                voices.add(voice)
+        taken = self.voices
+        for voice in voices:
+            if voice not in taken:
+                taken.add(voice)
                 self.speakers.update(dict.fromkeys(voice[0]))
                 self.sides.update(dict.fromkeys(voice[1]))
         # a streak ends where the next occurrence is not in the next statement
@@ -348,11 +354,16 @@ class _Compact:
         # so do the pieces of an occurrence they make: wordings with counts, speakers with sides
         self.wordings = _Cache(lambda wordings: (f'"text":{self.string(wordings[0][0])},'
                                                  f'"count":{sum(wordings[1])},"forms":{self.lists[wordings[0]]}'))
-        self.voices = _Cache(lambda voices: (f'"speakers":{self.lists[voices[0]]},'
-                                             f'"sides":{self.lists[voices[1]]}}}'))
+        self.voices = _Cache(self._voices)
+        self.voice_of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.numbers = _Cache(lambda n: f',"sentence":{n},')
         # each statement's occurrences begin the same: ``,{"statement":ID,"index":I,`` (made when first used)
         self.heads: list[str] | None = None
+
+    def _voices(self, voices: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+        made = f'"speakers":{self.lists[voices[0]]},"sides":{self.lists[voices[1]]}}}'
+        self.voice_of[made] = voices
+        return made
 
     def occurrence(self, i: int, o: Any, name: str | None = None) -> str:
         """One occurrence at statement position ``i``, as JSON (``name``: its statement id as JSON)."""
@@ -374,12 +385,13 @@ class _Compact:
             heads = map(_HEAD, map(self.string, map(_STATEMENT_ID, columns.found)), indices)
         # each occurrence is four cached pieces, all joined in C: no Python call per occurrence
         numbers = map(operator.getitem, map(self.sentences.__getitem__, indices), columns.sentences)
-        wordings = map(self.wordings.__getitem__, zip(columns.texts, columns.counts, strict=True))
-        pieces = zip(heads, wordings, map(self.numbers.__getitem__, numbers),
-                     map(self.voices.__getitem__, columns.voices), strict=True)
+        wordings = list(map(self.wordings.__getitem__, zip(columns.texts, columns.counts, strict=True)))
+        voices = list(map(self.voices.__getitem__, zip(columns.speakers, columns.sides, strict=True)))
+        pieces = zip(heads, wordings, map(self.numbers.__getitem__, numbers), voices, strict=True)
         occurrences = "".join(itertools.chain.from_iterable(pieces))
         facts = _Facts(_date_json(history.first.date))
-        facts.take(columns, self.ids_json)
+        # the cached pieces stand for what they were made of: compared and hashed as strings, in C
+        facts.take(columns, self.ids_json, wordings, map(self.voice_of.__getitem__, dict.fromkeys(voices)))
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
         return f'{head[:-1]},"occurrences":[{occurrences[1:]}', facts
 
