@@ -413,3 +413,26 @@ def test_random_growth_extends_byte_for_byte(tmp_path: Path, whole: list[str], f
         stored = _run(corpus, out, "--store", str(tmp_path / "s.db"), "-f", form)
         assert stored == _run(corpus, plain, "-f", form)
     assert whole[1:] == [""] * 4
+
+
+def test_file_replaced_before_its_snapshot_is_saved_is_not_extended(corpus: Path, whole: list[str],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another writer (a run of other settings, or without a store) replaces the output between
+    this run putting its file in place and saving the snapshot: the snapshot is not saved, and
+    the next run does not extend the other writer's file."""
+    out = corpus.parent / "out.json"
+    _stored(corpus)
+    _write(corpus, 8)
+    save = StoredTimeline.save
+
+    def replaced_first(self: StoredTimeline, path: str) -> bool:
+        other = corpus.parent / "other.tmp"
+        other.write_bytes(out.read_bytes().replace(b"strategic", b"Strategic"))
+        other.replace(out)
+        return save(self, path)
+
+    monkeypatch.setattr(StoredTimeline, "save", replaced_first)
+    _stored(corpus)
+    monkeypatch.setattr(StoredTimeline, "save", save)
+    _write(corpus, 9)
+    _fallback(corpus, whole, "the last file changed")

@@ -343,6 +343,7 @@ class StoredTimeline:
         self.states: dict[str, bytes] = {}
         self.timeline: Timeline | None = None
         self.pending: Pending = {}
+        self.written: tuple[int, int] | None = None  # the inode and device of the file written
         #: Why the whole path was taken ("" when the last file was extended).
         self.why = ""
         self.extension: _Extension | None = self._extension()
@@ -405,6 +406,8 @@ class StoredTimeline:
                 self.snapshot = self.extension.write(stream.fileno())
             else:
                 self.snapshot = self._write_whole(stream.fileno())
+        written = os.fstat(stream.fileno())
+        self.written = (written.st_ino, written.st_dev)
 
     def _write_whole(self, fd: int) -> _Snapshot | None:
         """The whole path's JSON, exactly ``write_timeline_json``'s, and the snapshot of it."""
@@ -470,11 +473,17 @@ class StoredTimeline:
 
     def save(self, path: str | os.PathLike[str]) -> bool:
         """Keep the snapshot of the file now at ``path`` (the file ``write`` wrote, in place);
-        ``False`` when there is none to keep (warnings) or another run saved one meanwhile."""
+        ``False`` when there is none to keep (warnings), another writer replaced the file
+        already, or another run saved a snapshot meanwhile."""
         if self.snapshot is None:
             return False
-        self.snapshot.source = os.path.realpath(path)
-        self.snapshot.state = _file_state(Path(self.snapshot.source).stat())
+        source = os.path.realpath(path)
+        st = Path(source).stat()
+        # The file is put in place by a rename, which keeps its inode: another one there is
+        # another writer's, and the snapshot (where each part stands) does not describe it.
+        if (st.st_ino, st.st_dev) != self.written:
+            return False
+        self.snapshot.source, self.snapshot.state = source, _file_state(st)
         after = self.generation if self.extension is not None else None
         return self.store.save_snapshot(self.mark, self.kind, self.snapshot.encode(), self.states.items(),
                                         after=after)
