@@ -360,7 +360,7 @@ class StoredTimeline:
 
     def _extension(self) -> _Extension | None:
         """The plan to extend the last file, or ``None`` for the whole path (``why`` says why)."""
-        if self.warnings or self.undated:
+        if self.warnings:  # an undated statement is one (``_prepare``)
             return self._whole("the record has warnings")
         found = self.store.snapshot(self.mark, self.kind)
         if found is None:
