@@ -159,6 +159,23 @@ def test_edited_last_file_takes_the_whole_path(corpus: Path, whole: list[str]) -
     _fallback(corpus, whole, "the last file changed")
 
 
+def test_last_file_edited_in_place_with_its_size_and_mtime_kept_takes_the_whole_path(
+        corpus: Path, whole: list[str]) -> None:
+    """An edit that keeps the file's size and puts its mtime back still changes its ctime."""
+    out = corpus.parent / "out.json"
+    _stored(corpus)
+    kept = out.stat()
+    with out.open("r+b") as handle:  # in place: the same inode
+        data = handle.read().replace(b"strategic", b"Strategic")
+        handle.seek(0)
+        handle.write(data)
+    os.utime(out, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert (out.stat().st_size, out.stat().st_mtime_ns, out.stat().st_ino) == \
+        (kept.st_size, kept.st_mtime_ns, kept.st_ino)
+    _write(corpus, 8)
+    _fallback(corpus, whole, "the last file changed")
+
+
 def test_deleted_last_file_takes_the_whole_path(corpus: Path, whole: list[str]) -> None:
     _stored(corpus)
     (corpus.parent / "out.json").unlink()
