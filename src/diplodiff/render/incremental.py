@@ -60,6 +60,7 @@ from ..timeline.track import (
     _histories,
     _prepare,
     _record,
+    occurrence_rows,
     order_key,
 )
 from .escape import VALID_TEXT, csv_cell
@@ -67,6 +68,7 @@ from .tables import BOM
 from .timeline import (
     _STRING,
     TIMELINE_SCHEMA_VERSION,
+    _Columns,
     _Compact,
     _date_json,
     _Facts,
@@ -417,7 +419,8 @@ class StoredTimeline:
             return self._write_whole_csv(fd, timeline)
         out = _Out(fd)
         labels = timeline.labels()
-        sentences = _sentences(timeline)
+        columns = [_Columns(occurrence_rows(h)) for h in timeline.formulas]  # read once for both
+        sentences = _sentences(timeline, columns)
         ids = [s.id for s in timeline.statements]
         writer = _Compact(ids, sentences)
         out.text(_head())
@@ -437,7 +440,7 @@ class StoredTimeline:
             if k:
                 out.text(",")
             start = out.at
-            head, facts = writer.parts(h)
+            head, facts = writer.parts(h, columns[k])
             out.text(head)
             occurrences_end = out.at
             out.text("]," + facts.json(_date_json(h.last.date))[1:])

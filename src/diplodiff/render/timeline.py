@@ -31,6 +31,7 @@ from .escape import markdown, one_line
 _STRING: Callable[[str], str] = json.encoder.encode_basestring
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+_THIRD = operator.itemgetter(2)
 _NEXT = (1).__add__
 _PREVIOUS = (-1).__add__
 _NUMBERS: Callable[[Any], str] = json.JSONEncoder(separators=(",", ":")).encode
@@ -68,26 +69,26 @@ def _statement_dict(statement: Statement, label: Occurrence | None, sentences: l
     return out
 
 
-def _sentences(timeline: Timeline) -> list[dict[str, int]]:
+def _sentences(timeline: Timeline, columns: Sequence[_Columns] | None = None) -> list[dict[str, int]]:
     """For each statement, its distinct sentences that occurrences quote, numbered in the order
     the statement uses them (the order in which its formulas first occur).
 
     A statement's numbers depend on that statement alone, never on the order of the phrases,
     so a record that grows leaves those of its earlier statements as they were.
+    ``columns``: each phrase's ``_Columns``, when already read (the writer reads them once for both).
     """
+    if columns is None:
+        columns = [_Columns(occurrence_rows(h)) for h in timeline.formulas]
     uses: list[list[tuple[int, int, str]]] = [[] for _ in timeline.statements]
-    for k, history in enumerate(timeline.formulas):
-        for index, position, o in occurrence_rows(history):
-            # position: the formula's place in its statement (0 when not known: then the phrases' order)
-            uses[index].append((position, k, o.sentence))
+    for k, found in enumerate(columns):
+        # position: the formula's place in its statement (0 when not known: then the phrases' order)
+        in_order = zip(found.positions, itertools.repeat(k), found.sentences, strict=False)
+        for index, use in zip(found.indices, in_order, strict=False):
+            uses[index].append(use)
     table: list[dict[str, int]] = []
     for used in uses:
         used.sort()
-        known: dict[str, int] = {}
-        for _, _, sentence in used:
-            if sentence not in known:
-                known[sentence] = len(known)
-        table.append(known)
+        table.append(dict(zip(dict.fromkeys(map(_THIRD, used)), itertools.count())))
     return table
 
 
@@ -174,10 +175,10 @@ def _history_dict(history: FormulaHistory, ids: list[str], sentences: list[dict[
 class _Columns:
     """A formula's occurrences (rows, at least one) as columns, each field read in one pass."""
 
-    __slots__ = ("counts", "found", "indices", "keys", "sentences", "sides", "speakers", "texts")
+    __slots__ = ("counts", "found", "indices", "keys", "positions", "sentences", "sides", "speakers", "texts")
 
     def __init__(self, rows: Sequence[Row]) -> None:
-        self.indices, _, self.found = zip(*rows, strict=True)
+        self.indices, self.positions, self.found = zip(*rows, strict=True)
         # scattered in memory as the occurrences are, they are read once: a Found is a tuple
         if isinstance(self.found[0], Found):
             fields = list(zip(*self.found, strict=True))
@@ -371,10 +372,12 @@ class _Compact:
                 f'{self.wordings[o.texts, o.counts]}{self.numbers[self.sentences[i][o.sentence]]}'
                 f'{self.voices[o.speakers, o.sides]}')
 
-    def parts(self, history: FormulaHistory) -> tuple[str, _Facts]:
+    def parts(self, history: FormulaHistory, columns: _Columns | None = None) -> tuple[str, _Facts]:
         """The phrase's JSON up to the end of its occurrences (``]`` and the facts to follow),
-        and its facts (``_Facts.json`` with the first ``{`` left out completes it)."""
-        columns = _Columns(occurrence_rows(history))
+        and its facts (``_Facts.json`` with the first ``{`` left out completes it); ``columns``:
+        its occurrences', when already read."""
+        if columns is None:
+            columns = _Columns(occurrence_rows(history))
         indices = columns.indices
         heads: Iterable[str]
         if isinstance(history.occurrences, Occurrences):
@@ -395,8 +398,8 @@ class _Compact:
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
         return f'{head[:-1]},"occurrences":[{occurrences[1:]}', facts
 
-    def phrase(self, history: FormulaHistory) -> str:
-        head, facts = self.parts(history)
+    def phrase(self, history: FormulaHistory, columns: _Columns | None = None) -> str:
+        head, facts = self.parts(history, columns)
         return f"{head}],{facts.json(_date_json(history.last.date))[1:]}"
 
 
@@ -416,12 +419,14 @@ class _Raw(str):
 def _parts(timeline: Timeline, *, compact: bool = False) -> list[tuple[str, Any]]:
     """The top-level keys of the timeline JSON, the long arrays lazy (phrases pre-written if compact)."""
     labels = timeline.labels()
-    sentences = _sentences(timeline)
+    # the occurrences read once for the sentences and the phrases: scattered in memory, each pass costs
+    columns = [_Columns(occurrence_rows(h)) for h in timeline.formulas]
+    sentences = _sentences(timeline, columns)
     ids = [s.id for s in timeline.statements]
     phrases: Iterable[Any]
     if compact:
         writer = _Compact(ids, sentences)
-        phrases = (_Raw(writer.phrase(h)) for h in timeline.formulas)
+        phrases = (_Raw(writer.phrase(h, columns[k])) for k, h in enumerate(timeline.formulas))
     else:
         phrases = (_history_dict(h, ids, sentences) for h in timeline.formulas)
     return [
