@@ -64,7 +64,7 @@ from ..timeline.track import (
     order_key,
 )
 from .escape import VALID_TEXT, csv_cell
-from .tables import BOM
+from .tables import write_csv
 from .timeline import (
     _STRING,
     TIMELINE_SCHEMA_VERSION,
@@ -250,10 +250,6 @@ class _CsvRows:
         self.buffer.seek(0)
         self.buffer.truncate()
         return text
-
-    def header(self, *, excel: bool) -> str:
-        self.writer.writerow(OCCURRENCE_COLUMNS)
-        return (BOM if excel else "") + self._take()
 
     def rows(self, formula: str, canonical: str, category: str | None, lexicon: bool,
              found_rows: Iterable[tuple[int, int, Any]]) -> str:
@@ -458,7 +454,7 @@ class StoredTimeline:
         """The whole path's CSV, exactly ``write_timeline_csv``'s, and the snapshot of it."""
         out = _Out(fd)
         table = _CsvRows(timeline.statements)
-        out.text(table.header(excel=self.excel))
+        out.text(write_csv(OCCURRENCE_COLUMNS, (), excel=self.excel))
         phrases: list[_Phrase] = []
         for h in timeline.formulas:
             start = out.at
@@ -742,7 +738,7 @@ class _Extension:
         run, dated = self.run, self.run.dated
         out = _Out(fd, self.source)
         table = _CsvRows(dated)
-        out.text(table.header(excel=run.excel))
+        out.text(write_csv(OCCURRENCE_COLUMNS, (), excel=run.excel))
         old = {p.formula: p for p in self.snapshot.phrases}
         phrases: list[_Phrase] = []
         for _, formula in self.order:
