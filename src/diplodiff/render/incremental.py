@@ -418,7 +418,7 @@ class StoredTimeline:
         columns = [_Columns(occurrence_rows(h)) for h in timeline.formulas]  # read once for both
         sentences = _sentences(timeline, columns)
         ids = [s.id for s in timeline.statements]
-        writer = _Compact(ids, sentences)
+        writer = _Compact(ids, sentences, self.ids_json)  # the ids as JSON: made once, in __init__
         out.text(_head())
         start = out.at
         starts = array.array("q")
