@@ -55,7 +55,7 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def whole(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """For each stored run in this process, why it took the whole path ("": it whole the last file)."""
+    """For each stored run in this process, why it took the whole path ("": it extended the last file)."""
     seen: list[str] = []
     real = StoredTimeline.write
 
