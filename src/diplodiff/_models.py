@@ -248,6 +248,25 @@ class Sentence:
     voice: Span | None = None
 
 
+(_set_index, _set_sentence_span_, _set_tokens, _set_sentence_speaker, _set_sentence_side, _set_voice) = (
+    getattr(Sentence, name).__set__ for name in ("index", "span", "tokens", "speaker", "side", "voice"))
+
+
+def _sentence(index: int, span: Span, tokens: Sequence[Token], speaker: str | None = None,
+              side: str | None = None, voice: Span | None = None) -> Sentence:
+    """``Sentence(index, span, tokens, speaker, side, voice)`` built the way ``_phrase``
+    is: tokenizing and attributing each make one per sentence, and attrs' ``__init__``
+    (which validates nothing here) costs more than setting the slots."""
+    sentence = _new(Sentence)
+    _set_index(sentence, index)
+    _set_sentence_span_(sentence, span)
+    _set_tokens(sentence, tokens)
+    _set_sentence_speaker(sentence, speaker)
+    _set_sentence_side(sentence, side)
+    _set_voice(sentence, voice)
+    return sentence
+
+
 class Origin(enum.Enum):
     """Where a phrase was found: in the curated lexicon, or by discovery."""
 

@@ -51,7 +51,7 @@ import attrs
 from attrs import frozen
 
 from .._errors import SpeakerTableError
-from .._models import Sentence, Span, Statement, Tokens, _span
+from .._models import Sentence, Span, Statement, Tokens, _sentence, _span
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
@@ -754,7 +754,7 @@ class _Reader:
 
 def _voiced(sentence: Sentence, voice: _Voice) -> Sentence:
     """The sentence with the voice's speaker, side and span."""
-    return Sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side, voice.span)
+    return _sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side, voice.span)
 
 
 def _past_adverbs(words: Sequence[Word], i: int) -> int:

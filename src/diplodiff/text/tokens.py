@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 from operator import itemgetter
 
-from .._models import Sentence, Statement, Tokens, _span
+from .._models import Sentence, Statement, Tokens, _sentence, _span
 from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
 from .punkt import sentence_spans
 
@@ -139,7 +139,7 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
             continue
         else:
             tokens = Tokens(texts[i:j], ends[i:j], parts[i:j])
-        sentences.append(Sentence(len(sentences), _span(a, b), tokens))
+        sentences.append(_sentence(len(sentences), _span(a, b), tokens))
     return tuple(sentences)
 
 
