@@ -71,6 +71,7 @@ from .timeline import (
     _Columns,
     _Compact,
     _date_json,
+    _drain,
     _Facts,
     _sentences,
     _statement_dict,
@@ -417,6 +418,7 @@ class StoredTimeline:
         labels = timeline.labels()
         columns = [_Columns(occurrence_rows(h)) for h in timeline.formulas]  # read once for both
         sentences = _sentences(timeline, columns)
+        drained = _drain(columns)
         ids = [s.id for s in timeline.statements]
         writer = _Compact(ids, sentences, self.ids_json)  # the ids as JSON: made once, in __init__
         out.text(_head())
@@ -436,7 +438,7 @@ class StoredTimeline:
             if k:
                 out.text(",")
             start = out.at
-            head, facts = writer.parts(h, columns[k])
+            head, facts = writer.parts(h, next(drained))
             out.text(head)
             occurrences_end = out.at
             out.text("]," + facts.json(_date_json(h.last.date))[1:])

@@ -8,7 +8,7 @@ import io
 import itertools
 import json
 import operator
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from .._models import Origin, Statement
@@ -186,6 +186,13 @@ class _Columns:
         else:
             picked = [tuple(map(operator.attrgetter(name), self.found)) for name in _FIELDS]
         self.texts, self.keys, self.counts, self.sentences, self.speakers, self.sides = picked
+
+
+def _drain(columns: list[_Columns]) -> Iterator[_Columns]:
+    """The columns in order, each let go once taken: a large record's columns are tens of MB."""
+    columns.reverse()
+    while columns:
+        yield columns.pop()
 
 
 class _Facts:
@@ -426,7 +433,7 @@ def _parts(timeline: Timeline, *, compact: bool = False) -> list[tuple[str, Any]
     phrases: Iterable[Any]
     if compact:
         writer = _Compact(ids, sentences)
-        phrases = (_Raw(writer.phrase(h, columns[k])) for k, h in enumerate(timeline.formulas))
+        phrases = (_Raw(writer.phrase(h, c)) for h, c in zip(timeline.formulas, _drain(columns), strict=True))
     else:
         phrases = (_history_dict(h, ids, sentences) for h in timeline.formulas)
     return [
