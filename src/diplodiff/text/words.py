@@ -120,11 +120,12 @@ def _seen(token: str) -> Word | None:
 def sentence_words(sentence: Sentence) -> list[Word]:
     """The words and punctuation of a sentence, quote marks left out."""
     texts = Tokens.of(sentence.tokens).texts
-    if _QUOTED.isdisjoint(texts):  # a sentence with a known quote mark goes straight to the slow path
-        try:
-            return list(map(_SEEN.__getitem__, texts))
-        except KeyError:  # a word not seen before, or a quote mark never met
-            pass
+    # A quote mark is never in _SEEN, so a sentence with one takes the slow path too:
+    # cheaper than testing every sentence's words against _QUOTED first.
+    try:
+        return list(map(_SEEN.__getitem__, texts))
+    except KeyError:  # a word not seen before, or a quote mark
+        pass
     return [w for t in texts if (w := _SEEN.get(t) or _seen(t)) is not None]
 
 
