@@ -224,19 +224,19 @@ class _Facts:
         """Take in occurrences, in date order after those already taken in."""
         if rows:
             columns = _Columns(rows)
-            self.take(columns, ids_json, list(zip(columns.texts, columns.counts, strict=True)),
+            self.take(columns, ids_json, list(map(sum, columns.counts)),
                       dict.fromkeys(zip(columns.speakers, columns.sides, strict=True)))
 
-    def take(self, columns: _Columns, ids_json: Sequence[str], wordings: Sequence[Any],
+    def take(self, columns: _Columns, ids_json: Sequence[str], totals: Sequence[int],
              voices: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
         """Take in occurrences given as columns, in date order after those already taken in.
 
-        ``wordings``: one item per occurrence, equal where the texts and counts are (the pieces
-        ``_Compact`` writes); ``voices``: each (speakers, sides) they have, once, in order.
+        ``totals``: each occurrence's count (all its wordings); ``voices``: each (speakers, sides)
+        they have, once, in order of appearance.
 
         Half a million occurrences in a large record: the work per occurrence is left to C
         (``map``, slices, ``sum``), and Python runs once per run of the same wordings' keys
-        (forms and switches change only where the wordings do) and once per streak; each field is
+        (forms and switches change only where the keys do) and once per streak; each field is
         read in as few passes as can be, as the occurrences are scattered in memory.
         """
         indices, texts, keys, counts = columns.indices, columns.texts, columns.keys, columns.counts
@@ -245,7 +245,7 @@ class _Facts:
             return
         statements = list(map(ids_json.__getitem__, indices))
         forms, count, last = self.forms, self.count, self.last
-        changes = map(operator.ne, itertools.islice(wordings, 1, None), wordings)
+        changes = map(operator.ne, itertools.islice(keys, 1, None), keys)
         cuts = [0, *itertools.compress(range(1, n), changes), n]
         for a, b in itertools.pairwise(cuts):
             run = keys[a]
@@ -253,7 +253,7 @@ class _Facts:
                 self.switches.append(f'{{"earlier":{ids_json[last[0]]},"later":{statements[a]},'
                                      f'"from":{_STRING(last[2])},"to":{_STRING(texts[a][0])}}}')
             if len(run) == 1:  # nearly always: one wording in the statement
-                c = counts[a][0] * (b - a)
+                c = sum(totals[a:b])
                 entry = forms.get(run[0])
                 if entry is None:
                     forms[run[0]] = [texts[a][0], c, statements[a:b]]
@@ -360,13 +360,19 @@ class _Compact:
         # the same few tuples of wordings, speakers and sides recur thousands of times
         self.lists = _Cache(lambda items: "[" + ",".join(map(self.string, items)) + "]")
         # so do the pieces of an occurrence they make: wordings with counts, speakers with sides
-        self.wordings = _Cache(lambda wordings: (f'"text":{self.string(wordings[0][0])},'
-                                                 f'"count":{sum(wordings[1])},"forms":{self.lists[wordings[0]]}'))
+        self.wordings = _Cache(self._wordings)
+        self.total_of: dict[str, int] = {}  # a wordings piece -> its count
         self.voices = _Cache(self._voices)
         self.voice_of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.numbers = _Cache(lambda n: f',"sentence":{n},')
         # each statement's occurrences begin the same: ``,{"statement":ID,"index":I,`` (made when first used)
         self.heads: list[str] | None = None
+
+    def _wordings(self, wordings: tuple[tuple[str, ...], tuple[int, ...]]) -> str:
+        texts, counts = wordings
+        made = f'"text":{self.string(texts[0])},"count":{sum(counts)},"forms":{self.lists[texts]}'
+        self.total_of[made] = sum(counts)
+        return made
 
     def _voices(self, voices: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
         made = f'"speakers":{self.lists[voices[0]]},"sides":{self.lists[voices[1]]}}}'
@@ -401,7 +407,8 @@ class _Compact:
         occurrences = "".join(itertools.chain.from_iterable(pieces))
         facts = _Facts(_date_json(history.first.date))
         # the cached pieces stand for what they were made of: compared and hashed as strings, in C
-        facts.take(columns, self.ids_json, wordings, map(self.voice_of.__getitem__, dict.fromkeys(voices)))
+        totals = list(map(self.total_of.__getitem__, wordings))
+        facts.take(columns, self.ids_json, totals, map(self.voice_of.__getitem__, dict.fromkeys(voices)))
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
         return f'{head[:-1]},"occurrences":[{occurrences[1:]}', facts
 
