@@ -291,3 +291,11 @@ def test_a_conjunct_added_to_a_list_is_a_qualifier_added() -> None:
     found = _findings("The leaders called for open and inclusive dialogue in March.",
                       "The leaders called for open, inclusive and transparent dialogue in March.")
     assert [f[3] for f in found] == [["qualifier_added"]]
+
+
+def test_a_modifier_taken_out_of_a_list_is_a_qualifier_dropped() -> None:
+    """Words only taken out (an -ly adjective the chunker reads as an adverb, so no
+    content word is left to name) are a qualifier dropped, never replaced by nothing."""
+    found = _findings("Debts are treated in a predictable, timely, orderly and coordinated manner.",
+                      "Debts are treated in a predictable, orderly and coordinated manner.")
+    assert [f[3] for f in found] == [["qualifier_dropped"]]

@@ -262,9 +262,13 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     changed = [k for k in range(i1, i2) if e.parts[k] not in ARTICLES] + [
         k for k in range(j1, j2) if l.parts[k] not in ARTICLES]
     if not found and changed:
-        kind = ShiftType.SUBSTITUTION
+        # Words only taken out or only put in are never "replaced by nothing".
+        kind = ShiftType.SUBSTITUTION if i2 > i1 and j2 > j1 else \
+            ShiftType.QUALIFIER_ADDED if j2 > j1 else ShiftType.QUALIFIER_DROPPED
         found.append(kind)
-        details.append(f"substitution: {said[0]!r} -> {said[1]!r}")
+        note = f"{said[0]!r} -> {said[1]!r}" if kind is ShiftType.SUBSTITUTION else \
+            repr(said[1] if j2 > j1 else said[0])
+        details.append(f"{kind.value.replace('_', ' ')}: {note}")
         markers += _part_markers(kind, e, range(i1, i2), "earlier", e_text) if i2 > i1 else []
         markers += _part_markers(kind, l, range(j1, j2), "later", l_text) if j2 > j1 else []
     return tuple(found), tuple(details), tuple(markers)
