@@ -192,7 +192,7 @@ def test_an_adverb_before_a_phrasal_verb_takes_the_particle_and_its_object() -> 
     assert _findings("The ministers asked donors to step up support for displaced families.",
                      "The ministers asked donors to rapidly step up support for displaced families.") == [
         ("shifted", "step up support for displaced families",
-         "rapidly step up support for displaced families", ["substitution"])]
+         "rapidly step up support for displaced families", ["qualifier_added"])]
 
 
 def test_a_swapped_phrasal_verb_takes_its_particle_and_object() -> None:
