@@ -830,14 +830,16 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         found.append(Passage(f"p{len(found) + 1}", kind, (sentence,), span, span.of(analysis.statement.text)))
     inventory = _Inventory(earlier, later, edited, links, revision, recurring=recurring,
                            vocabulary=vocabulary)
-    groups = [] if revision else _grouped(inventory.unplaced(found, options), earlier, later,
+    findings = inventory.findings(found, options)
+    groups = [] if revision else _grouped(inventory.unplaced(findings), earlier, later,
                                           inventory.linked_sides, first_id=len(found) + 1)
-    changes = inventory.changes(found + groups, options)
+    # The first reading stands unless groups were found: read again with them.
+    changes = inventory.changes(inventory.findings(found + groups, options) if groups else findings)
     if groups:
         # Pairing with the passages' key chunks may have taken formulas out of a
         # group: a group left with fewer than two findings is no passage.
-        findings = Counter(c.passage for c in changes)  # a count per group was quadratic
-        held = [p for p in groups if findings[p.id] >= MIN_GROUP]
+        per_passage = Counter(c.passage for c in changes)  # a count per group was quadratic
+        held = [p for p in groups if per_passage[p.id] >= MIN_GROUP]
         gone = {p.id for p in groups} - {p.id for p in held}
         changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
         found += held
@@ -867,6 +869,11 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                       passages=tuple(found), revision=revision)
 
 
+#: The inventory read with some passages (``_Inventory.findings``): its pairs, and its
+#: one-sided findings as ``(side, formula, passage id)``.
+_Findings = tuple[list[Change], list[tuple[int, str, str | None]]]
+
+
 class _Inventory:
     """The inventory's changes, given the new and dropped passages, less what the word
     edits already report and what stands in the other statement's words too."""
@@ -890,8 +897,7 @@ class _Inventory:
         self.edited_changes = self._edited_changes()
         self.held: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
-    def _findings(self, found: Sequence[Passage], options: Options,
-                  ) -> tuple[list[Change], list[tuple[int, str, str | None]]]:
+    def findings(self, found: Sequence[Passage], options: Options) -> _Findings:
         """The inventory's pairs, and its formulas of one side (0 dropped, 1 added) that
         are findings, as ``(side, formula, passage id)``, with ``found`` as the passages."""
         own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
@@ -908,19 +914,19 @@ class _Inventory:
                     one_sided.append((side, formula, pid))
         return pairs, one_sided
 
-    def unplaced(self, found: Sequence[Passage], options: Options) -> list[tuple[ChangeKind, int]]:
-        """The added and dropped findings in none of the passages ``found``, as
-        ``(kind, sentence)``: what ``_grouped`` reads, with no change built."""
-        _, one_sided = self._findings(found, options)
+    def unplaced(self, findings: _Findings) -> list[tuple[ChangeKind, int]]:
+        """The added and dropped findings in no passage (``findings`` read with the
+        passages), as ``(kind, sentence)``: what ``_grouped`` reads, with no change built."""
+        _, one_sided = findings
         kinds = (ChangeKind.DROPPED, ChangeKind.ADDED)
         return [(c.kind, c.phrase.sentence) for c in self.edited_changes
                 if c.kind in kinds and c.passage is None] + [
             (kinds[side], self.pairing.groups[side][formula][0].sentence)
             for side, formula, pid in one_sided if pid is None]
 
-    def changes(self, found: Sequence[Passage], options: Options) -> list[Change]:
-        """The word edits' changes and the inventory's, with ``found`` as the passages."""
-        pairs, one_sided = self._findings(found, options)
+    def changes(self, findings: _Findings) -> list[Change]:
+        """The word edits' changes and the inventory's (``findings``, read with the passages)."""
+        pairs, one_sided = findings
         changes = list(self.edited_changes)
         for change in pairs:  # a pair an edit reports is no finding of its own
             e, l = change.earlier, change.later
