@@ -920,7 +920,7 @@ class _Inventory:
         _, one_sided = findings
         kinds = (ChangeKind.DROPPED, ChangeKind.ADDED)
         return [(c.kind, c.phrase.sentence) for c in self.edited_changes
-                if c.kind in kinds and c.passage is None] + [
+                if c.kind in kinds] + [
             (kinds[side], self.pairing.groups[side][formula][0].sentence)
             for side, formula, pid in one_sided if pid is None]
 
