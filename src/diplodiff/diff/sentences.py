@@ -170,24 +170,26 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     # only the cells next to one at 30 or more are worth scoring.
     one = sequence_over(e, l, GAP_THRESHOLD)
     bound = _f32(THRESHOLD)
-    # (-score, distance from the same relative place, i + j, shape, i, j): the dense
-    # path's lexsort keys, then its candidates' order (shape, then row-major).
-    found = [(-score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, 0, i, j)
-             for i, row in enumerate(one) for j, score in row.items() if score >= bound]
+
+    def candidate(score: float, shape: int, i: int, j: int) -> tuple[float, float, int, int, int, int]:
+        """(-score, distance from the same relative place, i + j, shape, i, j): the dense
+        path's lexsort keys, then its candidates' order (shape, then row-major)."""
+        return -score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, shape, i, j
+
+    found = [candidate(score, 0, i, j) for i, row in enumerate(one) for j, score in row.items()
+             if score >= bound]
     merges = {(a, j) for i, row in enumerate(one) for j in row for a in (i - 1, i) if 0 <= a < n - 1}
     splits = {(i, b) for i, row in enumerate(one) for j in row for b in (j - 1, j) if 0 <= b < m - 1}
-    for shape, cells in ((1, merges), (2, splits)):
-        for i, j in cells:
-            if shape == 1:
-                score = sequence_score(e[i] + e[i + 1], l[j])
-                parts = max(one[i].get(j, 0.0), one[i + 1].get(j, 0.0))
-            else:
-                score = sequence_score(e[i], l[j] + l[j + 1])
-                parts = max(one[i].get(j, 0.0), one[i].get(j + 1, 0.0))
-            # Kept only where it beats the better one-to-one score of its parts by the
-            # margin (a part under 30 read as 0 changes nothing: the score is over 65).
-            if score >= bound and score > _f32(parts + _MERGE_MARGIN):
-                found.append((-score, abs((i + 0.5) / n - (j + 0.5) / m), i + j, shape, i, j))
+    # A merge (split) is kept only where it beats the better one-to-one score of its
+    # parts by the margin (a part under 30 read as 0 changes nothing: the score is 65 or more).
+    for i, j in merges:
+        score = sequence_score(e[i] + e[i + 1], l[j])
+        if score >= bound and score > _f32(max(one[i].get(j, 0.0), one[i + 1].get(j, 0.0)) + _MERGE_MARGIN):
+            found.append(candidate(score, 1, i, j))
+    for i, j in splits:
+        score = sequence_score(e[i], l[j] + l[j + 1])
+        if score >= bound and score > _f32(max(one[i].get(j, 0.0), one[i].get(j + 1, 0.0)) + _MERGE_MARGIN):
+            found.append(candidate(score, 2, i, j))
     found.sort()
     links = _greedy((-negative, kind, a, b) for negative, _, _, kind, a, b in found)
     if fill and _revised(links, n, m):
