@@ -909,8 +909,13 @@ class _Inventory:
         for side, formulas in ((0, dropped), (1, added)):
             for formula in formulas:
                 group = self.pairing.groups[side][formula]
-                if not self.elsewhere(group, side, own[side]):
-                    pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
+                if self.elsewhere(group, side):
+                    continue
+                pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
+                # In a revision, a formula standing in corresponding sentences outside
+                # any passage is no finding either.
+                if not (self.revision and pid is None
+                        and all(p.sentence in self.linked_sides[side] for p in group)):
                     one_sided.append((side, formula, pid))
         return pairs, one_sided
 
@@ -959,14 +964,14 @@ class _Inventory:
                 changes.append(Change(ChangeKind.ADDED, None, new, later_count=count))
         return changes
 
-    def elsewhere(self, group: Sequence[Phrase], side: int, own: Sequence[Passage]) -> bool:
+    def elsewhere(self, group: Sequence[Phrase], side: int) -> bool:
         """Whether an added (``side`` 1) or dropped (0) formula is no finding: a word edit
         reports it, or the other statement holds it (in a longer formula, in its words,
-        or, between readouts of different meetings, every word of a discovered chunk),
-        or, in a revision, it stands in corresponding sentences outside any passage."""
+        or, between readouts of different meetings, every word of a discovered chunk):
+        what no passage changes, read once per formula (``findings`` adds the passages' part)."""
         phrase = group[0]
         held = self.held[side].get(phrase.formula)
-        if held is None:  # all but the passages' part, read once
+        if held is None:
             key, other = phrase.key, 1 - side
             # A wording with a word the other statement never uses stands nowhere in
             # it: no scan of its text for that one.
@@ -978,8 +983,7 @@ class _Inventory:
                 or (not self.revision and phrase.origin is Origin.DISCOVERED
                     and not _distinct(key, self.vocab[other],
                                       every=not self.pairing.is_listed(phrase.formula, side))))
-        return held or (self.revision and all(
-            p.sentence in self.linked_sides[side] and not _passage_of(p, own) for p in group))
+        return held
 
     def framed(self, change: Change) -> Change:
         """A kept or shifted change, less the framing shifts that are no finding here."""
