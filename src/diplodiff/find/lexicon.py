@@ -214,8 +214,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             (p for h in heads for p in patterns[h]), key=_order)
         best_end, best = -1, None
         for pattern in candidates:
-            segments = pattern.segments
-            end = pos + len(segments[0]) if len(segments) == 1 else pattern.end(parts, pos)
+            end = pattern.end(parts, pos)
             if end > best_end and (simple or end == cumulative[bisect.bisect_right(cumulative, end - 1)]):
                 best_end, best = end, pattern
         if best is not None:
