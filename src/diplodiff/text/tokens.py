@@ -132,7 +132,7 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     for a, b in spans:
         i, j = right(ends, a), right(ends, b)
         if (i < j and ends[i] - len(texts[i]) < a) or (j < len(ends) and ends[j] - len(texts[j]) < b):
-            found = _own_words(text, folded, a, b)
+            found = _own_words(text, folded, quoted, a, b)
             if found is None:
                 continue
             tokens = Tokens(*found)
@@ -149,13 +149,10 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
 
     ``str.translate`` reads a non-ASCII text character by character through the
     table (0.09 s for 2 MB with a few curly quotes, a quarter of tokenizing it):
-    such a text is searched for the quotes and rebuilt around them instead.
+    the text is searched for the quotes and rebuilt around them instead.
     """
-    if text.isascii():
-        if not any(map(text.__contains__, _ASCII_QUOTES)):  # ``in`` is a fast search, translate is not
-            return text, []
-        folded = text.translate(QUOTES)
-        return folded, ([] if folded == text else [m.start() for m in _QUOTE.finditer(text)])
+    if text.isascii() and not any(map(text.__contains__, _ASCII_QUOTES)):  # ``in`` is a fast search
+        return text, []
     quoted = [m.start() for m in _QUOTE.finditer(text)]
     if not quoted:
         return text, quoted
@@ -213,15 +210,14 @@ def _has_separator(text: str, start: int, end: int) -> bool:
 _SEPARATOR_CHARS = "\x1c\x1d\x1e\x1f"
 
 
-def _own_words(text: str, folded: str, a: int, b: int,
+def _own_words(text: str, folded: str, quoted: list[int], a: int, b: int,
                ) -> tuple[list[str], list[int], list[tuple[str, ...]]] | None:
     """The tokens of one sentence read alone (``re`` with pos/endpos reads the text as if
     sliced there: no pattern looks behind), or ``None`` when it has none."""
     texts, ends = _words(folded, a, b)
     if not texts:
         return None
-    if text[a:b] != folded[a:b]:
-        texts = [text[y - len(t) : y] for t, y in zip(texts, ends, strict=True)]
+    _requote(texts, ends, text, quoted)
     return texts, ends, _parts(texts)
 
 
