@@ -122,8 +122,8 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     if not spans:
         return ()
     # The words of the whole text at once, from the first sentence on. Each sentence
-    # then takes the words that end in it; ``_own_words`` checks that none crosses its
-    # edges (a word pattern reading past a sentence's end), else reads it alone.
+    # then takes the words that end in it, unless one crosses its edges (a word pattern
+    # reading past a sentence's end): then ``_own_words`` reads the sentence alone.
     texts, ends = _words(folded, spans[0][0], len(folded))
     _requote(texts, ends, text, quoted)
     parts = _parts(texts)
