@@ -166,11 +166,12 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
     return found
 
 
-def _terms(bits: Sequence[int], options: Options, flagged: str | None = None) -> list[tuple[int, int]]:
+def _terms(bits: Sequence[int], options: Options, flagged: str) -> list[tuple[int, int]]:
+    """Return ranges of terms: runs of term words (``flagged``: ``bits`` as a string)."""
     found: list[tuple[int, int]] = []
     shortest, longest = options.min_phrase_tokens, options.max_phrase_tokens
     # A run shorter than the shortest phrase gives none, trimmed or not: not visited.
-    for run in _term_runs(shortest).finditer(_flagged(bits) if flagged is None else flagged):
+    for run in _term_runs(shortest).finditer(flagged):
         first, last = run.span()
         last -= 1
         j = last
@@ -315,8 +316,6 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> 
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
     Partnership"): the name is the formula there."""
-    if not sentence_hits:
-        return sentence_hits
     name_heads = heads()["name"]
     weak = [h for h in sentence_hits if not h[4].cased
              or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in name_heads]
