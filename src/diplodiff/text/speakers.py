@@ -940,15 +940,15 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
 # software that guesses (a stray closing mark, or one curled the wrong way, is common in
 # scraped text). So a text reads the same in straight and in curly quotes.
 _QUOTE_MARKS = re.compile('[\u201c\u201d"]')
+#: A mark right before one of these (or a space, or the end) closes a quotation...
+_CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013")
+#: ...and right after one of these (or a space, or the start), before a word, opens one.
+_OPENS_AFTER = frozenset("([{\u2014\u2013-:/")
 
 
 def _has_quote(text: str) -> bool:
     """Whether ``text`` has a double quote mark (``in`` is many times faster than a search)."""
     return '"' in text or "\u201c" in text or "\u201d" in text
-#: A mark right before one of these (or a space, or the end) closes a quotation...
-_CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013")
-#: ...and right after one of these (or a space, or the start), before a word, opens one.
-_OPENS_AFTER = frozenset("([{\u2014\u2013-:/")
 
 
 def _direction(text: str, i: int) -> int:
