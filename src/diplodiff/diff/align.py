@@ -323,8 +323,9 @@ def _backward(earlier: Sequence[str], later: Sequence[str]) -> bool:
     longest common subsequences ("political mutual trust strategic partnership" and
     "strategic partnership strategic partnership strategic mutual trust" share "mutual
     trust" or "strategic partnership"), and which one ``Indel.opcodes`` keeps depends on
-    which sequence is its source. A pair is read in one order, the smaller sequence
-    first, so that swapping the statements swaps the runs and changes nothing else."""
+    which sequence is its source. A pair is read in one order, the lesser in list order
+    (compared word by word, not by length) as source, so that swapping the statements
+    swaps the runs and changes nothing else."""
     return list(later) < list(earlier)
 
 
