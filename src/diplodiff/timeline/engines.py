@@ -11,7 +11,8 @@ ran and in whatever order the parts came back.
 * ``SerialEngine``: in this process.
 * ``ProcessEngine``: a pool of worker processes on this machine.
 * ``DaskEngine``: a Dask bag on a ``distributed`` cluster (a ``LocalCluster`` or a
-  scheduler anywhere), the per-formula rows merged by a tree reduction on the cluster.
+  scheduler anywhere), the encoded digests gathered by a tree reduction on the cluster
+  and merged into per-formula rows here as they are decoded, as the pool's are.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from __future__ import annotations
 import gc
 import importlib
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any, Protocol
 
 from .._models import Statement
@@ -27,7 +29,7 @@ from .._options import Options
 from ..diff.pipeline import paused_gc
 from ..find.lexicon import Lexicon
 from ..text.speakers import SpeakerTable
-from .digest import Rows, combine, decode, digest, encoded_digest, rows_of
+from .digest import Rows, decode, digest, encoded_digest, rows_of
 
 Numbered = Sequence[tuple[int, Statement]]
 #: What an engine yields as each part finishes: the positions analysed, their rows, and
@@ -115,14 +117,21 @@ class ProcessEngine:
                 yield list(encoded), rows_of((i, decode(blob)) for i, blob in encoded.items()), encoded
 
 
-def _partition_rows(partition: Numbered, lexicon: Lexicon, options: Options,
-                    speakers: SpeakerTable | None) -> list[Rows]:
-    # A bag partition must be a sequence: the partition's rows are its one element.
-    return [_rows(list(partition), lexicon, options, speakers)]
+def _partition_encoded(partition: Numbered, lexicon: Lexicon, options: Options,
+                       speakers: SpeakerTable | None) -> list[list[tuple[int, bytes]]]:
+    # What a pool worker sends (``_worker_encoded``): bytes move between processes at
+    # copying speed, where pickled rows cost as much again as the analysis. A bag
+    # partition must be a sequence: the partition's digests are its one element.
+    with paused_gc():
+        return [[(i, encoded_digest(s, lexicon, options, speakers)) for i, s in partition]]
+
+
+def _gathered(parts: Iterable[list[tuple[int, bytes]]]) -> list[tuple[int, bytes]]:
+    return list(chain.from_iterable(parts))
 
 
 class DaskEngine:
-    """Analyse as a Dask bag on a ``distributed`` client; rows merged by a tree reduction.
+    """Analyse as a Dask bag on a ``distributed`` client; digests gathered by a tree reduction.
 
     Args:
         client: A ``distributed.Client`` (a ``LocalCluster``'s, or one connected to
@@ -145,8 +154,8 @@ class DaskEngine:
         partitions = max(1, math.ceil(len(numbered) / self.partition))
         bag = db.from_sequence(list(numbered), npartitions=partitions)
         # One copy of the lexicon and speaker table in the graph, not one per task.
-        parts = bag.map_partitions(_partition_rows, delayed(lexicon, pure=True), options,
+        parts = bag.map_partitions(_partition_encoded, delayed(lexicon, pure=True), options,
                                    delayed(speakers, pure=True))
-        record = parts.reduction(combine, combine, split_every=8)
-        rows: Rows = self.client.compute(record).result()
-        yield [i for i, _ in numbered], rows, None
+        record = parts.reduction(_gathered, _gathered, split_every=8)
+        encoded = dict(self.client.compute(record).result())
+        yield list(encoded), rows_of((i, decode(blob)) for i, blob in encoded.items()), encoded
