@@ -312,11 +312,7 @@ class Store:
         Raises:
             StoreError: The file is damaged.
         """
-        try:
-            query = "SELECT generation, data FROM snapshot WHERE fingerprint = ? AND kind = ?"
-            row = self.conn.execute(query, (fingerprint, kind)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
+        row = self._snapshot_row("generation, data", fingerprint, kind)
         return None if row is None else (str(row[0]), bytes(row[1]))
 
     def generation(self, fingerprint: str, kind: str) -> str | None:
@@ -325,12 +321,17 @@ class Store:
         Raises:
             StoreError: The file is damaged.
         """
+        row = self._snapshot_row("generation", fingerprint, kind)
+        return None if row is None else str(row[0])
+
+    def _snapshot_row(self, columns: str, fingerprint: str, kind: str) -> tuple[Any, ...] | None:
+        # ``generation`` reads the one column it needs, not the snapshot's data
         try:
-            query = "SELECT generation FROM snapshot WHERE fingerprint = ? AND kind = ?"
-            row = self.conn.execute(query, (fingerprint, kind)).fetchone()
+            query = f"SELECT {columns} FROM snapshot WHERE fingerprint = ? AND kind = ?"
+            row: tuple[Any, ...] | None = self.conn.execute(query, (fingerprint, kind)).fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
-        return None if row is None else str(row[0])
+        return row
 
     def phrase_states(self, fingerprint: str, kind: str, formulas: Iterable[str]) -> dict[str, bytes]:
         """The stored states of these formulas in the snapshot of ``kind`` (missing ones are absent).
