@@ -23,6 +23,8 @@ from diplodiff.render import incremental
 from diplodiff.render.incremental import KIND, StoredTimeline
 from diplodiff.timeline.store import Store
 
+from .concurrent_runs import timelines_at_once
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 #: Lines that make discovered phrases recur, or not, from one statement to the next.
@@ -365,14 +367,7 @@ def test_two_runs_extending_at_once_both_finish(corpus: Path, tmp_path: Path) ->
     store = tmp_path / "s.db"
     _run(corpus, tmp_path / "out.json", "--store", str(store))
     _write(corpus, 8)
-
-    def command(out: str) -> list[str]:
-        return [sys.executable, "-m", "diplodiff", "timeline", str(corpus), "-q", "-f", "json",
-                "--workers", "1", "--store", str(store), "-o", str(tmp_path / out)]
-
-    runs = [subprocess.Popen(command(f"out{n}.json"), stderr=subprocess.PIPE, text=True) for n in (1, 2)]
-    errors = [run.communicate(timeout=120)[1] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], errors
+    timelines_at_once(corpus, store, [tmp_path / "out1.json", tmp_path / "out2.json"])
     plain = _plain(corpus)
     assert (tmp_path / "out1.json").read_bytes() == plain
     assert (tmp_path / "out2.json").read_bytes() == plain

@@ -22,6 +22,8 @@ from diplodiff.timeline.digest import Digest, decode, encode
 from diplodiff.timeline.digest import digest as digest_function
 from diplodiff.timeline.store import FORMAT, Store, _problem, fingerprint, statement_key
 
+from .concurrent_runs import timelines_at_once
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ("A strategic partnership and the Belt and Road Initiative.",
          "The golden three decades of our comprehensive strategic partnership.",
@@ -242,14 +244,7 @@ def test_two_runs_at_once_both_finish(tmp_path: Path) -> None:
     corpus.write_text("".join(json.dumps({"id": s.id, "date": s.date.isoformat(), "text": s.text}) + "\n"
                               for s in _statements(150) if s.date), encoding="utf-8")
     store = tmp_path / "s.db"
-
-    def command(out: str) -> list[str]:
-        return [sys.executable, "-m", "diplodiff", "timeline", str(corpus), "-q", "-f", "json",
-                "--workers", "1", "--store", str(store), "-o", str(tmp_path / out)]
-
-    runs = [subprocess.Popen(command(f"out{n}.json"), stderr=subprocess.PIPE, text=True) for n in (1, 2)]
-    errors = [run.communicate(timeout=120)[1] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], errors
+    timelines_at_once(corpus, store, [tmp_path / "out1.json", tmp_path / "out2.json"])
     assert main(["timeline", str(corpus), "-q", "-f", "json", "-o", str(tmp_path / "plain.json")]) == 0
     plain = (tmp_path / "plain.json").read_bytes()
     assert (tmp_path / "out1.json").read_bytes() == plain
