@@ -97,14 +97,9 @@ def _head(history: FormulaHistory) -> dict[str, Any]:
             "origin": history.origin.value, "rank": history.rank}
 
 
-def _tail(history: FormulaHistory, ids: list[str],
-          each: Callable[[int, Any], None] | None = None) -> dict[str, Any]:
+def _tail(history: FormulaHistory, ids: list[str]) -> dict[str, Any]:
     """The facts of a formula across the record, in one pass over its occurrences (what
-    ``forms()``, ``streaks()``, ``gaps()``, ``switches()``, ``speakers()`` and ``sides()`` say).
-
-    ``each(index, occurrence)`` is called on every occurrence on the way: a second pass
-    over a large record's occurrences costs as much again, scattered as they are in memory.
-    """
+    ``forms()``, ``streaks()``, ``gaps()``, ``switches()``, ``speakers()`` and ``sides()`` say)."""
     forms: dict[str, list[Any]] = {}  # key -> [first text, count, statement ids]
     switches: list[dict[str, str]] = []
     speakers: dict[str, None] = {}
@@ -114,8 +109,6 @@ def _tail(history: FormulaHistory, ids: list[str],
     previous: Any = None
     streaks: list[list[int]] = []
     for index, _, o in occurrence_rows(history):
-        if each is not None:
-            each(index, o)
         statement = ids[index]
         keys = o.keys
         if len(keys) == 1:  # nearly always: one wording in the statement
