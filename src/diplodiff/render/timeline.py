@@ -372,9 +372,9 @@ class _Compact:
         self.voice_of[made] = voices
         return made
 
-    def occurrence(self, i: int, o: Any, name: str | None = None) -> str:
-        """One occurrence at statement position ``i``, as JSON (``name``: its statement id as JSON)."""
-        return (f'{{"statement":{self.ids_json[i] if name is None else name},"index":{i},'
+    def occurrence(self, i: int, o: Any) -> str:
+        """One occurrence at statement position ``i``, as JSON."""
+        return (f'{{"statement":{self.ids_json[i]},"index":{i},'
                 f'{self.wordings[o.texts, o.counts]}{self.numbers[self.sentences[i][o.sentence]]}'
                 f'{self.voices[o.speakers, o.sides]}')
 
