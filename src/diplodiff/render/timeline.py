@@ -69,16 +69,14 @@ def _statement_dict(statement: Statement, label: Occurrence | None, sentences: l
     return out
 
 
-def _sentences(timeline: Timeline, columns: Sequence[_Columns] | None = None) -> list[dict[str, int]]:
+def _sentences(timeline: Timeline, columns: Sequence[_Columns]) -> list[dict[str, int]]:
     """For each statement, its distinct sentences that occurrences quote, numbered in the order
     the statement uses them (the order in which its formulas first occur).
 
     A statement's numbers depend on that statement alone, never on the order of the phrases,
     so a record that grows leaves those of its earlier statements as they were.
-    ``columns``: each phrase's ``_Columns``, when already read (the writer reads them once for both).
+    ``columns``: each phrase's ``_Columns`` (the writers read them once, for this and the phrases).
     """
-    if columns is None:
-        columns = [_Columns(occurrence_rows(h)) for h in timeline.formulas]
     uses: list[list[tuple[int, int, str]]] = [[] for _ in timeline.statements]
     for k, found in enumerate(columns):
         # position: the formula's place in its statement (0 when not known: then the phrases' order)
