@@ -403,7 +403,7 @@ class _Compact:
         head = json.dumps(_head(history), ensure_ascii=False, separators=(",", ":"))
         return f'{head[:-1]},"occurrences":[{occurrences[1:]}', facts
 
-    def phrase(self, history: FormulaHistory, columns: _Columns | None = None) -> str:
+    def phrase(self, history: FormulaHistory, columns: _Columns) -> str:
         head, facts = self.parts(history, columns)
         return f"{head}],{facts.json(_date_json(history.last.date))[1:]}"
 
