@@ -10,7 +10,7 @@ import signal
 import stat
 import sys
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
@@ -181,8 +181,7 @@ def _load(paths: Sequence[str], args: argparse.Namespace, options: diplodiff.Opt
     finally:
         if store is not None:
             store.close()
-    for warning in skipped or ():
-        print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
+    _warn(skipped or ())
     return statements
 
 
@@ -298,6 +297,23 @@ def _dask_client(address: str | None, workers: int | None) -> Iterator[Any]:
         yield client
 
 
+@contextmanager
+def _analysing(args: argparse.Namespace) -> Iterator[tuple[_ProgressBar, Any]]:
+    """The progress bar (closed on the way out) and the ``--dask`` client (or None) of an analysis."""
+    bar = _ProgressBar("reading statements", quiet=args.quiet)
+    try:
+        with _dask_client(getattr(args, "dask", None), args.workers) as client:
+            yield bar, client
+    finally:
+        bar.close()
+
+
+def _warn(warnings: Iterable[str]) -> None:
+    """Each warning as one line on stderr."""
+    for warning in warnings:
+        print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
+
+
 def _corpus_catalog(paths: Sequence[str], args: argparse.Namespace) -> diplodiff.Catalog | None:
     """The catalogs of a corpus: in its directories, then --catalog (which wins)."""
     directories = [p for p in paths if p != "-" and Path(p).is_dir()]
@@ -313,15 +329,10 @@ def _track(paths: Sequence[str], args: argparse.Namespace,
     # (applying a catalog twice is applying it once), so --catalog still wins and only those
     # catalogs, which describe a corpus, are warned about for entries that name no statement.
     statements = _load(paths, args, analyzer.options)
-    bar = _ProgressBar("reading statements", quiet=args.quiet)
-    try:
-        with _dask_client(getattr(args, "dask", None), args.workers) as client:
-            timeline = analyzer.track(statements, catalog=catalog, progress=bar, workers=args.workers,
-                                      store=args.store, client=client)
-    finally:
-        bar.close()
-    for warning in timeline.warnings:
-        print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
+    with _analysing(args) as (bar, client):
+        timeline = analyzer.track(statements, catalog=catalog, progress=bar, workers=args.workers,
+                                  store=args.store, client=client)
+    _warn(timeline.warnings)
     return timeline
 
 
@@ -353,17 +364,12 @@ def _timeline_stored(args: argparse.Namespace) -> int:
     catalog = _corpus_catalog(args.paths, args)
     statements = _load(args.paths, args, analyzer.options)  # see _track: catalogs laid on twice
     with Store(args.store) as store:
-        bar = _ProgressBar("reading statements", quiet=args.quiet)
-        try:
-            with _dask_client(getattr(args, "dask", None), args.workers) as client:
-                run = StoredTimeline(statements, store=store, lexicon=analyzer.lexicon,
-                                     options=analyzer.options, speakers=analyzer.speakers, catalog=catalog,
-                                     progress=bar, workers=args.workers, client=client,
-                                     csv=args.format == "csv", excel=args.excel)
-        finally:
-            bar.close()
-        for warning in run.warnings:
-            print(f"diplodiff: warning: {one_line(warning)}", file=sys.stderr)
+        with _analysing(args) as (bar, client):
+            run = StoredTimeline(statements, store=store, lexicon=analyzer.lexicon,
+                                 options=analyzer.options, speakers=analyzer.speakers, catalog=catalog,
+                                 progress=bar, workers=args.workers, client=client,
+                                 csv=args.format == "csv", excel=args.excel)
+        _warn(run.warnings)
         gc.freeze()  # as in _timeline: the record's objects live until the file is written
         try:
             with open_output(args.output, inputs=_inputs(args, *args.paths)) as stream:
