@@ -82,12 +82,22 @@ def _init_worker(lexicon: Lexicon, options: Options, speakers: SpeakerTable | No
     gc.enable()
 
 
-def _worker_encoded(part: Numbered) -> list[tuple[int, bytes]]:
-    """Each statement's digest, encoded: a third of the cost of pickling it, and what a store keeps."""
-    assert _worker_state is not None
+def _encoded(part: Numbered, lexicon: Lexicon, options: Options,
+             speakers: SpeakerTable | None) -> list[tuple[int, bytes]]:
+    """Each statement's digest, encoded, as workers send them: a third of the cost of
+    pickling it (bytes move between processes at copying speed), and what a store keeps."""
     # The analysis makes no reference cycles: scanning its young objects was 3 % of the time.
     with paused_gc():
-        return [(i, encoded_digest(s, *_worker_state)) for i, s in part]
+        return [(i, encoded_digest(s, lexicon, options, speakers)) for i, s in part]
+
+
+def _worker_encoded(part: Numbered) -> list[tuple[int, bytes]]:
+    assert _worker_state is not None
+    return _encoded(part, *_worker_state)
+
+
+def _decoded(encoded: dict[int, bytes]) -> Part:
+    return list(encoded), rows_of((i, decode(blob)) for i, blob in encoded.items()), encoded
 
 
 class ProcessEngine:
@@ -113,17 +123,14 @@ class ProcessEngine:
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                  initargs=(lexicon, options, speakers)) as pool:
             for future in as_completed([pool.submit(_worker_encoded, part) for part in parts]):
-                encoded = dict(future.result())
-                yield list(encoded), rows_of((i, decode(blob)) for i, blob in encoded.items()), encoded
+                yield _decoded(dict(future.result()))
 
 
 def _partition_encoded(partition: Numbered, lexicon: Lexicon, options: Options,
                        speakers: SpeakerTable | None) -> list[list[tuple[int, bytes]]]:
-    # What a pool worker sends (``_worker_encoded``): bytes move between processes at
-    # copying speed, where pickled rows cost as much again as the analysis. A bag
+    # What a pool worker sends: pickled rows cost as much again as the analysis. A bag
     # partition must be a sequence: the partition's digests are its one element.
-    with paused_gc():
-        return [[(i, encoded_digest(s, lexicon, options, speakers)) for i, s in partition]]
+    return [_encoded(partition, lexicon, options, speakers)]
 
 
 def _gathered(parts: Iterable[list[tuple[int, bytes]]]) -> list[tuple[int, bytes]]:
@@ -157,5 +164,4 @@ class DaskEngine:
         parts = bag.map_partitions(_partition_encoded, delayed(lexicon, pure=True), options,
                                    delayed(speakers, pure=True))
         record = parts.reduction(_gathered, _gathered, split_every=8)
-        encoded = dict(self.client.compute(record).result())
-        yield list(encoded), rows_of((i, decode(blob)) for i, blob in encoded.items()), encoded
+        yield _decoded(dict(self.client.compute(record).result()))
