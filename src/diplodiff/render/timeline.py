@@ -344,7 +344,6 @@ class _Compact:
 
     def __init__(self, ids: Sequence[str], sentences: Sequence[dict[str, int]] | Mapping[int, dict[str, int]],
                  ids_json: Sequence[str] | None = None) -> None:
-        self.ids = ids
         self.sentences = sentences
         self.ids_json = [_STRING(i) for i in ids] if ids_json is None else ids_json
         self.string = functools.lru_cache(maxsize=None)(_STRING)
