@@ -347,7 +347,8 @@ class StoredTimeline:
         self.why = ""
         self.extension: _Extension | None = self._extension()
         if self.extension is None:
-            rows = _record(dated, lexicon, options, speakers, self.engine, store, progress, self.keys)
+            rows = _record(dated, lexicon, options, speakers, self.engine, store, progress, self.keys,
+                           self.mark)
             histories = _histories(dated, rows, self.pending)
             self.timeline = Timeline(tuple(dated), tuple(histories), tuple(undated), self.warnings, options,
                                      self.lexicons)
@@ -529,7 +530,7 @@ class _Extension:
         rows: Rows = {}
         if new:
             part = _record(new, run.lexicon, run.options, run.speakers, run.engine, run.store, run.progress,
-                           run.keys[n:])
+                           run.keys[n:], run.mark)
             rows = {f: [(i + n, p, found) for i, p, found in found_rows] for f, found_rows in part.items()}
         old = {p.formula: p for p in snapshot.phrases}
         pending = dict(snapshot.pending)

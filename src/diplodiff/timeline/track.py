@@ -402,10 +402,11 @@ class Timeline:
 
 def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
             speakers: SpeakerTable | None, engine: Engine, store: Store | None,
-            progress: Progress | None, keys: Sequence[str] | None = None) -> Rows:
+            progress: Progress | None, keys: Sequence[str] | None = None, mark: str | None = None) -> Rows:
     """The per-formula rows of the record: stored digests, and the rest analysed by ``engine``.
 
-    ``keys``: each statement's ``store.statement_key``, when the caller has them already.
+    ``keys``: each statement's ``store.statement_key``, and ``mark``: the store's
+    ``fingerprint`` of these settings, when the caller has them already.
     """
     total = len(dated)
     done = 0
@@ -413,15 +414,15 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
         progress(0, total)
     parts: list[Rows] = []
     todo: list[tuple[int, Statement]] = list(enumerate(dated))
-    mark = ""
     named: Sequence[str] = ()
+    stored_as = ""
     if store is not None:
         from .store import fingerprint, statement_key  # sqlite3 and hashlib: only with a store
 
-        mark = fingerprint(lexicon, options, speakers)
+        stored_as = fingerprint(lexicon, options, speakers) if mark is None else mark
         named = [statement_key(s) for s in dated] if keys is None else keys
         with paused_gc():
-            stored = store.fetch(mark, named)
+            stored = store.fetch(stored_as, named)
             hits = [(i, stored[k]) for i, k in enumerate(named) if k in stored]
             parts.append(rows_of(hits))
         todo = [(i, s) for i, s in todo if named[i] not in stored]
@@ -437,7 +438,7 @@ def _record(dated: Sequence[Statement], lexicon: Lexicon, options: Options,
             if store is not None:
                 if encoded is None:
                     encoded = {i: encode(d) for i, d in digests_of(rows, indexes).items()}
-                store.put_encoded(mark, ((named[i], blob) for i, blob in encoded.items()))
+                store.put_encoded(stored_as, ((named[i], blob) for i, blob in encoded.items()))
             done += len(indexes)
             if progress:
                 progress(done, total)
