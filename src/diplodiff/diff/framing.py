@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
 
 from attrs import frozen
@@ -112,10 +112,11 @@ def wording_cues(words: Sequence[str]) -> WordingCues:
 
 
 class _Words:
-    """One sentence read for framing, once: its words (folded parts; ";" kept apart
-    from other punctuation), where each word's token starts and ends, and where
-    each ";" and each break (";" or other punctuation) stands: the clause (phrase)
-    around a word begins after the last one before it."""
+    """One sentence read for framing, once for all its formulas: its words (folded
+    parts; ";" kept apart from other punctuation), where each word's token starts and
+    ends, where each ";" and each break (";" or other punctuation) stands (the clause,
+    or phrase, around a word begins after the last one before it), and where a cue
+    wording stands."""
 
     def __init__(self, sentence: Sentence) -> None:
         rows = Tokens.of(sentence.tokens)
@@ -127,6 +128,7 @@ class _Words:
             else:
                 self.starts = [start for start, parts in zip(starts, rows.parts, strict=True) for _ in parts]
                 self.ends = [end for end, parts in zip(ends, rows.parts, strict=True) for _ in parts]
+            self.semicolons: list[int] = []
         else:
             self.words = []
             owner = []
@@ -136,19 +138,79 @@ class _Words:
                     owner.append(t)
             self.starts = [starts[t] for t in owner]
             self.ends = [ends[t] for t in owner]
-        self.breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
-        self.semicolons = [k for k in self.breaks if self.words[k] == ";"]
+            self.semicolons = [k for k, w in enumerate(self.words) if w == ";"]
+        self._breaks: list[int] | None = None
         self._scans: dict[int, _Scan] = {}
+        self._hits: dict[int, tuple[list[int], dict[int, list[tuple[int, int]]]]] = {}
+        self._cues: dict[tuple[str, int, int, int], Cue] = {}
+        modality, intensity = _cues()
+        #: Where a modality (intensity) wording stands: most formulas have none near them.
+        self.modal_hits = self.hits(modality)[0]
+        self.intensity_hits = self.hits(intensity)[0]
+
+    @property
+    def breaks(self) -> list[int]:
+        """Where each ";" and each other punctuation mark stands."""
+        if self._breaks is None:
+            self._breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
+        return self._breaks
+
+    def hits(self, table: dict[tuple[str, ...], int]) -> tuple[list[int], dict[int, list[tuple[int, int]]]]:
+        """Where a wording of ``table`` stands, and at each such place the ``(length, level)``
+        of each wording there, longest first: what ``_at`` finds there for any end."""
+        found = self._hits.get(id(table))
+        if found is None:
+            words, firsts, pairs = self.words, _firsts(table), _pairs(table)
+            size = len(words)
+            at: dict[int, list[tuple[int, int]]] = {}
+            for k in compress(count(), map(firsts.__contains__, words)):
+                # Most places ("to", "in") begin no wording of two words or more: one look
+                # at the first two words rules them out.
+                lengths = firsts[words[k]] if k + 1 < size and (words[k], words[k + 1]) in pairs else (1,)
+                here = [(n, level) for n in lengths
+                        if k + n <= size and (level := table.get(tuple(words[k : k + n]))) is not None]
+                if here:
+                    at[k] = here
+            found = self._hits[id(table)] = (list(at), at)
+        return found
+
+    def cue(self, kind: str, start: int, end: int, level: int, text: str) -> Cue:
+        """The cue of the words ``start .. end - 1``, made once: the formulas of one clause
+        share their modality wording."""
+        key = (kind, start, end, level)
+        found = self._cues.get(key)
+        if found is None:
+            span = _span(self.starts[start], self.ends[end - 1])
+            found = self._cues[key] = Cue(kind, text[span.start : span.end], span, level)
+        return found
+
+    def find(self, lo: int, hi: int, table: dict[tuple[str, ...], int]) -> list[_Found]:
+        """``_find(self.words, lo, hi, table)``, read off the places where a wording of
+        ``table`` stands (found once for the sentence, not for each formula)."""
+        places, at = self.hits(table)
+        found: list[_Found] = []
+        low = bisect.bisect_left(places, lo)
+        if low == len(places) or places[low] >= hi:
+            return found
+        i = lo
+        for k in places[low : bisect.bisect_left(places, hi, low)]:
+            if k >= i:
+                for n, level in at[k]:
+                    if k + n <= hi:
+                        found.append((k, k + n, level))
+                        i = k + n
+                        break
+        return found
 
     def last_modal(self, start: int, end: int) -> _Found | None:
         """The last modality wording ``_find`` would give in ``words[start:end]``,
         where ``start`` begins a clause, in time independent of the clause length."""
         if end - start <= _SHORT_RUN:  # read as it is: cheaper than a scan kept for the clause
-            found = _find(self.words, start, end, _cues()[0])
+            found = self.find(start, end, _cues()[0])
             return found[-1] if found else None
         scan = self._scans.get(start)
         if scan is None:
-            scan = self._scans[start] = _Scan(self.words, start, _cues()[0])
+            scan = self._scans[start] = _Scan(self.words, start, len(self.words), _cues()[0])
         return scan.last(self.words, end, _cues()[0])
 
 
@@ -170,8 +232,9 @@ class _Scan:
     prefix of the clause can be answered: a scan that stops at ``end`` takes the
     same steps as this one up to ``end - _LONGEST``, as no wording is longer."""
 
-    def __init__(self, words: Sequence[str], start: int, table: dict[tuple[str, ...], int]) -> None:
-        hi = words.index(";", start) if ";" in words[start:] else len(words)
+    def __init__(self, words: Sequence[str], start: int, stop: int, table: dict[tuple[str, ...], int],
+                 ) -> None:
+        hi = words.index(";", start, stop) if ";" in words[start:stop] else stop
         steps = _find(words, start, hi, table)
         # The scan visits every position but those inside a wording found, and
         # ends at ``hi``; after each position it holds the last wording found.
@@ -215,20 +278,6 @@ def _at(words: Sequence[str], i: int, hi: int, table: dict[tuple[str, ...], int]
     return None
 
 
-_SENTENCES: dict[int, tuple[Sentence, _Words]] = {}
-_NEIGHBOURS: dict[int, tuple[Sequence[Phrase], _Neighbours]] = {}
-_KEEP = 256
-
-
-def _words(sentence: Sentence) -> _Words:
-    entry = _SENTENCES.get(id(sentence))
-    if entry is None or entry[0] is not sentence:
-        if len(_SENTENCES) >= _KEEP:
-            _SENTENCES.clear()
-        entry = _SENTENCES[id(sentence)] = (sentence, _Words(sentence))
-    return entry[1]
-
-
 class _Neighbours:
     """The other phrases of a sentence, sorted for the two questions framing asks."""
 
@@ -248,15 +297,6 @@ class _Neighbours:
         """The last end of a phrase at or before ``position``."""
         k = bisect.bisect_right(self.ends, position)
         return self.ends[k - 1] if k else None
-
-
-def _neighbours(phrases: Sequence[Phrase]) -> _Neighbours:
-    entry = _NEIGHBOURS.get(id(phrases))
-    if entry is None or entry[0] is not phrases:
-        if len(_NEIGHBOURS) >= _KEEP:
-            _NEIGHBOURS.clear()
-        entry = _NEIGHBOURS[id(phrases)] = (phrases, _Neighbours(phrases))
-    return entry[1]
 
 
 def _find(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ...], int],
@@ -288,13 +328,18 @@ def _firsts(table: dict[tuple[str, ...], int]) -> dict[str, tuple[int, ...]]:
     return entry[1]
 
 
+def _pairs(table: dict[tuple[str, ...], int]) -> frozenset[tuple[str, str]]:
+    """The first two words of the wordings of ``table`` of two words or more (up to ``_LONGEST``)."""
+    entry = _PAIRS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _PAIRS[id(table)] = (table, frozenset((key[0], key[1]) for key in table
+                                                      if 2 <= len(key) <= _LONGEST))
+    return entry[1]
+
+
+_PAIRS: dict[int, tuple[dict[tuple[str, ...], int], frozenset[tuple[str, str]]]] = {}
 #: The first words of the tables (cue tables and stance ladders, loaded once), by identity.
 _FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
-
-
-def _cue(kind: str, words: _Words, start: int, end: int, level: int, text: str) -> Cue:
-    span = _span(words.starts[start], words.ends[end - 1])
-    return Cue(kind, text[span.start : span.end], span, level)
 
 
 def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], text: str,
@@ -307,62 +352,81 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
         neighbours: The phrases of the same sentence (they bound the clause).
         text: The statement text.
     """
-    if phrase.span.end > phrase.span.start:
-        others = _neighbours(neighbours)
-    else:  # an empty phrase would be its own neighbour: leave it out
-        others = _Neighbours([p for p in neighbours if p is not phrase])
-    return _framing(phrase, _words(sentence), others, text)
+    # An empty phrase would be its own neighbour: leave it out.
+    empty = phrase.span.end <= phrase.span.start
+    return _framing(phrase, _Words(sentence),
+                    lambda: _Neighbours([p for p in neighbours if not (empty and p is phrase)]), text)
 
 
-def _framing(phrase: Phrase, words: _Words, others: _Neighbours, text: str,
+def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], text: str,
              ) -> tuple[Cue | None, tuple[Cue, ...]]:
-    _, intensity = _cues()
-    span, starts, folded = phrase.span, words.starts, words.words
+    """``framing`` of a phrase of the sentence ``words``; ``others`` gives its neighbours."""
+    span, starts = phrase.span, words.starts
     first = bisect.bisect_left(starts, span.start)
+    # Each cue is looked for only where a wording of it stands in the sentence
+    # (most formulas have none near them): the same cues as reading every word.
+    mod_cue = None
+    hits = words.modal_hits
+    if hits and hits[0] < first:
+        modal = words.last_modal(_after_last(words.semicolons, first), first)
+        if modal:
+            mod_cue = words.cue("modality", *modal, text)
+    hits = words.intensity_hits
+    if not hits:
+        return mod_cue, ()
+    _, intensity = _cues()
+    found: list[_Found] = []
+    if hits[0] < first:
+        before = others().last_end(span.start)
+        lo = _after_last(words.breaks, first)
+        if before is not None:
+            lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
+        found = words.find(lo, first, intensity)
+    folded = words.words
     last = bisect.bisect_left(starts, span.end)
-    modal = words.last_modal(_after_last(words.semicolons, first), first)
-    mod_cue = _cue("modality", words, *modal, text) if modal else None
-    before = others.last_end(span.start)
-    lo = _after_last(words.breaks, first)
-    if before is not None:
-        lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
-    hi, stop = last, min(len(folded), last + _AFTER)
-    while hi < stop and folded[hi] not in (BARRIER, ";") and not others.covers(starts[hi]):
-        hi += 1
-    # After the formula only phrasal cues count ("to new heights"): a lone
-    # adverb there modifies the next verb ("is deeply rooted"), not the formula.
-    found = _find(folded, lo, first, intensity) + [
-        (a, b, lvl) for a, b, lvl in _find(folded, last, hi, intensity)
-        if b - a > 1 or folded[a] == "unprecedented"]
-    return mod_cue, tuple(_cue("intensity", words, a, b, lvl, text) for a, b, lvl in found)
+    stop = min(len(folded), last + _AFTER)
+    k = bisect.bisect_left(hits, last)
+    if k < len(hits) and hits[k] < stop:
+        hi, covers = last, others().covers
+        while hi < stop and folded[hi] not in (BARRIER, ";") and not covers(starts[hi]):
+            hi += 1
+        # After the formula only phrasal cues count ("to new heights"): a lone
+        # adverb there modifies the next verb ("is deeply rooted"), not the formula.
+        found += [(a, b, lvl) for a, b, lvl in words.find(last, hi, intensity)
+                  if b - a > 1 or folded[a] == "unprecedented"]
+    return mod_cue, tuple(words.cue("intensity", a, b, lvl, text) for a, b, lvl in found)
 
 
 def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cue, ...]]:
-    """``framing`` of one occurrence of an analysed statement, computed once per analysis."""
-    start, end = phrase.sentence_span.start, phrase.sentence_span.end
-    # What framing reads of the phrase: its span, its sentence and the span its
-    # neighbours are taken from (an empty phrase is left out of them by identity).
-    key = ("framing", phrase.span.start, phrase.span.end, phrase.sentence, start, end,
-           phrase if phrase.span.end <= phrase.span.start else None)
-    found = analysis.memo.get(key)
-    if found is None:
-        starts = analysis.memo.get("framing-starts")
-        if not isinstance(starts, list):  # where each phrase starts, for the bisections
-            starts = analysis.memo["framing-starts"] = [p.span.start for p in analysis.phrases]
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        sentence = analysis.sentences[phrase.sentence]
-        if phrase.span.end > phrase.span.start:
-            places = ("framing-neighbours", start, end)
-            others = analysis.memo.get(places)
-            if others is None:
-                others = analysis.memo[places] = _Neighbours(analysis.phrases[lo:hi])
-            words = analysis.memo.get(("framing-words", phrase.sentence))
-            if words is None:
-                words = analysis.memo[("framing-words", phrase.sentence)] = _Words(sentence)
-            found = analysis.memo[key] = _framing(phrase, words, others, analysis.statement.text)  # type: ignore[arg-type]
-        else:
-            found = analysis.memo[key] = framing(phrase, sentence, analysis.phrases[lo:hi],
-                                                 analysis.statement.text)
-    return found  # type: ignore[return-value]
+    """``framing`` of one occurrence of an analysed statement, computed once per analysis
+    (and each sentence read once for all its occurrences)."""
+    memo = analysis.memo
+    done = memo.get("framing-of")
+    if not isinstance(done, dict):  # by identity: the memo holds the phrase, so its id stays its own
+        done = memo["framing-of"] = {}
+    entry = done.get(id(phrase))
+    if entry is not None and entry[0] is phrase:
+        return entry[1]  # type: ignore[no-any-return]
+    words = memo.get(("framing-words", phrase.sentence))
+    if not isinstance(words, _Words):
+        words = memo[("framing-words", phrase.sentence)] = _Words(analysis.sentences[phrase.sentence])
+    found = _framing(phrase, words, lambda: _neighbours_of(analysis, phrase), analysis.statement.text)
+    done[id(phrase)] = (phrase, found)
+    return found
 
+
+def _neighbours_of(analysis: Analysis, phrase: Phrase) -> _Neighbours:
+    """The phrases of an analysed phrase's sentence span (itself left out if empty)."""
+    memo = analysis.memo
+    starts = memo.get("framing-starts")
+    if not isinstance(starts, list):  # where each phrase starts, for the bisections
+        starts = memo["framing-starts"] = [p.span.start for p in analysis.phrases]
+    start, end = phrase.sentence_span.start, phrase.sentence_span.end
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    if phrase.span.end <= phrase.span.start:  # an empty phrase would be its own neighbour
+        return _Neighbours([p for p in analysis.phrases[lo:hi] if p is not phrase])
+    places = ("framing-neighbours", start, end)
+    others = memo.get(places)
+    if not isinstance(others, _Neighbours):
+        others = memo[places] = _Neighbours(analysis.phrases[lo:hi])
+    return others
