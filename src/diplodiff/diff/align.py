@@ -44,19 +44,14 @@ def sequence_similarity(earlier: Sequence[Sequence[int]], later: Sequence[Sequen
     return scores * np.float32(100.0)
 
 
-def sequence_over(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[int]], threshold: float,
-                  ) -> list[dict[int, float]]:
+def sequence_over(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
+                  threshold: float) -> list[dict[int, float]]:
     """The cells of ``sequence_similarity`` at or over about ``threshold`` (0-100), as one
     ``{column: score}`` per row, without numpy, to the bit. Each row is one C-level scan
     (``process.extract``) that hands back only the cells over its cutoff, set a little
     low so that no float32 rounding loses one (callers compare); scores are rounded to
     float32 as ``cdist`` gives them, then scaled by 100 in float32 (``sequence_score``)."""
-    rows_in: Sequence[Sequence[int] | str] = earlier
-    cols_in: Sequence[Sequence[int] | str] = later
-    # As strings of one code point per id: the same scores, each a third faster
-    # (kept as ids when one is beyond the code points: over a million distinct words).
-    with suppress(ValueError):
-        rows_in, cols_in = list(map(_as_text, earlier)), list(map(_as_text, later))
+    rows_in, cols_in = as_texts(earlier, later)
     cutoff = threshold / 100.0 - 0.001
     rows = []
     for ids in rows_in:
@@ -67,7 +62,7 @@ def sequence_over(earlier: Sequence[Sequence[int]], later: Sequence[Sequence[int
     return rows
 
 
-def sequence_score(earlier: Sequence[int], later: Sequence[int]) -> float:
+def sequence_score(earlier: Sequence[int] | str, later: Sequence[int] | str) -> float:
     """One cell of ``sequence_similarity``, to the bit: the score rounded to float32 as
     ``cdist`` gives it, then scaled by 100 in float32 (a product of two float32 values is
     exact in a double, so rounding it once matches numpy's)."""
@@ -75,9 +70,19 @@ def sequence_score(earlier: Sequence[int], later: Sequence[int]) -> float:
     return array("f", [raw * 100.0])[0]
 
 
-def _as_text(ids: Sequence[int]) -> str:
+def as_texts(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
+             ) -> tuple[Sequence[Sequence[int] | str], Sequence[Sequence[int] | str]]:
+    """Both sides' token-id sequences as strings of one code point per id: the same
+    scores, each a third faster (kept as ids when one is beyond the code points: over a
+    million distinct words). Strings are kept as they are."""
+    with suppress(ValueError):
+        return list(map(_as_text, earlier)), list(map(_as_text, later))
+    return earlier, later
+
+
+def _as_text(ids: Sequence[int] | str) -> str:
     """A token-id sequence as a string (Indel reads only which elements are equal)."""
-    return "".join(map(chr, ids))
+    return ids if isinstance(ids, str) else "".join(map(chr, ids))
 
 
 def assign(scores: np.ndarray, *, threshold: float) -> list[tuple[int, int, float]]:

@@ -29,6 +29,7 @@ from .align import (
     DENSE_MAX,
     LCS_MAX,
     SMALL_MAX,
+    as_texts,
     matched_similarity,
     matches,
     sequence_over,
@@ -164,12 +165,29 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     order of candidates (a sort by the ``lexsort`` keys, then by place), so the links
     are the dense path's, to the bit. Only the cells that can matter are scored."""
     n, m = len(e), len(l)
+    e_in, l_in = as_texts(e, l)  # converted once for every score taken here
     # One-to-one scores under GAP_THRESHOLD (30) are no link and fill no gap. A merge
     # (split) of two sentences that each score under 30 with a third stays under 60,
     # as its common words are at most both parts' (under 0.3 of each pair's length):
     # only the cells next to one at 30 or more are worth scoring.
-    one = sequence_over(e, l, GAP_THRESHOLD)
+    one = sequence_over(e_in, l_in, GAP_THRESHOLD)
     bound = _f32(THRESHOLD)
+    e_len, l_len = list(map(len, e)), list(map(len, l))
+
+    def common(i: int, j: int) -> float:
+        """At least the words earlier ``i`` and later ``j`` have in common, in order
+        (the score is 200 of them over both lengths; under the cutoff when not kept)."""
+        score = one[i].get(j)
+        both = e_len[i] + l_len[j]
+        return (score / 100.0 + 1e-6) * both / 2 if score is not None else 0.3 * both / 2
+
+    def reachable(shared: float, joined: int, single: int) -> bool:
+        """Whether two sentences joined (``joined`` words) and a third (``single``) with at
+        most ``shared`` words in common can score ``THRESHOLD``: the words two joined
+        sentences share with a third are at most those each part shares with it. Most
+        merges and splits are ruled out without being scored."""
+        total = joined + single
+        return not total or 200.0 * min(shared, joined, single) / total >= THRESHOLD - 0.01
 
     def candidate(score: float, shape: int, i: int, j: int) -> tuple[float, float, int, int, int, int]:
         """(-score, distance from the same relative place, i + j, shape, i, j): the dense
@@ -183,18 +201,22 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     # A merge (split) is kept only where it beats the better one-to-one score of its
     # parts by the margin (a part under 30 read as 0 changes nothing: the score is 65 or more).
     for i, j in merges:
-        score = sequence_score(e[i] + e[i + 1], l[j])
+        if not reachable(common(i, j) + common(i + 1, j), e_len[i] + e_len[i + 1], l_len[j]):
+            continue
+        score = sequence_score(e_in[i] + e_in[i + 1], l_in[j])  # type: ignore[operator]
         if score >= bound and score > _f32(max(one[i].get(j, 0.0), one[i + 1].get(j, 0.0)) + _MERGE_MARGIN):
             found.append(candidate(score, 1, i, j))
     for i, j in splits:
-        score = sequence_score(e[i], l[j] + l[j + 1])
+        if not reachable(common(i, j) + common(i, j + 1), l_len[j] + l_len[j + 1], e_len[i]):
+            continue
+        score = sequence_score(e_in[i], l_in[j] + l_in[j + 1])  # type: ignore[operator]
         if score >= bound and score > _f32(max(one[i].get(j, 0.0), one[i].get(j + 1, 0.0)) + _MERGE_MARGIN):
             found.append(candidate(score, 2, i, j))
     found.sort()
     links = _greedy((-negative, kind, a, b) for negative, _, _, kind, a, b in found)
     if fill and _revised(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
-                           lambda i, j: one[i].get(j) or sequence_score(e[i], l[j]),
+                           lambda i, j: one[i].get(j) or sequence_score(e_in[i], l_in[j]),
                            _content(e), _content(l))
     return tuple(links)
 
