@@ -173,21 +173,16 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     one = sequence_over(e_in, l_in, GAP_THRESHOLD)
     bound = _f32(THRESHOLD)
     e_len, l_len = list(map(len, e)), list(map(len, l))
+    # The words two joined sentences share with a third are at most those each part
+    # shares with it (a part's score is 200 of them over the pair's length; under 0.3
+    # when not kept): each part's excess over its share of what a link needs adds up
+    # to 0 or more only for a merge (split) that can score THRESHOLD, and one part's is
+    # 0 or more. Most merges and splits are ruled out so, without being scored.
+    share = (THRESHOLD - 0.01) / 200.0
 
-    def common(i: int, j: int) -> float:
-        """At least the words earlier ``i`` and later ``j`` have in common, in order
-        (the score is 200 of them over both lengths; under the cutoff when not kept)."""
-        score = one[i].get(j)
-        both = e_len[i] + l_len[j]
-        return (score / 100.0 + 1e-6) * both / 2 if score is not None else 0.3 * both / 2
-
-    def reachable(shared: float, joined: int, single: int) -> bool:
-        """Whether two sentences joined (``joined`` words) and a third (``single``) with at
-        most ``shared`` words in common can score ``THRESHOLD``: the words two joined
-        sentences share with a third are at most those each part shares with it. Most
-        merges and splits are ruled out without being scored."""
-        total = joined + single
-        return not total or 200.0 * min(shared, joined, single) / total >= THRESHOLD - 0.01
+    def excess(score: float | None, part: int, other: int) -> float:
+        held = score / 200.0 + 5e-7 if score is not None else 0.15
+        return (held - share) * part + (held - share / 2) * other
 
     def candidate(score: float, shape: int, i: int, j: int) -> tuple[float, float, int, int, int, int]:
         """(-score, distance from the same relative place, i + j, shape, i, j): the dense
@@ -196,18 +191,23 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
 
     found = [candidate(score, 0, i, j) for i, row in enumerate(one) for j, score in row.items()
              if score >= bound]
-    merges = {(a, j) for i, row in enumerate(one) for j in row for a in (i - 1, i) if 0 <= a < n - 1}
-    splits = {(i, b) for i, row in enumerate(one) for j in row for b in (j - 1, j) if 0 <= b < m - 1}
+    lowest = 100.0 * share - 0.01  # under it a part's excess is below 0 (both lengths 0 score 100)
+    merges = {(a, j) for i, row in enumerate(one) for j, score in row.items()
+              if score >= lowest and excess(score, e_len[i], l_len[j]) >= 0
+              for a in (i - 1, i) if 0 <= a < n - 1}
+    splits = {(i, b) for i, row in enumerate(one) for j, score in row.items()
+              if score >= lowest and excess(score, l_len[j], e_len[i]) >= 0
+              for b in (j - 1, j) if 0 <= b < m - 1}
     # A merge (split) is kept only where it beats the better one-to-one score of its
     # parts by the margin (a part under 30 read as 0 changes nothing: the score is 65 or more).
     for i, j in merges:
-        if not reachable(common(i, j) + common(i + 1, j), e_len[i] + e_len[i + 1], l_len[j]):
+        if excess(one[i].get(j), e_len[i], l_len[j]) + excess(one[i + 1].get(j), e_len[i + 1], l_len[j]) < 0:
             continue
         score = sequence_score(e_in[i] + e_in[i + 1], l_in[j])  # type: ignore[operator]
         if score >= bound and score > _f32(max(one[i].get(j, 0.0), one[i + 1].get(j, 0.0)) + _MERGE_MARGIN):
             found.append(candidate(score, 1, i, j))
     for i, j in splits:
-        if not reachable(common(i, j) + common(i, j + 1), l_len[j] + l_len[j + 1], e_len[i]):
+        if excess(one[i].get(j), l_len[j], e_len[i]) + excess(one[i].get(j + 1), l_len[j + 1], e_len[i]) < 0:
             continue
         score = sequence_score(e_in[i], l_in[j] + l_in[j + 1])  # type: ignore[operator]
         if score >= bound and score > _f32(max(one[i].get(j, 0.0), one[i].get(j + 1, 0.0)) + _MERGE_MARGIN):
