@@ -16,7 +16,9 @@ import diplodiff
 from diplodiff.cli.main import main
 from diplodiff.timeline import digest as digest_module
 from diplodiff.timeline.digest import combine, ordered, rows_of
-from diplodiff.timeline.engines import PARALLEL_MIN, ProcessEngine
+from diplodiff.timeline.engines import EARLY_PART, PARALLEL_MIN, ProcessEngine
+from diplodiff.timeline.store import Store
+from diplodiff.timeline.track import Early, track_on
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -92,6 +94,47 @@ def test_parallel_engine_gives_the_serial_json(tmp_path: Path) -> None:
     statements = _statements(PARALLEL_MIN + 10)
     serial = diplodiff.to_json(diplodiff.track(statements, workers=1))
     assert diplodiff.to_json(diplodiff.track(statements, workers=2)) == serial
+
+
+def test_statements_handed_over_early_give_the_serial_json() -> None:
+    """Statements given to the workers as they are read (a copy given twice, one left out of
+    the record, some given only when the record is asked for) give the serial run's bytes."""
+    statements = _statements(PARALLEL_MIN + 40)
+    statements[5] = statements[9]  # the same statement twice
+    undated = diplodiff.Statement(id="undated", text=TEXTS[0])
+    lexicon = diplodiff.default_lexicon()
+    serial = diplodiff.to_json(diplodiff.track([*statements, undated], workers=1))
+    with Early(2, lexicon, diplodiff.DEFAULT_OPTIONS) as early:
+        for statement in [undated, *statements[: PARALLEL_MIN + 20]]:
+            early((statement,))
+        timeline = track_on(early.engine, [*statements, undated], lexicon=lexicon)
+    assert diplodiff.to_json(timeline) == serial
+
+
+def test_statements_handed_over_early_with_other_settings_are_not_taken() -> None:
+    """Statements handed over with one lexicon are analysed again for a run with another."""
+    statements = _statements(PARALLEL_MIN + 10)
+    builtin = diplodiff.default_lexicon()
+    smaller = diplodiff.Lexicon(builtin.formulas[5:], builtin.names)
+    with Early(2, builtin, diplodiff.DEFAULT_OPTIONS) as early:
+        early(statements)
+        timeline = track_on(early.engine, statements, lexicon=smaller)
+    assert diplodiff.to_json(timeline) == diplodiff.to_json(diplodiff.track(statements, lexicon=smaller,
+                                                                            workers=1))
+
+
+def test_early_hands_over_only_what_the_store_lacks(tmp_path: Path) -> None:
+    """With a store, statements it has are not analysed again, and a few new ones start no workers."""
+    statements = _statements(EARLY_PART * 2)
+    lexicon = diplodiff.default_lexicon()
+    diplodiff.track(statements[:-3], workers=1, store=tmp_path / "s.db")
+    options = diplodiff.DEFAULT_OPTIONS
+    with Store(tmp_path / "s.db") as store, Early(2, lexicon, options, store=store) as early:
+        early(statements)
+        early.flush()
+        assert early.engine.handed_over() == 0  # 3 waiting: fewer than it takes to start workers
+        timeline = track_on(early.engine, statements, lexicon=lexicon, store=tmp_path / "s.db")
+    assert timeline == diplodiff.track(statements, workers=1)
 
 
 def test_cli_dask_without_dask_is_exit_2(monkeypatch: pytest.MonkeyPatch,

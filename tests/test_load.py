@@ -258,6 +258,19 @@ def test_load_statements_reads_a_directory(tmp_path: Path) -> None:
         assert [s.id for s in diplodiff.load_statements([tmp_path])] == ["a", "b"]
 
 
+def test_load_statements_hands_over_each_file_as_read_with_its_catalog(tmp_path: Path) -> None:
+    """``each`` gets every file's statements in order, the catalog laid over, as returned."""
+    write(tmp_path, "b.txt", "Second statement.")
+    write(tmp_path, "a.txt", "First statement.")
+    write(tmp_path, "catalog.csv", "file,date\nb.txt,2022-06-07\n")
+    seen: list[tuple[diplodiff.Statement, ...]] = []
+    loaded = diplodiff.load_statements([tmp_path], each=seen.append)
+    assert [s for batch in seen for s in batch] == list(loaded)
+    assert [len(batch) for batch in seen] == [1, 1]
+    assert loaded[1].date == dt.date(2022, 6, 7)
+    assert loaded == diplodiff.load_statements([tmp_path])
+
+
 # --- bad input ------------------------------------------------------------------------------------
 
 

@@ -13,12 +13,16 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 import diplodiff
 from diplodiff.read.catalog import CATALOG_NAMES
 from diplodiff.read.files import STATEMENT_SUFFIXES
 from diplodiff.render.escape import VALID_TEXT, one_line, valid_text
+
+if TYPE_CHECKING:
+    from diplodiff.timeline.store import Store
+    from diplodiff.timeline.track import Early
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -164,23 +168,28 @@ def _inputs(args: argparse.Namespace, *paths: str) -> list[str]:
 
 
 def _load(paths: Sequence[str], args: argparse.Namespace, options: diplodiff.Options, *,
-          auto_catalog: bool = True) -> tuple[diplodiff.Statement, ...]:
+          auto_catalog: bool = True, early: Early | None = None,
+          store: Store | None = None) -> tuple[diplodiff.Statement, ...]:
     """Load statements; unreadable entries in a directory are warnings (errors with --strict).
 
-    With ``--store``, files unchanged since a run read them are not read again.
+    With ``--store``, files unchanged since a run read them are not read again (``store``:
+    the store, when open already). ``early`` takes the statements as they are read.
     """
     skipped: list[str] | None = None if getattr(args, "strict", False) else []
-    store = None
-    if getattr(args, "store", None):
+    opened = None
+    if store is None and getattr(args, "store", None):
         from diplodiff.timeline.store import Store  # sqlite3: only with a store
 
-        store = Store(args.store)
+        store = opened = Store(args.store)
     try:
         statements = diplodiff.load_statements(paths, options=options, columns=_columns(args),
-                                               auto_catalog=auto_catalog, warnings=skipped, cache=store)
+                                               auto_catalog=auto_catalog, warnings=skipped, cache=store,
+                                               each=early)
     finally:
-        if store is not None:
-            store.close()
+        if opened is not None:
+            opened.close()
+    if early is not None:
+        early.flush()
     _warn(skipped or ())
     return statements
 
@@ -328,10 +337,21 @@ def _track(paths: Sequence[str], args: argparse.Namespace,
     # _load lays every catalog found on; track() lays the directories' and --catalog's on again
     # (applying a catalog twice is applying it once), so --catalog still wins and only those
     # catalogs, which describe a corpus, are warned about for entries that name no statement.
-    statements = _load(paths, args, analyzer.options)
-    with _analysing(args) as (bar, client):
-        timeline = analyzer.track(statements, catalog=catalog, progress=bar, workers=args.workers,
-                                  store=args.store, client=client)
+    if args.store or getattr(args, "dask", None):
+        statements = _load(paths, args, analyzer.options)
+        with _analysing(args) as (bar, client):
+            timeline = analyzer.track(statements, catalog=catalog, progress=bar, workers=args.workers,
+                                      store=args.store, client=client)
+    else:
+        from diplodiff.timeline.track import Early, track_on
+
+        # the workers analyse the first statements while the rest are read
+        with Early(args.workers, analyzer.lexicon, analyzer.options, analyzer.speakers) as early:
+            statements = _load(paths, args, analyzer.options, early=early)
+            with _analysing(args) as (bar, _):
+                timeline = track_on(early.engine, statements, lexicon=analyzer.lexicon,
+                                    options=analyzer.options, catalog=catalog, progress=bar,
+                                    speakers=analyzer.speakers)
     _warn(timeline.warnings)
     return timeline
 
@@ -359,16 +379,22 @@ def _timeline_stored(args: argparse.Namespace) -> int:
     """The timeline JSON or CSV to a file with a store: the last file extended when the record only grew."""
     from diplodiff.render.incremental import StoredTimeline  # sqlite3: only with a store
     from diplodiff.timeline.store import Store
+    from diplodiff.timeline.track import Early
 
     analyzer = _analyzer(args)
     catalog = _corpus_catalog(args.paths, args)
-    statements = _load(args.paths, args, analyzer.options)  # see _track: catalogs laid on twice
-    with Store(args.store) as store:
+    with Store(args.store) as store, Early(args.workers, analyzer.lexicon, analyzer.options,
+                                           analyzer.speakers, store) as early:
+        # the workers analyse the first statements the store lacks while the rest are read
+        # (not for a Dask cluster); see _track: catalogs laid on twice
+        statements = _load(args.paths, args, analyzer.options, store=store,
+                           early=None if args.dask else early)
         with _analysing(args) as (bar, client):
             run = StoredTimeline(statements, store=store, lexicon=analyzer.lexicon,
                                  options=analyzer.options, speakers=analyzer.speakers, catalog=catalog,
                                  progress=bar, workers=args.workers, client=client,
-                                 csv=args.format == "csv", excel=args.excel)
+                                 csv=args.format == "csv", excel=args.excel,
+                                 engine=None if client is not None else early.engine)
         _warn(run.warnings)
         gc.freeze()  # as in _timeline: the record's objects live until the file is written
         try:

@@ -542,7 +542,8 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
 def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_OPTIONS,
                     columns: Columns | None = None, catalog: Catalog | None = None,
                     auto_catalog: bool = True, warnings: list[str] | None = None,
-                    cache: FileCache | None = None) -> tuple[Statement, ...]:
+                    cache: FileCache | None = None,
+                    each: Callable[[tuple[Statement, ...]], object] | None = None) -> tuple[Statement, ...]:
     """Load statements from files, directories and ``-`` (stdin), in the order found.
 
     Args:
@@ -560,6 +561,9 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
             ``diplodiff.timeline.store.Store``): a file whose size, times and inode
             are unchanged is not read again, one whose bytes are unchanged is not
             parsed again. Files that give warnings are always read.
+        each: Called with each file's statements (catalogs laid over) as soon as they
+            are read, before the next file is read: a caller can start working on them.
+            The catalogs are then read before the statements.
 
     Raises:
         LoadError: Any file cannot be read, or the paths hold no statement.
@@ -577,20 +581,30 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
     keys = [file_key(f, cwd) for f in files] if cache is not None else []
     if cache is not None:
         cached = cache.recall(loader, [k for k, f in zip(keys, files, strict=True) if str(f) != STDIN])
+    found = _catalog(paths, catalog, auto_catalog) if each is not None else None
     for n, file in enumerate(files):
         try:
             if cache is None or str(file) == STDIN:
-                statements.extend(load_file(file, options=options, columns=columns))
+                read = load_file(file, options=options, columns=columns)
             else:
-                statements.extend(_load_cached(file, keys[n], options, columns, cached, fresh))
+                read = _load_cached(file, keys[n], options, columns, cached, fresh)
         except _NotStatements as exc:
             if str(file) in named:
                 raise
             warn(f"{exc}; skipped", DiplodiffWarning, stacklevel=2)
+            continue
+        if each is None:
+            statements.extend(read)
+            continue
+        read = tuple(found.apply(s) for s in read) if found is not None else read
+        statements.extend(read)
+        each(read)
     if cache is not None and fresh:
         cache.remember(loader, fresh)
     if not statements:
         raise LoadError(", ".join(str(p) for p in paths) or "(no paths)",
                         "holds no statement file (.txt, .md, .html, .pdf, .jsonl, .csv, .tsv, .xlsx)")
+    if each is not None:
+        return tuple(statements)  # the catalogs laid over as they were read
     found = _catalog(paths, catalog, auto_catalog)
     return tuple(found.apply(s) for s in statements) if found is not None else tuple(statements)

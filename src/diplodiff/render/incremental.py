@@ -48,6 +48,7 @@ from ..find.lexicon import Lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
 from ..timeline.digest import Digest, Found, Rows, ordered
+from ..timeline.engines import Engine
 from ..timeline.store import MARSHAL_VERSION, REBUILD, Store, fingerprint, statement_key
 from ..timeline.track import (
     OCCURRENCE_COLUMNS,
@@ -320,16 +321,19 @@ class StoredTimeline:
         store: The open store.
         lexicon, options, speakers, catalog, progress, workers, client: As for ``track``.
         csv: Write the CSV rather than the JSON; ``excel`` with its byte order mark.
+        engine: Where to analyse, instead of the one ``workers`` and ``client`` choose
+            (one given statements ``Early``, say).
     """
 
     def __init__(self, statements: Iterable[Statement], *, store: Store, lexicon: Lexicon, options: Options,
                  speakers: SpeakerTable | None = None, catalog: Catalog | None = None,
                  progress: Progress | None = None, workers: int | None = None, client: Any = None,
-                 csv: bool = False, excel: bool = False) -> None:
+                 csv: bool = False, excel: bool = False, engine: Engine | None = None) -> None:
         self.store, self.lexicon, self.options, self.speakers = store, lexicon, options, speakers
         self.csv, self.excel = csv, excel
         self.kind = f"{KIND}-csv{'-excel' if excel else ''}" if csv else KIND
-        self.progress, self.engine = progress, _engine(workers, client)
+        self.progress = progress
+        self.engine = _engine(workers, client) if engine is None else engine
         dated, undated, warnings = _prepare(statements, catalog)
         self.dated, self.undated, self.warnings = dated, undated, tuple(warnings)
         self.lexicons = lexicon.names if options.lexicon else ()

@@ -37,6 +37,8 @@ Numbered = Sequence[tuple[int, Statement]]
 Part = tuple[list[int], Rows, dict[int, bytes] | None]
 #: Below this many statements to analyse, worker processes cost more than they save.
 PARALLEL_MIN = 64
+#: Statements per part handed to the workers early (``ProcessEngine.early``), as they are read.
+EARLY_PART = 64
 #: Statements per Dask partition: big enough to amortise a task, small enough to spread.
 DASK_PARTITION = 50
 
@@ -101,29 +103,120 @@ def _decoded(encoded: dict[int, bytes]) -> Part:
 
 
 class ProcessEngine:
-    """Analyse in ``workers`` processes on this machine; the lexicon is sent once per worker."""
+    """Analyse in ``workers`` processes on this machine; the lexicon is sent once per worker.
+
+    Statements can be handed over before ``run`` asks for them (``early``), as a caller
+    reads them: the workers analyse the first ones while the rest are read.
+    """
 
     def __init__(self, workers: int) -> None:
         if workers < 1:
             msg = f"workers must be at least 1, not {workers}"
             raise ValueError(msg)
         self.workers = workers
+        self._pool: Any = None
+        self._settings: tuple[Lexicon, Options, SpeakerTable | None] | None = None
+        self._waiting: list[Statement] = []
+        #: Parts handed over early: the statements of each and its future.
+        self._early: list[tuple[list[Statement], Any]] = []
+
+    def _start(self, lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> Any:
+        if self._pool is None:
+            # a process pool costs ~30 ms to import: only when one is started
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                             initargs=(lexicon, options, speakers))
+        return self._pool
+
+    def early(self, statements: Iterable[Statement], lexicon: Lexicon, options: Options,
+              speakers: SpeakerTable | None = None) -> None:
+        """Start analysing ``statements`` now, ``run`` taking their results for equal statements
+        with the same settings (the rest it analyses then).
+
+        Workers start once ``PARALLEL_MIN`` statements are waiting, so that a run with fewer
+        to analyse (a record that grew by one) never starts them. Call ``close`` when done.
+        """
+        if self.workers == 1:
+            return
+        if self._settings is None:
+            self._settings = (lexicon, options, speakers)
+        elif not self._same(lexicon, options, speakers):
+            return
+        self._waiting.extend(statements)
+        if len(self._waiting) >= max(EARLY_PART, PARALLEL_MIN if self._pool is None else 0):
+            self._hand_over()
+
+    def _same(self, lexicon: Lexicon, options: Options, speakers: SpeakerTable | None) -> bool:
+        settings = self._settings
+        return settings is not None and settings[0] is lexicon and settings[1] == options \
+            and settings[2] is speakers
+
+    def _hand_over(self) -> None:
+        assert self._settings is not None
+        pool = self._start(*self._settings)
+        waiting, self._waiting = self._waiting, []
+        for start in range(0, len(waiting), EARLY_PART):
+            part = waiting[start : start + EARLY_PART]
+            self._early.append((part, pool.submit(_worker_encoded, list(enumerate(part)))))
+
+    def handed_over(self) -> int:
+        """How many statements were given to the workers early (waiting ones not counted)."""
+        return sum(len(part) for part, _ in self._early)
 
     def run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
             speakers: SpeakerTable | None = None) -> Iterator[Part]:
-        """Yield each part as its worker finishes it (not in order)."""
-        if self.workers == 1 or len(numbered) < PARALLEL_MIN:
-            yield from SerialEngine().run(numbered, lexicon, options, speakers)
+        """Yield each part as its worker finishes it (not in order); the workers stop after."""
+        try:
+            yield from self._run(numbered, lexicon, options, speakers)
+        finally:
+            self.close()
+
+    def _run(self, numbered: Numbered, lexicon: Lexicon, options: Options,
+             speakers: SpeakerTable | None) -> Iterator[Part]:
+        early: list[tuple[dict[int, list[int]], Any]] = []  # for each early part: its positions in numbered
+        todo: Numbered = numbered
+        if not self._same(lexicon, options, speakers):
+            self.close()  # its workers hold other settings
+        elif self._early:
+            if self._waiting:
+                self._hand_over()  # the last few read: at once, not after all that follows
+            where: dict[Statement, list[int]] = {}
+            for i, s in numbered:
+                where.setdefault(s, []).append(i)
+            for part, future in self._early:
+                positions: dict[int, list[int]] = {}
+                for k, s in enumerate(part):
+                    at = where.pop(s, None)  # each statement taken from one part only
+                    if at is not None:
+                        positions[k] = at
+                if positions:
+                    early.append((positions, future))
+            todo = [(i, s) for i, s in numbered if s in where]
+        if not early and (self.workers == 1 or len(todo) < PARALLEL_MIN):
+            yield from SerialEngine().run(todo, lexicon, options, speakers)
             return
         # a process pool costs ~30 ms to import: only when one is started
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import as_completed
 
-        size = max(8, min(100, len(numbered) // (self.workers * 16)))
-        parts = [list(numbered[start : start + size]) for start in range(0, len(numbered), size)]
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                 initargs=(lexicon, options, speakers)) as pool:
-            for future in as_completed([pool.submit(_worker_encoded, part) for part in parts]):
-                yield _decoded(dict(future.result()))
+        pool = self._start(lexicon, options, speakers)
+        size = max(8, min(100, len(todo) // (self.workers * 16)))
+        futures: dict[Any, dict[int, list[int]] | None] = {future: positions for positions, future in early}
+        futures.update((pool.submit(_worker_encoded, list(todo[start : start + size])), None)
+                       for start in range(0, len(todo), size))
+        for future in as_completed(futures):
+            encoded = dict(future.result())
+            moved = futures[future]
+            if moved is not None:  # an early part: its own positions, to the record's
+                encoded = {i: encoded[k] for k, at in moved.items() for i in at}
+            yield _decoded(encoded)
+
+    def close(self) -> None:
+        """Stop the workers, if started (what they were given early and not asked for is dropped)."""
+        pool, self._pool = self._pool, None
+        self._early, self._waiting = [], []
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _partition_encoded(partition: Numbered, lexicon: Lexicon, options: Options,

@@ -249,6 +249,17 @@ class Store:
             raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
         return out
 
+    def known(self, fingerprint: str, keys: Collection[str]) -> set[str]:
+        """Which of ``keys`` have a digest under ``fingerprint`` (none is read).
+
+        Raises:
+            StoreError: The file is damaged.
+        """
+        try:
+            return {key for (key,) in self._select("key", "analysis", "fingerprint", fingerprint, keys)}
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
+
     def put(self, fingerprint: str, digests: Iterable[tuple[str, Digest]]) -> None:
         """Save digests under ``fingerprint``, all or none (one transaction).
 

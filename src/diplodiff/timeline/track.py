@@ -24,13 +24,13 @@ from ..find.lexicon import Lexicon, default_lexicon
 from ..read.catalog import Catalog
 from ..text.speakers import SpeakerTable
 from .digest import Found, Rows, combine, digests_of, encode, ordered, rows_of
-from .engines import PARALLEL_MIN, DaskEngine, Engine, ProcessEngine
+from .engines import EARLY_PART, PARALLEL_MIN, DaskEngine, Engine, ProcessEngine
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["OCCURRENCE_COLUMNS", "PARALLEL_MIN", "Form", "FormulaHistory", "Occurrence", "Occurrences",
-           "Progress", "Run", "Switch", "Timeline", "track"]
+__all__ = ["OCCURRENCE_COLUMNS", "PARALLEL_MIN", "Early", "Form", "FormulaHistory", "Occurrence",
+           "Occurrences", "Progress", "Run", "Switch", "Timeline", "track", "track_on"]
 
 #: Called as ``progress(done, total)`` while statements are analysed.
 Progress = Callable[[int, int], None]
@@ -489,6 +489,58 @@ def _order(statements: Iterable[Statement]) -> tuple[list[Statement], list[State
     return dated, [s for s in listed if s.date is None]
 
 
+class Early:
+    """Hands statements to worker processes as they are read (``load_statements(each=...)``),
+    so that the first are analysed while the rest are read; with a store, only those it lacks.
+
+    ``track_on`` and ``StoredTimeline`` given its ``engine`` and the same settings then take
+    the results. Close it (or use it as a context manager) to stop the workers on any exit.
+    """
+
+    def __init__(self, workers: int | None, lexicon: Lexicon, options: Options,
+                 speakers: SpeakerTable | None = None, store: Store | None = None) -> None:
+        self.engine = _engine(workers, None)
+        self.lexicon, self.options, self.speakers, self.store = lexicon, options, speakers, store
+        self.mark = ""
+        if store is not None:
+            from .store import fingerprint  # hashlib: only with a store
+
+            self.mark = fingerprint(lexicon, options, speakers)
+        self.waiting: list[Statement] = []
+
+    def __call__(self, statements: Sequence[Statement]) -> None:
+        """Take statements just read."""
+        if self.store is None:
+            self.engine.early(statements, self.lexicon, self.options, self.speakers)
+            return
+        self.waiting.extend(statements)
+        if len(self.waiting) >= EARLY_PART:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand over the statements still waiting (to be asked of the store)."""
+        if not self.waiting:
+            return
+        from .store import statement_key
+
+        waiting, self.waiting = self.waiting, []
+        keys = [statement_key(s) for s in waiting]
+        assert self.store is not None
+        known = self.store.known(self.mark, keys)
+        self.engine.early([s for s, k in zip(waiting, keys, strict=True) if k not in known],
+                          self.lexicon, self.options, self.speakers)
+
+    def close(self) -> None:
+        """Stop the workers, if any started."""
+        self.engine.close()
+
+    def __enter__(self) -> Early:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
           options: Options = DEFAULT_OPTIONS, catalog: Catalog | None = None,
           progress: Progress | None = None, workers: int | None = None,
@@ -525,9 +577,17 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     >>> history.presence(), [g.length for g in history.gaps()]
     ((True, False, True), [1])
     """
-    dated, undated, warnings = _prepare(statements, catalog)
     lexicon = default_lexicon() if lexicon is None else lexicon
-    engine = _engine(workers, client)
+    return track_on(_engine(workers, client), statements, lexicon=lexicon, options=options, catalog=catalog,
+                    progress=progress, speakers=speakers, store=store)
+
+
+def track_on(engine: Engine, statements: Iterable[Statement], *, lexicon: Lexicon,
+             options: Options = DEFAULT_OPTIONS, catalog: Catalog | None = None,
+             progress: Progress | None = None, speakers: SpeakerTable | None = None,
+             store: str | os.PathLike[str] | None = None) -> Timeline:
+    """``track`` on an engine of the caller's (one given statements ``Early``, say)."""
+    dated, undated, warnings = _prepare(statements, catalog)
     opened = None
     if store is not None:
         from .store import Store  # sqlite3: only with a store
@@ -565,6 +625,10 @@ def _prepare(statements: Iterable[Statement],
     return dated, undated, warnings
 
 
+@overload
+def _engine(workers: int | None, client: None) -> ProcessEngine: ...
+@overload
+def _engine(workers: int | None, client: Any) -> Engine: ...
 def _engine(workers: int | None, client: Any) -> Engine:
     """The Dask cluster of ``client``, else this machine's processes (in process for 1)."""
     if client is not None:
