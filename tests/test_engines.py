@@ -83,6 +83,16 @@ def test_encoded_digest_decodes_to_the_digest() -> None:
         assert all(type(f) is digest_module.Found for f in back)
 
 
+def test_decoded_digests_share_the_strings_statements_repeat() -> None:
+    """Two statements' digests, decoded, hold one string object for a formula's id and wording."""
+    lexicon = diplodiff.default_lexicon()
+    a, b = (diplodiff.Statement(id=name, text=f"{TEXTS[0]} Item {name}.") for name in ("a", "b"))
+    first, second = (digest_module.decode(digest_module.encoded_digest(s, lexicon, diplodiff.DEFAULT_OPTIONS))
+                     for s in (a, b))
+    assert first[0].formula is second[0].formula
+    assert first[0].keys[0] is second[0].keys[0]
+
+
 def test_process_engine_refuses_zero_workers() -> None:
     """A pool of fewer than one worker is a ValueError."""
     with pytest.raises(ValueError, match="at least 1"):

@@ -10,6 +10,7 @@ in any order, and ``ordered`` gives back the one order a serial run gives.
 from __future__ import annotations
 
 import marshal
+import sys
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -71,6 +72,13 @@ class _Sentences:
         return found
 
 
+#: The names and wordings a record repeats in statement after statement are interned: ``marshal``
+#: then writes them as such and reads them back as the one string object (a sentence, nearly
+#: always the statement's own, is not). A record of 10,000 statements holds a few thousand
+#: such strings instead of millions, and comparing them (merging and writing) stops at identity.
+_intern = sys.intern
+
+
 def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> FoundTuple:
     first = group[0]
     by_key: dict[str, str] = {}
@@ -90,9 +98,11 @@ def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> Foun
         if side:
             sides[side] = None
             said[speaker or "", sentences.of(p)] = None
-    return (formula, first.canonical, first.category, first.origin is Origin.LEXICON, first.rank,
-            is_reportable(group), tuple(by_key.values()), tuple(by_key), tuple(counts.values()),
-            sentences.of(first), tuple(speakers), tuple(sides), tuple(said))
+    category = first.category
+    return (_intern(formula), _intern(first.canonical), category if category is None else _intern(category),
+            first.origin is Origin.LEXICON, first.rank, is_reportable(group),
+            tuple(map(_intern, by_key.values())), tuple(map(_intern, by_key)), tuple(counts.values()),
+            sentences.of(first), tuple(map(_intern, speakers)), tuple(map(_intern, sides)), tuple(said))
 
 
 def _tuples(statement: Statement, lexicon: Lexicon, options: Options,
