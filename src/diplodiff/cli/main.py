@@ -394,7 +394,7 @@ def _timeline_stored(args: argparse.Namespace) -> int:
                                  options=analyzer.options, speakers=analyzer.speakers, catalog=catalog,
                                  progress=bar, workers=args.workers, client=client,
                                  csv=args.format == "csv", excel=args.excel,
-                                 engine=None if client is not None else early.engine)
+                                 engine=None if client is not None else early.engine, keys=early.keys)
         _warn(run.warnings)
         gc.freeze()  # as in _timeline: the record's objects live until the file is written
         try:

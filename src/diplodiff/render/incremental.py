@@ -36,7 +36,7 @@ import io
 import json
 import marshal
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
@@ -323,12 +323,14 @@ class StoredTimeline:
         csv: Write the CSV rather than the JSON; ``excel`` with its byte order mark.
         engine: Where to analyse, instead of the one ``workers`` and ``client`` choose
             (one given statements ``Early``, say).
+        keys: Statements' ``statement_key`` already worked out (``Early.keys``).
     """
 
     def __init__(self, statements: Iterable[Statement], *, store: Store, lexicon: Lexicon, options: Options,
                  speakers: SpeakerTable | None = None, catalog: Catalog | None = None,
                  progress: Progress | None = None, workers: int | None = None, client: Any = None,
-                 csv: bool = False, excel: bool = False, engine: Engine | None = None) -> None:
+                 csv: bool = False, excel: bool = False, engine: Engine | None = None,
+                 keys: Mapping[Statement, str] | None = None) -> None:
         self.store, self.lexicon, self.options, self.speakers = store, lexicon, options, speakers
         self.csv, self.excel = csv, excel
         self.kind = f"{KIND}-csv{'-excel' if excel else ''}" if csv else KIND
@@ -338,7 +340,8 @@ class StoredTimeline:
         self.dated, self.undated, self.warnings = dated, undated, tuple(warnings)
         self.lexicons = lexicon.names if options.lexicon else ()
         self.mark = fingerprint(lexicon, options, speakers)
-        self.keys = [statement_key(s) for s in dated]
+        known = {} if keys is None else keys
+        self.keys = [known.get(s) or statement_key(s) for s in dated]
         self.ids_json = [_STRING(s.id) for s in dated]
         self.identities = [(k, s.path, s.notes) for k, s in zip(self.keys, dated, strict=True)]
         self.generation: str | None = None

@@ -507,6 +507,8 @@ class Early:
 
             self.mark = fingerprint(lexicon, options, speakers)
         self.waiting: list[Statement] = []
+        #: Each statement's ``store.statement_key``, once asked of the store.
+        self.keys: dict[Statement, str] = {}
 
     def __call__(self, statements: Sequence[Statement]) -> None:
         """Take statements just read."""
@@ -525,6 +527,7 @@ class Early:
 
         waiting, self.waiting = self.waiting, []
         keys = [statement_key(s) for s in waiting]
+        self.keys.update(zip(waiting, keys, strict=True))
         assert self.store is not None
         known = self.store.known(self.mark, keys)
         self.engine.early([s for s, k in zip(waiting, keys, strict=True) if k not in known],
