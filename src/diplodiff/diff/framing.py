@@ -377,11 +377,13 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
     _, intensity = _cues()
     found: list[_Found] = []
     if hits[0] < first:
-        before = others().last_end(span.start)
         lo = _after_last(words.breaks, first)
-        if before is not None:
-            lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
-        found = words.find(lo, first, intensity)
+        k = bisect.bisect_left(hits, first)
+        if hits[k - 1] >= lo:  # a wording in its phrase before it: bounded by the neighbours too
+            before = others().last_end(span.start)
+            if before is not None:
+                lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
+            found = words.find(lo, first, intensity)
     folded = words.words
     last = bisect.bisect_left(starts, span.end)
     stop = min(len(folded), last + _AFTER)

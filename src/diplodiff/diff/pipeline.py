@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from itertools import accumulate, chain
+from itertools import accumulate
 
 import attrs
 
@@ -888,7 +888,7 @@ class _Inventory:
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
                           for a in (earlier, later))
         self.words = (_word_stream(earlier), _word_stream(later))
-        self.vocab = (_words_in(earlier), _words_in(later))
+        self.vocab = (_words_in(self.words[0]), _words_in(self.words[1]))
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
@@ -1035,13 +1035,11 @@ def _parts(sentence: Sentence) -> Sequence[str]:
     return [part for token in sentence.tokens for part in token.parts]
 
 
-def _words_in(analysis: Analysis) -> frozenset[str]:
+def _words_in(stream: str) -> frozenset[str]:
     """The words of a statement's word stream (``_word_stream``): ``f" {w} " in stream``
-    for a word ``w`` is ``w in _words_in(analysis)``, and a wording stands in the
-    stream only if each of its words does. Read from the distinct parts (a part with
-    a space in it is words of its own there), not from the whole stream."""
-    parts = set(chain.from_iterable(map(_parts, analysis.sentences)))
-    return frozenset(" ".join(parts).split()) | ({BARRIER} if len(analysis.sentences) > 1 else set())
+    for a word ``w`` is ``w in _words_in(stream)``, and a wording stands in the
+    stream only if each of its words does."""
+    return frozenset(stream.split())
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
