@@ -141,12 +141,34 @@ class _Words:
             self.semicolons = [k for k, w in enumerate(self.words) if w == ";"]
         self._breaks: list[int] | None = None
         self._scans: dict[int, _Scan] = {}
-        self._hits: dict[int, tuple[list[int], dict[int, list[tuple[int, int]]]]] = {}
         self._cues: dict[tuple[str, int, int, int], Cue] = {}
+        # Where a modality (intensity) wording stands, and at each such place the
+        # ``(length, level)`` of each wording there, longest first (what ``_at`` finds
+        # there for any end). The places where one can begin are read in one pass for
+        # both tables; most ("to", "in") begin none of two words or more, and one look
+        # at two words rules them out.
+        words, size = self.words, len(self.words)
+        places = list(compress(count(), map(_starters().__contains__, words)))
+        self._hits: dict[int, tuple[list[int], dict[int, list[tuple[int, int]]]]] = {}
+        for table in _cues():
+            firsts, pairs, singles = _index(table)
+            at: dict[int, list[tuple[int, int]]] = {}
+            for k in places:
+                word = words[k]
+                if word not in firsts:
+                    continue
+                if k + 1 < size and (word, words[k + 1]) in pairs:
+                    here = [(n, level) for n in firsts[word]
+                            if k + n <= size and (level := table.get(tuple(words[k : k + n]))) is not None]
+                    if here:
+                        at[k] = here
+                elif word in singles:
+                    at[k] = [(1, singles[word])]
+            self._hits[id(table)] = (list(at), at)
         modality, intensity = _cues()
         #: Where a modality (intensity) wording stands: most formulas have none near them.
-        self.modal_hits = self.hits(modality)[0]
-        self.intensity_hits = self.hits(intensity)[0]
+        self.modal_hits = self._hits[id(modality)][0]
+        self.intensity_hits = self._hits[id(intensity)][0]
 
     @property
     def breaks(self) -> list[int]:
@@ -154,25 +176,6 @@ class _Words:
         if self._breaks is None:
             self._breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
         return self._breaks
-
-    def hits(self, table: dict[tuple[str, ...], int]) -> tuple[list[int], dict[int, list[tuple[int, int]]]]:
-        """Where a wording of ``table`` stands, and at each such place the ``(length, level)``
-        of each wording there, longest first: what ``_at`` finds there for any end."""
-        found = self._hits.get(id(table))
-        if found is None:
-            words, firsts, pairs = self.words, _firsts(table), _pairs(table)
-            size = len(words)
-            at: dict[int, list[tuple[int, int]]] = {}
-            for k in compress(count(), map(firsts.__contains__, words)):
-                # Most places ("to", "in") begin no wording of two words or more: one look
-                # at the first two words rules them out.
-                lengths = firsts[words[k]] if k + 1 < size and (words[k], words[k + 1]) in pairs else (1,)
-                here = [(n, level) for n in lengths
-                        if k + n <= size and (level := table.get(tuple(words[k : k + n]))) is not None]
-                if here:
-                    at[k] = here
-            found = self._hits[id(table)] = (list(at), at)
-        return found
 
     def cue(self, kind: str, start: int, end: int, level: int, text: str) -> Cue:
         """The cue of the words ``start .. end - 1``, made once: the formulas of one clause
@@ -187,7 +190,7 @@ class _Words:
     def find(self, lo: int, hi: int, table: dict[tuple[str, ...], int]) -> list[_Found]:
         """``_find(self.words, lo, hi, table)``, read off the places where a wording of
         ``table`` stands (found once for the sentence, not for each formula)."""
-        places, at = self.hits(table)
+        places, at = self._hits[id(table)]
         found: list[_Found] = []
         low = bisect.bisect_left(places, lo)
         if low == len(places) or places[low] >= hi:
@@ -328,16 +331,26 @@ def _firsts(table: dict[tuple[str, ...], int]) -> dict[str, tuple[int, ...]]:
     return entry[1]
 
 
-def _pairs(table: dict[tuple[str, ...], int]) -> frozenset[tuple[str, str]]:
-    """The first two words of the wordings of ``table`` of two words or more (up to ``_LONGEST``)."""
-    entry = _PAIRS.get(id(table))
+@functools.cache
+def _starters() -> frozenset[str]:
+    """The words a modality or intensity wording begins with."""
+    return frozenset(chain.from_iterable(_firsts(table) for table in _cues()))
+
+
+def _index(table: dict[tuple[str, ...], int],
+           ) -> tuple[dict[str, tuple[int, ...]], frozenset[tuple[str, str]], dict[str, int]]:
+    """``_firsts`` of a table, the first two words of its wordings of two words or more
+    (up to ``_LONGEST``), and its one-word wordings with their levels."""
+    entry = _INDEX.get(id(table))
     if entry is None or entry[0] is not table:
-        entry = _PAIRS[id(table)] = (table, frozenset((key[0], key[1]) for key in table
-                                                      if 2 <= len(key) <= _LONGEST))
+        entry = _INDEX[id(table)] = (table, (
+            _firsts(table), frozenset((key[0], key[1]) for key in table if 2 <= len(key) <= _LONGEST),
+            {key[0]: level for key, level in table.items() if len(key) == 1}))
     return entry[1]
 
 
-_PAIRS: dict[int, tuple[dict[tuple[str, ...], int], frozenset[tuple[str, str]]]] = {}
+_INDEX: dict[int, tuple[dict[tuple[str, ...], int],
+                        tuple[dict[str, tuple[int, ...]], frozenset[tuple[str, str]], dict[str, int]]]] = {}
 #: The first words of the tables (cue tables and stance ladders, loaded once), by identity.
 _FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
 
