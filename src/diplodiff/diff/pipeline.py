@@ -178,6 +178,10 @@ class _Pairing:
         self.kept: list[Change] | None = None
         self.paired: dict[tuple[int, int], Change] = {}
         self.listed: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+        self.scores: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        # What both readings share: the formulas of one side only, and the pairs across.
+        self.only: tuple[list[str], list[str]] | None = None
+        self.crossed: dict[tuple[tuple[str, ...], tuple[str, ...], float], list[Change]] = {}
 
     def is_listed(self, formula: str, side: int) -> bool:
         """``is_reportable`` of a formula of one side (0 earlier, 1 later)."""
@@ -191,8 +195,14 @@ class _Pairing:
         """The one rule (``is_reportable``), widened to the formula-like chunks of a
         new or dropped passage (``key_score``): ``in_passage`` holds the formulas of
         each side with an occurrence inside one."""
-        return self.is_listed(formula, side) or (
-            formula in in_passage[side] and key_score(self.groups[side][formula][0], self.vocabulary) > 0)
+        if self.is_listed(formula, side):
+            return True
+        if formula not in in_passage[side]:
+            return False
+        score = self.scores[side].get(formula)
+        if score is None:
+            score = self.scores[side][formula] = key_score(self.groups[side][formula][0], self.vocabulary)
+        return score > 0
 
     def change(self, e: Phrase, l: Phrase) -> Change:
         """A kept or shifted change for two corresponding occurrences (built once per pair)."""
@@ -225,19 +235,27 @@ class _Pairing:
         return changes
 
     def across(self, earlier: list[str], later: list[str], threshold: float) -> list[Change]:
-        """Pair formulas found on one side only, by similarity of their first wording."""
-        found = pair([self.e_groups[k][0].key for k in earlier],
-                     [self.l_groups[k][0].key for k in later], threshold=threshold)
-        return [self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
-                for i, j, _ in found]
+        """Pair formulas found on one side only, by similarity of their first wording
+        (once for both readings when they offer the same formulas)."""
+        key = (tuple(earlier), tuple(later), threshold)
+        found = self.crossed.get(key)
+        if found is None:
+            found = self.crossed[key] = [
+                self.change(self.e_groups[earlier[i]][0], self.l_groups[later[j]][0])
+                for i, j, _ in pair([self.e_groups[k][0].key for k in earlier],
+                                    [self.l_groups[k][0].key for k in later], threshold=threshold)]
+        return found
 
     def changes(self, options: Options, in_passage: tuple[set[str], set[str]],
                 ) -> tuple[list[Change], list[str], list[str]]:
         """The inventory's pairs (kept or shifted changes), and the formulas of one side
         only worth reporting (dropped, added), with ``in_passage`` holding the formulas
         with an occurrence in a dropped (0) or new (1) passage."""
-        before = [k for k in self.e_groups if k not in self.l_groups and self.reportable(k, 0, in_passage)]
-        after = [k for k in self.l_groups if k not in self.e_groups and self.reportable(k, 1, in_passage)]
+        if self.only is None:
+            self.only = ([k for k in self.e_groups if k not in self.l_groups],
+                         [k for k in self.l_groups if k not in self.e_groups])
+        before = [k for k in self.only[0] if self.reportable(k, 0, in_passage)]
+        after = [k for k in self.only[1] if self.reportable(k, 1, in_passage)]
         if self.kept is None:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
@@ -294,10 +312,19 @@ def _overlaps(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
 
 def _formulas_inside(analysis: Analysis, spans: Sequence[Span]) -> set[str]:
     """The formulas with an occurrence inside one of ``spans``."""
-    if not spans:
-        return set()
-    held = _SpanSet(spans)
-    return {p.formula for p in analysis.phrases if held.holds(p.span)}
+    # Phrases are in text order: the ones starting in a span are found by bisection,
+    # not by a scan of every phrase for each reading of the inventory.
+    phrases = analysis.phrases
+    found: set[str] = set()
+    for span in spans:
+        lo = bisect_left(phrases, span.start, key=_start)
+        hi = bisect_right(phrases, span.end, lo, key=_start)
+        found.update(p.formula for p in phrases[lo:hi] if p.span.end <= span.end)
+    return found
+
+
+def _start(phrase: Phrase) -> int:
+    return phrase.span.start
 
 
 def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[int, int],
