@@ -83,6 +83,30 @@ def _ids(analysis: Analysis, vocab: dict[str, int]) -> list[list[int]]:
             for s in analysis.sentences]
 
 
+@functools.cache
+def _stop_chars() -> dict[str, str]:
+    return {w: chr(k) for w, k in _stop_vocab()}
+
+
+def _texts(earlier: Analysis, later: Analysis) -> tuple[list[str], list[str]] | None:
+    """Each sentence's ids (``_ids``) as a string of one code point per id, read straight
+    from its words (the scores read strings; a list of ids per sentence, then its string,
+    read every word twice); ``None`` beyond the code points (over a million distinct words)."""
+    chars = dict(_stop_chars())
+    get = chars.get
+    try:
+        return tuple(["".join([get(w) or chars.setdefault(w, chr(len(chars)))  # type: ignore[return-value]
+                               for w in Tokens.of(s.tokens).flat() if w != BARRIER])
+                      for s in analysis.sentences] for analysis in (earlier, later))
+    except ValueError:
+        return None
+
+
+def _as_ids(sentences: Sequence[Sequence[int] | str]) -> list[list[int]]:
+    """Sentences as ids (``_texts`` turned back)."""
+    return [list(map(ord, s)) if isinstance(s, str) else list(s) for s in sentences]
+
+
 def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, ...]:
     """Return the corresponding sentences of two statements, in earlier order.
 
@@ -94,14 +118,18 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     """
     # Function words and governing verbs take the first ids, so the content words of a
     # sentence are its ids from len(stopwords()) on (``_content``).
-    vocab = dict(_stop_vocab())
-    e, l = _ids(earlier, vocab), _ids(later, vocab)
+    texts = _texts(earlier, later)
+    if texts is None:
+        vocab = dict(_stop_vocab())
+        e, l = _ids(earlier, vocab), _ids(later, vocab)
+    else:
+        e, l = texts  # type: ignore[assignment]
     n, m = len(e), len(l)
     if not n or not m:
         return ()
     if _too_large(e, l):
-        return _align_large(e, l)
-    return _align_small(e, l) if n * m <= SMALL_MAX else _align_dense(e, l)
+        return _align_large(_as_ids(e), _as_ids(l))
+    return _align_small(e, l) if n * m <= SMALL_MAX else _align_dense(_as_ids(e), _as_ids(l))
 
 
 def _align_dense(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -> tuple[SentenceLink, ...]:
@@ -158,7 +186,8 @@ def _f32(value: float) -> float:
     return array("f", [value])[0]
 
 
-def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -> tuple[SentenceLink, ...]:
+def _align_small(e: Sequence[Sequence[int] | str], l: Sequence[Sequence[int] | str], *, fill: bool = True,
+                 ) -> tuple[SentenceLink, ...]:
     """The dense alignment of ``align_sentences`` without numpy, for statements of up to
     ``SMALL_MAX`` sentence pairs: importing numpy (~0.1 s) would cost a two-statement
     diff more than the diff. Same float32 scores, same comparisons in float32, same
@@ -217,7 +246,7 @@ def _align_small(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     if fill and _revised(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
                            lambda i, j: one[i].get(j) or sequence_score(e_in[i], l_in[j]),
-                           _content(e), _content(l))
+                           _content(_as_ids(e)), _content(_as_ids(l)))
     return tuple(links)
 
 
