@@ -60,15 +60,14 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.made: dict[tuple[int, int], str] = {}
+        self.made: dict[int, str] = {}  # by the sentence's index in the statement
 
     def of(self, phrase: Phrase) -> str:
-        span = phrase.sentence_span
-        key = (span.start, span.end)
-        found = self.made.get(key)
+        found = self.made.get(phrase.sentence)
         if found is None:
+            span = phrase.sentence_span
             # str.split() and strip() take the same characters for whitespace as ``\s``
-            found = self.made[key] = " ".join(self.text[span.start : span.end].split())
+            found = self.made[phrase.sentence] = " ".join(self.text[span.start : span.end].split())
         return found
 
 
@@ -81,6 +80,14 @@ _intern = sys.intern
 
 def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> FoundTuple:
     first = group[0]
+    category = first.category if first.category is None else _intern(first.category)
+    if len(group) == 1:  # most formulas occur once in a statement: what the loop below makes of one
+        speaker, side = first.speaker, first.side
+        sentence = sentences.of(first)
+        return (_intern(formula), _intern(first.canonical), category, first.origin is Origin.LEXICON,
+                first.rank, is_reportable(group), (_intern(first.text),), (_intern(first.key),), (1,),
+                sentence, (_intern(speaker),) if speaker else (), (_intern(side),) if side else (),
+                ((speaker or "", sentence),) if side else ())
     by_key: dict[str, str] = {}
     counts: dict[str, int] = {}
     speakers: dict[str, None] = {}
@@ -98,11 +105,10 @@ def _found(formula: str, group: Sequence[Phrase], sentences: _Sentences) -> Foun
         if side:
             sides[side] = None
             said[speaker or "", sentences.of(p)] = None
-    category = first.category
-    return (_intern(formula), _intern(first.canonical), category if category is None else _intern(category),
-            first.origin is Origin.LEXICON, first.rank, is_reportable(group),
-            tuple(map(_intern, by_key.values())), tuple(map(_intern, by_key)), tuple(counts.values()),
-            sentences.of(first), tuple(map(_intern, speakers)), tuple(map(_intern, sides)), tuple(said))
+    return (_intern(formula), _intern(first.canonical), category, first.origin is Origin.LEXICON, first.rank,
+            is_reportable(group), tuple(map(_intern, by_key.values())), tuple(map(_intern, by_key)),
+            tuple(counts.values()), sentences.of(first), tuple(map(_intern, speakers)),
+            tuple(map(_intern, sides)), tuple(said))
 
 
 def _tuples(statement: Statement, lexicon: Lexicon, options: Options,
