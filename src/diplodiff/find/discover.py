@@ -104,11 +104,11 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
 
 def flags(rows: Tokens) -> list[int]:
     """The discovery flags of each token (computed once per distinct word)."""
-    bits = list(map(_FLAGS.get, rows.texts))
-    if None in bits:
-        bits = [b if b is not None else _compute_flags(t, p)
-                for t, p, b in zip(rows.texts, rows.parts, bits, strict=True)]
-    return bits  # type: ignore[return-value]
+    try:  # every word seen before, as in most sentences (``None in`` a list of ints was a slow pass)
+        return list(map(_FLAGS.__getitem__, rows.texts))
+    except KeyError:
+        return [_FLAGS[t] if t in _FLAGS else _compute_flags(t, p)
+                for t, p in zip(rows.texts, rows.parts, strict=True)]
 
 
 def _quoted(bits: Sequence[int], taken: Collection[int]) -> list[tuple[int, int]]:
@@ -213,10 +213,17 @@ def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Optio
     flagged = _flagged(usable)
     names = _names(usable, flagged)
     found += [(first, last, _NAME) for first, last in names]
-    for first, last in names:
-        usable[first : last + 1] = [0] * (last + 1 - first)
-    if names:  # once, not a copy of the whole statement's flags per name (quadratic at 2 MB)
-        flagged = _flagged(usable)
+    if names:
+        # The names' flags zeroed in the list and in the string alike: the string is
+        # patched around them (``_names`` gives them in order, apart), not built again.
+        pieces, at, apart = [], 0, True
+        for first, last in names:
+            usable[first : last + 1] = [0] * (last + 1 - first)
+            apart = apart and first >= at
+            pieces += (flagged[at:first], "\x00" * (last + 1 - first))
+            at = last + 1
+        pieces.append(flagged[at:])
+        flagged = "".join(pieces) if apart else _flagged(usable)
     found += [(first, last, _NO_MARKS) for first, last in _terms(usable, options, flagged)]
     return found
 
@@ -264,14 +271,15 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
             k = bisect.bisect_right(offsets, first) - 1
             low, high = offsets[k], offsets[k + 1]
             tokens, flagged, sentence = rows[k], bits[k], sentences[k]
-            ends, parts, flat = tokens.ends, tokens.parts, tokens.flat()
+            texts, ends, parts, flat = tokens.texts, tokens.ends, tokens.parts, tokens.flat()
+            starts = tokens._starts  # None: each token is as long as its text
             # One part per token: a phrase's key is a slice of the sentence's parts.
             simple = len(flat) == len(parts) and () not in parts
             index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
         first, last = first - low, last - low
-        if marks is _NAME and _in_title(tokens.texts, first):
+        if marks is _NAME and _in_title(texts, first):
             continue
-        start, end = tokens.start(first), ends[last]
+        start, end = ends[first] - len(texts[first]) if starts is None else starts[first], ends[last]
         words = text[start:end]
         key = " ".join(flat[first : last + 1] if simple else chain.from_iterable(parts[first : last + 1]))
         # A hyphen in a token's matching form shows in its text, unless the text has

@@ -375,6 +375,7 @@ class _Reader:
         self.statement = statement
         self.sentences = sentences
         self.lookup = _lookup(table)
+        self.rows = [Tokens.of(s.tokens) for s in sentences]
         self.words = [sentence_words(s) for s in sentences]
         self.bits = [list(map(_bits, words)) for words in self.words]
         #: Each sentence's bits together: most sentences have no head noun (no one is
@@ -674,7 +675,7 @@ class _Reader:
     def span(self, words: Sequence[Word], start: int, end: int) -> Span:
         """The span of ``words[start:end]``, words of the sentence being read."""
         last = max(start, min(end, len(words)) - 1)
-        rows = Tokens.of(self.sentences[self.reading].tokens)
+        rows = self.rows[self.reading]
         if len(rows.texts) == len(words):  # no quote mark left out: word k is token k
             return _span(rows.start(start), rows.ends[last])
         starts, ends = word_places(self.sentences[self.reading])
@@ -686,8 +687,9 @@ class _Reader:
         if cue is None:
             return None
         start = cue.start
+        bits = self.bits[self.reading]  # words[i].bits, read from the list
         for i in range(start, min(len(words), start + 12)):
-            if words[i].bits & REPORTING:
+            if bits[i] & REPORTING:
                 return self.span(words, start, i + 1)
         return self.span(words, start, start + 2)
 
