@@ -366,6 +366,8 @@ class _Cue(NamedTuple):
 
 
 _NAMED = frozenset({"person", "pronoun", "title"})
+#: The words a cue is read at: reporting verbs and "according".
+_CUED = REPORTING | ACCORDING
 
 
 class _Reader:
@@ -489,12 +491,12 @@ class _Reader:
         """The speaker the sentence names: the subject of a reporting verb (a named
         person first), "according to X", or an opening "X, <title>, ... said"."""
         flags = self.flags[self.reading]
-        if not flags & (REPORTING | ACCORDING):
+        if not flags & _CUED:
             return None
         found = None
         bits = self.bits[self.reading]
         # only the words with a reporting verb or "according" are read one by one
-        for i in compress(count(), map((REPORTING | ACCORDING).__and__, bits)):
+        for i in compress(count(), map(_CUED.__and__, bits)):
             cue = None
             if bits[i] & REPORTING:
                 if i > 0:
@@ -663,7 +665,8 @@ class _Reader:
             if voice.kind == "person" and text.find(":", sentence.span.start, sentence.span.end) >= 0 \
                     and _LIST.search(sentence.span.of(text).rstrip()):
                 in_list = True  # "... stressed the following four aspects:" opens a list of their words
-            out.append(_voiced(sentence, voice))
+            out.append(_sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side,
+                                 voice.span))  # _voiced, inline: one call less a sentence
         return tuple(out)
 
     def _blank_before(self, n: int) -> bool:
@@ -674,9 +677,12 @@ class _Reader:
 
     def span(self, words: Sequence[Word], start: int, end: int) -> Span:
         """The span of ``words[start:end]``, words of the sentence being read."""
-        last = max(start, min(end, len(words)) - 1)
+        n = len(words)
+        last = (end if end < n else n) - 1
+        if last < start:
+            last = start
         rows = self.rows[self.reading]
-        if len(rows.texts) == len(words):  # no quote mark left out: word k is token k
+        if len(rows.texts) == n:  # no quote mark left out: word k is token k
             return _span(rows.start(start), rows.ends[last])
         starts, ends = word_places(self.sentences[self.reading])
         return _span(starts[start], ends[last])
@@ -688,7 +694,7 @@ class _Reader:
             return None
         start = cue.start
         bits = self.bits[self.reading]  # words[i].bits, read from the list
-        for i in range(start, min(len(words), start + 12)):
+        for i in range(start, start + 12 if start + 12 < len(words) else len(words)):
             if bits[i] & REPORTING:
                 return self.span(words, start, i + 1)
         return self.span(words, start, start + 2)
