@@ -155,7 +155,7 @@ class Tokens(Sequence[Token]):
     ``starts()`` gives where each begins) and ``parts`` (the folded form of each).
     """
 
-    __slots__ = ("_built", "_cum", "_flat", "_starts", "ends", "parts", "texts")
+    __slots__ = ("_built", "_cum", "_flat", "_single", "_starts", "ends", "parts", "texts")
 
     def __init__(self, texts: Sequence[str], ends: Sequence[int], parts: Sequence[tuple[str, ...]],
                  starts: Sequence[int] | None = None) -> None:
@@ -166,6 +166,7 @@ class Tokens(Sequence[Token]):
         self._built: tuple[Token, ...] | None = None
         self._flat: list[str] | None = None
         self._cum: list[int] | None = None
+        self._single: bool | None = None
 
     @classmethod
     def of(cls, tokens: Iterable[Token]) -> Tokens:
@@ -201,6 +202,12 @@ class Tokens(Sequence[Token]):
         if self._flat is None:
             self._flat = list(chain.from_iterable(self.parts))
         return self._flat
+
+    def single(self) -> bool:
+        """Whether every token has exactly one part (part ``k`` is then token ``k``'s)."""
+        if self._single is None:
+            self._single = len(self.flat()) == len(self.parts) and () not in self.parts
+        return self._single
 
     def cumulative(self) -> list[int]:
         """For each token, how many parts the tokens up to it have: token ``t`` owns

@@ -274,7 +274,7 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
             texts, ends, parts, flat = tokens.texts, tokens.ends, tokens.parts, tokens.flat()
             starts = tokens._starts  # None: each token is as long as its text
             # One part per token: a phrase's key is a slice of the sentence's parts.
-            simple = len(flat) == len(parts) and () not in parts
+            simple = tokens.single()
             index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
         first, last = first - low, last - low
         if marks is _NAME and _in_title(texts, first):

@@ -189,8 +189,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             found[k] = sentence_hits = []
             # One part per token (no hyphenated words, no bare quote marks): part
             # index and token index are the same, and every part starts and ends one.
-            lengths = rows[k].parts
-            simple = len(parts) == len(lengths) and (not lengths or min(map(len, lengths)) == 1)
+            simple = rows[k].single()
             if not simple:
                 cumulative = rows[k].cumulative()
             nexts = None
