@@ -79,6 +79,12 @@ def test_dateline_leaves_the_first_sentence_whole(dateline: str) -> None:
         "Wang Yi met Murat Nurtleu.", "They agreed."]
 
 
+def test_dateline_with_a_line_break_in_its_place_name_is_in_no_sentence() -> None:
+    """A dateline whose place name is wrapped over two lines is still a dateline."""
+    assert sentences_of("NEW\nDELHI, May 1 (PTI) -- Wang Yi met Murat Nurtleu. They agreed.") == [
+        "Wang Yi met Murat Nurtleu.", "They agreed."]
+
+
 def test_dateline_only_at_start() -> None:
     """A dateline-like phrase after the first sentence does not swallow that sentence."""
     text = "Both sides agreed. ALMATY, April 25 (Xinhua) -- Wang Yi met Murat Nurtleu."

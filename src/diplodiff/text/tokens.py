@@ -61,6 +61,11 @@ _spaced, _word = itemgetter(0), itemgetter(1)  # a word with the gap before it; 
 #: Folded parts by token text: a corpus has few distinct words, so each is folded once.
 _FOLDED: dict[str, tuple[str, ...]] = {}
 _MAX_FOLDED = 1 << 18
+#: A word with the gap before it (as ``findall`` gives it: " partnership") -> the word and
+#: its parts: one lookup stands for stripping the gap and looking the word up, and the
+#: word's string is shared by every statement that has it.
+_GAPPED_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {}
+_word_of, _parts_of = itemgetter(0), itemgetter(1)
 
 
 @functools.cache
@@ -124,9 +129,9 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     # The words of the whole text at once, from the first sentence on. Each sentence
     # then takes the words that end in it, unless one crosses its edges (a word pattern
     # reading past a sentence's end): then ``_own_words`` reads the sentence alone.
-    texts, ends = _words(folded, spans[0][0], len(folded))
-    _requote(texts, ends, text, quoted)
-    parts = _parts(texts)
+    texts, ends, parts = _words(folded, spans[0][0], len(folded))
+    for k in _requote(texts, ends, text, quoted):
+        parts[k] = _parts([texts[k]])[0]
     sentences: list[Sentence] = []
     right = bisect.bisect_right
     for a, b in spans:
@@ -165,14 +170,18 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), quoted
 
 
-def _requote(texts: list[str], ends: list[int], text: str, quoted: list[int]) -> None:
+def _requote(texts: list[str], ends: list[int], text: str, quoted: list[int]) -> list[int]:
     """Give the words read from the folded text the quotes that ``text`` has at
-    ``quoted`` (the tokens keep curly quotes); only the words holding one are read again."""
+    ``quoted`` (the tokens keep curly quotes); only the words holding one are read again.
+    Which words changed."""
     right = bisect.bisect_right
+    changed = []
     for i in quoted:
         k = right(ends, i)
         if k < len(ends) and ends[k] - len(texts[k]) <= i:
             texts[k] = text[ends[k] - len(texts[k]) : ends[k]]
+            changed.append(k)
+    return changed
 
 
 def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
@@ -187,18 +196,32 @@ def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
-    """The words of ``folded[start:end]`` and where each ends."""
+def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
+    """The words of ``folded[start:end]``, where each ends, and the parts of each."""
     if folded.isascii() or not _INVISIBLE.search(folded, start, end):
         plain = _GAPPED if not folded.isascii() or _has_separator(folded, start, end) else _ASCII_GAPPED
         spaced = plain.findall(folded, start, end)
-        texts = list(map(str.lstrip, spaced))  # ``re`` and ``str`` agree on what is white space
+        try:
+            found = list(map(_GAPPED_WORDS.__getitem__, spaced))
+        except KeyError:  # a word or a gap not met before
+            found = [_GAPPED_WORDS[s] if s in _GAPPED_WORDS else _spaced_word(s) for s in spaced]
+        texts, parts = list(map(_word_of, found)), list(map(_parts_of, found))
     else:
-        found = _SPACED_WORD.findall(folded, start, end)
-        spaced, texts = list(map(_spaced, found)), list(map(_word, found))
+        pairs = _SPACED_WORD.findall(folded, start, end)
+        spaced, texts = list(map(_spaced, pairs)), list(map(_word, pairs))
+        parts = _parts(texts)
     ends = list(accumulate(map(len, spaced), initial=start))
     del ends[0]
-    return texts, ends
+    return texts, ends, parts
+
+
+def _spaced_word(spaced: str) -> tuple[str, tuple[str, ...]]:
+    text = spaced.lstrip()  # ``re`` and ``str`` agree on what is white space
+    found = text, _parts([text])[0]
+    if len(_GAPPED_WORDS) >= _MAX_FOLDED:
+        _GAPPED_WORDS.clear()  # hostile input with endless distinct words: stay bounded
+    _GAPPED_WORDS[spaced] = found
+    return found
 
 
 def _has_separator(text: str, start: int, end: int) -> bool:
@@ -214,11 +237,12 @@ def _own_words(text: str, folded: str, quoted: list[int], a: int, b: int,
                ) -> tuple[list[str], list[int], list[tuple[str, ...]]] | None:
     """The tokens of one sentence read alone (``re`` with pos/endpos reads the text as if
     sliced there: no pattern looks behind), or ``None`` when it has none."""
-    texts, ends = _words(folded, a, b)
+    texts, ends, parts = _words(folded, a, b)
     if not texts:
         return None
-    _requote(texts, ends, text, quoted)
-    return texts, ends, _parts(texts)
+    for k in _requote(texts, ends, text, quoted):
+        parts[k] = _parts([texts[k]])[0]
+    return texts, ends, parts
 
 
 def _parts(texts: list[str]) -> list[tuple[str, ...]]:
