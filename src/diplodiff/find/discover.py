@@ -45,7 +45,11 @@ _CONNECTOR_CHARS = "".join(f"\\u{c:04x}-\\u{c + CONNECTOR - 1:04x}"
                            for c in range(CONNECTOR, 1 << 14, 2 * CONNECTOR))
 #: A capitalised run: name words, two of them perhaps joined by a connector ("of").
 _NAME_RUN = re.compile(f"[\u2000-\u3fff](?:[\u2000-\u3fff]|[{_CONNECTOR_CHARS}][\u2000-\u3fff])*")
-_FLAGS: dict[str, int] = {}
+_FLAGS: dict[object, int] = {}
+#: What stands after each sentence in a statement's token texts (no token's text): flags 0.
+_END = object()
+_FLAGS[_END] = 0
+_ENDS = (_END,)
 #: The tokens whose flags have QUOTE (quotation marks: a handful, never cleared).
 _QUOTE_TOKENS: set[str] = set()
 _MAX_FLAGS = 1 << 18
@@ -96,6 +100,7 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
         flags |= COMPOUND
     if len(_FLAGS) >= _MAX_FLAGS:
         _FLAGS.clear()  # hostile input with endless distinct words: stay bounded
+        _FLAGS[_END] = 0
     _FLAGS[token] = flags
     if flags & QUOTE:
         _QUOTE_TOKENS.add(token)
@@ -216,7 +221,8 @@ def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Optio
     if names:
         # The names' flags zeroed in the list and in the string alike: the string is
         # patched around them (``_names`` gives them in order, apart), not built again.
-        pieces, at, apart = [], 0, True
+        pieces: list[str] = []
+        at, apart = 0, True
         for first, last in names:
             usable[first : last + 1] = [0] * (last + 1 - first)
             apart = apart and first >= at
@@ -234,35 +240,48 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
     rows = [Tokens.of(s.tokens) for s in sentences]
     found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
-    bits = list(map(flags, rows)) if options.discover else []
     if options.discover:
-        found = [_outnamed(tokens, sentence_hits, b) if sentence_hits else sentence_hits
-                 for tokens, sentence_hits, b in zip(rows, found, bits, strict=True)]
+        every, offsets, quotes = _statement_flags(rows)
+        found = [_outnamed(tokens, sentence_hits, every[offsets[k] : offsets[k + 1] - 1])
+                 if sentence_hits else sentence_hits
+                 for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True))]
     phrases = [phrase for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
                if sentence_hits for phrase in lexicon_phrases(sentence, tokens, sentence_hits, statement)]
     if options.discover:
-        phrases += _discovered(statement, sentences, rows, found, bits, options)
+        phrases += _discovered(statement, sentences, rows, found, every, offsets, quotes, options)
     phrases.sort(key=_place)
     return tuple(phrases)
 
 
+def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], bool]:
+    """The flags of every token of a statement, each sentence's followed by a 0 (a token
+    that is nothing, so no run of names or terms crosses sentences), read in one pass;
+    where each sentence's start there; and whether a token is a quote mark."""
+    texts = list(chain.from_iterable(chain(r.texts, _ENDS) for r in rows))
+    try:
+        every = list(map(_FLAGS.__getitem__, texts))
+    except KeyError:  # a word not seen before
+        every = list(chain.from_iterable(chain(flags(r), (0,)) for r in rows))
+    offsets = list(accumulate((len(r.texts) + 1 for r in rows), initial=0))
+    return every, offsets, not _QUOTE_TOKENS.isdisjoint(texts)
+
+
 def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Sequence[Tokens],
-                found: Sequence[Sequence[Hit]], bits: Sequence[list[int]], options: Options) -> list[Phrase]:
-    """The discovered phrases of a statement, in one pass over all its sentences: each
-    sentence's flags, then a 0 (a token that is nothing), so no run of names or terms
-    crosses sentences."""
-    offsets = list(accumulate((len(b) + 1 for b in bits), initial=0))
-    usable = list(chain.from_iterable(chain(b, (0,)) for b in bits))
+                found: Sequence[Sequence[Hit]], every: list[int], offsets: list[int], quotes: bool,
+                options: Options) -> list[Phrase]:
+    """The discovered phrases of a statement, in one pass over all its sentences (``every``,
+    ``offsets``, ``quotes``: from ``_statement_flags``)."""
+    usable = every.copy()
     quoted: list[tuple[int, int]] = []
-    quotes = not _QUOTE_TOKENS.isdisjoint(chain.from_iterable(tokens.texts for tokens in rows))
     for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True)):
         if tokens.texts:
             usable[offsets[k]] = _first(usable[offsets[k]])
         for hit in sentence_hits:
             usable[offsets[k] + hit[0] : offsets[k] + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
-        if quotes and any(map(QUOTE.__and__, bits[k])):
+        bits = every[offsets[k] : offsets[k + 1] - 1] if quotes else ()
+        if quotes and any(map(QUOTE.__and__, bits)):
             taken = {i for first, last, *_ in sentence_hits for i in range(first, last + 1)}
-            quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits[k], taken)]
+            quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits, taken)]
     phrases = []
     text, statement_id = statement.text, statement.id
     low = high = 0  # the sentence last read: its tokens stand at usable[low:high]
@@ -270,7 +289,7 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         if not low <= first < high:
             k = bisect.bisect_right(offsets, first) - 1
             low, high = offsets[k], offsets[k + 1]
-            tokens, flagged, sentence = rows[k], bits[k], sentences[k]
+            tokens, sentence = rows[k], sentences[k]
             texts, ends, parts, flat = tokens.texts, tokens.ends, tokens.parts, tokens.flat()
             starts = tokens._starts  # None: each token is as long as its text
             # One part per token: a phrase's key is a slice of the sentence's parts.
@@ -284,7 +303,8 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         key = " ".join(flat[first : last + 1] if simple else chain.from_iterable(parts[first : last + 1]))
         # A hyphen in a token's matching form shows in its text, unless the text has
         # characters that ``surface`` folds (a fullwidth hyphen).
-        if ("-" in words or not words.isascii()) and any(map(COMPOUND.__and__, flagged[first : last + 1])):
+        if ("-" in words or not words.isascii()) \
+                and any(map(COMPOUND.__and__, every[low + first : low + last + 1])):
             marks = (*marks, "compound")
         phrases.append(_phrase(statement_id, words, start, end, index, span, key, "~" + key, key, None,
                                None, _DISCOVERED, speaker, side, marks))
