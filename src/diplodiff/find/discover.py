@@ -16,7 +16,7 @@ import sys
 from array import array
 from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate, chain
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
@@ -171,22 +171,26 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
     return found
 
 
-def _terms(bits: Sequence[int], options: Options, flagged: str) -> list[tuple[int, int]]:
-    """Return ranges of terms: runs of term words (``flagged``: ``bits`` as a string)."""
-    found: list[tuple[int, int]] = []
+def _terms(bits: Sequence[int], options: Options, flagged: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Return ranges of terms, with no marks: runs of term words (``flagged``: ``bits`` as
+    a string)."""
+    found: list[tuple[int, int, tuple[str, ...]]] = []
     shortest, longest = options.min_phrase_tokens, options.max_phrase_tokens
     # A run shorter than the shortest phrase gives none, trimmed or not: not visited.
-    for run in _term_runs(shortest).finditer(flagged):
-        first, last = run.span()
-        last -= 1
-        j = last
-        while first < j and bits[first] & VERBISH:
-            first += 1
-        while last > first and bits[last] & VERBISH_ING:
-            last -= 1
+    for first, end in map(_SPAN, _term_runs(shortest).finditer(flagged)):
+        last = end - 1
+        if bits[first] & VERBISH or bits[last] & VERBISH_ING:  # most runs: nothing to trim
+            j = last
+            while first < j and bits[first] & VERBISH:
+                first += 1
+            while last > first and bits[last] & VERBISH_ING:
+                last -= 1
         if shortest <= last - first + 1 <= longest:
-            found.append((first, last))
+            found.append((first, last, _NO_MARKS))
     return found
+
+
+_SPAN = methodcaller("span")
 
 
 @functools.cache
@@ -230,7 +234,7 @@ def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Optio
             at = last + 1
         pieces.append(flagged[at:])
         flagged = "".join(pieces) if apart else _flagged(usable)
-    found += [(first, last, _NO_MARKS) for first, last in _terms(usable, options, flagged)]
+    found += _terms(usable, options, flagged)
     return found
 
 

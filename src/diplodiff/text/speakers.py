@@ -382,7 +382,7 @@ class _Reader:
         self.bits = [list(map(_bits, words)) for words in self.words]
         #: Each sentence's bits together: most sentences have no head noun (no one is
         #: introduced), no reporting verb (no cue) or no event verb, and are read no further.
-        self.flags = [functools.reduce(or_, set(bits), 0) for bits in self.bits]
+        self.flags = [functools.reduce(or_, bits, 0) for bits in self.bits]
         intros = [i for words, flags in zip(self.words, self.flags, strict=True) if flags & HEAD
                   for i in introductions(words, self.lookup.sides)]
         self.people = _People(self.lookup, intros, _home(statement, self.lookup))
@@ -446,11 +446,12 @@ class _Reader:
         if end == 0:
             return None
         last = words[end - 1]
-        if last.low in {"he", "she"}:
+        low = last.low
+        if low in {"he", "she"}:
             return _Cue("pronoun", None, end - 1)
-        if last.low == "we":
+        if low == "we":
             return _Cue("we", None, end - 1)
-        person = self.people.ending(words, end) if last.low in self.people.last_words else None
+        person = self.people.ending(words, end) if low in self.people.last_words else None
         if person:
             return _Cue("person", person[0], person[1])
         unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 else None  # opens the sentence
