@@ -53,10 +53,13 @@ def sequence_over(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequen
     float32 as ``cdist`` gives them, then scaled by 100 in float32 (``sequence_score``)."""
     rows_in, cols_in = as_texts(earlier, later)
     cutoff = threshold / 100.0 - 0.001
-    rows = []
+    rows: list[dict[int, float]] = []
     for ids in rows_in:
         found = process.extract(ids, cols_in, scorer=Indel.normalized_similarity, limit=None,
                                 score_cutoff=cutoff)
+        if not found:  # most rows between readouts of different meetings
+            rows.append({})
+            continue
         scores = array("f", map(mul, array("f", [score for _, score, _ in found]), repeat(100.0)))
         rows.append(dict(zip([j for _, _, j in found], scores, strict=True)))
     return rows

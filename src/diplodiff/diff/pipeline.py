@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import attrs
 
@@ -130,6 +130,8 @@ _FRAMES = _CUES | {ShiftType.SPEAKER}
 def _without_edited(change: Change, edited: tuple[Sequence[Span] | _SpanSet, Sequence[Span] | _SpanSet],
                     ) -> Change:
     """Drop the framing shifts of an inventory change whose cue words an edit already reports."""
+    if not any(edited):  # no edit (readouts of different meetings): nothing to drop
+        return change
     dropped = []
     for shift in (ShiftType.MODALITY, ShiftType.INTENSITY):
         markers = [m for m in change.markers if m.shift is shift]
@@ -294,14 +296,17 @@ class _SpanSet:
         self.starts = [s.start for s in ordered]
         self.reach = list(accumulate((s.end for s in ordered), max))
 
+    def __len__(self) -> int:
+        return len(self.starts)
+
     def _furthest(self, count: int) -> int:
         return self.reach[count - 1] if count else -1
 
     def overlaps(self, span: Span) -> bool:
-        return self._furthest(bisect_left(self.starts, span.end)) > span.start
+        return bool(self.starts) and self._furthest(bisect_left(self.starts, span.end)) > span.start
 
     def holds(self, span: Span) -> bool:
-        return self._furthest(bisect_right(self.starts, span.start)) >= span.end
+        return bool(self.starts) and self._furthest(bisect_right(self.starts, span.start)) >= span.end
 
 
 def _overlaps(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
@@ -915,7 +920,7 @@ class _Inventory:
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
                           for a in (earlier, later))
         self.words = (_word_stream(earlier), _word_stream(later))
-        self.vocab = (_words_in(self.words[0]), _words_in(self.words[1]))
+        self.vocab = (_words_in(earlier), _words_in(later))
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
@@ -1062,11 +1067,18 @@ def _parts(sentence: Sentence) -> Sequence[str]:
     return [part for token in sentence.tokens for part in token.parts]
 
 
-def _words_in(stream: str) -> frozenset[str]:
+def _words_in(analysis: Analysis) -> frozenset[str]:
     """The words of a statement's word stream (``_word_stream``): ``f" {w} " in stream``
-    for a word ``w`` is ``w in _words_in(stream)``, and a wording stands in the
-    stream only if each of its words does."""
-    return frozenset(stream.split())
+    for a word ``w`` is ``w in _words_in(analysis)``, and a wording stands in the
+    stream only if each of its words does. Read from the distinct parts (a part with
+    a space in it is words of its own there), not from the whole stream."""
+    parts = set(chain.from_iterable(map(_parts, analysis.sentences)))
+    joined = " ".join(parts)
+    # Parts that are single words (no space, no other white space, not empty; the
+    # common case) are the words themselves: no new string is made and hashed.
+    single = "" not in parts and joined.count(" ") == len(parts) - 1 and joined.isprintable()
+    words = frozenset(parts) if single else frozenset(joined.split())
+    return words | ({BARRIER} if len(analysis.sentences) > 1 else set())
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
