@@ -120,16 +120,22 @@ class _Words:
 
     def __init__(self, sentence: Sentence) -> None:
         rows = Tokens.of(sentence.tokens)
-        starts, ends = rows.starts(), rows.ends
+        self._tokens: Tokens | None = None
+        self.ends: Sequence[int]
         if ";" not in rows.texts:
             self.words: list[str] = rows.flat()  # each part a word, standing where its token does
-            if set(map(len, rows.parts)) <= {1}:  # one part per token (the common case)
-                self.starts, self.ends = starts, ends
+            if len(self.words) == len(rows) and () not in rows.parts:
+                # One part per token (the common case): the words are the tokens, and
+                # where one starts is asked of them (``start``, ``before``) when needed,
+                # rather than listed for every token of every sentence.
+                self._tokens, self.ends = rows, rows.ends
             else:
+                starts, ends = rows.starts(), rows.ends
                 self.starts = [start for start, parts in zip(starts, rows.parts, strict=True) for _ in parts]
                 self.ends = [end for end, parts in zip(ends, rows.parts, strict=True) for _ in parts]
             self.semicolons: list[int] = []
         else:
+            starts, ends = rows.starts(), rows.ends
             self.words = []
             owner = []
             for t, (token, parts) in enumerate(zip(rows.texts, rows.parts, strict=True)):
@@ -177,13 +183,31 @@ class _Words:
             self._breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
         return self._breaks
 
+    def start(self, k: int) -> int:
+        """Where word ``k`` starts (its token's start)."""
+        return self.starts[k] if self._tokens is None else self._tokens.start(k)
+
+    def before(self, position: int) -> int:
+        """How many words start before ``position`` (``bisect_left`` of their starts)."""
+        tokens = self._tokens
+        if tokens is None:
+            return bisect.bisect_left(self.starts, position)
+        # Tokens do not overlap: those ending by ``position`` start before it (but for
+        # an empty one at it), and of the others only the first can.
+        k = found = bisect.bisect_right(self.ends, position)
+        while found and tokens.start(found - 1) >= position:
+            found -= 1
+        if k < len(tokens) and tokens.start(k) < position:
+            found += 1
+        return found
+
     def cue(self, kind: str, start: int, end: int, level: int, text: str) -> Cue:
         """The cue of the words ``start .. end - 1``, made once: the formulas of one clause
         share their modality wording."""
         key = (kind, start, end, level)
         found = self._cues.get(key)
         if found is None:
-            span = _span(self.starts[start], self.ends[end - 1])
+            span = _span(self.start(start), self.ends[end - 1])
             found = self._cues[key] = Cue(kind, text[span.start : span.end], span, level)
         return found
 
@@ -374,8 +398,8 @@ def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], te
 def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], text: str,
              ) -> tuple[Cue | None, tuple[Cue, ...]]:
     """``framing`` of a phrase of the sentence ``words``; ``others`` gives its neighbours."""
-    span, starts = phrase.span, words.starts
-    first = bisect.bisect_left(starts, span.start)
+    span = phrase.span
+    first = words.before(span.start)
     # Each cue is looked for only where a wording of it stands in the sentence
     # (most formulas have none near them): the same cues as reading every word.
     mod_cue = None
@@ -398,12 +422,12 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
                 lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
             found = words.find(lo, first, intensity)
     folded = words.words
-    last = bisect.bisect_left(starts, span.end)
+    last = words.before(span.end)
     stop = min(len(folded), last + _AFTER)
     k = bisect.bisect_left(hits, last)
     if k < len(hits) and hits[k] < stop:
         hi, covers = last, others().covers
-        while hi < stop and folded[hi] not in (BARRIER, ";") and not covers(starts[hi]):
+        while hi < stop and folded[hi] not in (BARRIER, ";") and not covers(words.start(hi)):
             hi += 1
         # After the formula only phrasal cues count ("to new heights"): a lone
         # adverb there modifies the next verb ("is deeply rooted"), not the formula.
