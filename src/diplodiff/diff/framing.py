@@ -120,19 +120,17 @@ class _Words:
 
     def __init__(self, sentence: Sentence) -> None:
         rows = Tokens.of(sentence.tokens)
+        # Where each word starts and ends is asked of its token when a formula needs it
+        # (``start``, ``end``, ``before``, ``ending_by``), not listed for every word of
+        # every sentence: ``_tokens`` and, when a token has other than one part, how many
+        # parts the tokens up to each have (``_upto``); lists only in a sentence with a ";".
         self._tokens: Tokens | None = None
-        self.ends: Sequence[int]
+        self._upto: list[int] | None = None
         if ";" not in rows.texts:
             self.words: list[str] = rows.flat()  # each part a word, standing where its token does
-            if len(self.words) == len(rows) and () not in rows.parts:
-                # One part per token (the common case): the words are the tokens, and
-                # where one starts is asked of them (``start``, ``before``) when needed,
-                # rather than listed for every token of every sentence.
-                self._tokens, self.ends = rows, rows.ends
-            else:
-                starts, ends = rows.starts(), rows.ends
-                self.starts = [start for start, parts in zip(starts, rows.parts, strict=True) for _ in parts]
-                self.ends = [end for end, parts in zip(ends, rows.parts, strict=True) for _ in parts]
+            self._tokens = rows
+            if len(self.words) != len(rows) or () in rows.parts:
+                self._upto = rows.cumulative()
             self.semicolons: list[int] = []
         else:
             starts, ends = rows.starts(), rows.ends
@@ -183,9 +181,20 @@ class _Words:
             self._breaks = list(compress(count(), map(_BREAKS.__contains__, self.words)))
         return self._breaks
 
+    def _words_upto(self, tokens: int) -> int:
+        """How many words the first ``tokens`` tokens have."""
+        return tokens if self._upto is None else (self._upto[tokens - 1] if tokens else 0)
+
+    def _owner(self, k: int) -> int:
+        return k if self._upto is None else bisect.bisect_right(self._upto, k)
+
     def start(self, k: int) -> int:
         """Where word ``k`` starts (its token's start)."""
-        return self.starts[k] if self._tokens is None else self._tokens.start(k)
+        return self.starts[k] if self._tokens is None else self._tokens.start(self._owner(k))
+
+    def end(self, k: int) -> int:
+        """Where word ``k`` ends (its token's end)."""
+        return self.ends[k] if self._tokens is None else self._tokens.ends[self._owner(k)]
 
     def before(self, position: int) -> int:
         """How many words start before ``position`` (``bisect_left`` of their starts)."""
@@ -194,12 +203,18 @@ class _Words:
             return bisect.bisect_left(self.starts, position)
         # Tokens do not overlap: those ending by ``position`` start before it (but for
         # an empty one at it), and of the others only the first can.
-        k = found = bisect.bisect_right(self.ends, position)
+        k = found = bisect.bisect_right(tokens.ends, position)
         while found and tokens.start(found - 1) >= position:
             found -= 1
         if k < len(tokens) and tokens.start(k) < position:
             found += 1
-        return found
+        return self._words_upto(found)
+
+    def ending_by(self, position: int) -> int:
+        """How many words end by ``position`` (``bisect_right`` of their ends)."""
+        if self._tokens is None:
+            return bisect.bisect_right(self.ends, position)
+        return self._words_upto(bisect.bisect_right(self._tokens.ends, position))
 
     def cue(self, kind: str, start: int, end: int, level: int, text: str) -> Cue:
         """The cue of the words ``start .. end - 1``, made once: the formulas of one clause
@@ -207,7 +222,7 @@ class _Words:
         key = (kind, start, end, level)
         found = self._cues.get(key)
         if found is None:
-            span = _span(self.start(start), self.ends[end - 1])
+            span = _span(self.start(start), self.end(end - 1))
             found = self._cues[key] = Cue(kind, text[span.start : span.end], span, level)
         return found
 
@@ -419,7 +434,7 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
         if hits[k - 1] >= lo:  # a wording in its phrase before it: bounded by the neighbours too
             before = others().last_end(span.start)
             if before is not None:
-                lo = max(lo, min(first, bisect.bisect_right(words.ends, before)))
+                lo = max(lo, min(first, words.ending_by(before)))
             found = words.find(lo, first, intensity)
     folded = words.words
     last = words.before(span.end)
