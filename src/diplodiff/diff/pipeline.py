@@ -455,7 +455,8 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
 
 def _content_words(key: str) -> list[str]:
     """The words of a folded wording that are no function word, in order."""
-    return [w for w in key.split() if w not in function_words() and w != BARRIER]
+    skip = function_words()
+    return [w for w in key.split() if w not in skip and w != BARRIER]
 
 
 def _content(phrase: Phrase) -> set[str]:
@@ -738,7 +739,9 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
         return None
 
     def novel(phrase: Phrase) -> int:
-        return sum(f" {w} " not in other for w in phrase.key.split() if w not in function_words())
+        return sum(f" {w} " not in other for w in phrase.key.split() if w not in skip)
+
+    skip = function_words()
 
     fresh = [p for p in inside if novel(p)]
     if fresh:
@@ -1009,7 +1012,7 @@ class _Inventory:
             # it: no scan of its text for that one.
             words = set(key.split())
             held = self.held[side][phrase.formula] = (
-                any(self.edits[side].overlaps(p.span) for p in group)
+                (bool(self.edits[side]) and any(self.edits[side].overlaps(p.span) for p in group))
                 or _nested(key, self.keys[other])
                 or (words <= self.vocab[other] and f" {key} " in self.words[other])
                 or (not self.revision and phrase.origin is Origin.DISCOVERED
@@ -1077,8 +1080,10 @@ def _words_in(analysis: Analysis) -> frozenset[str]:
     # Parts that are single words (no space, no other white space, not empty; the
     # common case) are the words themselves: no new string is made and hashed.
     single = "" not in parts and joined.count(" ") == len(parts) - 1 and joined.isprintable()
-    words = frozenset(parts) if single else frozenset(joined.split())
-    return words | ({BARRIER} if len(analysis.sentences) > 1 else set())
+    words = parts if single else set(joined.split())
+    if len(analysis.sentences) > 1:
+        words.add(BARRIER)
+    return frozenset(words)
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
