@@ -388,6 +388,7 @@ def _index(table: dict[tuple[str, ...], int],
     return entry[1]
 
 
+#: ``_index`` of the cue tables (loaded once), by identity.
 _INDEX: dict[int, tuple[dict[tuple[str, ...], int],
                         tuple[dict[str, tuple[int, ...]], frozenset[tuple[str, str]], dict[str, int]]]] = {}
 #: The first words of the tables (cue tables and stance ladders, loaded once), by identity.
@@ -431,7 +432,7 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
     if hits[0] < first:
         lo = _after_last(words.breaks, first)
         k = bisect.bisect_left(hits, first)
-        if hits[k - 1] >= lo:  # a wording in its phrase before it: bounded by the neighbours too
+        if hits[k - 1] >= lo:  # a wording stands in its phrase before it: the neighbours bound it too
             before = others().last_end(span.start)
             if before is not None:
                 lo = max(lo, min(first, words.ending_by(before)))

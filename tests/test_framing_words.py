@@ -1,0 +1,51 @@
+"""Framing reads each sentence once (``framing._Words``): the places it reads off must be
+those a word-by-word reading gives, on every sentence of the seeds and the dev set."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+
+import pytest
+
+import diplodiff
+from diplodiff._models import Sentence, Tokens
+from diplodiff.diff.framing import _cues, _find, _Words
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "seeds"
+FILES = sorted(SEEDS.glob("*.txt")) + sorted((DATA / "dev").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[Sentence]:
+    return [s for path in FILES for s in diplodiff.analyse(diplodiff.load_statement(path)).sentences]
+
+
+def test_word_places_are_those_of_their_tokens(sentences: list[Sentence]) -> None:
+    """Where each word starts and ends, and how many start before (end by) a position,
+    as a list of every word's token start and end gives them."""
+    for sentence in sentences:
+        words = _Words(sentence)
+        rows = Tokens.of(sentence.tokens)
+        if ";" in rows.texts:
+            continue  # such a sentence keeps the lists themselves
+        starts = [s for s, parts in zip(rows.starts(), rows.parts, strict=True) for _ in parts]
+        ends = [e for e, parts in zip(rows.ends, rows.parts, strict=True) for _ in parts]
+        assert [words.start(k) for k in range(len(starts))] == starts
+        assert [words.end(k) for k in range(len(ends))] == ends
+        for x in range(sentence.span.start - 1, sentence.span.end + 2):
+            assert words.before(x) == bisect_left(starts, x), (sentence.span, x)
+            assert words.ending_by(x) == bisect_right(ends, x), (sentence.span, x)
+
+
+def test_cue_wordings_are_those_a_word_by_word_scan_finds(sentences: list[Sentence]) -> None:
+    """``_Words.find`` (read off the places a wording stands) equals ``_find`` (every
+    word tried) on every run of every sentence, for both cue tables."""
+    for sentence in sentences:
+        words = _Words(sentence)
+        size = len(words.words)
+        for table in _cues():
+            for lo in range(size + 1):
+                for hi in range(lo, min(size, lo + 12) + 1):
+                    assert words.find(lo, hi, table) == _find(words.words, lo, hi, table)
