@@ -31,13 +31,20 @@ def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | Non
      "The two sides agreed to expand cooperation on clean energy.",
      ("hope to expand cooperation on clean energy", "agreed to expand cooperation on clean energy",
       ["modality"])),
+    ("The Board stressed that the operator must restore access for inspectors without delay.",
+     "The Board stressed that the operator should restore access for inspectors without delay.",
+     ("must restore access for inspectors", "should restore access for inspectors", ["modality"])),
+    ("The ministers encouraged the authorities to release the detained journalists.",
+     "The ministers urged the authorities to release the detained journalists.",
+     ("encouraged the authorities to release", "urged the authorities to release", ["intensity"])),
     ("The ministers pledged a goal of 5 trillion yen in investment.",
      "The ministers pledged a goal of 10 trillion yen in investment.",
      ("5 trillion yen", "10 trillion yen", ["substitution"])),
     ("The Quad remains a force for good in the region.",
      "The Quad remains a force for global good in the region.",
      ("force for good", "force for global good", ["qualifier_added"])),
-], ids=["adjective", "adverb", "verb-with-object", "modal", "number", "inside-phrase"])
+], ids=["adjective", "adverb", "verb-with-object", "modal", "obligation-to-advice", "past-tense-rung", "number",
+        "inside-phrase"])
 def test_an_edit_is_lifted_to_the_phrase_that_holds_it(earlier: str, later: str,
                                                       expected: tuple[str, str, list[str]]) -> None:
     """The edited words come with the words they modify or govern, on both sides."""
