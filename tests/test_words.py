@@ -43,8 +43,8 @@ def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | Non
     ("The Quad remains a force for good in the region.",
      "The Quad remains a force for global good in the region.",
      ("force for good", "force for global good", ["qualifier_added"])),
-], ids=["adjective", "adverb", "verb-with-object", "modal", "obligation-to-advice", "past-tense-rung", "number",
-        "inside-phrase"])
+], ids=["adjective", "adverb", "verb-with-object", "modal", "obligation-to-advice", "past-tense-rung",
+        "number", "inside-phrase"])
 def test_an_edit_is_lifted_to_the_phrase_that_holds_it(earlier: str, later: str,
                                                       expected: tuple[str, str, list[str]]) -> None:
     """The edited words come with the words they modify or govern, on both sides."""
@@ -306,3 +306,14 @@ def test_a_modifier_taken_out_of_a_list_is_a_qualifier_dropped() -> None:
     found = _findings("Debts are treated in a predictable, timely, orderly and coordinated manner.",
                       "Debts are treated in a predictable, orderly and coordinated manner.")
     assert [f[3] for f in found] == [["qualifier_dropped"]]
+
+
+def test_an_edit_with_a_framing_cue_quotes_the_rest_apart() -> None:
+    """The cue ("encouraged" -> "urged") is the intensity shift; the other note quotes only the
+    other words that went, not the cue again."""
+    result = diplodiff.compare(
+        Statement(id="e", text="The ministers encouraged the Government of Chad to release the journalists."),
+        Statement(id="l", text="The ministers urged Chad to release the journalists."))
+    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    assert change.details == ("qualifier dropped: 'Government'",
+                              "intensity: 'encouraged' -> 'urged' (stronger)")

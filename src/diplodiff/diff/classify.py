@@ -222,14 +222,17 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     after = tuple(l.parts[k] for k in l_rest)
     said = (_said(e, i1, i2, e_text), _said(l, j1, j2, l_text))
     if before or after:
+        # quote what changed besides a framing cue, which is reported as its own shift
+        rest = (_said(e, e_rest[0], e_rest[-1] + 1, e_text) if e_rest else "",
+                _said(l, l_rest[0], l_rest[-1] + 1, l_text) if l_rest else "")
         if before and after and numeric(before) == numeric(after):
-            kind, note = ShiftType.NUMERAL_FORM, f"{said[0]!r} -> {said[1]!r}"
+            kind, note = ShiftType.NUMERAL_FORM, f"{rest[0]!r} -> {rest[1]!r}"
         elif before and after:
-            kind, note = ShiftType.SUBSTITUTION, f"{said[0]!r} -> {said[1]!r}"
+            kind, note = ShiftType.SUBSTITUTION, f"{rest[0]!r} -> {rest[1]!r}"
         elif after:
-            kind, note = ShiftType.QUALIFIER_ADDED, repr(said[1])
+            kind, note = ShiftType.QUALIFIER_ADDED, repr(rest[1])
         else:
-            kind, note = ShiftType.QUALIFIER_DROPPED, repr(said[0])
+            kind, note = ShiftType.QUALIFIER_DROPPED, repr(rest[0])
         found.append(kind)
         details.append(f"{kind.value.replace('_', ' ')}: {note}")
         markers += _part_markers(kind, e, e_rest, "earlier", e_text) if e_rest else []
