@@ -317,3 +317,13 @@ def test_an_edit_with_a_framing_cue_quotes_the_rest_apart() -> None:
     [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
     assert change.details == ("qualifier dropped: 'Government'",
                               "intensity: 'encouraged' -> 'urged' (stronger)")
+
+
+def test_a_cue_word_that_carries_no_shift_is_a_changed_word() -> None:
+    """"commitment" is a rung of a stance ladder, but with no rung on the other side it moves
+    nothing: "zero tolerance for piracy" -> "commitment" is a substitution, not a drop."""
+    earlier = "The ministers reaffirmed their zero tolerance for piracy under the Yaounde Code."
+    later = "The ministers reaffirmed their commitment to the Yaounde Code."
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    assert change.details == ("substitution: 'zero tolerance for piracy' -> 'commitment'",)

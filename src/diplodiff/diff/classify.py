@@ -198,14 +198,14 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     e_text, l_text = texts
     e_cues, l_cues = wording_cues(e.parts[e1:e2]), wording_cues(l.parts[l1:l2])
     e_core, l_core = range(i1 - e1, i2 - e1), range(j1 - l1, j2 - l1)
-
-    def touches(cue: tuple[int, int] | None, where: range) -> bool:
-        return cue is not None and any(cue[0] <= k < cue[1] for k in where)
-
+    modality = _modality(e, l, e_cues, l_cues, (e1, l1), (e_core, l_core), texts)
+    intensity = _intensity(e, l, e_cues, l_cues, (e1, l1), (e_core, l_core), texts)
     found: list[ShiftType] = []
     details: list[str] = []
     markers: list[Marker] = []
-    e_cov, l_cov = e_cues.covered(), l_cues.covered()
+    # Cue words are set apart only when they carry a shift; else they are changed words like any
+    # ("zero tolerance for ..." -> "commitment to ...": a substitution, not a qualifier dropped).
+    e_cov, l_cov = (e_cues.covered(), l_cues.covered()) if modality or intensity else (set(), set())
     e_rest = [k for k in range(i1, i2) if k - e1 not in e_cov and e.classes[k] in (C, V)]
     l_rest = [k for k in range(j1, j2) if k - l1 not in l_cov and l.classes[k] in (C, V)]
     if not any(e.classes[k] == C for k in e_rest) and not any(l.classes[k] == C for k in l_rest) \
@@ -243,21 +243,10 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
         details.append(f"{kind.value.replace('_', ' ')}: rank {ranks[0]} -> {ranks[1]}")
         markers += _part_markers(kind, e, range(e1, e2), "earlier", e_text)
         markers += _part_markers(kind, l, range(l1, l2), "later", l_text)
-    e_mod, l_mod = e_cues.modality, l_cues.modality
-    if touches(e_mod[:2] if e_mod else None, e_core) or touches(l_mod[:2] if l_mod else None, l_core):
-        # A plain statement with no modal cue reads as level 3 ("should"): firmer than a hope.
-        e_level, l_level = (e_mod[2] if e_mod else 3), (l_mod[2] if l_mod else 3)
-        if e_level != l_level:
-            found.append(ShiftType.MODALITY)
-            details.append(f"modality: {_cue_text(e, e1, e_mod, e_text)!r} -> "
-                           f"{_cue_text(l, l1, l_mod, l_text)!r} ({_direction(e_level, l_level)})")
-            if e_mod:
-                markers += _part_markers(ShiftType.MODALITY, e, range(e1 + e_mod[0], e1 + e_mod[1]),
-                                         "earlier", e_text)
-            if l_mod:
-                markers += _part_markers(ShiftType.MODALITY, l, range(l1 + l_mod[0], l1 + l_mod[1]),
-                                         "later", l_text)
-    intensity = _intensity(e, l, e_cues, l_cues, (e1, l1), (e_core, l_core), texts)
+    if modality is not None:
+        found.append(ShiftType.MODALITY)
+        details.append(modality[0])
+        markers += modality[1]
     if intensity is not None:
         found.append(ShiftType.INTENSITY)
         details.append(intensity[0])
@@ -275,6 +264,29 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
         markers += _part_markers(kind, e, range(i1, i2), "earlier", e_text) if i2 > i1 else []
         markers += _part_markers(kind, l, range(j1, j2), "later", l_text) if j2 > j1 else []
     return tuple(found), tuple(details), tuple(markers)
+
+
+def _modality(e: Words, l: Words, e_cues: WordingCues, l_cues: WordingCues, offsets: tuple[int, int],
+              cores: tuple[range, range], texts: tuple[str, str]) -> tuple[str, list[Marker]] | None:
+    """A modality shift: the commitment-ladder level of the changed words moved."""
+    e1, l1 = offsets
+    e_mod, l_mod = e_cues.modality, l_cues.modality
+    if not (e_mod and any(e_mod[0] <= k < e_mod[1] for k in cores[0])) \
+            and not (l_mod and any(l_mod[0] <= k < l_mod[1] for k in cores[1])):
+        return None
+    # A plain statement with no modal cue reads as level 3 ("should"): firmer than a hope.
+    e_level, l_level = (e_mod[2] if e_mod else 3), (l_mod[2] if l_mod else 3)
+    if e_level == l_level:
+        return None
+    note = (f"modality: {_cue_text(e, e1, e_mod, texts[0])!r} -> "
+            f"{_cue_text(l, l1, l_mod, texts[1])!r} ({_direction(e_level, l_level)})")
+    markers: list[Marker] = []
+    for words, offset, cue, statement, text in ((e, e1, e_mod, "earlier", texts[0]),
+                                                (l, l1, l_mod, "later", texts[1])):
+        if cue:
+            where = range(offset + cue[0], offset + cue[1])
+            markers += _part_markers(ShiftType.MODALITY, words, where, statement, text)
+    return note, markers
 
 
 def _degree(words: Words, offset: int, where: range) -> list[tuple[int, int, int]]:
