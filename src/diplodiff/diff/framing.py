@@ -395,25 +395,10 @@ _INDEX: dict[int, tuple[dict[tuple[str, ...], int],
 _FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
 
 
-def framing(phrase: Phrase, sentence: Sentence, neighbours: Sequence[Phrase], text: str,
-            ) -> tuple[Cue | None, tuple[Cue, ...]]:
-    """Return the modality cue and the intensity cues of one formula occurrence.
-
-    Args:
-        phrase: The occurrence.
-        sentence: Its sentence (tokens needed).
-        neighbours: The phrases of the same sentence (they bound the clause).
-        text: The statement text.
-    """
-    # An empty phrase would be its own neighbour: leave it out.
-    empty = phrase.span.end <= phrase.span.start
-    return _framing(phrase, _Words(sentence),
-                    lambda: _Neighbours([p for p in neighbours if not (empty and p is phrase)]), text)
-
-
 def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], text: str,
              ) -> tuple[Cue | None, tuple[Cue, ...]]:
-    """``framing`` of a phrase of the sentence ``words``; ``others`` gives its neighbours."""
+    """The modality cue and the intensity cues of one formula occurrence of the sentence
+    ``words``; ``others`` gives the other phrases of the sentence (they bound the clause)."""
     span = phrase.span
     first = words.before(span.start)
     # Each cue is looked for only where a wording of it stands in the sentence
@@ -453,7 +438,7 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
 
 
 def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cue, ...]]:
-    """``framing`` of one occurrence of an analysed statement, computed once per analysis
+    """``_framing`` of one occurrence of an analysed statement, computed once per analysis
     (and each sentence read once for all its occurrences)."""
     memo = analysis.memo
     done = memo.get("framing-of")
