@@ -66,6 +66,7 @@ _MAX_FOLDED = 1 << 18
 #: word's string is shared by every statement that has it.
 _GAPPED_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {}
 _word_of, _parts_of = itemgetter(0), itemgetter(1)
+_MAX_GAP = 16
 
 
 @functools.cache
@@ -218,6 +219,8 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
 def _spaced_word(spaced: str) -> tuple[str, tuple[str, ...]]:
     text = spaced.lstrip()  # ``re`` and ``str`` agree on what is white space
     found = text, _parts([text])[0]
+    if len(spaced) - len(text) > _MAX_GAP:
+        return found  # a long gap (a page of blank lines) is not kept in memory with its word
     if len(_GAPPED_WORDS) >= _MAX_FOLDED:
         _GAPPED_WORDS.clear()  # hostile input with endless distinct words: stay bounded
     _GAPPED_WORDS[spaced] = found
