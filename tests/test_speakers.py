@@ -135,6 +135,25 @@ def test_indian_readout_official_is_recognised() -> None:
     assert voice_of(INDIAN, "Mehta said that") == ("Rohan Mehta", "India")
 
 
+def test_two_officials_of_two_sides_as_one_subject_are_both_sides() -> None:
+    """"The High Representative and the Foreign Minister discussed": neither alone."""
+    text = EUROPEAN + " The High Representative and the Foreign Minister discussed maritime security."
+    assert voice_of(text, "The High Representative and") == ("both sides", "both")
+
+
+def test_two_officials_named_as_one_subject_are_both_sides() -> None:
+    """"Lindqvist and Boateng agreed": the names of two sides together."""
+    text = EUROPEAN + " Lindqvist and Boateng agreed to meet again in Accra."
+    assert voice_of(text, "Lindqvist and Boateng") == ("both sides", "both")
+
+
+def test_two_officials_of_one_side_as_one_subject_keep_its_voice() -> None:
+    """"Mehta and the Minister of State" are both India: the sentence stays Indian, not joint."""
+    text = ("Indian External Affairs Minister Rohan Mehta and Minister of State Anil Varma met Brazilian "
+            "Foreign Minister Lucas Ferreira in New Delhi. Varma and Mehta said that India values Brazil.")
+    assert voice_of(text, "Varma and Mehta")[1] == "India"
+
+
 def test_according_to_names_the_speaker() -> None:
     """"According to X, ..." is X's."""
     assert voice_of(INDIAN, "According to Ferreira") == ("Lucas Ferreira", "Brazil")

@@ -676,6 +676,23 @@ class _Reader:
         text = self.statement.text[self.sentences[n - 1].span.end : self.sentences[n].span.start]
         return text.count("\n") >= 2
 
+    def person_of(self, cue: _Cue) -> Person | None:
+        """The person a person, pronoun or title cue stands for, if known."""
+        if cue.kind == "person":
+            return cue.value if isinstance(cue.value, Person) else None
+        if cue.kind == "pronoun":
+            return self.last_person or (self.people.introduced[-1] if self.people.introduced else None)
+        return self.by_title(*cue.value) if isinstance(cue.value, tuple) else None
+
+    def conjunct(self, words: Sequence[Word], start: int) -> tuple[Person, _Cue] | None:
+        """The person named before "and" when the subject at ``start`` is the second of two
+        ("Wang Yi and Blinken said"), with that person's cue."""
+        if start < 2 or words[start - 1].low != "and":
+            return None
+        cue = self.subject(words, start - 1, named=True)
+        person = self.person_of(cue) if cue is not None and cue.kind != "pronoun" else None
+        return (person, cue) if person is not None and cue is not None else None
+
     def span(self, words: Sequence[Word], start: int, end: int) -> Span:
         """The span of ``words[start:end]``, words of the sentence being read."""
         n = len(words)
@@ -714,17 +731,16 @@ class _Reader:
                 self.issuer = body
                 return _Voice(body, body, None, self.span(words, verb, verb + 1), "issuer")
         cue = self.cue(words)
-        if cue is not None and cue.kind in {"person", "pronoun", "title"}:
-            person: Person | None
-            if cue.kind == "person":
-                person = cue.value if isinstance(cue.value, Person) else None
-            elif cue.kind == "pronoun":
-                person = self.last_person or (self.people.introduced[-1] if self.people.introduced else None)
-            elif isinstance(cue.value, tuple):
-                person = self.by_title(*cue.value)
-                if person is None and cue.value[1] is not None:
-                    return self.side_voice(cue.value[1], self.said(words, cue))
+        if cue is not None and cue.kind in _NAMED:
+            person = self.person_of(cue)
+            if person is None and cue.kind == "title" and isinstance(cue.value, tuple) \
+                    and cue.value[1] is not None:
+                return self.side_voice(cue.value[1], self.said(words, cue))
             if person is not None:
+                joint = self.conjunct(words, cue.start)
+                if joint is not None and joint[0].side and person.side and joint[0].side != person.side:
+                    # "The Secretary and the Foreign Minister reviewed": the two sides together
+                    return _Voice(BOTH_SIDES, BOTH, None, self.said(words, joint[1]), "both")
                 return self.person_voice(person, self.said(words, cue))
         if held:
             return None
