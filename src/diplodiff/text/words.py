@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import accumulate, chain, pairwise
+from operator import attrgetter, itemgetter
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from .._models import Sentence, Tokens
@@ -127,6 +129,25 @@ def sentence_words(sentence: Sentence) -> list[Word]:
     except KeyError:  # a word not seen before, or a quote mark
         pass
     return [w for t in texts if (w := _SEEN.get(t) or _seen(t)) is not None]
+
+
+def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list[int]]]:
+    """``sentence_words`` of each sentence's tokens, with each word's ``bits``: where
+    every token is a word seen before (most statements), both are read in one pass over
+    the whole statement and cut at the sentences' ends."""
+    try:
+        every = list(map(_SEEN.__getitem__, chain.from_iterable(map(_texts, rows))))
+    except KeyError:  # a word not seen before, or a quote mark
+        words = [[w for t in r.texts if (w := _SEEN.get(t) or _seen(t)) is not None] for r in rows]
+        return words, [list(map(_bit, w)) for w in words]
+    bits = list(map(_bit, every))
+    ends = list(accumulate(map(len, map(_texts, rows))))
+    cuts = list(pairwise([0, *ends]))
+    return [every[a:b] for a, b in cuts], [bits[a:b] for a, b in cuts]
+
+
+_texts = attrgetter("texts")
+_bit = itemgetter(3)  # Word.bits
 
 
 def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
