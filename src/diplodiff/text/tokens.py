@@ -61,11 +61,11 @@ _spaced, _word = itemgetter(0), itemgetter(1)  # a word with the gap before it; 
 #: Folded parts by token text: a corpus has few distinct words, so each is folded once.
 _FOLDED: dict[str, tuple[str, ...]] = {}
 _MAX_FOLDED = 1 << 18
-#: A word with the gap before it (as ``findall`` gives it: " partnership") -> the word and
-#: its parts: one lookup stands for stripping the gap and looking the word up, and the
-#: word's string is shared by every statement that has it.
-_GAPPED_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {}
-_word_of, _parts_of = itemgetter(0), itemgetter(1)
+#: A word with the gap before it (as ``findall`` gives it: " partnership") -> the word:
+#: one lookup stands for stripping the gap, and the word's string is shared by every
+#: statement that has it. Its parts are then looked up by the word in ``_FOLDED``: two
+#: passes over a statement's words, where the word and its parts as one value took three.
+_GAPPED_WORDS: dict[str, str] = {}
 _MAX_GAP = 16
 
 
@@ -203,10 +203,10 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
         plain = _GAPPED if not folded.isascii() or _has_separator(folded, start, end) else _ASCII_GAPPED
         spaced = plain.findall(folded, start, end)
         try:
-            found = list(map(_GAPPED_WORDS.__getitem__, spaced))
+            texts = list(map(_GAPPED_WORDS.__getitem__, spaced))
         except KeyError:  # a word or a gap not met before
-            found = [_GAPPED_WORDS[s] if s in _GAPPED_WORDS else _spaced_word(s) for s in spaced]
-        texts, parts = list(map(_word_of, found)), list(map(_parts_of, found))
+            texts = [_GAPPED_WORDS[s] if s in _GAPPED_WORDS else _spaced_word(s) for s in spaced]
+        parts = _parts(texts)
     else:
         pairs = _SPACED_WORD.findall(folded, start, end)
         spaced, texts = list(map(_spaced, pairs)), list(map(_word, pairs))
@@ -216,15 +216,14 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
     return texts, ends, parts
 
 
-def _spaced_word(spaced: str) -> tuple[str, tuple[str, ...]]:
+def _spaced_word(spaced: str) -> str:
     text = spaced.lstrip()  # ``re`` and ``str`` agree on what is white space
-    found = text, _parts([text])[0]
     if len(spaced) - len(text) > _MAX_GAP:
-        return found  # a long gap (a page of blank lines) is not kept in memory with its word
+        return text  # a long gap (a page of blank lines) is not kept in memory with its word
     if len(_GAPPED_WORDS) >= _MAX_FOLDED:
         _GAPPED_WORDS.clear()  # hostile input with endless distinct words: stay bounded
-    _GAPPED_WORDS[spaced] = found
-    return found
+    _GAPPED_WORDS[spaced] = text
+    return text
 
 
 def _has_separator(text: str, start: int, end: int) -> bool:
