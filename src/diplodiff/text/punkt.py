@@ -45,6 +45,8 @@ _WORD = re.compile(
     rf"{_MULTI_CHAR}|(?={_WORD_START}){_NON_WS}+?(?={_WS}|$|{_NON_WORD}|{_MULTI_CHAR}"
     rf"|,(?=$|{_WS}|{_NON_WORD}|{_MULTI_CHAR}))|{_NON_WS}")
 _REALIGN = re.compile(rf"""["')\]}}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:{_WS}+|(?=--)|$)""", re.MULTILINE)
+#: The characters ``_REALIGN`` can start with.
+_CLOSING = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 _ELLIPSIS = re.compile(r"\.\.+$")
 _NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _INITIAL = re.compile(r"[^\W\d]\.$")
@@ -139,7 +141,9 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> list[tuple[int,
     slices = _slices(text, abbreviations)
     for (start, stop), (after, end) in pairwise(slices):
         start += realign
-        match = _REALIGN.match(text, after, end) if after < end else None
+        # a realignment opens with a closing mark: most sentences start with none, and a
+        # look at one character costs less than a regex call
+        match = _REALIGN.match(text, after, end) if after < end and text[after] in _CLOSING else None
         if match:
             spans.append((start, after + len(match.group(0).rstrip())))
             realign = match.end() - after

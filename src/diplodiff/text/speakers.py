@@ -41,8 +41,8 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from itertools import compress, count
-from operator import itemgetter, or_
+from itertools import compress, count, repeat
+from operator import and_, itemgetter, or_
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
@@ -506,7 +506,7 @@ class _Reader:
         found = None
         bits = self.bits[self.reading]
         # only the words with a reporting verb or "according" are read one by one
-        for i in compress(count(), map(_CUED.__and__, bits)):
+        for i in compress(count(), map(and_, bits, repeat(_CUED))):  # and_: cheaper calls than __and__'s
             cue = None
             if bits[i] & REPORTING:
                 if i > 0:
@@ -595,7 +595,7 @@ class _Reader:
             return False
         first = self.people.at(words, 0) is not None or opening == "group"
         return any(i > 0 and (first or self.subject(words, i))
-                   for i in compress(count(), map(EVENT.__and__, self.bits[self.reading])))
+                   for i in compress(count(), map(and_, self.bits[self.reading], repeat(EVENT))))
 
     def issuer_of(self, words: Sequence[Word]) -> str:
         """The body a communiqué speaks for: an organisation its opening names
