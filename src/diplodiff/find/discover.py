@@ -349,18 +349,26 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> 
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
     Partnership"): the name is the formula there."""
     name_heads = heads()["name"]
-    weak = [h for h in sentence_hits if not h[4].cased
-             or not tokens.parts[h[1]] or tokens.parts[h[1]][-1] not in name_heads]
-    if not weak:
-        return sentence_hits
+    parts = tokens.parts
     first = _first(bits[0])  # the flags as the name finder reads them (nothing is taken)
-    usable = bits if first == bits[0] else [first, *bits[1:]]
     # A name is a run of name words and connectors, perhaps with a common head noun
-    # after it: a hit with another word in it stands inside none.
-    weak = [h for h in weak if all(map(_IN_NAME.__and__, usable[h[0] : h[1]]))
-            and (usable[h[1]] & _IN_NAME or usable[h[1]] & _HEAD_AFTER == _HEAD_AFTER)]
+    # after it: a weak hit with another word in it stands inside none. One loop, its
+    # cheapest tests first: most hits fail on their first word ("strategic").
+    weak = []
+    for h in sentence_hits:
+        a, b = h[0], h[1]
+        if h[4].cased and parts[b] and parts[b][-1] in name_heads:
+            continue  # a name with a head noun of its own: not weak
+        last = bits[b] if b else first
+        if not (last & _IN_NAME or last & _HEAD_AFTER == _HEAD_AFTER):
+            continue
+        if a < b and (not (bits[a] if a else first) & _IN_NAME
+                      or not all(map(_IN_NAME.__and__, bits[a + 1 : b]))):
+            continue
+        weak.append(h)
     if not weak:
         return sentence_hits
+    usable = bits if first == bits[0] else [first, *bits[1:]]
     names = sorted(_names(usable))
     starts = [a for a, _ in names]
     reach = list(accumulate((b for _, b in names), max))
