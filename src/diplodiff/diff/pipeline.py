@@ -32,7 +32,7 @@ from ..find.discover import find_phrases, is_reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.files import load_statement
 from ..text.normalize import BARRIER, fold_text, function_words, has_unusual, stopwords
-from ..text.speakers import BOTH, SpeakerTable, attribute_tokenized, blank_line_starts
+from ..text.speakers import BOTH, SpeakerTable, attribute, blank_line_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
@@ -78,7 +78,7 @@ def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
     # A long statement makes millions of acyclic objects (see paused_gc: ~0.4 s of 1.7 s at 2 MB);
     # short ones, analysed by the thousand in a timeline, leave the collector alone.
     with paused_gc() if len(statement.text) >= _PAUSE_AT else nullcontext():
-        sentences = attribute_tokenized(statement, tokenize(statement), table=speakers)
+        sentences = attribute(statement, tokenize(statement), table=speakers)
         lexicon = default_lexicon() if lexicon is None else lexicon
         return Analysis(statement, sentences,
                         find_phrases(statement, sentences, lexicon=lexicon, options=options))

@@ -51,17 +51,7 @@ import attrs
 from attrs import frozen
 
 from .._errors import SpeakerTableError
-from .._models import (
-    Sentence,
-    Span,
-    Statement,
-    Tokens,
-    _sentence,
-    _set_sentence_side,
-    _set_sentence_speaker,
-    _set_voice,
-    _span,
-)
+from .._models import Sentence, Span, Statement, Tokens, _sentence, _span
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
@@ -640,9 +630,8 @@ class _Reader:
         """Everyone the statement names, in text order (read once, by the first title that needs it)."""
         return [p[0] for words in self.words for i in range(len(words)) if (p := self.people.at(words, i))]
 
-    def read(self, *, in_place: bool = False) -> tuple[Sentence, ...]:
-        """Every sentence with its speaker, side and voice span; ``in_place``: set them on
-        the sentences given (fresh from ``tokenize``, owned by the caller) rather than copies."""
+    def read(self) -> tuple[Sentence, ...]:
+        """Every sentence with its speaker, side and voice span."""
         text = self.statement.text
         starts = paragraph_starts(text, self.sentences)
         quotes = _has_quote(text)
@@ -671,20 +660,13 @@ class _Reader:
                         first -= 1
                     for k in range(max(first - 1, 0), n):
                         if not named[k]:
-                            if in_place:
-                                _set_voice_of(out[k], new)
-                            else:
-                                out[k] = _voiced(out[k], new)
+                            out[k] = _voiced(out[k], new)
                 voice = new
             if voice.kind == "person" and text.find(":", sentence.span.start, sentence.span.end) >= 0 \
                     and _LIST.search(sentence.span.of(text).rstrip()):
                 in_list = True  # "... stressed the following four aspects:" opens a list of their words
-            if in_place:
-                _set_voice_of(sentence, voice)
-                out.append(sentence)
-            else:
-                out.append(_sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker,
-                                     voice.side, voice.span))  # _voiced, inline: one call less a sentence
+            out.append(_sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side,
+                                 voice.span))  # _voiced, inline: one call less a sentence
         return tuple(out)
 
     def _blank_before(self, n: int) -> bool:
@@ -797,13 +779,6 @@ class _Reader:
 def _voiced(sentence: Sentence, voice: _Voice) -> Sentence:
     """The sentence with the voice's speaker, side and span."""
     return _sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side, voice.span)
-
-
-def _set_voice_of(sentence: Sentence, voice: _Voice) -> None:
-    """Give a sentence built by ``tokenize`` the voice's speaker, side and span."""
-    _set_sentence_speaker(sentence, voice.speaker)
-    _set_sentence_side(sentence, voice.side)
-    _set_voice(sentence, voice.span)
 
 
 def _past_adverbs(words: Sequence[Word], i: int) -> int:
@@ -1036,10 +1011,3 @@ def attribute(statement: Statement, sentences: Sequence[Sentence], *,
               table: SpeakerTable | None = None) -> tuple[Sentence, ...]:
     """Return the sentences with ``speaker``, ``side`` and ``voice`` filled in (see module doc)."""
     return _Reader(statement, sentences, default_speakers() if table is None else table).read()
-
-
-def attribute_tokenized(statement: Statement, sentences: tuple[Sentence, ...], *,
-                        table: SpeakerTable | None = None) -> tuple[Sentence, ...]:
-    """``attribute`` for sentences just made by ``tokenize`` and used by no one else:
-    their speaker, side and voice are set where they stand, and they are returned."""
-    return _Reader(statement, sentences, default_speakers() if table is None else table).read(in_place=True)
