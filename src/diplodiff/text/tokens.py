@@ -131,8 +131,7 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     # then takes the words that end in it, unless one crosses its edges (a word pattern
     # reading past a sentence's end): then ``_own_words`` reads the sentence alone.
     texts, ends, parts = _words(folded, spans[0][0], len(folded))
-    for k in _requote(texts, ends, text, quoted):
-        parts[k] = _parts([texts[k]])[0]
+    _requote(texts, ends, parts, text, quoted)
     sentences: list[Sentence] = []
     right = bisect.bisect_right
     for a, b in spans:
@@ -171,18 +170,17 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), quoted
 
 
-def _requote(texts: list[str], ends: list[int], text: str, quoted: list[int]) -> list[int]:
+def _requote(texts: list[str], ends: list[int], parts: list[tuple[str, ...]], text: str,
+             quoted: list[int]) -> None:
     """Give the words read from the folded text the quotes that ``text`` has at
-    ``quoted`` (the tokens keep curly quotes); only the words holding one are read again.
-    Which words changed."""
+    ``quoted`` (the tokens keep curly quotes), and their parts; only the words holding
+    one are read again."""
     right = bisect.bisect_right
-    changed = []
     for i in quoted:
         k = right(ends, i)
         if k < len(ends) and ends[k] - len(texts[k]) <= i:
             texts[k] = text[ends[k] - len(texts[k]) : ends[k]]
-            changed.append(k)
-    return changed
+            parts[k] = _parts([texts[k]])[0]
 
 
 def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
@@ -242,8 +240,7 @@ def _own_words(text: str, folded: str, quoted: list[int], a: int, b: int,
     texts, ends, parts = _words(folded, a, b)
     if not texts:
         return None
-    for k in _requote(texts, ends, text, quoted):
-        parts[k] = _parts([texts[k]])[0]
+    _requote(texts, ends, parts, text, quoted)
     return texts, ends, parts
 
 
