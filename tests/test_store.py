@@ -176,18 +176,19 @@ def test_store_in_a_missing_directory_is_refused(tmp_path: Path) -> None:
 _KILLED_WRITER = """
 import os, signal, sys
 import diplodiff
-from diplodiff.timeline.digest import digest
+from diplodiff.timeline.digest import digest, encode
 from diplodiff.timeline.store import Store
 path, mark = sys.argv[1], sys.argv[2]
 statements = [diplodiff.Statement(id=f"k{i}", text=f"A strategic partnership. Item {i}.") for i in range(8)]
-digests = [(s.id, digest(s, diplodiff.default_lexicon(), diplodiff.DEFAULT_OPTIONS)) for s in statements]
+lexicon = diplodiff.default_lexicon()
+digests = [(s.id, encode(digest(s, lexicon, diplodiff.DEFAULT_OPTIONS))) for s in statements]
 store = Store(path)
-store.put(mark, digests[:4])
+store.put_encoded(mark, digests[:4])
 def dying():
     yield from digests[4:6]
     os.kill(os.getpid(), signal.SIGKILL)
     yield from digests[6:]
-store.put(mark, dying())
+store.put_encoded(mark, dying())
 """
 
 

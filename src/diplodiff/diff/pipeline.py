@@ -768,7 +768,7 @@ MIN_GROUP = 2
 
 
 def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, later: Analysis,
-             linked: tuple[set[int], set[int]], *, first_id: int = 1) -> list[Passage]:
+             linked: tuple[set[int], set[int]], *, first_id: int) -> list[Passage]:
     """The passages of readouts of different meetings: runs of consecutive sentences
     with no counterpart, each carrying an added (dropped) finding, between blank lines
     and within one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run

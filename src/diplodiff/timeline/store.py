@@ -45,7 +45,7 @@ from ..find.lexicon import Lexicon
 from ..read.files import CachedFile
 from ..text.speakers import SpeakerTable, default_speakers
 from .digest import MARSHAL_VERSION as MARSHAL_VERSION  # its other blobs are in it too
-from .digest import Digest, decode, encode
+from .digest import Digest, decode
 
 #: The store's own format; a file with another one is rebuilt, never read.
 FORMAT = "diplodiff-store/7"
@@ -263,16 +263,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.path, f"is damaged ({exc}); {REBUILD}") from None
 
-    def put(self, fingerprint: str, digests: Iterable[tuple[str, Digest]]) -> None:
-        """Save digests under ``fingerprint``, all or none (one transaction).
-
-        Raises:
-            StoreError: The file is damaged or cannot be written.
-        """
-        self.put_encoded(fingerprint, ((key, encode(d)) for key, d in digests))
-
     def put_encoded(self, fingerprint: str, blobs: Iterable[tuple[str, bytes]]) -> None:
-        """``put`` of digests already encoded (``digest.encode``), as worker processes send them.
+        """Save digests encoded by ``digest.encode`` (as worker processes send them) under
+        ``fingerprint``, all or none (one transaction).
 
         Raises:
             StoreError: The file is damaged or cannot be written.
