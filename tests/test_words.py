@@ -327,3 +327,13 @@ def test_a_cue_word_that_carries_no_shift_is_a_changed_word() -> None:
     result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
     [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
     assert change.details == ("substitution: 'zero tolerance for piracy' -> 'commitment'",)
+
+
+def test_a_list_member_swapped_is_one_change_of_members() -> None:
+    """"Ghana, Togo and Benin" -> "Ghana, Benin and Senegal": Togo left the list and Senegal
+    joined it; Benin did not replace Togo, nor Senegal Benin (the word diff lines up the "and")."""
+    result = diplodiff.compare(
+        Statement(id="e", text="The ministers thanked Ghana, Togo and Benin for their support."),
+        Statement(id="l", text="The ministers thanked Ghana, Benin and Senegal for their support."))
+    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    assert change.details == ("substitution: 'Togo' -> 'Senegal'",)

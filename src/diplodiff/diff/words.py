@@ -524,8 +524,9 @@ def _split_name(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tupl
     who speaks, and what is said, each reported (and counted) on its own."""
     i1, i2, j1, j2 = run
     a, b = _name_length(e, i1, i2), _name_length(l, j1, j2)
-    if not a or not b or i1 + a == i2 or j1 + b == j2 or e.breaks[i1 + a] or l.breaks[j1 + b]:
-        return [run]
+    if not a or not b or i1 + a == i2 or j1 + b == j2 or e.breaks[i1 + a] or l.breaks[j1 + b] \
+            or e.parts[i1 + a] in _COORDINATORS or l.parts[j1 + b] in _COORDINATORS:
+        return [run]  # a name before "and" is a member of a list, not the subject of what follows
     i, j = i1 + a, j1 + b
     while i < i2 and j < j2 and e.parts[i] == l.parts[j]:
         i, j = i + 1, j + 1  # a shared word _merge joined the two over ("New Delhi on 8 September")
