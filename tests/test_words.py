@@ -337,3 +337,20 @@ def test_a_list_member_swapped_is_one_change_of_members() -> None:
         Statement(id="l", text="The ministers thanked Ghana, Benin and Senegal for their support."))
     [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
     assert change.details == ("substitution: 'Togo' -> 'Senegal'",)
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("The envoy met officials of Mali in Bamako.",
+     "The envoy met officials of the Republic of Mali in Bamako."),
+    ("The two sides discussed trade with Russia.",
+     "The two sides discussed trade with the Russian Federation."),
+], ids=["long-form", "other-name"])
+def test_a_country_in_another_form_of_its_name_is_no_change(earlier: str, later: str) -> None:
+    """"Mali" and "the Republic of Mali" name one side: a style of naming, not a finding."""
+    assert _findings(earlier, later) == []
+
+
+def test_another_country_is_still_a_change() -> None:
+    """Two names of two sides are a substitution, however formal either is."""
+    assert _findings("The envoy met officials of Mali in Bamako.",
+                     "The envoy met officials of the Republic of Niger in Bamako.")[0][3] == ["substitution"]

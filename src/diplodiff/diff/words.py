@@ -41,6 +41,7 @@ from attrs import frozen
 
 from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token, Tokens
 from ..text.normalize import BARRIER, QUOTES, function_words, singular, stopwords
+from ..text.speakers import same_side
 from .align import spans
 from .sentences import GAP_THRESHOLD
 
@@ -533,6 +534,21 @@ def _split_name(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tupl
     return [(i1, i1 + a, j1, j1 + b), (i, i2, j, j2)] if i < i2 or j < j2 else [(i1, i1 + a, j1, j1 + b)]
 
 
+def _name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
+    """True when the run only gives a country's name in another form ("Mali" -> "the
+    Republic of Mali", "Russia" -> "the Russian Federation"): with the capitalised words
+    they share after it, both sides name one side of the speaker table."""
+    i1, i2, j1, j2 = run
+    k = 0
+    while i2 + k < len(e.parts) and j2 + k < len(l.parts) and e.parts[i2 + k] == l.parts[j2 + k] \
+            and not e.breaks[i2 + k] and e.tokens[e.owner[i2 + k]].text[:1].isupper():
+        k += 1
+    if not any(e.tokens[e.owner[n]].text[:1].isupper() for n in range(i1, i2 + k)) \
+            or not any(l.tokens[l.owner[n]].text[:1].isupper() for n in range(j1, j2 + k)):
+        return False  # a side is named in capitals on both sides (and neither is empty)
+    return same_side(e.span(i1, i2 + k).of(texts[0]), l.span(j1, j2 + k).of(texts[1]))
+
+
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
           ) -> list[tuple[Edit, Words, Words]]:
     """The lifted word-level edits of every sentence link, in earlier order."""
@@ -544,8 +560,10 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         if link.similarity < GAP_THRESHOLD:
             found += [(edit, e, l) for edit in rewritten_edits(link, e, l)]
             continue
+        texts = (earlier.statement.text, later.statement.text)
         runs = [r for merged in _merge(spans(e.parts, l.parts)) for r in _split_name(e, l, merged)
-                if not _only_grammar(e, l, r) and not is_date_edit(e, l, r) and not _rejoined(e, l, r)]
+                if not _only_grammar(e, l, r) and not is_date_edit(e, l, r) and not _rejoined(e, l, r)
+                and not _name_form(e, l, r, texts)]
         for k, run in enumerate(runs):
             before = (runs[k - 1][1], runs[k - 1][3]) if k else (0, 0)
             after = (runs[k + 1][0], runs[k + 1][2]) if k + 1 < len(runs) else (len(e.parts), len(l.parts))
