@@ -119,22 +119,11 @@ def _seen(token: str) -> Word | None:
     return found
 
 
-def sentence_words(sentence: Sentence) -> list[Word]:
-    """The words and punctuation of a sentence, quote marks left out."""
-    texts = Tokens.of(sentence.tokens).texts
-    # A quote mark is never in _SEEN, so a sentence with one takes the slow path too:
-    # cheaper than testing every sentence's words against _QUOTED first.
-    try:
-        return list(map(_SEEN.__getitem__, texts))
-    except KeyError:  # a word not seen before, or a quote mark
-        pass
-    return [w for t in texts if (w := _SEEN.get(t) or _seen(t)) is not None]
-
-
 def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list[int]]]:
-    """``sentence_words`` of each sentence's tokens, with each word's ``bits``: where
-    every token is a word seen before (most statements), both are read in one pass over
-    the whole statement and cut at the sentences' ends."""
+    """The words and punctuation of each sentence's tokens (quote marks left out), with
+    each word's ``bits``: where every token is a word seen before (most statements), both
+    are read in one pass over the whole statement and cut at the sentences' ends (a quote
+    mark is never seen before, so a statement with one takes the slower path)."""
     try:
         every = list(map(_SEEN.__getitem__, chain.from_iterable(map(_texts, rows))))
     except KeyError:  # a word not seen before, or a quote mark
@@ -151,7 +140,7 @@ _bit = itemgetter(3)  # Word.bits
 
 
 def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
-    """Where each word of ``sentence_words(sentence)`` starts and ends in the statement text."""
+    """Where each word of the sentence (``statement_words``) starts and ends in the statement text."""
     rows = Tokens.of(sentence.tokens)
     starts, ends = rows.starts(), rows.ends
     if all(map(_SEEN.__contains__, rows.texts)):  # no quote mark: a word for each token
