@@ -308,35 +308,36 @@ def test_a_modifier_taken_out_of_a_list_is_a_qualifier_dropped() -> None:
     assert [f[3] for f in found] == [["qualifier_dropped"]]
 
 
+def _shift_details(earlier: str, later: str) -> tuple[str, ...]:
+    """The details of the one shifted finding between two one-sentence statements."""
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    return change.details
+
+
 def test_an_edit_with_a_framing_cue_quotes_the_rest_apart() -> None:
     """The cue ("encouraged" -> "urged") is the intensity shift; the other note quotes only the
     other words that went, not the cue again."""
-    result = diplodiff.compare(
-        Statement(id="e", text="The ministers encouraged the Government of Chad to release the journalists."),
-        Statement(id="l", text="The ministers urged Chad to release the journalists."))
-    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
-    assert change.details == ("qualifier dropped: 'Government'",
-                              "intensity: 'encouraged' -> 'urged' (stronger)")
+    details = _shift_details("The ministers encouraged the Government of Chad to release the journalists.",
+                             "The ministers urged Chad to release the journalists.")
+    assert details == ("qualifier dropped: 'Government'", "intensity: 'encouraged' -> 'urged' (stronger)")
 
 
 def test_a_cue_word_that_carries_no_shift_is_a_changed_word() -> None:
     """"commitment" is a rung of a stance ladder, but with no rung on the other side it moves
     nothing: "zero tolerance for piracy" -> "commitment" is a substitution, not a drop."""
-    earlier = "The ministers reaffirmed their zero tolerance for piracy under the Yaounde Code."
-    later = "The ministers reaffirmed their commitment to the Yaounde Code."
-    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
-    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
-    assert change.details == ("substitution: 'zero tolerance for piracy' -> 'commitment'",)
+    details = _shift_details(
+        "The ministers reaffirmed their zero tolerance for piracy under the Yaounde Code.",
+        "The ministers reaffirmed their commitment to the Yaounde Code.")
+    assert details == ("substitution: 'zero tolerance for piracy' -> 'commitment'",)
 
 
 def test_a_list_member_swapped_is_one_change_of_members() -> None:
     """"Ghana, Togo and Benin" -> "Ghana, Benin and Senegal": Togo left the list and Senegal
     joined it; Benin did not replace Togo, nor Senegal Benin (the word diff lines up the "and")."""
-    result = diplodiff.compare(
-        Statement(id="e", text="The ministers thanked Ghana, Togo and Benin for their support."),
-        Statement(id="l", text="The ministers thanked Ghana, Benin and Senegal for their support."))
-    [change] = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
-    assert change.details == ("substitution: 'Togo' -> 'Senegal'",)
+    details = _shift_details("The ministers thanked Ghana, Togo and Benin for their support.",
+                             "The ministers thanked Ghana, Benin and Senegal for their support.")
+    assert details == ("substitution: 'Togo' -> 'Senegal'",)
 
 
 @pytest.mark.parametrize(("earlier", "later"), [
