@@ -295,14 +295,13 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
             low, high = offsets[k], offsets[k + 1]
             tokens, sentence = rows[k], sentences[k]
             texts, ends, parts, flat = tokens.texts, tokens.ends, tokens.parts, tokens.flat()
-            starts = tokens._starts  # None: each token is as long as its text
             # One part per token: a phrase's key is a slice of the sentence's parts.
             simple = tokens.single()
             index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
         first, last = first - low, last - low
         if marks is _NAME and _in_title(texts, first):
             continue
-        start, end = ends[first] - len(texts[first]) if starts is None else starts[first], ends[last]
+        start, end = tokens.start(first), ends[last]
         words = text[start:end]
         key = " ".join(flat[first : last + 1] if simple else chain.from_iterable(parts[first : last + 1]))
         # A hyphen in a token's matching form shows in its text, unless the text has

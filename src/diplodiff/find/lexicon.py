@@ -248,10 +248,10 @@ def lexicon_phrases(sentence: Sentence, tokens: Tokens, sentence_hits: Sequence[
     """The phrases of one sentence's hits (what they share read once per sentence)."""
     statement_id, text, flat = statement.id, statement.text, tokens.flat()
     index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
-    texts, ends, starts = tokens.texts, tokens.ends, tokens._starts  # starts None: tokens as long as texts
+    start_of, ends = tokens.start, tokens.ends
     phrases = []
     for first, last, start, end, pattern in sentence_hits:
-        a, b = ends[first] - len(texts[first]) if starts is None else starts[first], ends[last]
+        a, b = start_of(first), ends[last]
         formula = pattern.formula
         phrases.append(_phrase(statement_id, text[a:b], a, b, index, span, " ".join(flat[start:end]),
                                formula.id, formula.canonical, formula.category, formula.rank, _LEXICON,
