@@ -1,6 +1,7 @@
 """Scoring a diff against the analyst gold: the seeds (tests/data/gold_seeds.yaml), the
-dev set of other registers (tests/data/gold_dev.yaml) and the two blind holdouts
-(tests/data/gold_holdout.yaml, tests/data/gold_holdout2.yaml), for diplodiff and for a plain word
+dev set of other registers (tests/data/gold_dev.yaml), the two blind holdouts
+(tests/data/gold_holdout.yaml, tests/data/gold_holdout2.yaml) and a second dev set written blind in
+new registers (tests/data/gold_dev2.yaml), for diplodiff and for a plain word
 diff of the same two texts (the baseline every user has: ``git diff --word-diff``).
 
 `python tests/gold.py [-v]` prints the table (and, with -v, what each pair missed and what
@@ -27,8 +28,9 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 GOLD = DATA / "gold_seeds.yaml"
 DATASETS = {"seeds": (GOLD, SEEDS), "dev": (DATA / "gold_dev.yaml", DATA / "dev"),
             "holdout": (DATA / "gold_holdout.yaml", DATA / "holdout"),
-            "holdout2": (DATA / "gold_holdout2.yaml", DATA / "holdout2")}
-#: Sets the union row adds up; the two holdouts are printed apart (no floor is asserted on them).
+            "holdout2": (DATA / "gold_holdout2.yaml", DATA / "holdout2"),
+            "dev2": (DATA / "gold_dev2.yaml", DATA / "dev2")}
+#: Sets the union row adds up; the two holdouts and dev2 are printed apart (no floor is asserted on them).
 UNION = ("seeds", "dev")
 
 
