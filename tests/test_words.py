@@ -221,6 +221,22 @@ def test_a_conjunct_added_to_a_list_takes_the_whole_list(earlier: str, later: st
     assert [f[1:3] for f in found] == [(earlier, later)]
 
 
+def test_a_middle_conjunct_dropped_takes_the_rest_of_the_list_and_its_head() -> None:
+    """A conjunct dropped from the middle of a list reads with the items after it up to
+    the head noun, not with the items before it alone ("reaffirm a fair, transparent")."""
+    assert _findings("We reaffirm a fair, transparent and inclusive electoral process.",
+                     "We reaffirm a fair and inclusive electoral process.") == [
+        ("shifted", "fair, transparent and inclusive electoral process",
+         "fair and inclusive electoral process", ["qualifier_dropped"])]
+
+
+def test_a_modifier_swapped_after_and_reads_with_the_conjunct_before_it() -> None:
+    """Coordinated modifiers are one phrase: a swap in the second reads with the first."""
+    assert _findings("The ministers demanded a prompt and complete withdrawal of troops from the border.",
+                     "The ministers demanded a prompt and phased withdrawal of troops from the border.")[0][1:3] == (
+        "prompt and complete withdrawal of troops", "prompt and phased withdrawal of troops")
+
+
 def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     """A comma that both statements have (after an opening phrase) still ends the lift."""
     found = _findings("In Asia, peace and stability matter.",

@@ -359,6 +359,25 @@ def _list_left(ctx: _Context, k: int) -> int:
     return k
 
 
+def _list_right(ctx: _Context, k: int) -> int:
+    """Extend ``k`` right words over the rest of a coordinated list the run stands in,
+    up to the list's head ("fair, [transparent] and inclusive electoral process"): the
+    list is what changed, not its first items alone."""
+    n = len(ctx)
+    if k + 1 < n and ctx.word(k) in _COORDINATORS and not ctx.blocked(k) and not ctx.blocked(k + 1) \
+            and ctx.cls(k + 1) in (C, V):
+        return _chunk(ctx, k + 1)
+    return k
+
+
+def _left_conjunct(ctx: _Context, k: int) -> int:
+    """Extend ``k`` left words, standing on a coordinator, over the conjunct before it."""
+    n, j = len(ctx), k + 1
+    while j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+        j += 1
+    return j if j > k + 1 else k
+
+
 def _coordinates(w: Words, first: int, last: int) -> bool:
     """True when parts ``first .. last - 1`` hold a coordinator between content words."""
     return any(w.parts[k] in _COORDINATORS and w.classes[k - 1] in (C, V) and w.classes[k + 1] in (C, V)
@@ -419,9 +438,16 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)
     if any(c in (C, N, F) for c in first) and not numeral:
         left = _left(back)
+        if left < len(back) and back.word(left) in _COORDINATORS and not back.blocked(left) \
+                and C in first and C in [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2))
+                                         if k < hi]:
+            # A modifier changed after "and": the coordinated modifiers are one
+            # phrase ("prompt and [complete] withdrawal" -> "prompt and [phased] withdrawal").
+            left = _left_conjunct(back, left)
     if _coordinates(e, i1 - 1, i2 + 1) or _coordinates(l, j1 - 1, j2 + 1):
         # A conjunct added to or dropped from a list: the whole list with its head.
         left = _list_left(back, left)
+        right = _list_right(ctx, right)
     if min(i2 - i1, j2 - j1) + left + right == 1 and left < len(back) and not back.blocked(left) \
             and back.word(left) in ARTICLES and left + 1 < len(back) and not back.blocked(left + 1) \
             and (back.cls(left + 1) == V or (back.cls(left + 1) == C and back.opens(left + 1))):
