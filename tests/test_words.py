@@ -232,9 +232,10 @@ def test_a_middle_conjunct_dropped_takes_the_rest_of_the_list_and_its_head() -> 
 
 def test_a_modifier_swapped_after_and_reads_with_the_conjunct_before_it() -> None:
     """Coordinated modifiers are one phrase: a swap in the second reads with the first."""
-    assert _findings("The ministers demanded a prompt and complete withdrawal of troops from the border.",
-                     "The ministers demanded a prompt and phased withdrawal of troops from the border.")[0][1:3] == (
-        "prompt and complete withdrawal of troops", "prompt and phased withdrawal of troops")
+    found = _findings("The ministers demanded a prompt and complete withdrawal of troops from the border.",
+                      "The ministers demanded a prompt and phased withdrawal of troops from the border.")
+    assert found[0][1:3] == ("prompt and complete withdrawal of troops",
+                             "prompt and phased withdrawal of troops")
 
 
 def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
