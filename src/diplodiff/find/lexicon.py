@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, count, groupby
+from itertools import accumulate, count, groupby, product
 from operator import add, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -81,10 +81,22 @@ class _Pattern:
     order: int  # place in the lexicon: of two wordings ending alike, the earlier wins
     #: Whether the formula's canonical wording has a capital letter (it names something).
     cased: bool = field(init=False)
+    #: Whether the wording has a gap (``" ... "``): a match then reads beyond its first segment.
+    gapped: bool = field(init=False)
+    #: How many parts the first segment has (a match's length, when there is no gap).
+    width: int = field(init=False)
 
     @cased.default
     def _cased(self) -> bool:
         return any(ch.isupper() for ch in self.formula.canonical)
+
+    @gapped.default
+    def _gapped(self) -> bool:
+        return len(self.segments) > 1
+
+    @width.default
+    def _width(self) -> int:
+        return len(self.segments[0])
 
     def end(self, parts: Sequence[str], start: int) -> int:
         """Return the end of a match whose first segment stands at ``start``, or -1."""
@@ -169,23 +181,32 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     if automaton is None:
         return found
     flats = list(map(Tokens.flat, rows))
-    matched = ([flat if _NUMERIC_WORDS.isdisjoint(flat) else _numeric(flat) for flat in flats]
-               if numbers else flats)
-    joined = list(map(" ".join, matched))
+    joined = list(map(" ".join, flats))
     # Sentences joined by a character no wording holds; each part framed by spaces.
+    haystack = " " + " \x00 ".join(joined) + " "
+    # The automaton knows the first segments' number words as well as their digits, so
+    # the parts are scanned as they stand, and ``numeric`` reads only the sentences where
+    # a gapped wording starts; unless "N decades" may stand for "10N years" (one part
+    # for two): then every sentence is read as ``numeric`` has it, as the wordings are.
+    scanned, numbered = flats, not numbers
+    if numbers and " decade " in haystack:
+        scanned, numbered = [_numbered(flat) for flat in flats], True
+        joined = list(map(" ".join, scanned))
+        haystack = " " + " \x00 ".join(joined) + " "
     bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
-    matches = automaton.find_matches_as_indexes(" " + " \x00 ".join(joined) + " ", overlapping=True)
+    matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
     # (sentence, where in the haystack, which first segment), leftmost first
     located = sorted([(bisect.bisect_right(bases, start) - 1, start, head) for head, start, _ in matches])
     k = -1
-    parts: list[str] = []
+    flat: list[str] = []
+    parts: list[str] | None = None
     nexts: list[int] | None = None
     cumulative: list[int] = []
     simple = False
     i = 0
     for (sentence, start), group in groupby(located, _place):
         if sentence != k:
-            k, parts, i = sentence, matched[sentence], 0
+            k, flat, parts, i = sentence, scanned[sentence], None, 0
             found[k] = sentence_hits = []
             # One part per token (no hyphenated words, no bare quote marks): part
             # index and token index are the same, and every part starts and ends one.
@@ -198,7 +219,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             pos = joined[k].count(" ", 0, offset)  # parts before this one, at C speed
         else:
             if nexts is None:  # where each part's successor begins in joined[k]
-                nexts = list(map(add, accumulate(map(len, parts)), count(1)))
+                nexts = list(map(add, accumulate(map(len, flat)), count(1)))
             pos = bisect.bisect_right(nexts, offset)
         if pos < i:
             continue  # inside an earlier hit
@@ -213,7 +234,12 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             (p for h in heads for p in patterns[h]), key=_order)
         best_end, best = -1, None
         for pattern in candidates:
-            end = pattern.end(parts, pos)
+            if pattern.gapped:
+                if parts is None:
+                    parts = flat if numbered else _numbered(flat)
+                end = pattern.end(parts, pos)
+            else:
+                end = pos + pattern.width
             if end > best_end and (simple or end == cumulative[bisect.bisect_right(cumulative, end - 1)]):
                 best_end, best = end, pattern
         if best is not None:
@@ -221,6 +247,11 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             sentence_hits.append((owner, last, pos, best_end, best))
             i = best_end
     return found
+
+
+def _numbered(flat: list[str]) -> list[str]:
+    """A sentence's parts as the wordings have them (``numeric``)."""
+    return flat if _NUMERIC_WORDS.isdisjoint(flat) else _numeric(flat)
 
 
 #: Below this offset into a sentence, a hit's part is found by counting spaces;
@@ -328,11 +359,23 @@ def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], AhoCorasic
     # Lazy: only matching needs the compiled automaton.
     from ahocorasick_rs import AhoCorasick, MatchKind
 
-    heads = list(index)
-    automaton = AhoCorasick([" " + " ".join(h) + " " for h in heads], matchkind=MatchKind.Standard)
     parts = {part for patterns in index.values() for p in patterns for s in p.segments for part in s}
     numbers = any(part.isdecimal() or part in {"year", "decade"} for part in parts)
-    return [index[h] for h in heads], automaton, numbers
+    # Each first segment also in the number words ``numeric`` reads as its digits
+    # ("one China" for "1 China"), so the text is scanned as it stands.
+    keys = {" " + " ".join(form) + " ": patterns for head, patterns in index.items()
+            for form in (_spelled(head) if numbers and not _WORDS_OF.keys().isdisjoint(head) else (head,))}
+    automaton = AhoCorasick(list(keys), matchkind=MatchKind.Standard)
+    return list(keys.values()), automaton, numbers
+
+
+#: The number words ``numeric`` reads as each number, by its digits.
+_WORDS_OF = {str(number): word for word, number in _NUMBERS.items()}
+
+
+def _spelled(head: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``head`` with each number in digits or in words, every way (the head itself first)."""
+    return list(product(*((part, _WORDS_OF[part]) if part in _WORDS_OF else (part,) for part in head)))
 
 
 def _formula(entry: object, where: str, path: str) -> Formula:
