@@ -357,6 +357,48 @@ def test_a_list_member_swapped_is_one_change_of_members() -> None:
     assert details == ("substitution: 'Togo' -> 'Senegal'",)
 
 
+@pytest.mark.parametrize(("earlier", "later", "lists", "details"), [
+    ("The contact group of Norway, Chile, Ghana and Indonesia met in Geneva.",
+     "The contact group of Norway, Chile, Ghana, Indonesia and Portugal met in Geneva.",
+     ("Norway, Chile, Ghana and Indonesia", "Norway, Chile, Ghana, Indonesia and Portugal"),
+     ("qualifier added: 'Portugal'",)),
+    ("The contact group of Norway, Chile, Ghana and Indonesia met in Geneva.",
+     "The contact group of Norway, Chile and Indonesia met in Geneva.",
+     ("Norway, Chile, Ghana and Indonesia", "Norway, Chile and Indonesia"),
+     ("qualifier dropped: 'Ghana'",)),
+    ("Thanks the Lima Group of Chile, Peru and Canada for its work;",
+     "Thanks the Lima Group of Chile, Peru, Canada and Panama for its work;",
+     ("Lima Group of Chile, Peru and Canada", "Lima Group of Chile, Peru, Canada and Panama"),
+     ("qualifier added: 'Panama'",)),
+], ids=["member-added", "member-dropped", "group-of-members"])
+def test_a_list_of_names_that_changes_is_read_whole(earlier: str, later: str, lists: tuple[str, str],
+                                                     details: tuple[str, ...]) -> None:
+    """A list of names that gains or loses a member is quoted whole on each side (with the
+    group it names, not with the verb after it), and the detail names the member."""
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    found = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    assert [(c.earlier.text, c.later.text) for c in found if c.earlier and c.later] == [lists]
+    assert found[0].details == details
+
+
+def test_members_named_in_another_form_are_the_same_members() -> None:
+    """"Guinea and Mali" -> "the Republic of Mali and the Republic of Niger": Mali stayed
+    (in its long form); Guinea went and Niger came."""
+    details = _shift_details("The bloc noted the withdrawal of Guinea and Mali from the treaty.",
+                             "The bloc noted the withdrawal of the Republic of Mali and the Republic "
+                             "of Niger from the treaty.")
+    assert details == ("substitution: 'Guinea' -> 'Republic of Niger'",)
+
+
+def test_members_added_at_the_head_of_a_long_list_are_no_clause() -> None:
+    """Names put before a list's first member are members added, not a new clause."""
+    found = _findings("The Republic of Chile, the Republic of Peru and Canada backed the plan.",
+                      "The Republic of Panama, the Republic of Ecuador, the Republic of Chile, the Republic "
+                      "of Peru and Canada backed the plan.")
+    assert [f[0] for f in found] == ["shifted"]
+    assert found[0][3] == ["qualifier_added"]
+
+
 @pytest.mark.parametrize(("earlier", "later"), [
     ("The envoy met officials of Mali in Bamako.",
      "The envoy met officials of the Republic of Mali in Bamako."),

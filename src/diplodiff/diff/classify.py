@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from .._models import Analysis, Marker, Phrase, ShiftType, Span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
-from ..text.speakers import BOTH, opening_words
+from ..text.speakers import BOTH, opening_words, same_side
 from .align import hunks
 from .framing import Cue, WordingCues, framing_of, wording_cues
 from .sentences import runs
-from .words import ARTICLES, C, V, Words, raises_degree
+from .words import ARTICLES, C, V, Words, list_members, raises_degree
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 
@@ -185,6 +185,53 @@ def _without(words: Words, ks: Sequence[int], shared: Counter[str]) -> list[int]
     return kept
 
 
+def _member(words: Words, first: int, last: int, text: str) -> str:
+    """A list member as it stands, without the article that may open it ("The Republic of Belarus")."""
+    said = _said(words, first, last, text)
+    return said[4:] if said[:4].lower() == "the " else said
+
+
+def _member_shifts(e: Words, l: Words, lifted: tuple[int, int, int, int], texts: tuple[str, str],
+                   ) -> Finding | None:
+    """Members come and gone from a list of names, member by member, a name written in
+    another form of itself ("Mali", "the Republic of Mali") being the same member:
+    ``None`` when the lifted words are no list of names on both sides."""
+    e1, e2, l1, l2 = lifted
+    e_members, l_members = list_members(e, e1, e2), list_members(l, l1, l2)
+    if e_members is None or l_members is None:
+        return None
+    said = ([_member(e, a, b, texts[0]) for a, b in e_members],
+            [_member(l, a, b, texts[1]) for a, b in l_members])
+
+    def same(x: str, y: str) -> bool:
+        return x.lower() == y.lower() or same_side(x, y)
+
+    gone = [k for k, x in enumerate(said[0]) if not any(same(x, y) for y in said[1])]
+    new = [k for k, y in enumerate(said[1]) if not any(same(x, y) for x in said[0])]
+    if not gone and not new:
+        return (), (), ()  # the same members, reordered or in other forms of their names
+    found: list[ShiftType] = []
+    details: list[str] = []
+    markers: list[Marker] = []
+    e_parts = [k for m in gone for k in range(*e_members[m])]
+    l_parts = [k for m in new for k in range(*l_members[m])]
+    if len(gone) == 1 and len(new) == 1:
+        found.append(ShiftType.SUBSTITUTION)
+        details.append(f"substitution: {said[0][gone[0]]!r} -> {said[1][new[0]]!r}")
+        markers += _part_markers(ShiftType.SUBSTITUTION, e, e_parts, "earlier", texts[0])
+        markers += _part_markers(ShiftType.SUBSTITUTION, l, l_parts, "later", texts[1])
+        return tuple(found), tuple(details), tuple(markers)
+    if gone:
+        found.append(ShiftType.QUALIFIER_DROPPED)
+        details += [f"qualifier dropped: {said[0][k]!r}" for k in gone]
+        markers += _part_markers(ShiftType.QUALIFIER_DROPPED, e, e_parts, "earlier", texts[0])
+    if new:
+        found.append(ShiftType.QUALIFIER_ADDED)
+        details += [f"qualifier added: {said[1][k]!r}" for k in new]
+        markers += _part_markers(ShiftType.QUALIFIER_ADDED, l, l_parts, "later", texts[1])
+    return tuple(found), tuple(details), tuple(markers)
+
+
 def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tuple[int, int, int, int],
                 texts: tuple[str, str], ranks: tuple[int | None, int | None]) -> Finding:
     """The shift types of one word-level edit: framing cues first read off the
@@ -195,6 +242,9 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     is still a change of wording: a substitution, never nothing."""
     i1, i2, j1, j2 = core
     e1, e2, l1, l2 = lifted
+    members = _member_shifts(e, l, lifted, texts)
+    if members is not None:
+        return members
     e_text, l_text = texts
     e_cues, l_cues = wording_cues(e.parts[e1:e2]), wording_cues(l.parts[l1:l2])
     e_core, l_core = range(i1 - e1, i2 - e1), range(j1 - l1, j2 - l1)

@@ -49,6 +49,7 @@ from .words import (
     edits,
     key_terms,
     lexicon_hits,
+    list_members,
     phrases_at,
     widen,
     words_of,
@@ -272,6 +273,13 @@ class _Pairing:
                 taken[0].add(change.earlier.formula)
                 taken[1].add(change.later.formula)
         return changes, [k for k in before if k not in taken[0]], [k for k in after if k not in taken[1]]
+
+
+def _name_lists(e: Words, l: Words, lifted: tuple[int, int, int, int]) -> bool:
+    """Whether an edit's lifted words are a list of names on both sides: members come
+    or gone ("Kazakhstan, ..." -> "Belarus, Iran, Kazakhstan, ..."), not a clause."""
+    e1, e2, l1, l2 = lifted
+    return list_members(e, e1, e2) is not None and list_members(l, l1, l2) is not None
 
 
 def _nested(key: str, keys: str) -> bool:
@@ -541,8 +549,9 @@ class _Edited:
                     continue
                 edit = attrs.evolve(edit, lift=head)
                 e1, e2, l1, l2 = head
-            if e1 == e2 or l1 == l2 or (e_content == 0 and l_content >= CLAUSE_WORDS) or (
-                    l_content == 0 and e_content >= CLAUSE_WORDS):
+            clause = (e_content == 0 and l_content >= CLAUSE_WORDS) or (
+                l_content == 0 and e_content >= CLAUSE_WORDS)
+            if e1 == e2 or l1 == l2 or (clause and not _name_lists(e, l, edit.lift)):
                 if e_content and i2 > i1:
                     self.clause(ChangeKind.DROPPED, e, i1, i2)
                 if l_content and j2 > j1:

@@ -378,6 +378,85 @@ def _left_conjunct(ctx: _Context, k: int) -> int:
     return j if j > k + 1 else k
 
 
+#: Words that join the parts of one name ("the Republic of Mali").
+_IN_NAME = frozenset({"of", "the"})
+
+
+def _named(w: Words, k: int) -> bool:
+    """True when part ``k`` is written with a capital (a name's word)."""
+    return w.tokens[w.owner[k]].text[:1].isupper()
+
+
+def _list_extent(w: Words, first: int, last: int) -> tuple[int, int]:
+    """Widen parts ``first .. last - 1`` to the list of names they stand in: names parted
+    by list commas or a coordinator, a name's own "of" within it ("Republic of Mali",
+    "IGAD Quartet of Kenya, ...") and a "the" that opens a member after a coordinator or
+    a list comma ("... and the Republic of Niger")."""
+    n = len(w.parts)
+
+    def joined(k: int) -> bool:  # nothing but a list comma, if anything, before part k
+        return not w.breaks[k] or w.commas[k]
+
+    while first > 0 and joined(first):
+        k = first - 1
+        if _named(w, k):
+            first = k
+        elif k > 0 and _named(w, k - 1) and (
+                (w.parts[k] in _COORDINATORS and joined(k)) or (w.parts[k] == "of" and not w.breaks[k])):
+            first = k - 1
+        elif w.parts[k] == "the" and k > 0 and (w.parts[k - 1] in _COORDINATORS or w.commas[k]):
+            first = k
+        else:
+            break
+    while last < n and joined(last):
+        k = last
+        if _named(w, k) or (w.parts[k] in _COORDINATORS | _IN_NAME and k + 1 < n and not w.breaks[k + 1] and (
+                _named(w, k + 1) or (w.parts[k + 1] == "the" and k + 2 < n and _named(w, k + 2)))):
+            last = k + 1
+        else:
+            break
+    return first, last
+
+
+def list_members(w: Words, first: int, last: int) -> list[tuple[int, int]] | None:
+    """The members ``(first, last)`` of a list of names standing at parts ``first ..
+    last - 1`` ("Burkina Faso, Guinea and Mali": three), parted by list commas and
+    coordinators; ``None`` when the parts are no such list (fewer than two members, or
+    a word that is no name and no joining word)."""
+    if last <= first or not _names_only(w, first, last):
+        return None
+    members: list[tuple[int, int]] = []
+    start = None
+    for k in range(first, last):
+        if w.parts[k] in _COORDINATORS:
+            if start is not None:
+                members.append((start, k))
+            start = None
+            continue
+        if start is not None and w.commas[k]:
+            members.append((start, k))
+            start = None
+        if start is None:
+            if w.parts[k] in _IN_NAME and not _named(w, k):
+                continue  # "the" before a member ("and the Republic of Niger")
+            start = k
+    if start is not None:
+        members.append((start, last))
+    return members if len(members) >= 2 else None
+
+
+def _coordinated(w: Words, first: int, last: int) -> bool:
+    """True when a coordinator or a list comma stands in parts ``first .. last - 1`` or next to them."""
+    return any(w.parts[k] in _COORDINATORS or w.commas[k]
+               for k in range(max(first - 1, 0), min(last + 1, len(w.parts))))
+
+
+def _names_only(w: Words, first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` are names and what joins them ("and", "of", "the")."""
+    return all(_named(w, k) or w.parts[k] in _COORDINATORS or w.parts[k] in _IN_NAME
+               for k in range(first, last))
+
+
 def _coordinates(w: Words, first: int, last: int) -> bool:
     """True when parts ``first .. last - 1`` hold a coordinator between content words."""
     return any(w.parts[k] in _COORDINATORS and w.classes[k - 1] in (C, V) and w.classes[k + 1] in (C, V)
@@ -426,6 +505,14 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     ``before`` and ``after`` bound the shared words (the ends of the neighbouring runs).
     """
     i1, i2, j1, j2 = run
+    if _names_only(e, i1, i2) and _names_only(l, j1, j2) \
+            and (_coordinated(e, i1, i2) or _coordinated(l, j1, j2)) \
+            and any(_named(w, k) for w, a, b in ((e, i1, i2), (l, j1, j2)) for k in range(a, b)):
+        # A list of names (countries, members of a group) that gained, lost or swapped
+        # a member: the whole list on each side, and nothing after it (its verb is no
+        # part of it). Each side is read on its own: "Djibouti and South Sudan" ->
+        # "Djibouti, South Sudan and Uganda" moves the "and" as well as adding a member.
+        return (*_list_extent(e, i1, i2), *_list_extent(l, j1, j2))
     last = [cls[k - 1] for cls, k, lo in ((e.classes, i2, i1), (l.classes, j2, j1)) if k > lo]
     first = [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2)) if k < hi]
     # A plural noun ends its noun phrase: what follows it is the verb ("policies present...").
