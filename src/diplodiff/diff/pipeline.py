@@ -581,17 +581,21 @@ class _Edited:
             if _unrelated(e_phrase, l_phrase):
                 # Each side on its own: the curated formula (once, however many edits
                 # touch it) and the other wording, a clause of its own when it is one.
-                self.claimed[0].append(e_phrase.span)
-                self.claimed[1].append(l_phrase.span)
+                # A clause is a passage: like a clause inserted or cut, it claims no
+                # words, and the formulas in it are its key phrases ("approved the
+                # Comprehensive Plan" -> "instructed ... to finalize the draft SCO
+                # Development Strategy" has that name under it).
                 sides = ((ChangeKind.DROPPED, e, e_phrase, e1, e2, e_hits),
                          (ChangeKind.ADDED, l, l_phrase, l1, l2, l_hits))
                 for kind, side_words, phrase, lo, hi, hits in sides:
+                    if phrase.origin is not Origin.LEXICON and len(_content(phrase)) >= CLAUSE_WORDS:
+                        self.clause(kind, side_words, lo, hi)
+                        continue
+                    self.claimed[kind is ChangeKind.ADDED].append(phrase.span)
                     if phrase.origin is Origin.LEXICON:
                         phrase = next((h for h in hits if h.formula == phrase.formula), phrase)
                         if phrase.formula not in {p.formula for p in self.unpaired[kind is ChangeKind.ADDED]}:
                             self.unpaired[kind is ChangeKind.ADDED].append(phrase)
-                    elif len(_content(phrase)) >= CLAUSE_WORDS:
-                        self.clause(kind, side_words, lo, hi)
                     else:
                         self.unpaired[kind is ChangeKind.ADDED].append(phrase)
                 continue
