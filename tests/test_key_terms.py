@@ -14,6 +14,76 @@ def _key_phrases(earlier: str, later: str) -> list[tuple[str, str]]:
     return [(c.kind.value, c.phrase.text) for c in result.changes if c.passage is not None]
 
 
+def _added(sentence: str) -> list[str]:
+    """The key phrases of one sentence added to ``BASE``."""
+    later = BASE.replace("Talks", sentence + " Talks")
+    return [text for kind, text in _key_phrases(BASE, later) if kind == "added"]
+
+
+def test_a_noun_takes_a_named_of_complement() -> None:
+    """"the blockade of Port Varna": what happened to the place is the key phrase."""
+    assert "blockade of Port Varna" in _added("They condemned the blockade of Port Varna by armed groups.")
+
+
+def test_a_formula_head_takes_a_one_word_of_complement() -> None:
+    """A noun that heads formulas ("principle") takes its hyphenated complement whole."""
+    assert _added("They urged all parties to respect the principle of non-interference.") == [
+        "principle of non-interference"]
+
+
+def test_a_plain_noun_and_a_one_word_complement_make_no_of_term() -> None:
+    """"the value of cooperation" is no term: one plain noun and one word of complement."""
+    assert not [t for t in _added("They stressed the value of non-alignment at length.") if " of " in t]
+
+
+def test_an_of_complement_every_word_of_which_the_other_side_uses_is_no_term() -> None:
+    """"any partition of Greater Lima": the other statement names the place; nothing new is named."""
+    earlier = "The ministers met in Greater Lima. Talks will go on."
+    later = earlier.replace("Talks", "They rejected any partition of Greater Lima and its suburbs. Talks")
+    assert not [t for _, t in _key_phrases(earlier, later) if t.startswith("partition")]
+
+
+def test_an_of_complement_runs_to_the_end_of_its_noun_phrase() -> None:
+    """A degree word and several content words stay in the complement."""
+    assert "taxation of very large private fortunes" in _added(
+        "They discussed the taxation of very large private fortunes at length.")
+
+
+def test_an_official_is_no_of_complement() -> None:
+    """"the pledge of the Chairman of the Council": who spoke, not what is new."""
+    assert not [t for t in _added("They noted the pledge of the Chairman of the Governing Council.")
+                if t.startswith("pledge")]
+
+
+def test_a_title_joined_by_an_article_is_one_key_phrase() -> None:
+    """A named law with "on the ... and the ..." inside is read whole, as its title."""
+    assert "Act on the Protection of Wetlands and the Restoration of Rivers" in _added(
+        "Parliament adopted the Act on the Protection of Wetlands and the Restoration of Rivers.")
+
+
+def test_a_title_with_a_comma_list_closed_by_and_is_one_key_phrase() -> None:
+    """"Lasting Peace, Justice and Reconciliation" is the end of one title."""
+    assert _added("They endorsed the call for Global Solidarity for Lasting Peace, Justice and "
+                  "Reconciliation, which unites many states.") == [
+        "Global Solidarity for Lasting Peace, Justice and Reconciliation"]
+
+
+def test_a_title_takes_the_year_it_runs_until() -> None:
+    """"until 2040" is part of what the strategy is."""
+    assert "Blue Economy Strategy until 2040" in _added("They drafted the Blue Economy Strategy until 2040.")
+
+
+def test_a_hyphenated_modifier_takes_its_noun() -> None:
+    """"closed-door" alone says nothing; "closed-door meeting" does (an -ing noun too)."""
+    assert "closed-door meeting" in _added("They agreed to hold a closed-door meeting within a month.")
+
+
+def test_a_term_inside_a_longer_term_is_not_a_key_phrase_of_its_own() -> None:
+    """The longest term is read: no second key phrase for the name inside it."""
+    found = _added("They hailed the launch of the Coalition against Drought and Famine in May.")
+    assert found == ["launch of the Coalition against Drought and Famine"]
+
+
 def test_a_name_in_a_rewritten_clause_is_a_key_phrase_of_that_clause() -> None:
     """A clause rewritten into another with no word in common is a passage; the named
     strategy in it is one of its key phrases, not swallowed by the rewrite."""

@@ -680,10 +680,12 @@ def _term_phrase(analysis: Analysis, words: Words, first: int, last: int) -> Phr
 
 
 def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses: tuple[Analysis, Analysis],
-                   streams: tuple[str, str], vocabulary: Collection[str]) -> None:
+                   streams: tuple[str, str], vocabulary: Collection[str],
+                   vocabs: tuple[Collection[str], Collection[str]]) -> None:
     """Add to each new or dropped passage the terms the phrase finder cuts apart or
-    leaves out (``key_terms``: "trafficking in persons", "non-militarisation") that the
-    other statement never says. A term takes the place of a key chunk it holds
+    leaves out (``key_terms``: "trafficking in persons", "non-militarisation",
+    "accession of the Republic of Belarus") that the other statement never says
+    (``vocabs``: each statement's words). A term takes the place of a key chunk it holds
     ("meaningful dialogue" -> "meaningful dialogue with Russia"); none overlaps a
     lexicon formula or stands inside a finding already made."""
     # What each side's findings already quote, and each passage's plain chunks, read once
@@ -697,14 +699,17 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
     replaced: set[int] = set()
     for passage in passages:
         side = passage.kind is ChangeKind.ADDED
-        analysis, other = analyses[side], streams[not side]
+        analysis, other, known = analyses[side], streams[not side], vocabs[not side]
         words = words_of(analysis, passage.sentences)
         inside = [k for k, t in enumerate(words.owner)
                   if passage.span.start <= words.tokens[t].span.start < passage.span.end]
         if not inside:
             continue
         added: list[Span] = []
-        for first, last in key_terms(words, inside[0], inside[-1] + 1):
+        # The longest first: a term inside another ("Global Alliance against Hunger" in
+        # "launch of the Global Alliance against Hunger and Poverty") is not one of its own.
+        terms = sorted(key_terms(words, inside[0], inside[-1] + 1, known), key=lambda t: (t[0] - t[1], t[0]))
+        for first, last in terms:
             phrase = _term_phrase(analysis, words, first, last)
             span = phrase.span
             if f" {phrase.key} " in other or any(
@@ -893,7 +898,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         found += held
     found, changes = _numbered(found, changes)
     if revision:
-        _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary)
+        _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary, inventory.vocab)
     _cap_key_chunks(changes, vocabulary)
     # A wording of function words alone ("of the") names nothing that came or went.
     changes = [c for c in changes if c.kind not in (ChangeKind.ADDED, ChangeKind.DROPPED)

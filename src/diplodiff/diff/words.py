@@ -35,13 +35,14 @@ only in articles or other function words.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from attrs import frozen
 
 from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token, Tokens
-from ..text.normalize import BARRIER, QUOTES, function_words, singular, stopwords
+from ..text.normalize import BARRIER, QUOTES, function_words, heads, singular, stopwords
 from ..text.speakers import same_side
+from ..text.words import vocabulary
 from .align import spans
 from .sentences import GAP_THRESHOLD
 
@@ -794,7 +795,7 @@ _PREPOSITIONAL = frozenset({"including", "following", "excluding", "involving"})
 _PREPOSITIONS = frozenset({"in", "on", "by", "with", "at"})
 
 
-def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozenset()) -> list[tuple[int, int]]:
     """Part ranges, inside parts ``first .. last - 1``, of terms the phrase finder
     cuts apart or leaves out, for the key phrases of a new or dropped passage:
 
@@ -806,9 +807,24 @@ def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
     * two bare lower-case nouns (plurals or nominalisations) joined by "and", after an
       article, a determiner or a preposition and ending there ("of weapons and
       ammunition"): the chunker splits at "and";
-    * a noun chunk of two or more words with an "of" complement of one noun, and a
-      place after it ("in" and a name) when there is one, that ends there
-      ("humanitarian consequences of the drought in Somalia");
+    * a noun with its "of" complement, to the end of the complement's noun phrase
+      and no further: a name ("the accession of the Republic of Belarus", "the siege
+      of El Fasher"), or lower-case content words, a degree word first allowed
+      ("the taxation of very high net-worth individuals"); a one-noun complement
+      may take its place after it ("humanitarian consequences of the drought in
+      Somalia"). One noun takes a complement of one word only when it heads formulas
+      (``heads.txt``: "the principle of non-refoulement", not "the importance of
+      de-escalation"), a complement every content word of which is ``known`` (the
+      other statement's words: "any part of the Sudan") names nothing new, and an
+      official is no complement ("the commitment of the Chairman of ...");
+    * a title the name finder leaves out or cuts: capitalised words joined by "of",
+      "on", "for", "against" or "and" (an article may follow the join), perhaps with
+      a comma list closed by "and", with such a join or a head noun of ``heads.txt``,
+      and no office ("Law on the Promotion of Virtue and the Prevention of Vice",
+      "World Unity for Just Peace, Harmony and Development"), with the year it runs
+      until ("SCO Development Strategy until 2035");
+    * a lower-case hyphenated modifier with the noun it qualifies, an "-ing" noun
+      too ("face-to-face meeting", "text-based negotiations");
     * a single word that is a term of its own: a lower-case hyphenated word ending
       in a nominalisation ("non-militarisation", "de-escalation"), or a one-part
       -isation/-ization word ("denuclearization").
@@ -834,7 +850,8 @@ def key_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
         if x == k or (x == k - 1 and x > first and not w.breaks[x] and w.parts[x - 1] in _PREPOSITIONS):
             continue  # "in accordance with", "in line with": one complex preposition
         found.append((x, y))
-    found += _coordinated_terms(w, first, last) + _of_terms(w, first, last)
+    found += _coordinated_terms(w, first, last) + _of_terms(w, first, last, known)
+    found += _name_terms(w, first, last) + _compound_terms(w, first, last)
     k = first
     while k < last:
         owner = w.owner[k]
@@ -879,33 +896,165 @@ def _coordinated_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]
     return found
 
 
-def _of_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
-    """A noun chunk with an "of" complement of one noun and its place (see ``key_terms``)."""
+def _of_terms(w: Words, first: int, last: int, known: Collection[str]) -> list[tuple[int, int]]:
+    """A noun with an "of" complement, taken to the end of its noun phrase (see ``key_terms``)."""
     found = []
-    for k in range(first + 2, last - 1):
-        if w.parts[k] != "of" or w.breaks[k] or w.classes[k - 1] != C or w.classes[k - 2] != C \
-                or w.breaks[k - 1]:
+    for k in range(first + 1, last - 1):
+        if w.parts[k] != "of" or w.breaks[k] or w.breaks[k + 1] or w.classes[k - 1] != C:
             continue
-        x = k - 2
+        x = k - 1
         while x > first and not w.breaks[x] and w.classes[x - 1] == C:
             x -= 1
         if not all(w.tokens[w.owner[i]].text.islower() for i in range(x, k)):
             continue  # a name's "of" ("Republic of Korea") is the name finder's
+        if w.owner[x] == w.owner[k - 1] and (x == first or w.breaks[x] or (
+                w.parts[x - 1] not in ARTICLES and w.parts[x - 1] not in _DETERMINERS)):
+            continue  # one word is a noun only where a noun phrase stands ("the siege of")
         y = k + 1
         if y < last and not w.breaks[y] and w.parts[y] in ARTICLES:
             y += 1
-        if y >= last or w.breaks[y] or not _bare_noun(w, y):
+        if y >= last or w.breaks[y] or (w.classes[y] != C and w.parts[y] not in _DEGREE):
             continue
-        y += 1
-        if y + 1 < last and w.parts[y] == "in" and not w.breaks[y] and not w.breaks[y + 1] \
-                and w.classes[y + 1] == C and not w.tokens[w.owner[y + 1]].text.islower():
-            z = y + 1
-            while z < last and not w.breaks[z] and w.classes[z] == C \
-                    and not w.tokens[w.owner[z]].text.islower():
+        if y + 1 < last and w.parts[y] in _DEGREE and not w.breaks[y + 1] and w.classes[y + 1] == C:
+            y += 1  # "of very high net-worth individuals"
+        if _capital(w, y):
+            z = _name_end(w, y, last)
+            if _office(w, y, z):
+                continue  # an official ("the commitment of the Chairman"): who, not what
+        else:
+            z = y
+            while z < last and (z == y or not w.breaks[z]) and w.classes[z] == C \
+                    and w.tokens[w.owner[z]].text.islower() and z - y < _MAX_COMPLEMENT:
                 z += 1
-            if _ends(w, z, last):
-                found.append((x, z))
+        stale = all(w.parts[i] in known for i in range(y, z) if w.classes[i] == C)
+        if w.owner[x] == w.owner[k - 1] and (stale or (
+                w.owner[y] == w.owner[z - 1] and singular(w.parts[k - 1]) not in heads()["name"])):
+            # One noun and a complement of one word make a term only when the noun heads
+            # formulas ("the principle of non-refoulement", not "the importance of
+            # de-escalation", "the unity of the country"); nor when the other statement
+            # uses every word of the complement ("any part of the Sudan").
             continue
-        if _ends(w, y, last):
-            found.append((x, y))
+        if z == y + 1 and _bare_noun(w, y) and z + 1 < last and w.parts[z] == "in" \
+                and not w.breaks[z] and not w.breaks[z + 1] and _capital(w, z + 1):
+            place = _name_end(w, z + 1, last)  # "the drought in Somalia": its place
+            if _ends(w, place, last):
+                found.append((x, place))
+            continue
+        if _ends(w, z, last):
+            found.append((x, z))
+    return found
+
+
+#: Degree words that may open an "of" complement before its adjective.
+_DEGREE = frozenset({"very", "most", "more", "highly", "particularly", "especially"})
+#: Most parts of a lower-case "of" complement ("the taxation of high net-worth individuals").
+_MAX_COMPLEMENT = 5
+#: Words that join the capitalised words of one title ("Summit of the Future", "Law on
+#: the Promotion of Virtue and the Prevention of Vice", "Alliance against Hunger").
+_NAME_JOINS = frozenset({"of", "on", "for", "against", "and", "&"})
+#: Words after a title that give its term ("Development Strategy until 2035").
+_UNTIL = frozenset({"until", "to", "by", "for", "through"})
+
+
+def _capital(w: Words, k: int) -> bool:
+    """Whether part ``k`` is a content word written with a capital (a name's word)."""
+    text = w.tokens[w.owner[k]].text
+    return w.classes[k] == C and text[:1].isupper()
+
+
+def _title_word(w: Words, k: int) -> bool:
+    """Whether part ``k`` can go on a title: a capitalised word, a function word too
+    ("World Unity for Just Peace"), but no join or article."""
+    text = w.tokens[w.owner[k]].text
+    return text[:1].isupper() and w.parts[k] not in _NAME_JOINS and w.parts[k] not in ARTICLES
+
+
+def _name_end(w: Words, k: int, last: int) -> int:
+    """The end of the capitalised run that starts at part ``k``: capitalised words,
+    joined by "of", "on", "for", "against" or "and" (an article may follow the join),
+    and a comma-separated list of capitalised words that "and" closes ("Just Peace,
+    Harmony and Development")."""
+    end = k + 1
+    while end < last and not w.breaks[end] and _title_word(w, end):
+        end += 1
+    listed = end  # where the run stands if a comma list it opens is never closed
+    while end < last:
+        at = end
+        joined = not w.breaks[at] and w.parts[at] in _NAME_JOINS
+        if joined or w.commas[at]:
+            nxt = at + 1 if joined else at
+            if joined and nxt < last and not w.breaks[nxt] and w.parts[nxt] in ARTICLES:
+                nxt += 1
+            if nxt < last and (nxt == at or not w.breaks[nxt]) and _title_word(w, nxt):
+                end = nxt + 1
+                while end < last and not w.breaks[end] and _title_word(w, end):
+                    end += 1
+                if joined:
+                    listed = end
+                continue
+        break
+    return listed
+
+
+def _name_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """Titles of named things that the name finder leaves out or cuts (see ``key_terms``)."""
+    name_heads = heads()["name"]
+    found = []
+    k = first + 1
+    while k < last:
+        if not _capital(w, k) or w.breaks[k] or _capital(w, k - 1) \
+                or w.sentence_of[w.owner[k - 1]] != w.sentence_of[w.owner[k]] \
+                or not w.tokens[w.owner[k - 1]].text.isalpha():
+            k += 1  # a name's first word follows a word of its sentence (a capital opens one)
+            continue
+        end = _name_end(w, k, last)
+        inner = [i for i in range(k, end) if _capital(w, i)]
+        titled = any(w.parts[i] in _NAME_JOINS - {"and", "&"} for i in range(k, end)) \
+            or any(singular(w.parts[i]) in name_heads for i in inner)
+        if len({w.owner[i] for i in inner}) >= 2 and titled and not _office(w, k, end):
+            if end + 1 < last and w.parts[end] in _UNTIL and not w.breaks[end] \
+                    and not w.breaks[end + 1] and _year(w.parts[end + 1]):
+                end += 2  # "until 2035": the title's term
+                while end < last and not w.breaks[end] and _year(w.parts[end]):
+                    end += 1
+            found.append((k, end))
+        k = end
+    return found
+
+
+def _office(w: Words, k: int, end: int) -> bool:
+    """Whether the run of parts ``k .. end - 1`` names an office: a word of its head,
+    before the first join ("Federal Minister for Foreign Affairs", "Chairman of the
+    Council"), heads an office title ("Justice" later in a title is not one)."""
+    offices = vocabulary("offices.txt")["head"]
+    while k < end and w.parts[k] not in _NAME_JOINS and not (w.breaks[k] and w.commas[k]):
+        if singular(w.parts[k]) in offices:
+            return True
+        k += 1
+    return False
+
+
+def _year(part: str) -> bool:
+    return part.isdigit() and len(part) == 4
+
+
+def _compound_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """A lower-case hyphenated modifier with the noun it qualifies (see ``key_terms``)."""
+    found = []
+    k = first
+    while k < last:
+        owner = w.owner[k]
+        end = k
+        while end < last and w.owner[end] == owner:
+            end += 1
+        token = w.tokens[owner]
+        if end - k >= 2 and w.classes[k] == C and token.text.islower() \
+                and all(p.isalpha() for p in w.parts[k:end]) and end < last and not w.breaks[end] \
+                and _bare_noun(w, end):
+            y = end
+            while y < last and (y == end or not w.breaks[y]) and _bare_noun(w, y) and y - end < 2:
+                y += 1
+            if _ends(w, y, last):
+                found.append((k, y))
+        k = end
     return found
