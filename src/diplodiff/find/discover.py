@@ -50,8 +50,9 @@ _FLAGS: dict[object, int] = {}
 _END = object()
 _FLAGS[_END] = 0
 _ENDS = (_END,)
-#: The tokens whose flags have QUOTE (quotation marks: a handful, never cleared).
-_QUOTE_TOKENS: set[str] = set()
+#: The flags that have QUOTE, of every token computed (quotation marks: a handful, never
+#: cleared), to ask whether a statement has one in a C-level pass over its flags.
+_QUOTE_FLAGS: set[int] = set()
 _MAX_FLAGS = 1 << 18
 
 
@@ -103,7 +104,7 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
         _FLAGS[_END] = 0
     _FLAGS[token] = flags
     if flags & QUOTE:
-        _QUOTE_TOKENS.add(token)
+        _QUOTE_FLAGS.add(flags)
     return flags
 
 
@@ -246,11 +247,9 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
     if options.discover:
         every, offsets, quotes = _statement_flags(rows)
-        found = [_outnamed(tokens, sentence_hits, every[offsets[k] : offsets[k + 1] - 1])
-                 if sentence_hits else sentence_hits
-                 for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True))]
-    phrases = [phrase for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True)
-               if sentence_hits for phrase in lexicon_phrases(sentence, tokens, sentence_hits, statement)]
+        found = [_outnamed(tokens, sentence_hits, every, at) if sentence_hits else sentence_hits
+                 for tokens, sentence_hits, at in zip(rows, found, offsets, strict=False)]
+    phrases = lexicon_phrases(sentences, rows, found, statement)
     if options.discover:
         phrases += _discovered(statement, sentences, rows, found, every, offsets, quotes, options)
     phrases.sort(key=_place)
@@ -261,13 +260,12 @@ def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], bool
     """The flags of every token of a statement, each sentence's followed by a 0 (a token
     that is nothing, so no run of names or terms crosses sentences), read in one pass;
     where each sentence's start there; and whether a token is a quote mark."""
-    texts = list(chain.from_iterable(chain(r.texts, _ENDS) for r in rows))
     try:
-        every = list(map(_FLAGS.__getitem__, texts))
+        every = list(map(_FLAGS.__getitem__, chain.from_iterable(chain(r.texts, _ENDS) for r in rows)))
     except KeyError:  # a word not seen before
         every = list(chain.from_iterable(chain(flags(r), (0,)) for r in rows))
     offsets = list(accumulate((len(r.texts) + 1 for r in rows), initial=0))
-    return every, offsets, not _QUOTE_TOKENS.isdisjoint(texts)
+    return every, offsets, not _QUOTE_FLAGS.isdisjoint(every)
 
 
 def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Sequence[Tokens],
@@ -277,17 +275,16 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
     ``offsets``, ``quotes``: from ``_statement_flags``)."""
     usable = every.copy()
     quoted: list[tuple[int, int]] = []
-    for k, (tokens, sentence_hits) in enumerate(zip(rows, found, strict=True)):
-        if tokens.texts:
-            usable[offsets[k]] = _first(usable[offsets[k]])
+    for sentence_hits, at, after in zip(found, offsets[:-1], offsets[1:], strict=True):
+        if at + 1 < after:  # a sentence with tokens
+            usable[at] = _first(usable[at])
         for hit in sentence_hits:
-            usable[offsets[k] + hit[0] : offsets[k] + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
-        bits = every[offsets[k] : offsets[k + 1] - 1] if quotes else ()
-        if quotes and any(map(QUOTE.__and__, bits)):
+            usable[at + hit[0] : at + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
+        if quotes and any(map(QUOTE.__and__, bits := every[at : after - 1])):
             taken = {i for first, last, *_ in sentence_hits for i in range(first, last + 1)}
-            quoted += [(offsets[k] + a, offsets[k] + b) for a, b in _quoted(bits, taken)]
-    phrases = []
-    text, statement_id = statement.text, statement.id
+            quoted += [(at + a, at + b) for a, b in _quoted(bits, taken)]
+    phrases: list[Phrase] = []
+    append, text, statement_id = phrases.append, statement.text, statement.id
     low = high = 0  # the sentence last read: its tokens stand at usable[low:high]
     for first, last, marks in _ranges(usable, quoted, options):
         if not low <= first < high:
@@ -295,13 +292,14 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
             low, high = offsets[k], offsets[k + 1]
             tokens, sentence = rows[k], sentences[k]
             texts, ends, parts, flat = tokens.texts, tokens.ends, tokens.parts, tokens.flat()
+            start_of = tokens.start
             # One part per token: a phrase's key is a slice of the sentence's parts.
             simple = tokens.single()
             index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
         first, last = first - low, last - low
         if marks is _NAME and _in_title(texts, first):
             continue
-        start, end = tokens.start(first), ends[last]
+        start, end = start_of(first), ends[last]
         words = text[start:end]
         key = " ".join(flat[first : last + 1] if simple else chain.from_iterable(parts[first : last + 1]))
         # A hyphen in a token's matching form shows in its text, unless the text has
@@ -309,8 +307,8 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         if ("-" in words or not words.isascii()) \
                 and any(map(COMPOUND.__and__, every[low + first : low + last + 1])):
             marks = (*marks, "compound")
-        phrases.append(_phrase(statement_id, words, start, end, index, span, key, "~" + key, key, None,
-                               None, _DISCOVERED, speaker, side, marks))
+        append(_phrase(statement_id, words, start, end, index, span, key, "~" + key, key, None,
+                       None, _DISCOVERED, speaker, side, marks))
     return phrases
 
 
@@ -334,22 +332,23 @@ def _in_title(texts: Sequence[str], first: int) -> bool:
     return head and i >= 1 and texts[i] == "," and texts[i - 1][:1].isupper()
 
 
-#: Where a phrase stands: its span's start, then its end (read at C speed).
-_place = attrgetter("span.start", "span.end")
+#: Where a phrase stands: its span's start (read at C speed). Phrases never overlap (discovery
+#: reads only the tokens no hit took), so no two start alike and the end never decides.
+_place = attrgetter("span.start")
 
 
 _IN_NAME = NAME | CONNECTOR
 _HEAD_AFTER = LOWER | COMMON_HEAD
 
 
-def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> Sequence[Hit]:
+def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], every: list[int], at: int) -> Sequence[Hit]:
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
-    Partnership"): the name is the formula there."""
+    Partnership"): the name is the formula there. (``every[at:]``: the sentence's flags.)"""
     name_heads = heads()["name"]
     parts = tokens.parts
-    first = _first(bits[0])  # the flags as the name finder reads them (nothing is taken)
+    first = _first(every[at])  # the flags as the name finder reads them (nothing is taken)
     # A name is a run of name words and connectors, perhaps with a common head noun
     # after it: a weak hit with another word in it stands inside none. One loop, its
     # cheapest tests first: most hits fail on their first word ("strategic").
@@ -358,16 +357,17 @@ def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], bits: list[int]) -> 
         a, b = h[0], h[1]
         if h[4].cased and parts[b] and parts[b][-1] in name_heads:
             continue  # a name with a head noun of its own: not weak
-        last = bits[b] if b else first
+        last = every[at + b] if b else first
         if not (last & _IN_NAME or last & _HEAD_AFTER == _HEAD_AFTER):
             continue
-        if a < b and (not (bits[a] if a else first) & _IN_NAME
-                      or not all(map(_IN_NAME.__and__, bits[a + 1 : b]))):
+        if a < b and (not (every[at + a] if a else first) & _IN_NAME
+                      or not all(map(_IN_NAME.__and__, every[at + a + 1 : at + b]))):
             continue
         weak.append(h)
     if not weak:
         return sentence_hits
-    usable = bits if first == bits[0] else [first, *bits[1:]]
+    usable = every[at : at + len(parts)]
+    usable[0] = first
     names = sorted(_names(usable))
     starts = [a for a, _ in names]
     reach = list(accumulate((b for _, b in names), max))

@@ -265,7 +265,7 @@ def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: s
     """Return the formulas found in each sentence (see ``Lexicon.find``)."""
     rows = [Tokens.of(s.tokens) for s in sentences]
     statement = _Where(statement_id, text)
-    return [lexicon_phrases(sentence, tokens, sentence_hits, statement)
+    return [lexicon_phrases((sentence,), (tokens,), (sentence_hits,), statement)
             for sentence, tokens, sentence_hits in zip(sentences, rows, hits(lexicon, rows), strict=True)]
 
 
@@ -274,19 +274,22 @@ class _Where(NamedTuple):
     text: str
 
 
-def lexicon_phrases(sentence: Sentence, tokens: Tokens, sentence_hits: Sequence[Hit],
+def lexicon_phrases(sentences: Sequence[Sentence], rows: Sequence[Tokens], found: Sequence[Sequence[Hit]],
                     statement: _Where | Statement) -> list[Phrase]:
-    """The phrases of one sentence's hits (what they share read once per sentence)."""
-    statement_id, text, flat = statement.id, statement.text, tokens.flat()
-    index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
-    start_of, ends = tokens.start, tokens.ends
+    """The phrases of a statement's hits (``found``: each sentence's), in one loop."""
+    statement_id, text = statement.id, statement.text
     phrases = []
-    for first, last, start, end, pattern in sentence_hits:
-        a, b = start_of(first), ends[last]
-        formula = pattern.formula
-        phrases.append(_phrase(statement_id, text[a:b], a, b, index, span, " ".join(flat[start:end]),
-                               formula.id, formula.canonical, formula.category, formula.rank, _LEXICON,
-                               speaker, side, ()))
+    for sentence, tokens, sentence_hits in zip(sentences, rows, found, strict=True):
+        if not sentence_hits:
+            continue
+        flat, start_of, ends = tokens.flat(), tokens.start, tokens.ends
+        index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
+        for first, last, start, end, pattern in sentence_hits:
+            a, b = start_of(first), ends[last]
+            formula = pattern.formula
+            phrases.append(_phrase(statement_id, text[a:b], a, b, index, span, " ".join(flat[start:end]),
+                                   formula.id, formula.canonical, formula.category, formula.rank, _LEXICON,
+                                   speaker, side, ()))
     return phrases
 
 
