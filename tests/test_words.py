@@ -184,11 +184,12 @@ def test_the_framing_line_quotes_the_shift_that_carries_it() -> None:
 
 
 def test_a_name_swapped_before_a_reworded_predicate_is_two_edits() -> None:
-    """Who speaks and what is said are two findings, not one run from the name to the verb."""
-    earlier = "We met in Rome. Minister Rossi expressed concern over the missile launches. Talks go on."
-    later = "We met in Rome. Minister Bianchi strongly condemned the missile launches. Talks go on."
+    """Who speaks and what is said are two findings, not one run from the name to the verb
+    (no office title: under one, another holder of the office is no finding)."""
+    earlier = "We met in Rome. Rossi expressed concern over the missile launches. Talks go on."
+    later = "We met in Rome. Bianchi strongly condemned the missile launches. Talks go on."
     assert _findings(earlier, later) == [
-        ("shifted", "Minister Rossi", "Minister Bianchi", ["substitution"]),
+        ("shifted", "Rossi", "Bianchi", ["substitution"]),
         ("shifted", "expressed concern over the missile launches", "strongly condemned the missile launches",
          ["intensity"])]
 

@@ -29,7 +29,10 @@ adverbs, function words) and no trained model:
 
 Differences that normalisation removes (case, quotes, hyphens, spacing, plurals,
 spelling, line breaks, punctuation) never make a run; nor do runs that differ
-only in articles or other function words.
+only in articles or other function words. Non-formula updates make none either:
+a time or venue stamp (``stamps``: "this year", "in 2025", "in Berlin on 21 May";
+a deadline or a duration is no stamp), a session renumbered, another holder of
+the same office ("Minister Wehmeyer" -> "Minister Albers").
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from attrs import frozen
 from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token, Tokens
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, singular, stopwords
 from ..text.speakers import same_side
-from ..text.words import vocabulary
+from ..text.words import HEAD, NAME, TITLE, vocabulary, word
 from .align import spans
 from .sentences import GAP_THRESHOLD
 
@@ -663,26 +666,105 @@ def _name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[
     return same_side(e.span(i1, i2 + k).of(texts[0]), l.span(j1, j2 + k).of(texts[1]))
 
 
+#: Most words an office title takes before or after the name of its holder
+#: ("Minister of Foreign Affairs of the Federative Republic of Brazil, Paulo Vidal").
+_TITLE_REACH = 12
+
+
+def _person(w: Words, first: int, last: int, text: str) -> bool:
+    """True when parts ``first .. last - 1`` are a person's name: up to four capitalised
+    words, none an office word, a month or a function word, naming no side."""
+    owners = range(w.owner[first], w.owner[last - 1] + 1)
+    return len(owners) <= 4 and all(word(w.tokens[t].text).bits & NAME for t in owners) \
+        and not same_side(text, text)
+
+
+def _titled(w: Words, first: int, last: int) -> bool:
+    """True when an office title stands right before parts ``first .. last - 1`` (a comma
+    allowed between: "Federal Minister for Foreign Affairs Katrin Wehmeyer", "the Minister
+    of Foreign Affairs of Brazil, Paulo Vidal") or after them, after a comma ("Paulo
+    Vidal, Minister of Foreign Affairs"): title words and names, with an office's head noun."""
+    def reads(order: Sequence[int]) -> bool:
+        for k in order:
+            bits = word(w.tokens[w.owner[k]].text).bits
+            if bits & HEAD:
+                return True
+            if not (bits & TITLE or w.tokens[w.owner[k]].text[:1].isupper()):
+                return False
+        return False
+
+    back = list(range(first - 1, max(first - _TITLE_REACH, 0) - 1, -1))
+    stop = next((n for n, k in enumerate(back) if w.breaks[k]), len(back))
+    if (not w.breaks[first] or w.commas[first]) and reads(back[: stop + 1]):
+        return True
+    if last < len(w.parts) and w.breaks[last] and w.commas[last]:
+        ahead = range(last, min(last + _TITLE_REACH, len(w.parts)))
+        stop = next((n for n, k in enumerate(ahead) if n and w.breaks[k]), len(ahead))
+        return reads(ahead[:stop])
+    return False
+
+
+def _same_office(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
+    """True when the run only names another holder of one office ("Federal Minister for
+    Foreign Affairs Katrin Wehmeyer" -> "... Friedrich Albers", "Minister Wehmeyer" ->
+    "Minister Albers"): who holds an office is no formula. A change of the office or of
+    a country is a run of its own, and stays a finding."""
+    i1, i2, j1, j2 = run
+    return i2 > i1 and j2 > j1 and _person(e, i1, i2, e.span(i1, i2).of(texts[0])) \
+        and _person(l, j1, j2, l.span(j1, j2).of(texts[1])) and _titled(e, i1, i2) and _titled(l, j1, j2)
+
+
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
           ) -> list[tuple[Edit, Words, Words]]:
     """The lifted word-level edits of every sentence link, in earlier order."""
-    found: list[tuple[Edit, Words, Words]] = []
+    read: list[tuple[SentenceLink, Words, Words, list[tuple[int, int, int, int]] | list[Edit]]] = []
+    texts = (earlier.statement.text, later.statement.text)
+    # Names of the holders of an office that changed hands, as (earlier, later) words:
+    # the name alone elsewhere ("Minister Wehmeyer said" -> "Albers said") is that same update.
+    holders: set[tuple[frozenset[str], frozenset[str]]] = set()
     for link in links:
         if _folded(earlier, link.earlier) == _folded(later, link.later):
             continue  # the same words: most links of a revision, read without building tokens
         e, l = words_of(earlier, link.earlier), words_of(later, link.later)
         if link.similarity < GAP_THRESHOLD:
-            found += [(edit, e, l) for edit in rewritten_edits(link, e, l)]
+            read.append((link, e, l, rewritten_edits(link, e, l)))
             continue
-        texts = (earlier.statement.text, later.statement.text)
-        runs = [r for merged in _merge(spans(e.parts, l.parts)) for r in _split_name(e, l, merged)
-                if not _only_grammar(e, l, r) and not is_date_edit(e, l, r) and not _rejoined(e, l, r)
-                and not _name_form(e, l, r, texts)]
+        e_stamps, l_stamps = stamps(e), stamps(l)
+        runs = []
+        for r in (r for merged in _merge(spans(e.parts, l.parts)) for named in _split_name(e, l, merged)
+                  for r in _unstamped(e, l, named, e_stamps, l_stamps)):
+            if (_only_grammar(e, l, r) and not _timed(e, l, r)) or is_date_edit(e, l, r) \
+                    or _rejoined(e, l, r) or _renumbered(e, l, r) or _name_form(e, l, r, texts):
+                continue
+            if _same_office(e, l, r, texts):
+                holders.add((frozenset(e.parts[r[0]:r[1]]), frozenset(l.parts[r[2]:r[3]])))
+                continue
+            runs.append(r)
+        read.append((link, e, l, runs))
+    found: list[tuple[Edit, Words, Words]] = []
+    for link, e, l, done in read:
+        if link.similarity < GAP_THRESHOLD:
+            found += [(edit, e, l) for edit in done if isinstance(edit, Edit)]
+            continue
+        runs = [r for r in done if isinstance(r, tuple) and not _holder_again(e, l, r, holders, texts)]
         for k, run in enumerate(runs):
             before = (runs[k - 1][1], runs[k - 1][3]) if k else (0, 0)
             after = (runs[k + 1][0], runs[k + 1][2]) if k + 1 < len(runs) else (len(e.parts), len(l.parts))
             found.append((Edit(link, run, lift(e, l, run, before, after)), e, l))
     return found
+
+
+def _holder_again(e: Words, l: Words, run: tuple[int, int, int, int],
+                  holders: set[tuple[frozenset[str], frozenset[str]]], texts: tuple[str, str]) -> bool:
+    """True when the run names, in part, the two holders of an office seen changing hands
+    under its title ("Ramon Villacorta" -> "Teresita Lagdameo", then "Villacorta" -> "Lagdameo")."""
+    i1, i2, j1, j2 = run
+    if not holders or i1 == i2 or j1 == j2:
+        return False
+    e_words, l_words = set(e.parts[i1:i2]), set(l.parts[j1:j2])
+    return any(e_words <= gone and l_words <= new for gone, new in holders) \
+        and _person(e, i1, i2, e.span(i1, i2).of(texts[0])) \
+        and _person(l, j1, j2, l.span(j1, j2).of(texts[1]))
 
 
 #: Phrase indexes of the last few analyses, keyed by identity (hashing an Analysis
@@ -763,6 +845,198 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 
 def _datelike(part: str) -> bool:
     return part in _MONTHS or (part.isdigit() and (len(part) <= 2 or part[:2] in ("19", "20")))
+
+
+#: Nouns of a stretch of time a deictic or an ordinal fixes ("this year", "its tenth anniversary").
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "century", "anniversary", "quarter"})
+#: Words that fix a time noun to a point in time relative to the statement ("last", "coming").
+_DEICTIC = frozenset({"this", "last", "next", "past", "coming", "previous", "current", "present",
+                      "same", "following"})
+#: Adverbs that place a deictic time ("later this year", "earlier this month").
+_RELATIVE = frozenset({"later", "earlier"})
+_DAYS = frozenset({"today", "yesterday", "tomorrow"})
+#: Prepositions that stamp when something happened ("in 2025", "on 21 May", "over the past year").
+_WHEN = frozenset({"in", "on", "over", "during", "at", "since", "throughout"})
+#: Words that make a time a deadline or a duration's end, a commitment's content ("within
+#: this year", "by December", "no later than 31 March", "before the end of this year").
+_DEADLINE = frozenset({"by", "within", "until", "till", "before", "after", "than", "of", "from", "to",
+                       "for"})
+_ORDINAL_WORDS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", "hundredth"})
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+#: Counts of time nouns after a deictic ("the past two years", "the last twelve months").
+_COUNTS = _NUMBER_WORDS | frozenset({"eleven", "twelve", "few", "several"})
+
+
+def _ordinal(part: str) -> bool:
+    """"41st", "3rd", "twentieth", "fifth" (of "twenty-fifth")."""
+    return part in _ORDINAL_WORDS or (part[:1].isdigit() and part[-2:] in ("st", "nd", "rd", "th")
+                                      and part[:-2].isdigit())
+
+
+def _year(part: str) -> bool:
+    return len(part) == 4 and part.isdigit() and part[:2] in ("19", "20")
+
+
+def _month(w: Words, k: int) -> bool:
+    """A month or weekday name, capitalised ("May", not the modal "may")."""
+    return w.parts[k] in _MONTHS and w.tokens[w.owner[k]].text[:1].isupper()
+
+
+def _time_word(w: Words, k: int) -> bool:
+    """A word that may stand in a time expression (see ``stamps``)."""
+    part = w.parts[k]
+    return (part in _WHEN or part == "the" or part in _DEICTIC or part in _RELATIVE or part in _DAYS
+            or part in _TIME_NOUNS or _month(w, k) or _ordinal(part) or part in _TENS or part in _COUNTS
+            or (part.isdigit() and (len(part) <= 2 or _year(part))))
+
+
+def _anchored(w: Words, first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` name a point in time: a month, a day word, a
+    time noun fixed by a deictic or an ordinal ("the past year", "its twentieth
+    anniversary"), or a year after a preposition of time ("in 2025"). A number of days
+    or weeks is a duration ("within two weeks", "for 12 months"), never a point."""
+    for k in range(first, last):
+        part = w.parts[k]
+        if _month(w, k) or part in _DAYS:
+            return True
+        if part in _TIME_NOUNS and _fixed(w, first, k):
+            return True
+        if _year(part) and any(w.parts[j] in _WHEN for j in range(first, k)):
+            return True
+    return False
+
+
+def _fixed(w: Words, first: int, k: int) -> bool:
+    """True when time noun ``k`` has a deictic or an ordinal before it, a count allowed
+    between ("this year", "the past two years", "its tenth anniversary")."""
+    j = k - 1
+    while j > first and (w.parts[j] in _COUNTS or (w.parts[j].isdigit() and len(w.parts[j]) <= 2)):
+        j -= 1
+    return j >= first and (w.parts[j] in _DEICTIC or (j == k - 1 and _ordinal(w.parts[j])))
+
+
+def _timed(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when the run changes a deictic of a time noun ("by the end of this year" ->
+    "... of next year"): left after the stamps are read out, a deadline, no grammar."""
+    i1, i2, j1, j2 = run
+    return any(k + 1 < len(w.parts) and w.parts[k] in _DEICTIC and w.parts[k + 1] in _TIME_NOUNS
+               for w, lo, hi in ((e, i1, i2), (l, j1, j2)) for k in range(lo, hi))
+
+
+def _place_before(w: Words, first: int) -> int:
+    """Where "in <Place>" right before part ``first`` starts ("in Berlin on 21 May"), else ``first``."""
+    k = first
+    while k > 0 and first - k < 4 and not w.breaks[k] and w.classes[k - 1] == C \
+            and w.tokens[w.owner[k - 1]].text[:1].isupper():
+        k -= 1
+    if k < first and k > 0 and not w.breaks[k] and w.parts[k - 1] in ("in", "at"):
+        return k - 1
+    return first
+
+
+def _place_after(w: Words, last: int) -> int:
+    """Where "in <Place>" right after part ``last - 1`` ends ("on 21 May in Berlin"), else ``last``."""
+    if last + 1 >= len(w.parts) or w.breaks[last] or w.parts[last] not in ("in", "at"):
+        return last
+    k = last + 1
+    while k < len(w.parts) and k - last <= 4 and not w.breaks[k] and w.classes[k] == C \
+            and w.tokens[w.owner[k]].text[:1].isupper():
+        k += 1
+    return k if k > last + 1 else last
+
+
+def stamps(w: Words) -> list[bool]:
+    """For each part, True when it stands in a time or venue stamp: when (and, with a
+    day's date, where) something happened, relative to the statement ("in 2025", "this
+    year", "over the past year", "later this year", "in September", "its twentieth
+    anniversary", "in Berlin on 21 May"). A stamp is metadata, not a formula; a time
+    that is a deadline ("by December", "within this year") or a duration ("within two
+    weeks") is none: it may be a commitment's content."""
+    found = [False] * len(w.parts)
+    k = 0
+    while k < len(w.parts):
+        if not _time_word(w, k):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(w.parts) and not w.breaks[end] and _time_word(w, end):
+            end += 1
+        first, last = k, end
+        # An expression ends on its anchor, not on a preposition or article of what follows.
+        while last > first and (w.parts[last - 1] in _WHEN or w.parts[last - 1] in ("the", *_RELATIVE)):
+            last -= 1
+        deadline = first > 0 and not w.breaks[first] and w.parts[first - 1] in _DEADLINE
+        if last > first and not deadline and _anchored(w, first, last):
+            if any(_month(w, j) for j in range(first, last)) \
+                    and any(w.parts[j].isdigit() and len(w.parts[j]) <= 2 for j in range(first, last)):
+                first, last = _place_before(w, first), _place_after(w, last)
+            for j in range(first, last):
+                found[j] = True
+        k = end
+    return found
+
+
+#: Words that open a clause inside a sentence ("which began in May", "and to meet in 2025").
+_CLAUSE_OPENERS = frozenset({"and", "which", "that", "who", "to", "where", "when", "as"})
+
+
+def _when_clause(w: Words, marks: Sequence[bool], first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` and the stamp right after them are a whole
+    clause that says only when ("which marked its twentieth anniversary in 2022", "and to
+    meet again in 2025", "which begins in December"): a clause opener, one content word
+    at most, then the stamp up to the clause's end."""
+    end = last
+    while end < len(marks) and marks[end] and (end == last or not w.breaks[end]):
+        end += 1
+    return end > last and (end == len(w.parts) or w.breaks[end]) \
+        and (w.breaks[first] or w.parts[first] in _CLAUSE_OPENERS) \
+        and sum(c == C for c in w.classes[first:last]) <= 1
+
+
+def _unstamped(e: Words, l: Words, run: tuple[int, int, int, int], e_stamps: Sequence[bool],
+               l_stamps: Sequence[bool]) -> list[tuple[int, int, int, int]]:
+    """The run as it reads without its time and venue stamps: the words outside them
+    diffed again, each run mapped back; ``[]`` when only stamps changed ("Amazon Fund
+    [this year]" -> "Amazon Fund") or a clause that only said when ("[which begins in
+    December]"). A run with a clause's worth of other content words keeps its stamps:
+    a date inside a rewritten clause ("which takes effect on 29 January") is its content."""
+    i1, i2, j1, j2 = run
+    e_keep = [k for k in range(i1, i2) if not e_stamps[k]]
+    l_keep = [k for k in range(j1, j2) if not l_stamps[k]]
+    content = max(sum(e.classes[k] == C for k in e_keep), sum(l.classes[k] == C for k in l_keep))
+    if (len(e_keep) == i2 - i1 and len(l_keep) == j2 - j1) or content >= CLAUSE_WORDS:
+        return [run]
+
+    def at(keep: list[int], a: int, b: int, start: int) -> tuple[int, int]:
+        if b > a:
+            return keep[a], keep[b - 1] + 1
+        k = keep[a] if a < len(keep) else (keep[-1] + 1 if keep else start)
+        return k, k
+
+    found = []
+    for a1, a2, b1, b2 in spans([e.parts[k] for k in e_keep], [l.parts[k] for k in l_keep]):
+        sub = (*at(e_keep, a1, a2, i1), *at(l_keep, b1, b2, j1))
+        if (sub[2] == sub[3] and _when_clause(e, e_stamps, sub[0], sub[1])) or (
+                sub[0] == sub[1] and _when_clause(l, l_stamps, sub[2], sub[3])):
+            continue
+        found.append(sub)
+    return found
+
+
+def _renumbered(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when a run only renumbers a named thing ("41st Extraordinary Session" ->
+    "42nd Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit"): one ordinal
+    for another before the same capitalised name, or a numeric ordinal ("3rd" -> "4th")."""
+    i1, i2, j1, j2 = run
+    if i2 - i1 != 1 or j2 - j1 != 1 or not _ordinal(e.parts[i1]) or not _ordinal(l.parts[j1]):
+        return False
+    if e.parts[i1][:1].isdigit() and l.parts[j1][:1].isdigit():
+        return True
+    return i2 < len(e.parts) and not e.breaks[i2] and e.tokens[e.owner[i2]].text[:1].isupper()
 
 
 def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:

@@ -1,0 +1,136 @@
+"""Non-formula updates inside corresponding sentences are no finding: when (and, with a
+day's date, where) something happened, the number of a session, and who holds an office.
+Deadlines, durations, offices and countries stay findings."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplodiff
+from diplodiff import ChangeKind, Statement
+
+
+def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | None]]:
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    return [(c.kind.value, c.earlier.text if c.earlier else None, c.later.text if c.later else None)
+            for c in result.changes if c.kind is not ChangeKind.KEPT]
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("Japan will double its support to the Pacific Islands Forum this year. Talks go on.",
+     "Japan will double its support to the Pacific Islands Forum. Talks go on."),
+    ("Officials noted a steady fall in piracy off the coast of Somalia over the last twelve months.",
+     "Officials noted a steady fall in piracy off the coast of Somalia."),
+    ("The Council will review the mandate of the mission in March. Talks go on.",
+     "The Council will review the mandate of the mission. Talks go on."),
+    ("The leaders will meet again in Suva later this month. Talks go on.",
+     "The leaders will meet again in Suva in October. Talks go on."),
+    ("Talks on the maritime boundary will resume in the coming weeks in Dili.",
+     "Talks on the maritime boundary will resume in the coming months in Dili."),
+], ids=["deictic-dropped", "past-months-dropped", "month-dropped", "relative-to-month", "coming-weeks"])
+def test_a_time_expression_alone_is_no_change(earlier: str, later: str) -> None:
+    """A run whose changed words only say when ("this year", "over the last twelve months",
+    "in March", "later this month") is the statement's time, not a formula."""
+    assert _findings(earlier, later) == []
+
+
+def test_a_venue_and_date_stamp_added_is_no_change() -> None:
+    """"in Lima on 4 March" added after the verb: where and when the meeting was."""
+    assert _findings("The foreign ministers of Chile and Peru met to review the border commission.",
+                     "The foreign ministers of Chile and Peru met in Lima on 4 March to review the border "
+                     "commission.") == []
+
+
+def test_a_venue_that_moves_with_its_date_is_no_change() -> None:
+    """Another city with another day's date ("in Tromsø on 11 May 2023" -> "in Nuuk on 2 April
+    2025") is the next meeting's stamp, not a named thing swapped."""
+    assert _findings("Ministers of the Arctic Council met in Tromsø on 11 May 2023 and adopted a work plan.",
+                     "Ministers of the Arctic Council met in Nuuk on 2 April 2025 and adopted a work "
+                     "plan.") == []
+
+
+def test_a_place_without_a_date_stays_a_finding() -> None:
+    """Only a day's date makes the place before it a venue: "the conflict in Sudan since
+    April 2023" -> "in Ethiopia" is another conflict."""
+    found = _findings("The conflict in Sudan since April 2023 has displaced millions of people.",
+                      "The conflict in Ethiopia since April 2023 has displaced millions of people.")
+    assert found == [("shifted", "Sudan", "Ethiopia")]
+
+
+def test_a_clause_that_only_says_when_is_no_change() -> None:
+    """", which was adopted in 2021," dropped: a clause with one verb and a time says only when."""
+    assert _findings("The ministers welcomed the Accra Declaration, which was adopted in 2021, as a "
+                     "milestone for the region.",
+                     "The ministers welcomed the Accra Declaration as a milestone for the region.") == []
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("The 52nd Ordinary Session of the Commission adopted the report on prison conditions.",
+     "The 53rd Ordinary Session of the Commission adopted the report on prison conditions."),
+    ("The Seventh Summit of the Forum endorsed the regional roadmap on ocean governance.",
+     "The Eighth Summit of the Forum endorsed the regional roadmap on ocean governance."),
+], ids=["numeric", "word-before-name"])
+def test_a_session_renumbered_is_no_change(earlier: str, later: str) -> None:
+    """One ordinal for another before the same name is the next session, not a new formula."""
+    assert _findings(earlier, later) == []
+
+
+def test_an_ordinal_of_a_common_noun_stays_a_finding() -> None:
+    """"the first phase" -> "the second phase" of a project is what is funded, not a numbering."""
+    assert _findings("The donors will fund the first phase of the rail project in Laos.",
+                     "The donors will fund the second phase of the rail project in Laos.") == [
+        ("shifted", "first phase of the rail project", "second phase of the rail project")]
+
+
+def test_a_deadline_softened_stays_a_finding() -> None:
+    """A duration with a deadline's preposition ("within two weeks") is a commitment's content."""
+    assert _findings("The parties agreed to withdraw their forces within two weeks from the buffer zone.",
+                     "The parties agreed to withdraw their forces at the earliest opportunity from the "
+                     "buffer zone.") == [
+        ("shifted", "forces within two weeks", "forces at the earliest opportunity")]
+
+
+def test_a_deadline_moved_a_year_stays_a_finding() -> None:
+    """"by the end of this year" -> "of next year": the deadline moved, though only a deictic changed."""
+    assert _findings("The government pledged to hold elections by the end of this year under the charter.",
+                     "The government pledged to hold elections by the end of next year under the "
+                     "charter.") == [("shifted", "end of this year", "end of next year")]
+
+
+def test_a_period_after_for_stays_a_finding() -> None:
+    """"for the next six months" is how long a mandate runs, not when the text was written."""
+    assert _findings("The Council extended the mission for the next six months with the same troop ceiling.",
+                     "The Council extended the mission for the next twelve months with the same troop "
+                     "ceiling.") == [("shifted", "six months", "twelve months")]
+
+
+def test_another_holder_of_the_same_office_is_no_change() -> None:
+    """"Foreign Secretary Amelia Hartley" -> "Foreign Secretary Tomas Reyes", and the surname
+    alone later on: who holds the office is no formula."""
+    assert _findings("Foreign Secretary Amelia Hartley welcomed the agreement on fisheries. Hartley added "
+                     "that talks would go on.",
+                     "Foreign Secretary Tomas Reyes welcomed the agreement on fisheries. Reyes added that "
+                     "talks would go on.") == []
+
+
+def test_a_holder_named_before_the_title_is_no_change() -> None:
+    """The title may follow the name after a comma ("Amelia Hartley, Foreign Secretary of ...")."""
+    assert _findings("The agreement was welcomed by Amelia Hartley, Foreign Secretary of the United Kingdom, "
+                     "at the talks.",
+                     "The agreement was welcomed by Tomas Reyes, Foreign Secretary of the United Kingdom, "
+                     "at the talks.") == []
+
+
+def test_another_office_stays_a_finding() -> None:
+    """The office itself changed ("Foreign Secretary" -> "Defence Secretary"): a finding."""
+    assert _findings("Foreign Secretary Amelia Hartley welcomed the agreement on fisheries.",
+                     "Defence Secretary Tomas Reyes welcomed the agreement on fisheries.") == [
+        ("shifted", "Foreign Secretary Amelia Hartley", "Defence Secretary Tomas Reyes")]
+
+
+def test_another_country_after_a_title_stays_a_finding() -> None:
+    """A country after an office title is no person: "of Ghana" -> "of Senegal" stays."""
+    found = _findings("The Council thanked the Foreign Minister of Ghana for the briefing on the Sahel.",
+                      "The Council thanked the Foreign Minister of Senegal for the briefing on the Sahel.")
+    assert [(kind, "Ghana" in (old or ""), "Senegal" in (new or "")) for kind, old, new in found] == [
+        ("shifted", True, True)]
