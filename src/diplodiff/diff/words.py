@@ -877,7 +877,7 @@ def _ordinal(part: str) -> bool:
                                       and part[:-2].isdigit())
 
 
-def _year(part: str) -> bool:
+def _calendar_year(part: str) -> bool:
     return len(part) == 4 and part.isdigit() and part[:2] in ("19", "20")
 
 
@@ -891,7 +891,7 @@ def _time_word(w: Words, k: int) -> bool:
     part = w.parts[k]
     return (part in _WHEN or part == "the" or part in _DEICTIC or part in _RELATIVE or part in _DAYS
             or part in _TIME_NOUNS or _month(w, k) or _ordinal(part) or part in _TENS or part in _COUNTS
-            or (part.isdigit() and (len(part) <= 2 or _year(part))))
+            or (part.isdigit() and (len(part) <= 2 or _calendar_year(part))))
 
 
 def _anchored(w: Words, first: int, last: int) -> bool:
@@ -905,7 +905,7 @@ def _anchored(w: Words, first: int, last: int) -> bool:
             return True
         if part in _TIME_NOUNS and _fixed(w, first, k):
             return True
-        if _year(part) and any(w.parts[j] in _WHEN for j in range(first, k)):
+        if _calendar_year(part) and any(w.parts[j] in _WHEN for j in range(first, k)):
             return True
     return False
 
