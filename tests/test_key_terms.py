@@ -94,3 +94,21 @@ def test_a_name_in_a_rewritten_clause_is_a_key_phrase_of_that_clause() -> None:
     result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
     added = [c.phrase.text for c in result.changes if c.kind is ChangeKind.ADDED and c.passage]
     assert "Andean Water Strategy" in added
+
+
+def test_an_adverb_and_a_participle_qualify_the_noun_after_them() -> None:
+    """"nationally determined contributions" is one term, not the adverb split off."""
+    found = _added("The ministers urged parties to submit nationally determined contributions.")
+    assert "nationally determined contributions" in found
+
+
+def test_an_adverb_before_a_governing_verb_makes_no_term() -> None:
+    """"strongly condemned attacks": the verb governs the noun, it does not qualify it."""
+    assert not [t for t in _added("The council strongly condemned attacks on convoys.") if "strongly" in t]
+
+
+def test_terms_that_overlap_are_read_once() -> None:
+    """Two terms sharing words ("legally binding treaty", "binding treaty on plastics") are
+    one key phrase."""
+    found = _added("They will negotiate a legally binding treaty on plastics.")
+    assert len([t for t in found if "binding" in t]) == 1

@@ -707,14 +707,15 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
             continue
         added: list[Span] = []
         # The longest first: a term inside another ("Global Alliance against Hunger" in
-        # "launch of the Global Alliance against Hunger and Poverty") is not one of its own.
+        # "launch of the Global Alliance against Hunger and Poverty"), or reading some of
+        # its words again, is not one of its own.
         terms = sorted(key_terms(words, inside[0], inside[-1] + 1, known), key=lambda t: (t[0] - t[1], t[0]))
         for first, last in terms:
             phrase = _term_phrase(analysis, words, first, last)
             span = phrase.span
             if f" {phrase.key} " in other or any(
                     p.origin is Origin.LEXICON for p in phrases_at(analysis, span)) or any(
-                    a.start <= span.start and span.end <= a.end for a in added):
+                    a.start < span.end and span.start < a.end for a in added):
                 continue
             if quoted[side].holds(span):
                 continue  # inside a finding already made (or that very finding)

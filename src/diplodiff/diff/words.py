@@ -1099,6 +1099,8 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
       until ("SCO Development Strategy until 2035");
     * a lower-case hyphenated modifier with the noun it qualifies, an "-ing" noun
       too ("face-to-face meeting", "text-based negotiations");
+    * an "-ly" adverb and a participle with the nouns they qualify ("nationally
+      determined contributions"); not a governing verb ("strongly condemned attacks");
     * a single word that is a term of its own: a lower-case hyphenated word ending
       in a nominalisation ("non-militarisation", "de-escalation"), or a one-part
       -isation/-ization word ("denuclearization").
@@ -1125,7 +1127,7 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
             continue  # "in accordance with", "in line with": one complex preposition
         found.append((x, y))
     found += _coordinated_terms(w, first, last) + _of_terms(w, first, last, known)
-    found += _name_terms(w, first, last) + _compound_terms(w, first, last)
+    found += _name_terms(w, first, last) + _compound_terms(w, first, last) + _adverb_terms(w, first, last)
     k = first
     while k < last:
         owner = w.owner[k]
@@ -1331,4 +1333,23 @@ def _compound_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
             if _ends(w, y, last):
                 found.append((k, y))
         k = end
+    return found
+
+
+def _adverb_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """An "-ly" adverb and a participle that qualify the nouns after them (see ``key_terms``)."""
+    found = []
+    for k in range(first, last - 2):
+        adverb, participle = w.tokens[w.owner[k]].text, w.tokens[w.owner[k + 1]].text
+        if not (adverb.isalpha() and adverb.islower() and adverb.endswith("ly") and len(adverb) > 4
+                and adverb not in _NOT_ADVERBS and adverb not in stopwords()):
+            continue
+        if w.breaks[k + 1] or not (participle.isalpha() and participle.islower() and len(participle) > 4
+                                   and participle.endswith(("ed", "ing")) and participle not in stopwords()):
+            continue  # a governing verb ("strongly condemned attacks") is no modifier
+        y = k + 2
+        while y < last and (y == k + 2 or not w.breaks[y]) and _bare_noun(w, y) and y - k < 5:
+            y += 1
+        if y > k + 2 and not w.breaks[k + 2] and _ends(w, y, last):
+            found.append((k, y))
     return found
