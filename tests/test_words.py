@@ -239,6 +239,28 @@ def test_a_modifier_swapped_after_and_reads_with_the_conjunct_before_it() -> Non
                              "prompt and phased withdrawal of troops")
 
 
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("Any settlement should include the participation of women.",
+     "Any settlement must include the participation of women.",
+     ("should include the participation of women", "must include the participation of women")),
+    ("Any settlement should include the full and equal participation of women.",
+     "Any settlement must include the full and equal participation of women.",
+     ("should include the full and equal participation of women",
+      "must include the full and equal participation of women")),
+    ("The partners will work with the new government.",
+     "The partners may work with the new government.",
+     ("will work with the new government", "may work with the new government")),
+], ids=["article", "listed-modifiers", "joined-object"])
+def test_a_modal_swap_reads_with_its_verb_and_object(earlier: str, later: str,
+                                                     quoted: tuple[str, str]) -> None:
+    """The word after a modal is its verb even where the word classes call it a noun
+    ("include"): a modal swapped reads with that verb and the noun phrase it governs,
+    article and listed modifiers included, not with the bare verb."""
+    found = _findings(earlier, later)
+    assert [f[1:3] for f in found] == [quoted]
+    assert found[0][3] == ["modality"]
+
+
 def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     """A comma that both statements have (after an opening phrase) still ends the lift."""
     found = _findings("In Asia, peace and stability matter.",

@@ -302,9 +302,39 @@ _OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with"})
 _COMPLEMENTS = frozenset({"to", "for", "on"})
 
 
-def _right(ctx: _Context, ends_on_content: bool) -> int:
+def _object(ctx: _Context, k: int) -> int:
+    """Extend over the noun phrase a verb governs, from context word ``k``: the preposition
+    that may join it ("work with"), its article or determiner, and modifiers in a list
+    ("the full, equal and safe participation of women"); 0 when no noun phrase follows."""
+    n = len(ctx)
+    if k < n and not ctx.blocked(k) and ctx.word(k) in _OBJECT_JOINS:
+        k += 1
+    while k < n and not ctx.blocked(k) and (ctx.word(k) in ARTICLES or ctx.word(k) in _DETERMINERS):
+        k += 1
+    if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
+        return 0
+    k = _chunk(ctx, k, _OBJECT_JOINS)
+    while k < n:
+        if ctx.word(k) in _COORDINATORS and not ctx.blocked(k) and k + 1 < n and not ctx.blocked(k + 1) \
+                and ctx.cls(k + 1) == C:
+            k = _chunk(ctx, k + 1, _OBJECT_JOINS)
+        elif ctx.cls(k) == C and ctx.e.commas[ctx.e_at + k] and ctx.l.commas[ctx.l_at + k]:
+            k += 1  # a list comma between two modifiers
+            if k < n and not ctx.blocked(k) and ctx.cls(k) == C:
+                k = _chunk(ctx, k, _OBJECT_JOINS)
+        else:
+            break
+    return k
+
+
+def _right(ctx: _Context, ends_on_content: bool, after_modal: bool = False) -> int:
     n = len(ctx)
     k = 0
+    if after_modal and n and not ctx.blocked(0) and ctx.cls(0) in (C, V):
+        # The word after a modal is its verb, whatever its class ("should include"): the
+        # change reads with the verb and what it governs ("cooperate with China", "include
+        # the participation of women").
+        return _object(ctx, 1) or 1
     if not ends_on_content:
         last_verb = 0
         while k < n and k < _HEAD_REACH + 2 and not ctx.blocked(k) and (
@@ -523,7 +553,8 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     headed = any(_plural(w.tokens[w.owner[k - 1]]) for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
     empty = (i1 == i2, j1 == j2)
     ctx = _Context(e, l, i2, j2, 1, min(after[0] - i2, after[1] - j2), empty)
-    right = 0 if headed and C in last else _right(ctx, C in last)
+    modal = any(w.parts[k - 1] in _MODALS for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
+    right = 0 if headed and C in last else _right(ctx, C in last, modal)
     left = 0
     numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
     back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)
