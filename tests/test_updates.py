@@ -134,3 +134,44 @@ def test_another_country_after_a_title_stays_a_finding() -> None:
                       "The Council thanked the Foreign Minister of Senegal for the briefing on the Sahel.")
     assert [(kind, "Ghana" in (old or ""), "Senegal" in (new or "")) for kind, old, new in found] == [
         ("shifted", True, True)]
+
+
+def test_the_place_people_met_is_no_change() -> None:
+    """"convened in Apia" -> "in Nuku'alofa": where the authors met is the meeting's venue."""
+    assert _findings("Leaders of the Forum convened in Apia to review the regional security declaration.",
+                     "Leaders of the Forum convened in Nuku'alofa to review the regional security "
+                     "declaration.") == []
+
+
+def test_a_place_after_held_without_a_time_stays_a_finding() -> None:
+    """"the elections held in Mali" -> "in Senegal": what was held, not where the authors met."""
+    assert _findings("The Union welcomed the elections held in Mali as a step forward.",
+                     "The Union welcomed the elections held in Senegal as a step forward.") == [
+        ("shifted", "Mali", "Senegal")]
+
+
+def test_a_clause_that_only_schedules_a_meeting_is_no_change() -> None:
+    """", to be held in Canberra later this year" added: an event verb, a venue, a time."""
+    assert _findings("The ministers looked forward to the next session of the joint commission. Talks go on.",
+                     "The ministers looked forward to the next session of the joint commission, to be held "
+                     "in Canberra later this year. Talks go on.") == []
+
+
+def test_a_clause_that_does_something_at_a_time_stays_a_finding() -> None:
+    """"and to withdraw in March" added: withdrawing is a commitment, its month no mere stamp."""
+    found = _findings("The parties agreed on a ceasefire along the river. Talks go on.",
+                      "The parties agreed on a ceasefire along the river and to withdraw in March. Talks "
+                      "go on.")
+    assert [later for _, _, later in found] == ["river and to withdraw"]
+
+
+def test_a_key_phrase_ends_before_its_time_stamp() -> None:
+    """A new clause's key phrase leaves out when it happened ("... of the talks [in November]")."""
+    result = diplodiff.compare(
+        Statement(id="e", text="The leaders met in Suva. The ministers called for a swift ratification "
+                               "of the Pacific fisheries treaty. They thanked the hosts."),
+        Statement(id="l", text="The leaders met in Suva. The ministers welcomed the formal conclusion of "
+                               "the talks in November and called for a swift ratification of the Pacific "
+                               "fisheries treaty. They thanked the hosts."))
+    assert [c.phrase.text for c in result.changes if c.kind is ChangeKind.ADDED] == [
+        "formal conclusion of the talks"]

@@ -958,26 +958,34 @@ def _timed(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
                for w, lo, hi in ((e, i1, i2), (l, j1, j2)) for k in range(lo, hi))
 
 
+def _place_end(w: Words, k: int) -> int:
+    """Where the place named after "in" or "at" at part ``k`` ends: capitalised content
+    words, and parts glued to them ("Nuku'alofa"), up to four words; ``k`` when none."""
+    def glued(j: int) -> bool:  # a quote between, folded away, leaves a gap of one
+        return w.owner[j] == w.owner[j - 1] or (
+            w.classes[j] == C and w.tokens[w.owner[j]].span.start - w.tokens[w.owner[j - 1]].span.end <= 1)
+
+    end = k + 1
+    while end < len(w.parts) and end - k <= 4 and not w.breaks[end] and (
+            (w.classes[end] == C and w.tokens[w.owner[end]].text[:1].isupper())
+            or (end > k + 1 and glued(end))):
+        end += 1
+    return end if end > k + 1 and w.parts[k] in ("in", "at") else k
+
+
 def _place_before(w: Words, first: int) -> int:
     """Where "in <Place>" right before part ``first`` starts ("in Berlin on 21 May"), else ``first``."""
-    k = first
-    while k > 0 and first - k < 4 and not w.breaks[k] and w.classes[k - 1] == C \
-            and w.tokens[w.owner[k - 1]].text[:1].isupper():
-        k -= 1
-    if k < first and k > 0 and not w.breaks[k] and w.parts[k - 1] in ("in", "at"):
-        return k - 1
+    for k in range(first - 2, max(first - 6, -1), -1):
+        if not w.breaks[k + 1] and _place_end(w, k) == first:
+            return k
     return first
 
 
 def _place_after(w: Words, last: int) -> int:
     """Where "in <Place>" right after part ``last - 1`` ends ("on 21 May in Berlin"), else ``last``."""
-    if last + 1 >= len(w.parts) or w.breaks[last] or w.parts[last] not in ("in", "at"):
+    if last >= len(w.parts) or w.breaks[last]:
         return last
-    k = last + 1
-    while k < len(w.parts) and k - last <= 4 and not w.breaks[k] and w.classes[k] == C \
-            and w.tokens[w.owner[k]].text[:1].isupper():
-        k += 1
-    return k if k > last + 1 else last
+    return max(_place_end(w, last), last)
 
 
 def stamps(w: Words) -> list[bool]:
@@ -1008,24 +1016,58 @@ def stamps(w: Words) -> list[bool]:
             for j in range(first, last):
                 found[j] = True
         k = end
+    _venues(w, found)
     return found
+
+
+#: Verbs of people meeting: the place after them is where they met ("have met in Vilnius").
+_MEETING = frozenset({"met", "meet", "meets", "convened", "convene", "convenes", "gathered", "gather",
+                      "assembled"})
+#: Verbs of an event held: the place after them is its venue when a time stamp follows
+#: ("to be held in Berlin later this year"); alone it may be what is done ("elections held in Mali").
+_HOLDING = frozenset({"held", "hold", "holds", "hosted", "host", "place"})
+
+
+def _venues(w: Words, found: list[bool]) -> None:
+    """Mark as stamps the places where the statement's meetings were or will be: "in
+    <Place>" right after a verb of meeting, or after a verb of holding when a time stamp
+    follows it ("held in Berlin later this year")."""
+    for k in range(1, len(w.parts) - 1):
+        if w.parts[k] not in ("in", "at") or w.breaks[k] or found[k] \
+                or w.parts[k - 1] not in _MEETING | _HOLDING:
+            continue
+        end = _place_end(w, k)
+        if end == k:
+            continue
+        timed = end < len(w.parts) and not w.breaks[end] and found[end]
+        if w.parts[k - 1] in _MEETING or timed:
+            for j in range(k, end):
+                found[j] = True
 
 
 #: Words that open a clause inside a sentence ("which began in May", "and to meet in 2025").
 _CLAUSE_OPENERS = frozenset({"and", "which", "that", "who", "to", "where", "when", "as"})
 
 
+#: Verbs that only say that an event takes place ("which began in May", "to meet again in
+#: 2025"); what else a clause does with a date ("and to withdraw in March") is its content.
+_EVENT_VERBS = _MEETING | _HOLDING | frozenset({
+    "begin", "begins", "began", "start", "starts", "mark", "marks", "marked", "open", "opens", "end",
+    "ends", "close", "closes", "take", "takes", "took", "occur", "occurs", "occurred"})
+
+
 def _when_clause(w: Words, marks: Sequence[bool], first: int, last: int) -> bool:
     """True when parts ``first .. last - 1`` and the stamp right after them are a whole
     clause that says only when ("which marked its twentieth anniversary in 2022", "and to
-    meet again in 2025", "which begins in December"): a clause opener, one content word
-    at most, then the stamp up to the clause's end."""
+    meet again in 2025", "which begins in December"): a clause opener, no content word but
+    a verb of an event taking place, then the stamp up to the clause's end."""
     end = last
     while end < len(marks) and marks[end] and (end == last or not w.breaks[end]):
         end += 1
     return end > last and (end == len(w.parts) or w.breaks[end]) \
         and (w.breaks[first] or w.parts[first] in _CLAUSE_OPENERS) \
-        and sum(c == C for c in w.classes[first:last]) <= 1
+        and all(p in _EVENT_VERBS for p, c in zip(w.parts[first:last], w.classes[first:last], strict=True)
+                if c == C)
 
 
 def _unstamped(e: Words, l: Words, run: tuple[int, int, int, int], e_stamps: Sequence[bool],
@@ -1040,6 +1082,9 @@ def _unstamped(e: Words, l: Words, run: tuple[int, int, int, int], e_stamps: Seq
     l_keep = [k for k in range(j1, j2) if not l_stamps[k]]
     content = max(sum(e.classes[k] == C for k in e_keep), sum(l.classes[k] == C for k in l_keep))
     if (len(e_keep) == i2 - i1 and len(l_keep) == j2 - j1) or content >= CLAUSE_WORDS:
+        if (j1 == j2 and i2 > i1 and _when_clause(e, e_stamps, i1, i2)) or (
+                i1 == i2 and j2 > j1 and _when_clause(l, l_stamps, j1, j2)):
+            return []  # ", to be held" before "in Berlin later this year": when and where alone
         return [run]
 
     def at(keep: list[int], a: int, b: int, start: int) -> tuple[int, int]:
@@ -1172,7 +1217,14 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
                 or (len(parts) == 1 and parts[0].endswith(_NOMINAL_WORDS))):
             found.append((k, end))
         k = end
-    return found
+    marks = stamps(w)
+    trimmed = []
+    for x, y in found:
+        while y > x and marks[y - 1]:
+            y -= 1  # a term ends before a stamp of when ("conclusion of the negotiations [in December]")
+        if y > x:
+            trimmed.append((x, y))
+    return trimmed
 
 
 def _bare_noun(w: Words, k: int) -> bool:
