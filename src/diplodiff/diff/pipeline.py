@@ -46,6 +46,7 @@ from .words import (
     N,
     V,
     Words,
+    conjunct,
     edits,
     key_terms,
     lexicon_hits,
@@ -539,6 +540,18 @@ class _Edited:
             e1, e2, l1, l2 = edit.lift
             e_content = sum(c == C for c in e.classes[i1:i2])
             l_content = sum(c == C for c in l.classes[j1:j2])
+            if (i1 == i2) != (j1 == j2) and max(e_content, l_content) < CLAUSE_WORDS:
+                # A noun phrase joined to a kept one by "and" ("a ceasefire and the release
+                # of all hostages") is a topic of its own that came or went, not a qualifier
+                # of the phrase before it.
+                added = i1 == i2
+                side_words, lo, hi = (l, j1, j2) if added else (e, i1, i2)
+                start = conjunct(side_words, lo, hi)
+                if start is not None:
+                    phrase = _term_phrase(later if added else earlier, side_words, start, hi)
+                    self.unpaired[added].append(phrase)
+                    self.claimed[added].append(phrase.span)
+                    continue
             if (e1 == e2 or l1 == l2) and max(e_content, l_content) < CLAUSE_WORDS:
                 # A word or two gone from (or come into) a kept sentence with nothing
                 # lifted around it ("their complete support" -> "their support") is no

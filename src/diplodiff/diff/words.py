@@ -196,6 +196,72 @@ def _merge(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, i
     return merged
 
 
+#: Longest run (parts on each side) that ``_head_aligned`` reads again.
+_MAX_REALIGN = 40
+
+
+def _weight(w: Words, k: int) -> float:
+    """How much keeping part ``k`` in place says: a noun phrase's head (a content word
+    that ends its phrase) most, a modifier less, a function word next to nothing."""
+    if w.classes[k] != C:
+        return 0.01
+    head = k + 1 == len(w.parts) or w.breaks[k + 1] or w.classes[k + 1] != C
+    return 2.0 if head else 1.0
+
+
+def _head_aligned(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """The runs of a merged change, read again so that the head nouns kept on both sides
+    stay in place: the word diff keeps as many words as it can, and may keep a
+    modifier and an "and" rather than the noun they belong to ("immediate and
+    unconditional ceasefire and a permanent cessation of hostilities" -> "immediate,
+    unconditional and permanent ceasefire" keeps "and permanent", not "ceasefire").
+    When keeping the heads says more (``_weight``), the change splits around them."""
+    i1, i2, j1, j2 = run
+    n, m = i2 - i1, j2 - j1
+    if n < 2 or m < 2 or n > _MAX_REALIGN or m > _MAX_REALIGN:
+        return [run]
+    a, b = e.parts[i1:i2], l.parts[j1:j2]
+    weights = [[_weight(e, i1 + x) + _weight(l, j1 + y) for y in range(m)] for x in range(n)]
+    # The word diff's own reading: the words it keeps between the runs it found.
+    kept, at = 0.0, (0, 0)
+    for x1, x2, _, y2 in [*spans(a, b), (n, n, m, m)]:
+        kept += sum(weights[at[0] + d][at[1] + d] for d in range(x1 - at[0]))
+        at = (x2, y2)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            best[x][y] = max(best[x + 1][y], best[x][y + 1],
+                             best[x + 1][y + 1] + weights[x][y] if a[x] == b[y] else 0.0)
+    if best[0][0] <= kept + 0.5:
+        return [run]
+    found: list[tuple[int, int, int, int]] = []
+    x = y = 0
+    start = (0, 0)
+    while x < n or y < m:
+        if x < n and y < m and a[x] == b[y] and best[x][y] == best[x + 1][y + 1] + weights[x][y]:
+            if (x, y) != start:
+                found.append((i1 + start[0], i1 + x, j1 + start[1], j1 + y))
+            x, y = x + 1, y + 1
+            start = (x, y)
+        elif y < m and (x == n or best[x][y + 1] >= best[x + 1][y]):
+            y += 1
+        else:
+            x += 1
+    if (x, y) != start:
+        found.append((i1 + start[0], i1 + x, j1 + start[1], j1 + y))
+    # Runs one shared word apart are one change ("_merge"), unless that word is the
+    # head kept on both sides: it parts the change before it from the one after it.
+    merged = found[:1]
+    for r in found[1:]:
+        p = merged[-1]
+        if r[0] - p[1] == 1 and r[2] - p[3] == 1 and not (
+                e.classes[p[1]] == C and _weight(e, p[1]) == _weight(l, p[3]) == 2.0):
+            merged[-1] = (p[0], r[1], p[2], r[3])
+        else:
+            merged.append(r)
+    return merged
+
+
 def _only_grammar(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     """True when the run changes only articles and function words, with no framing cue
     (a modal, or a degree word raising an adjective: "a serious risk" -> "the most serious risk")."""
@@ -762,7 +828,8 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
             continue
         e_stamps, l_stamps = stamps(e), stamps(l)
         runs = []
-        for r in (r for merged in _merge(spans(e.parts, l.parts)) for named in _split_name(e, l, merged)
+        aligned = [r for merged in _merge(spans(e.parts, l.parts)) for r in _head_aligned(e, l, merged)]
+        for r in (r for run in aligned for named in _split_name(e, l, run)
                   for r in _unstamped(e, l, named, e_stamps, l_stamps)):
             if (_only_grammar(e, l, r) and not _timed(e, l, r)) or is_date_edit(e, l, r) \
                     or _rejoined(e, l, r) or _renumbered(e, l, r) or _name_form(e, l, r, texts):
@@ -1436,3 +1503,21 @@ def _adverb_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
         if y > k + 2 and not w.breaks[k + 2] and _ends(w, y, last):
             found.append((k, y))
     return found
+
+
+def conjunct(w: Words, first: int, last: int) -> int | None:
+    """Where the noun phrase starts, when parts ``first .. last - 1`` are "and" (or "or"), a
+    determiner and a noun phrase of two content words or more after a noun that ends
+    there ("a ceasefire | and the release of all hostages"): a conjunct of its own, not
+    a qualifier of the noun before it. ``None`` otherwise."""
+    if last - first < 4 or first == 0 or w.parts[first] not in ("and", "or") \
+            or w.classes[first - 1] != C or w.breaks[first + 1]:
+        return None
+    if w.parts[first + 1] not in ARTICLES and w.parts[first + 1] not in _DETERMINERS:
+        return None
+    start = first + 2
+    if w.classes[start] != C or sum(c == C for c in w.classes[start:last]) < 2:
+        return None
+    if last < len(w.parts) and not w.breaks[last] and w.classes[last] in (C, V):
+        return None  # the phrase goes on past the change
+    return start
