@@ -1,8 +1,9 @@
 """Scoring a diff against the analyst gold: the seeds (tests/data/gold_seeds.yaml), the
 dev set of other registers (tests/data/gold_dev.yaml), the two blind holdouts
-(tests/data/gold_holdout.yaml, tests/data/gold_holdout2.yaml) and a second dev set written blind in
-new registers (tests/data/gold_dev2.yaml), for diplodiff and for a plain word
-diff of the same two texts (the baseline every user has: ``git diff --word-diff``).
+(tests/data/gold_holdout.yaml, tests/data/gold_holdout2.yaml) and a second and a third dev
+set written blind in new registers (tests/data/gold_dev2.yaml, tests/data/gold_dev3.yaml), for
+diplodiff and for a plain word diff of the same two texts (the baseline every user has:
+``git diff --word-diff``).
 
 `python tests/gold.py [-v]` prints the table (and, with -v, what each pair missed and what
 it reported beyond the gold).
@@ -29,8 +30,10 @@ GOLD = DATA / "gold_seeds.yaml"
 DATASETS = {"seeds": (GOLD, SEEDS), "dev": (DATA / "gold_dev.yaml", DATA / "dev"),
             "holdout": (DATA / "gold_holdout.yaml", DATA / "holdout"),
             "holdout2": (DATA / "gold_holdout2.yaml", DATA / "holdout2"),
-            "dev2": (DATA / "gold_dev2.yaml", DATA / "dev2")}
-#: Sets the union row adds up; the two holdouts and dev2 are printed apart (no floor is asserted on them).
+            "dev2": (DATA / "gold_dev2.yaml", DATA / "dev2"),
+            "dev3": (DATA / "gold_dev3.yaml", DATA / "dev3")}
+#: Sets the union row adds up; the two holdouts, dev2 and dev3 are printed apart (no floor is
+#: asserted on them).
 UNION = ("seeds", "dev")
 
 
