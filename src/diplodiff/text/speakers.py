@@ -37,6 +37,7 @@ the outlet by name (``outlet`` metadata, ``source``, the dateline, else
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -647,7 +648,7 @@ class _Reader:
             self.reading = n
             if starts[n] and self._blank_before(n):
                 in_list = False
-            opens_quote = quotes and opens_with_quote(sentence.span.of(text).lstrip())
+            opens_quote = quotes and _opens_at(text, sentence.span.start, sentence.span.end)
             new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
             named.append(new is not None)
             if new is not None:
@@ -945,6 +946,7 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     # paragraph neither opens nor closes a quotation.
     if starts is None:
         starts = paragraph_starts(text, sentences)
+    marks = _mark_places(text)
     for n, sentence in enumerate(sentences):
         if open_ and n and starts[n]:
             body = text[sentence.span.start : sentence.span.end].lstrip()
@@ -954,16 +956,31 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
                 open_ = _toggle(body[1:], True)
                 continue
         out.append(open_)
-        if _QUOTE_MARKS.search(text, sentence.span.start, sentence.span.end):  # else nothing turns over
+        k = bisect.bisect_left(marks, sentence.span.start)
+        if k < len(marks) and marks[k] < sentence.span.end:  # else nothing turns over
             open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
     return out
+
+
+def _mark_places(text: str) -> list[int]:
+    """Where ``text`` has a double quote mark, in order: found by ``str.find``, so each
+    sentence asks a list whether it holds one rather than scanning its characters."""
+    places = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            places.append(at)
+            at = text.find(mark, at + 1)
+    places.sort()
+    return places
 
 
 # Whether a double quote mark opens or closes a quotation is read from where it stands,
 # never from its glyph: a straight mark has no direction, and curly ones are curled by
 # software that guesses (a stray closing mark, or one curled the wrong way, is common in
 # scraped text). So a text reads the same in straight and in curly quotes.
-_QUOTE_MARKS = re.compile('[\u201c\u201d"]')
+_MARKS = '"\u201c\u201d'
+_QUOTE_MARKS = re.compile(f"[{_MARKS}]")
 #: A mark right before one of these (or a space, or the end) closes a quotation...
 _CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013")
 #: ...and right after one of these (or a space, or the start), before a word, opens one.
@@ -990,6 +1007,14 @@ def _direction(text: str, i: int) -> int:
 def opens_with_quote(text: str) -> bool:
     """Whether ``text`` (a sentence, leading space stripped) opens with a quote mark."""
     return bool(text) and text[0] in '"\u201c\u201d' and _direction(text, 0) >= 0
+
+
+def _opens_at(text: str, start: int, end: int) -> bool:
+    """``opens_with_quote(text[start:end].lstrip())``, read in place: a sentence starts
+    with its first word, so it is copied only when it does not."""
+    if start >= end or text[start].isspace():
+        return opens_with_quote(text[start:end].lstrip())
+    return text[start] in _MARKS and _direction(text[start : start + 2 if start + 2 < end else end], 0) >= 0
 
 
 def _toggle(text: str, open_: bool) -> bool:
