@@ -175,3 +175,15 @@ def test_a_key_phrase_ends_before_its_time_stamp() -> None:
                                "fisheries treaty. They thanked the hosts."))
     assert [c.phrase.text for c in result.changes if c.kind is ChangeKind.ADDED] == [
         "formal conclusion of the talks"]
+
+
+def test_a_paragraph_renumbered_is_no_passage() -> None:
+    """A paragraph inserted renumbers the ones after it: the new last number ("4.") is no
+    new passage, and names nothing."""
+    earlier = ("The Council:\n\n1. Welcomes the talks between the parties in Juba;\n\n2. Calls on all sides "
+               "to exercise restraint;\n\n3. Decides to remain seized of the matter.\n")
+    later = ("The Council:\n\n1. Welcomes the talks between the parties in Juba;\n\n2. Condemns the shelling "
+             "of the hospital in Malakal;\n\n3. Calls on all sides to exercise restraint;\n\n4. Decides to "
+             "remain seized of the matter.\n")
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+    assert [p.text for p in result.passages] == ["Condemns the shelling of the hospital in Malakal;"]

@@ -743,8 +743,9 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
 
 
 def _names_something(phrase: Phrase) -> bool:
-    """Whether a wording has a word that is no function word."""
-    return bool(_content(phrase))
+    """Whether a wording has a word that is no function word nor a bare number (a
+    paragraph renumbered, "12." -> "13.", names nothing)."""
+    return any(not w.isdigit() for w in _content(phrase))
 
 
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
