@@ -15,7 +15,7 @@ import re
 import sys
 from array import array
 from collections.abc import Collection, Iterable, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, pairwise
 from operator import attrgetter, methodcaller
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
@@ -247,8 +247,7 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
     if options.discover:
         every, offsets, quotes = _statement_flags(rows)
-        found = [_outnamed(tokens, sentence_hits, every, at) if sentence_hits else sentence_hits
-                 for tokens, sentence_hits, at in zip(rows, found, offsets, strict=False)]
+        found = _outnamed(rows, found, every, offsets)
     phrases = lexicon_phrases(sentences, rows, found, statement)
     if options.discover:
         phrases += _discovered(statement, sentences, rows, found, every, offsets, quotes, options)
@@ -258,14 +257,23 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
 
 def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], bool]:
     """The flags of every token of a statement, each sentence's followed by a 0 (a token
-    that is nothing, so no run of names or terms crosses sentences), read in one pass;
-    where each sentence's start there; and whether a token is a quote mark."""
+    that is nothing, so no run of names or terms crosses sentences), read in one pass,
+    a sentence's first token under its own NAME and TERM rules (``_first``); where each
+    sentence's start there; and whether a token is a quote mark."""
+    texts: list[object] = []
+    for r in rows:  # list.extend copies at C speed; nested chains cost two iterator steps a token
+        texts += r.texts
+        texts += _ENDS
     try:
-        every = list(map(_FLAGS.__getitem__, chain.from_iterable(chain(r.texts, _ENDS) for r in rows)))
+        every = list(map(_FLAGS.__getitem__, texts))
     except KeyError:  # a word not seen before
         every = list(chain.from_iterable(chain(flags(r), (0,)) for r in rows))
     offsets = list(accumulate((len(r.texts) + 1 for r in rows), initial=0))
-    return every, offsets, not _QUOTE_FLAGS.isdisjoint(every)
+    quotes = not _QUOTE_FLAGS.isdisjoint(every)
+    for at, after in pairwise(offsets):
+        if at + 1 < after:  # a sentence with tokens
+            every[at] = _first(every[at])
+    return every, offsets, quotes
 
 
 def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Sequence[Tokens],
@@ -276,8 +284,6 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
     usable = every.copy()
     quoted: list[tuple[int, int]] = []
     for sentence_hits, at, after in zip(found, offsets[:-1], offsets[1:], strict=True):
-        if at + 1 < after:  # a sentence with tokens
-            usable[at] = _first(usable[at])
         for hit in sentence_hits:
             usable[at + hit[0] : at + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
         if quotes and any(map(QUOTE.__and__, bits := every[at : after - 1])):
@@ -341,34 +347,43 @@ _IN_NAME = NAME | CONNECTOR
 _HEAD_AFTER = LOWER | COMMON_HEAD
 
 
-def _outnamed(tokens: Tokens, sentence_hits: Sequence[Hit], every: list[int], at: int) -> Sequence[Hit]:
+def _outnamed(rows: Sequence[Tokens], found: Sequence[Sequence[Hit]], every: list[int],
+              offsets: list[int]) -> list[Sequence[Hit]]:
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
-    Partnership"): the name is the formula there. (``every[at:]``: the sentence's flags.)"""
+    Partnership"): the name is the formula there. (``every``, ``offsets``: from
+    ``_statement_flags``.)"""
     name_heads = heads()["name"]
-    parts = tokens.parts
-    first = _first(every[at])  # the flags as the name finder reads them (nothing is taken)
-    # A name is a run of name words and connectors, perhaps with a common head noun
-    # after it: a weak hit with another word in it stands inside none. One loop, its
-    # cheapest tests first: most hits fail on their first word ("strategic").
-    weak = []
-    for h in sentence_hits:
-        a, b = h[0], h[1]
-        if h[4].cased and parts[b] and parts[b][-1] in name_heads:
-            continue  # a name with a head noun of its own: not weak
-        last = every[at + b] if b else first
-        if not (last & _IN_NAME or last & _HEAD_AFTER == _HEAD_AFTER):
+    kept = list(found)
+    for k, sentence_hits in enumerate(found):
+        if not sentence_hits:
             continue
-        if a < b and (not (every[at + a] if a else first) & _IN_NAME
-                      or not all(map(_IN_NAME.__and__, every[at + a + 1 : at + b]))):
-            continue
-        weak.append(h)
-    if not weak:
-        return sentence_hits
-    usable = every[at : at + len(parts)]
-    usable[0] = first
-    names = sorted(_names(usable))
+        at, parts = offsets[k], rows[k].parts
+        # A name is a run of name words and connectors, perhaps with a common head noun
+        # after it: a weak hit with another word in it stands inside none. One loop, its
+        # cheapest tests first: most hits fail on their first word ("strategic").
+        weak = []
+        for h in sentence_hits:
+            a, b = h[0], h[1]
+            if h[4].cased and parts[b] and parts[b][-1] in name_heads:
+                continue  # a name with a head noun of its own: not weak
+            last = every[at + b]
+            if not (last & _IN_NAME or last & _HEAD_AFTER == _HEAD_AFTER):
+                continue
+            if a < b and (not every[at + a] & _IN_NAME
+                          or not all(map(_IN_NAME.__and__, every[at + a + 1 : at + b]))):
+                continue
+            weak.append(h)
+        if weak:
+            # the flags as the name finder reads them (nothing is taken)
+            kept[k] = _unnamed(sentence_hits, weak, _names(every[at : offsets[k + 1] - 1]))
+    return kept
+
+
+def _unnamed(sentence_hits: Sequence[Hit], weak: list[Hit], found: list[tuple[int, int]]) -> list[Hit]:
+    """The hits but the weak ones inside a name (of ``found``, a sentence's names)."""
+    names = sorted(found)
     starts = [a for a, _ in names]
     reach = list(accumulate((b for _, b in names), max))
 
