@@ -35,3 +35,11 @@ def test_the_head_noun_kept_on_both_sides_parts_two_changes() -> None:
         "They urged a swift, complete and lasting withdrawal in the east.")
     assert ("dropped", "lasting settlement of claims", None) in found
     assert ("shifted", "swift and complete withdrawal", "swift, complete and lasting withdrawal") in found
+
+
+def test_a_curated_formula_joined_to_a_list_is_added() -> None:
+    """A list of areas that gains a lexicon formula ("digital economy") gains that topic:
+    formulas are distinct, so it is no qualifier of the member before it."""
+    earlier = "They will expand cooperation in fisheries and tourism, with support."
+    later = "They will expand cooperation in fisheries, tourism and digital economy, with support."
+    assert _findings(earlier, later) == [("added", None, "digital economy")]

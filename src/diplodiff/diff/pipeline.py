@@ -488,6 +488,17 @@ def _unrelated(e: Phrase, l: Phrase) -> bool:
     return Origin.LEXICON in (e.origin, l.origin) or min(map(len, content)) >= CLAUSE_WORDS
 
 
+def _formula_conjunct(analysis: Analysis, w: Words, first: int, last: int) -> Phrase | None:
+    """The curated formula that parts ``first .. last - 1`` join to a noun before them,
+    when they are "and" (or "or") and exactly that formula ("green hydrogen | and
+    critical raw materials"); ``None`` otherwise."""
+    if last - first < 2 or first == 0 or w.parts[first] not in ("and", "or") or w.classes[first - 1] != C:
+        return None
+    span = w.span(first + 1, last)
+    return next((h for h in lexicon_hits(analysis, span)
+                 if h.span == span and h.category != _LADDER), None)
+
+
 def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
     """The lift of a short one-sided edit: the content words both sides share right
     after it (else right before it) in its sentence, with the edit; ``None`` when
@@ -543,12 +554,20 @@ class _Edited:
             if (i1 == i2) != (j1 == j2) and max(e_content, l_content) < CLAUSE_WORDS:
                 # A noun phrase joined to a kept one by "and" ("a ceasefire and the release
                 # of all hostages") is a topic of its own that came or went, not a qualifier
-                # of the phrase before it.
+                # of the phrase before it; so is a curated formula joined to a list ("...,
+                # sustainable mobility and critical raw materials"): formulas are distinct.
                 added = i1 == i2
                 side_words, lo, hi = (l, j1, j2) if added else (e, i1, i2)
+                analysis = later if added else earlier
                 start = conjunct(side_words, lo, hi)
+                formula = _formula_conjunct(analysis, side_words, lo, hi)
+                if formula is not None:
+                    if formula.formula not in {p.formula for p in self.unpaired[added]}:
+                        self.unpaired[added].append(formula)
+                    self.claimed[added].append(formula.span)
+                    continue
                 if start is not None:
-                    phrase = _term_phrase(later if added else earlier, side_words, start, hi)
+                    phrase = _term_phrase(analysis, side_words, start, hi)
                     self.unpaired[added].append(phrase)
                     self.claimed[added].append(phrase.span)
                     continue
