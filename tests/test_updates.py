@@ -187,3 +187,9 @@ def test_a_paragraph_renumbered_is_no_passage() -> None:
              "remain seized of the matter.\n")
     result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
     assert [p.text for p in result.passages] == ["Condemns the shelling of the hospital in Malakal;"]
+
+
+def test_a_numbered_body_that_is_no_event_stays_a_finding() -> None:
+    """"the First Committee" -> "the Second Committee" is another committee, not the next session."""
+    assert _findings("The draft was referred to the First Committee for further consideration.",
+                     "The draft was referred to the Second Committee for further consideration.") != []

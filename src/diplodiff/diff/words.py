@@ -1170,16 +1170,28 @@ def _unstamped(e: Words, l: Words, run: tuple[int, int, int, int], e_stamps: Seq
     return found
 
 
+#: Nouns of a numbered event, besides the event nouns of ``speech.txt`` ("the 42nd Session").
+_NUMBERED = frozenset({"round", "edition", "plenary", "anniversary", "assembly", "congress"})
+#: Most words between an ordinal and the event noun it numbers ("14th India-Japan Foreign
+#: Ministers' Strategic Dialogue").
+_EVENT_REACH = 8
+
+
 def _renumbered(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
-    """True when a run only renumbers a named thing ("41st Extraordinary Session" ->
-    "42nd Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit"): one ordinal
-    for another before the same capitalised name, or a numeric ordinal ("3rd" -> "4th")."""
+    """True when a run only renumbers an event ("41st Extraordinary Session" -> "42nd
+    Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit", "1165th meeting"):
+    one ordinal for another before the same words, an event noun among them. An ordinal of
+    anything else ("the First Committee", "the first phase") names another thing."""
     i1, i2, j1, j2 = run
     if i2 - i1 != 1 or j2 - j1 != 1 or not _ordinal(e.parts[i1]) or not _ordinal(l.parts[j1]):
         return False
-    if e.parts[i1][:1].isdigit() and l.parts[j1][:1].isdigit():
-        return True
-    return i2 < len(e.parts) and not e.breaks[i2] and e.tokens[e.owner[i2]].text[:1].isupper()
+    events = vocabulary("speech.txt")["event_noun"] | _NUMBERED
+    k = i2
+    while k < min(len(e.parts), i2 + _EVENT_REACH) and (not e.breaks[k] or _possessive(e, k)):
+        if e.parts[k] in events:
+            return True
+        k += 1
+    return False
 
 
 def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
