@@ -193,3 +193,12 @@ def test_a_numbered_body_that_is_no_event_stays_a_finding() -> None:
     """"the First Committee" -> "the Second Committee" is another committee, not the next session."""
     assert _findings("The draft was referred to the First Committee for further consideration.",
                      "The draft was referred to the Second Committee for further consideration.") != []
+
+
+def test_a_counterpart_of_another_side_stays_a_finding() -> None:
+    """Two people the speaker table knows for different sides under one bare title are two
+    counterparts ("Foreign Minister Lavrov" -> "Foreign Minister Wang Yi"), not two holders."""
+    found = _findings("The Secretary met Foreign Minister Sergey Lavrov on the margins of the summit.",
+                      "The Secretary met Foreign Minister Wang Yi on the margins of the summit.")
+    assert [(kind, "Lavrov" in (old or ""), "Wang Yi" in (new or "")) for kind, old, new in found] == [
+        ("shifted", True, True)]

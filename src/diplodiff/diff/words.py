@@ -37,6 +37,7 @@ the same office ("Minister Wehmeyer" -> "Minister Albers").
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 
@@ -44,7 +45,7 @@ from attrs import frozen
 
 from .._models import Analysis, Origin, Phrase, SentenceLink, Span, Token, Tokens
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, singular, stopwords
-from ..text.speakers import same_side
+from ..text.speakers import default_speakers, same_side
 from ..text.words import HEAD, NAME, TITLE, vocabulary, word
 from .align import spans
 from .sentences import GAP_THRESHOLD
@@ -801,14 +802,28 @@ def _titled(w: Words, first: int, last: int) -> bool:
     return False
 
 
+@functools.cache
+def _known_sides() -> dict[str, str]:
+    """The side of each person the builtin speaker table knows, by name or alias, lower case."""
+    return {form.lower(): person.side for person in default_speakers().people if person.side
+            for form in (person.name, *person.aliases)}
+
+
 def _same_office(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
     """True when the run only names another holder of one office ("Federal Minister for
     Foreign Affairs Katrin Wehmeyer" -> "... Friedrich Albers", "Minister Wehmeyer" ->
     "Minister Albers"): who holds an office is no formula. A change of the office or of
-    a country is a run of its own, and stays a finding."""
+    a country is a run of its own, and stays a finding; so do two people the speaker table
+    knows for different sides ("Foreign Minister Lavrov" -> "Foreign Minister Wang Yi":
+    another counterpart, not another holder)."""
     i1, i2, j1, j2 = run
-    return i2 > i1 and j2 > j1 and _person(e, i1, i2, e.span(i1, i2).of(texts[0])) \
-        and _person(l, j1, j2, l.span(j1, j2).of(texts[1])) and _titled(e, i1, i2) and _titled(l, j1, j2)
+    if i2 == i1 or j2 == j1:
+        return False
+    gone, new = e.span(i1, i2).of(texts[0]), l.span(j1, j2).of(texts[1])
+    sides = _known_sides()
+    if gone.lower() in sides and new.lower() in sides and sides[gone.lower()] != sides[new.lower()]:
+        return False
+    return _person(e, i1, i2, gone) and _person(l, j1, j2, new) and _titled(e, i1, i2) and _titled(l, j1, j2)
 
 
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
