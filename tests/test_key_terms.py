@@ -112,3 +112,15 @@ def test_terms_that_overlap_are_read_once() -> None:
     one key phrase."""
     found = _added("They will negotiate a legally binding treaty on plastics.")
     assert len([t for t in found if "binding" in t]) == 1
+
+
+def test_a_position_stated_in_a_that_clause_is_a_key_phrase() -> None:
+    """"warned that the perpetrators must face trial": no noun phrase carries it, the clause does."""
+    assert "the perpetrators must face trial" in _added(
+        "They condemned the raids on Port Varna and warned that the perpetrators must face trial.")
+
+
+def test_a_that_clause_with_no_subject_before_its_modal_is_no_stated_position() -> None:
+    """"the pledges that would be paid": a relative clause, no subject of its own, states nothing new."""
+    assert not [t for t in _added("They hailed the Oslo Donor Conference and listed the pledges that "
+                                  "would be paid by donors.") if "paid" in t]

@@ -52,6 +52,7 @@ from .words import (
     lexicon_hits,
     list_members,
     phrases_at,
+    stated_clauses,
     widen,
     words_of,
 )
@@ -754,6 +755,17 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
             held = [c for c in chunks.get(passage.id, ()) if id(c) not in replaced
                     and span.start <= c.phrase.span.start and c.phrase.span.end <= span.end]
             replaced.update(id(c) for c in held)
+            added.append(span)
+            changes.append(Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
+                           else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
+        # A position stated in a "that" clause with no key phrase in it ("warns that those
+        # responsible will be held accountable") is what the clause adds: its own key phrase.
+        for first, last in stated_clauses(words, inside[0], inside[-1] + 1):
+            phrase = _term_phrase(analysis, words, first, last)
+            span = phrase.span
+            if f" {phrase.key} " in other or quoted[side].overlaps(span) or any(
+                    a.start < span.end and span.start < a.end for a in added):
+                continue
             added.append(span)
             changes.append(Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
                            else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))

@@ -1548,3 +1548,28 @@ def conjunct(w: Words, first: int, last: int) -> int | None:
     if last < len(w.parts) and not w.breaks[last] and w.classes[last] in (C, V):
         return None  # the phrase goes on past the change
     return start
+
+
+#: Modals that make a clause state a position ("those responsible will be held accountable").
+_MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may", "might"})
+#: Most parts of a stated position read as one key phrase (``stated_clauses``).
+_MAX_STATED = 10
+
+
+def stated_clauses(w: Words, first: int, last: int) -> list[tuple[int, int]]:
+    """Part ranges of short "that" clauses with a subject and a modal ("warns that those
+    responsible will be held accountable"; not "the pledges that would be paid"), up to
+    the next punctuation, with two content words or more: a position the statement
+    takes, where no noun phrase carries it."""
+    found = []
+    for k in range(first + 1, last - 1):
+        if w.parts[k] != "that" or w.breaks[k] or w.classes[k - 1] not in (C, V) or w.breaks[k + 1]:
+            continue
+        end = k + 1
+        while end < last and (end == k + 1 or not w.breaks[end]):
+            end += 1
+        if end - (k + 1) <= _MAX_STATED and (end == len(w.parts) or w.breaks[end]) \
+                and sum(c == C for c in w.classes[k + 1 : end]) >= 2 \
+                and any(p in _MODALS for p in w.parts[k + 2 : end]):  # a subject, then its modal
+            found.append((k + 1, end))
+    return found
