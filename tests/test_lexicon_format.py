@@ -269,6 +269,14 @@ def test_match_folds_number_words() -> None:
     assert hits(lex, "They opened the next golden three decades.") == [("g", "golden three decades")]
 
 
+def test_match_folds_number_words_of_a_wording_full_of_numbers() -> None:
+    """A wording with twenty numbers (too many to spell every way) matches them in words."""
+    lex = lexicon(formula("n", " ".join(str(n) for n in range(1, 21)) + " plan"))
+    words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+            "fifteen sixteen seventeen eighteen nineteen twenty plan"
+    assert hits(lex, f"They adopted the {words}.") == [("n", words)]
+
+
 def test_match_needs_whole_tokens() -> None:
     """A formula does not match inside a longer hyphenated word."""
     lex = lexicon(formula("p", "strategic partnership"))

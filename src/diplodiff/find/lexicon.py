@@ -176,7 +176,7 @@ def _numeric(parts: list[str]) -> list[str]:
 
 def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     """Return the lexicon hits of each sentence, as token and part ranges."""
-    patterns, automaton, numbers = _automaton(lexicon)
+    patterns, automaton, numbers, spelled = _automaton(lexicon)
     found: list[Sequence[Hit]] = [()] * len(rows)
     if automaton is None:
         return found
@@ -187,9 +187,10 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     # The automaton knows the first segments' number words as well as their digits, so
     # the parts are scanned as they stand, and ``numeric`` reads only the sentences where
     # a gapped wording starts; unless "N decades" may stand for "10N years" (one part
-    # for two): then every sentence is read as ``numeric`` has it, as the wordings are.
+    # for two), or a wording has too many numbers to spell every way: then every
+    # sentence is read as ``numeric`` has it, as the wordings are.
     scanned, numbered = flats, not numbers
-    if numbers and " decade " in haystack:
+    if numbers and (not spelled or " decade " in haystack):
         scanned, numbered = [_numbered(flat) for flat in flats], True
         joined = list(map(" ".join, scanned))
         haystack = " " + " \x00 ".join(joined) + " "
@@ -351,25 +352,32 @@ def _patterns(lexicon: Lexicon, wordings: Iterable[tuple[tuple[str, ...], Iterab
 
 
 @functools.cache
-def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], AhoCorasick | None, bool]:
+def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], AhoCorasick | None, bool, bool]:
     """The first segments as one automaton (space-framed, so only whole parts match),
-    the wordings each one starts, and whether numbers matter: only a wording with a
-    number, "year" or "decade" can see what ``numeric`` changes (number words are
-    never in a wording: wordings are folded by ``numeric`` too)."""
+    the wordings each one starts, whether numbers matter (only a wording with a
+    number, "year" or "decade" can see what ``numeric`` changes: number words are
+    never in a wording, wordings are folded by ``numeric`` too), and whether the
+    automaton knows each first segment with its numbers in words as well."""
     index = _index(lexicon)
     if not index:
-        return [], None, False
+        return [], None, False, False
     # Lazy: only matching needs the compiled automaton.
     from ahocorasick_rs import AhoCorasick, MatchKind
 
     parts = {part for patterns in index.values() for p in patterns for s in p.segments for part in s}
     numbers = any(part.isdecimal() or part in {"year", "decade"} for part in parts)
     # Each first segment also in the number words ``numeric`` reads as its digits
-    # ("one China" for "1 China"), so the text is scanned as it stands.
+    # ("one China" for "1 China"), so the text is scanned as it stands; but n numbers
+    # are 2**n spellings, and a lexicon file may have a wording of twenty.
+    spelled = numbers and all(sum(part in _WORDS_OF for part in head) <= _MAX_SPELLED for head in index)
     keys = {" " + " ".join(form) + " ": patterns for head, patterns in index.items()
-            for form in (_spelled(head) if numbers and not _WORDS_OF.keys().isdisjoint(head) else (head,))}
+            for form in (_spelled(head) if spelled and not _WORDS_OF.keys().isdisjoint(head) else (head,))}
     automaton = AhoCorasick(list(keys), matchkind=MatchKind.Standard)
-    return list(keys.values()), automaton, numbers
+    return list(keys.values()), automaton, numbers, spelled
+
+
+#: Most numbers a first segment may have for the automaton to spell it every way.
+_MAX_SPELLED = 4
 
 
 #: The number words ``numeric`` reads as each number, by its digits.
