@@ -4,14 +4,18 @@ Deadlines, durations, offices and countries stay findings."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import diplodiff
 from diplodiff import ChangeKind, Statement
 
 
-def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | None]]:
-    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later))
+def _findings(earlier: str, later: str, dates: tuple[dt.date | None, dt.date | None] = (None, None),
+              ) -> list[tuple[str, str | None, str | None]]:
+    result = diplodiff.compare(Statement(id="e", text=earlier, date=dates[0]),
+                               Statement(id="l", text=later, date=dates[1]))
     return [(c.kind.value, c.earlier.text if c.earlier else None, c.later.text if c.later else None)
             for c in result.changes if c.kind is not ChangeKind.KEPT]
 
@@ -61,7 +65,21 @@ def test_a_clause_that_only_says_when_is_no_change() -> None:
     """", which was adopted in 2021," dropped: a clause with one verb and a time says only when."""
     assert _findings("The ministers welcomed the Accra Declaration, which was adopted in 2021, as a "
                      "milestone for the region.",
-                     "The ministers welcomed the Accra Declaration as a milestone for the region.") == []
+                     "The ministers welcomed the Accra Declaration as a milestone for the region.",
+                     (dt.date(2023, 3, 1), dt.date(2024, 3, 1))) == []
+
+
+def test_a_target_year_dropped_stays_a_finding() -> None:
+    """"in 2060", decades after the statement, is a target, not when it was said."""
+    assert _findings("China will strive to achieve carbon neutrality in 2060 through green growth.",
+                     "China will strive to achieve carbon neutrality through green growth.",
+                     (dt.date(2023, 3, 1), dt.date(2024, 3, 1))) != []
+
+
+def test_a_bare_year_in_an_undated_statement_stays_a_finding() -> None:
+    """With no date to read it against, "in 2025" may be a target: it is reported."""
+    assert _findings("The partners agreed to open the new rail link in 2025 as planned.",
+                     "The partners agreed to open the new rail link as planned.") != []
 
 
 @pytest.mark.parametrize(("earlier", "later"), [

@@ -831,6 +831,7 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
     """The lifted word-level edits of every sentence link, in earlier order."""
     read: list[tuple[SentenceLink, Words, Words, list[tuple[int, int, int, int]] | list[Edit]]] = []
     texts = (earlier.statement.text, later.statement.text)
+    years = tuple(d.year if (d := a.statement.date) is not None else None for a in (earlier, later))
     # Names of the holders of an office that changed hands, as (earlier, later) words:
     # the name alone elsewhere ("Minister Wehmeyer said" -> "Albers said") is that same update.
     holders: set[tuple[frozenset[str], frozenset[str]]] = set()
@@ -841,7 +842,7 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         if link.similarity < GAP_THRESHOLD:
             read.append((link, e, l, rewritten_edits(link, e, l)))
             continue
-        e_stamps, l_stamps = stamps(e), stamps(l)
+        e_stamps, l_stamps = stamps(e, years[0]), stamps(l, years[1])
         runs = []
         aligned = [r for merged in _merge(spans(e.parts, l.parts)) for r in _head_aligned(e, l, merged)]
         for r in (r for run in aligned for named in _split_name(e, l, run)
@@ -1007,18 +1008,21 @@ def _time_word(w: Words, k: int) -> bool:
             or (part.isdigit() and (len(part) <= 2 or _calendar_year(part))))
 
 
-def _anchored(w: Words, first: int, last: int) -> bool:
+def _anchored(w: Words, first: int, last: int, year: int | None) -> bool:
     """True when parts ``first .. last - 1`` name a point in time: a month, a day word, a
     time noun fixed by a deictic or an ordinal ("the past year", "its twentieth
-    anniversary"), or a year after a preposition of time ("in 2025"). A number of days
-    or weeks is a duration ("within two weeks", "for 12 months"), never a point."""
+    anniversary"), or a year after a preposition of time ("in 2025") up to the year after
+    the statement's ``year`` (a later one is a target: "carbon neutrality in 2060"; with
+    no date, a bare year may be either and is none). A number of days or weeks is a
+    duration ("within two weeks", "for 12 months"), never a point."""
     for k in range(first, last):
         part = w.parts[k]
         if _month(w, k) or part in _DAYS:
             return True
         if part in _TIME_NOUNS and _fixed(w, first, k):
             return True
-        if _calendar_year(part) and any(w.parts[j] in _WHEN for j in range(first, k)):
+        if _calendar_year(part) and year is not None and int(part) <= year + 1 \
+                and any(w.parts[j] in _WHEN for j in range(first, k)):
             return True
     return False
 
@@ -1070,13 +1074,13 @@ def _place_after(w: Words, last: int) -> int:
     return max(_place_end(w, last), last)
 
 
-def stamps(w: Words) -> list[bool]:
+def stamps(w: Words, year: int | None = None) -> list[bool]:
     """For each part, True when it stands in a time or venue stamp: when (and, with a
     day's date, where) something happened, relative to the statement ("in 2025", "this
     year", "over the past year", "later this year", "in September", "its twentieth
-    anniversary", "in Berlin on 21 May"). A stamp is metadata, not a formula; a time
-    that is a deadline ("by December", "within this year") or a duration ("within two
-    weeks") is none: it may be a commitment's content."""
+    anniversary", "in Berlin on 21 May"; ``year`` is the statement's, see ``_anchored``).
+    A stamp is metadata, not a formula; a time that is a deadline ("by December", "within
+    this year") or a duration ("within two weeks") is none: it may be a commitment's content."""
     found = [False] * len(w.parts)
     k = 0
     while k < len(w.parts):
@@ -1091,7 +1095,7 @@ def stamps(w: Words) -> list[bool]:
         while last > first and (w.parts[last - 1] in _WHEN or w.parts[last - 1] in ("the", *_RELATIVE)):
             last -= 1
         deadline = first > 0 and not w.breaks[first] and w.parts[first - 1] in _DEADLINE
-        if last > first and not deadline and _anchored(w, first, last):
+        if last > first and not deadline and _anchored(w, first, last, year):
             if any(_month(w, j) for j in range(first, last)) \
                     and any(w.parts[j].isdigit() and len(w.parts[j]) <= 2 for j in range(first, last)):
                 first, last = _place_before(w, first), _place_after(w, last)
