@@ -124,3 +124,9 @@ def test_a_that_clause_with_no_subject_before_its_modal_is_no_stated_position() 
     """"the pledges that would be paid": a relative clause, no subject of its own, states nothing new."""
     assert not [t for t in _added("They hailed the Oslo Donor Conference and listed the pledges that "
                                   "would be paid by donors.") if "paid" in t]
+
+
+def test_a_noun_joined_to_one_noun_takes_the_whole_title_before_it() -> None:
+    """"the Working Party on migration": "Working" is a title's word, not a verb cutting it."""
+    assert _added("They thanked the Working Party on migration for its report.") == [
+        "Working Party on migration"]

@@ -1285,7 +1285,10 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
                 or w.classes[k - 1] != C or w.classes[k + 1] != C:
             continue
         x = k - 1
-        while x > first and not w.breaks[x] and w.classes[x - 1] == C:
+        # Back over the noun's chunk, and over a title's words ("the Working Group on
+        # discrimination": "Working" is a governing word in lower case).
+        while x > first and not w.breaks[x] and (w.classes[x - 1] == C or (
+                _title_word(w, x - 1) and w.tokens[w.owner[x]].text[:1].isupper())):
             x -= 1
         y = k + 1
         while y < last and w.owner[y] == w.owner[k + 1]:
