@@ -82,3 +82,31 @@ def test_import_loads_no_stage() -> None:
     code = "import sys, diplodiff; print(sorted(m for m in sys.modules if m.startswith('diplodiff.')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _bound_names(node: ast.stmt) -> list[str]:
+    """The module-level names a statement binds (an ``@overload`` stub binds none)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        stub = any(isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list)
+        return [] if stub else [node.name]
+    if isinstance(node, ast.ClassDef):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [t.id for t in node.targets if isinstance(t, ast.Name)]
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+        return [node.target.id]
+    return []
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """A second module-level ``_MODALS = ...`` or ``def _year`` silently replaces the first
+    for every function of the module, the ones written for the first included."""
+    twice = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            for name in _bound_names(node):
+                if name in seen:
+                    twice.append(f"{path.relative_to(PACKAGE)}: {name} (line {node.lineno})")
+                seen.add(name)
+    assert not twice, twice

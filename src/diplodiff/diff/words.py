@@ -1373,9 +1373,10 @@ def _of_terms(w: Words, first: int, last: int, known: Collection[str]) -> list[t
         y = k + 1
         if y < last and not w.breaks[y] and w.parts[y] in ARTICLES:
             y += 1
-        if y >= last or w.breaks[y] or (w.classes[y] != C and w.parts[y] not in _DEGREE):
+        if y >= last or w.breaks[y] or (w.classes[y] != C and w.parts[y] not in _COMPLEMENT_DEGREE):
             continue
-        if y + 1 < last and w.parts[y] in _DEGREE and not w.breaks[y + 1] and w.classes[y + 1] == C:
+        if y + 1 < last and w.parts[y] in _COMPLEMENT_DEGREE and not w.breaks[y + 1] \
+                and w.classes[y + 1] == C:
             y += 1  # "of very high net-worth individuals"
         if _capital(w, y):
             z = _name_end(w, y, last)
@@ -1406,7 +1407,7 @@ def _of_terms(w: Words, first: int, last: int, known: Collection[str]) -> list[t
 
 
 #: Degree words that may open an "of" complement before its adjective.
-_DEGREE = frozenset({"very", "most", "more", "highly", "particularly", "especially"})
+_COMPLEMENT_DEGREE = frozenset({"very", "most", "more", "highly", "particularly", "especially"})
 #: Most parts of a lower-case "of" complement ("the taxation of high net-worth individuals").
 _MAX_COMPLEMENT = 5
 #: Words that join the capitalised words of one title ("Summit of the Future", "Law on
@@ -1558,7 +1559,7 @@ def conjunct(w: Words, first: int, last: int) -> int | None:
 
 
 #: Modals that make a clause state a position ("those responsible will be held accountable").
-_MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may", "might"})
+_POSITION_MODALS = _MODALS - {"not"}
 #: Most parts of a stated position read as one key phrase (``stated_clauses``).
 _MAX_STATED = 10
 
@@ -1577,6 +1578,6 @@ def stated_clauses(w: Words, first: int, last: int) -> list[tuple[int, int]]:
             end += 1
         if end - (k + 1) <= _MAX_STATED and (end == len(w.parts) or w.breaks[end]) \
                 and sum(c == C for c in w.classes[k + 1 : end]) >= 2 \
-                and any(p in _MODALS for p in w.parts[k + 2 : end]):  # a subject, then its modal
+                and any(p in _POSITION_MODALS for p in w.parts[k + 2 : end]):  # a subject, then its modal
             found.append((k + 1, end))
     return found
