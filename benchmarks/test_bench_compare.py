@@ -155,6 +155,17 @@ def _statement_text(size: int, *, offset: int = 0) -> str:
     return (text * (size // len(text) + 2))[offset : offset + size]
 
 
+def _stated_passage(size: int, *, offset: int = 0) -> str:
+    """Three kept sentences, and (when ``offset``) a new sentence of ``size`` characters made of
+    "that" clauses after them: every "that" opens a stated position to read
+    (``words.stated_clauses``), over a passage with no punctuation to stop the reading."""
+    kept = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
+    if not offset:
+        return kept
+    clause = "the envoys warned that the talks will go on and "
+    return kept + "\n\nWe noted that " + clause * (size // len(clause) + 1) + "more."
+
+
 def _per_kb(make: Callable[..., str], size: int, rounds: int, run: Callable[[str, str], object]) -> float:
     """Seconds (CPU) per KB of ``run`` on two texts of ``size`` characters, best of ``rounds``."""
     earlier, later = make(size), make(size, offset=size // 7)
@@ -175,8 +186,9 @@ def _analyse(earlier: str, _later: str) -> object:
 
 
 @pytest.mark.parametrize(("make", "run", "small", "large", "target"), [
-    (_flat_text, _compare, 5_000, 40_000, 0.2), (_statement_text, _analyse, 20_000, 2_000_000, 2.0)],
-    ids=["compare-no-sentence-break-40KB", "analyse-statement-2MB"])
+    (_flat_text, _compare, 5_000, 40_000, 0.2), (_statement_text, _analyse, 20_000, 2_000_000, 2.0),
+    (_stated_passage, _compare, 5_000, 40_000, 0.3)],
+    ids=["compare-no-sentence-break-40KB", "analyse-statement-2MB", "compare-passage-of-that-clauses-40KB"])
 def test_linear(benchmark: BenchmarkFixture, make: Callable[..., str], run: Callable[[str, str], object],
                 small: int, large: int, target: float) -> None:
     """The large input costs no more per KB than the small one (the 2 MB case times the

@@ -1413,6 +1413,8 @@ _MAX_COMPLEMENT = 5
 #: Words that join the capitalised words of one title ("Summit of the Future", "Law on
 #: the Promotion of Virtue and the Prevention of Vice", "Alliance against Hunger").
 _NAME_JOINS = frozenset({"of", "on", "for", "against", "and", "&"})
+#: Most parts of a title read by ``_name_end`` after its first capitalised words.
+_MAX_TITLE = 24
 #: Words after a title that give its term ("Development Strategy until 2035").
 _UNTIL = frozenset({"until", "to", "by", "for", "through"})
 
@@ -1439,7 +1441,7 @@ def _name_end(w: Words, k: int, last: int) -> int:
     while end < last and not w.breaks[end] and _title_word(w, end):
         end += 1
     listed = end  # where the run stands if a comma list it opens is never closed
-    while end < last:
+    while end < last and end - k < _MAX_TITLE:  # each "of" reads on: bounded, not quadratic
         at = end
         joined = not w.breaks[at] and w.parts[at] in _NAME_JOINS
         if joined or w.commas[at]:
@@ -1574,8 +1576,8 @@ def stated_clauses(w: Words, first: int, last: int) -> list[tuple[int, int]]:
         if w.parts[k] != "that" or w.breaks[k] or w.classes[k - 1] not in (C, V) or w.breaks[k + 1]:
             continue
         end = k + 1
-        while end < last and (end == k + 1 or not w.breaks[end]):
-            end += 1
+        while end < last and (end == k + 1 or not w.breaks[end]) and end - k <= _MAX_STATED:
+            end += 1  # no further than the longest clause read: a text of "that"s stays linear
         if end - (k + 1) <= _MAX_STATED and (end == len(w.parts) or w.breaks[end]) \
                 and sum(c == C for c in w.classes[k + 1 : end]) >= 2 \
                 and any(p in _POSITION_MODALS for p in w.parts[k + 2 : end]):  # a subject, then its modal
