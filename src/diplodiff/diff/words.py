@@ -1094,7 +1094,8 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
         # An expression ends on its anchor, not on a preposition or article of what follows.
         while last > first and (w.parts[last - 1] in _WHEN or w.parts[last - 1] in ("the", *_RELATIVE)):
             last -= 1
-        deadline = first > 0 and not w.breaks[first] and w.parts[first - 1] in _DEADLINE
+        deadline = (first > 0 and not w.breaks[first] and w.parts[first - 1] in _DEADLINE) \
+            or _committed(w, first)
         if last > first and not deadline and _anchored(w, first, last, year):
             if any(_month(w, j) for j in range(first, last)) \
                     and any(w.parts[j].isdigit() and len(w.parts[j]) <= 2 for j in range(first, last)):
@@ -1104,6 +1105,40 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
         k = end
     _venues(w, found)
     return found
+
+
+#: What a meeting scheduled for later is called ("to hold the next summit in 2026").
+_GATHERINGS = frozenset({"meeting", "meetings", "summit", "summits", "session", "sessions", "conference",
+                         "consultations", "round", "visit", "dialogue", "forum", "talks"})
+_NEXT = frozenset({"next", "following"})
+#: Words between a modal (or "to") and its verb ("will also further", "to be").
+_BEFORE_VERB = frozenset({"also", "again", "further", "jointly", "soon", "be", "not"})
+
+
+def _committed(w: Words, first: int) -> bool:
+    """True when the time at part ``first`` is when something is to be done: its clause
+    has a modal or an infinitive ("will review the mandate in March", "agreed to complete
+    the withdrawal in 2025", "to hold elections in December") whose verb is no meeting
+    ("will meet again in October", "to be held in Canberra", "to hold the next summit in
+    2026": the next meeting's date is a stamp). A commitment's date is its content."""
+    start = first
+    while start > 0 and not w.breaks[start] and w.parts[start - 1] not in ("which", "that", "where"):
+        start -= 1
+    for k in range(start, first):
+        if not (w.parts[k] in _MODALS or (w.parts[k] == "to" and k + 1 < first
+                                          and not _named(w, k + 1) and w.parts[k + 1] not in ARTICLES)):
+            continue
+        v = k + 1
+        while v < first and (w.parts[v] in _BEFORE_VERB or w.parts[v].endswith("ly")):
+            v += 1
+        if v >= first or w.parts[v] in _MEETING or w.parts[v] in ("held", "convened", "hosted"):
+            return False
+        after = v + 1
+        while after < first and (w.parts[after] in ARTICLES or w.parts[after] in _DETERMINERS
+                                 or w.parts[after] in _ORDINAL_WORDS or w.parts[after] in _NEXT):
+            after += 1
+        return not (w.parts[v] in _HOLDING and after < first and w.parts[after] in _GATHERINGS)
+    return False
 
 
 #: Verbs of people meeting: the place after them is where they met ("have met in Vilnius").
