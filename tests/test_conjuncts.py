@@ -43,3 +43,17 @@ def test_a_curated_formula_joined_to_a_list_is_added() -> None:
     earlier = "They will expand cooperation in fisheries and tourism, with support."
     later = "They will expand cooperation in fisheries, tourism and digital economy, with support."
     assert _findings(earlier, later) == [("added", None, "digital economy")]
+
+
+def test_one_owner_of_two_different_things_makes_no_shift() -> None:
+    """"Chile's G20 presidency" -> "Chile's plans for the ocean summit": the owner is all
+    they share; the presidency is dropped and the plans added, no substitution."""
+    found = _findings("The minister outlined the priorities of Chile's G20 presidency.",
+                      "The minister presented Chile's plans for the ocean summit.")
+    assert [f[0] for f in found if "G20" in (f[1] or "")] == ["dropped"]
+
+
+def test_a_one_word_formula_an_edit_drops_is_quoted_with_its_noun() -> None:
+    """A name formula like "G20" put out of its place is quoted with the noun it modifies."""
+    found = _findings("They backed the G20 agenda in full.", "They backed a glacier survey in full.")
+    assert ("dropped", "G20 agenda", None) in found

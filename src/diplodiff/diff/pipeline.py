@@ -484,9 +484,16 @@ def _unrelated(e: Phrase, l: Phrase) -> bool:
     if e.formula == l.formula:
         return False
     content = [_content(e), _content(l)]
-    if content[0] & content[1]:
+    if (content[0] & content[1]) - (_possessors(e) & _possessors(l)):
         return False
     return Origin.LEXICON in (e.origin, l.origin) or min(map(len, content)) >= CLAUSE_WORDS
+
+
+def _possessors(phrase: Phrase) -> set[str]:
+    """The words of a wording that own what follows them ("brazil" in "Brazil's G20
+    presidency"): the same owner of two different things makes no shift of one."""
+    parts = phrase.key.split()
+    return {parts[k] for k in range(len(parts) - 1) if parts[k + 1] == "'s"}
 
 
 def _formula_conjunct(analysis: Analysis, w: Words, first: int, last: int) -> Phrase | None:
@@ -1053,14 +1060,17 @@ class _Inventory:
             changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
             changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
         # A wording an edit put in another's place is a finding unless the other statement says it.
+        # A one-word name formula is quoted with the noun it modifies, as the inventory
+        # quotes it ("G20" -> "G20 presidency").
         for gone in self.edited.unpaired[0]:
             if f" {gone.key} " not in self.words[1]:
                 count = len(e_groups.get(gone.formula, [gone]))
-                changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=count))
+                changes.append(Change(ChangeKind.DROPPED, _compound(self.earlier, gone), None,
+                                      earlier_count=count))
         for new in self.edited.unpaired[1]:
             if f" {new.key} " not in self.words[0]:
                 count = len(l_groups.get(new.formula, [new]))
-                changes.append(Change(ChangeKind.ADDED, None, new, later_count=count))
+                changes.append(Change(ChangeKind.ADDED, None, _compound(self.later, new), later_count=count))
         return changes
 
     def elsewhere(self, group: Sequence[Phrase], side: int) -> bool:
