@@ -99,3 +99,21 @@ def test_analyzer_options_reach_every_entry_point() -> None:
     s = diplodiff.Statement(id="s", text="The Luban Workshop and the Luban Workshop again.")
     assert analyzer.compare(s, s).options.discover is False
     assert all(p.origin is diplodiff.Origin.LEXICON for p in analyzer.extract_phrases(s))
+
+
+def test_a_statement_reads_an_iso_date_string() -> None:
+    """``Statement(date="2024-05-01")`` is that date: a string kept as given crashed
+    deep inside ``compare`` when a rule asked the date its year."""
+    import datetime
+
+    statement = diplodiff.Statement(id="a", text="Talks went on.", date="2024-05-01")
+    assert statement.date == datetime.date(2024, 5, 1)
+    later = diplodiff.Statement(id="b", text="Talks went on in May.", date="2025-05-01")
+    assert diplodiff.compare(statement, later).earlier.date == datetime.date(2024, 5, 1)
+
+
+@pytest.mark.parametrize("date", ["May 2024", 20240501])
+def test_a_statement_refuses_a_date_it_cannot_read(date: object) -> None:
+    """A date that is neither a ``datetime.date`` nor ``YYYY-MM-DD`` is refused at once."""
+    with pytest.raises((TypeError, ValueError), match="Statement date"):
+        diplodiff.Statement(id="a", text="Talks went on.", date=date)  # type: ignore[arg-type]

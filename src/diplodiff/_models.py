@@ -66,6 +66,22 @@ def _tuple_of_pairs(value: object) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((str(k), str(v)) for k, v in items))  # type: ignore[attr-defined]
 
 
+def _date(value: dt.date | str | None) -> dt.date | None:
+    """A statement's date from a date or an ISO ``YYYY-MM-DD`` string (a datetime gives its date)."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            msg = f"Statement date {value!r} is not a YYYY-MM-DD date"
+            raise ValueError(msg) from None
+    msg = f"Statement date must be a datetime.date or a YYYY-MM-DD string, not {type(value).__name__}"
+    raise TypeError(msg)
+
+
 @frozen
 class Span:
     """Half-open character range ``[start, end)`` into ``Statement.text``."""
@@ -91,7 +107,8 @@ class Statement:
     Attributes:
         id: Stable identifier (the file stem, or the ``id`` of a JSON line).
         text: The statement body, verbatim; every span points into it.
-        date: Date of the statement, or ``None`` when no source gives one.
+        date: Date of the statement, or ``None`` when no source gives one (an ISO
+            ``YYYY-MM-DD`` string is read as that date).
         title: Headline or title line, if the source has one.
         source: Where the statement comes from (outlet or URL), if known.
         path: File the statement was read from, if any.
@@ -101,7 +118,7 @@ class Statement:
 
     id: str
     text: str = field(repr=lambda text: f"<{len(text)} chars>")
-    date: dt.date | None = None
+    date: dt.date | None = field(default=None, converter=_date)
     title: str | None = None
     source: str | None = None
     path: str | None = None
