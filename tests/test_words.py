@@ -7,7 +7,9 @@ import pytest
 
 import diplodiff
 from diplodiff import ChangeKind, ShiftType, Statement
-from diplodiff.diff.words import key_terms, lift, words_of
+from diplodiff.diff.lift import lift
+from diplodiff.diff.terms import key_terms
+from diplodiff.diff.words import words_of
 
 
 def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | None, list[str]]]:

@@ -15,8 +15,9 @@ from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, opening_words, same_side
 from .align import hunks
 from .framing import Cue, WordingCues, framing_of, wording_cues
+from .lift import list_members, raises_degree
 from .sentences import runs
-from .words import ARTICLES, C, V, Words, list_members, raises_degree
+from .words import ARTICLES, C, V, Words
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 

@@ -36,26 +36,12 @@ from ..text.speakers import BOTH, SpeakerTable, attribute, blank_line_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
+from .edits import edits
+from .lift import list_members
 from .sentences import align_sentences, is_revision, linked_sides, passages
 from .summary import summarize
-from .words import (
-    CLAUSE_WORDS,
-    A,
-    C,
-    F,
-    N,
-    V,
-    Words,
-    conjunct,
-    edits,
-    key_terms,
-    lexicon_hits,
-    list_members,
-    phrases_at,
-    stated_clauses,
-    widen,
-    words_of,
-)
+from .terms import conjunct, key_terms, stated_clauses
+from .words import CLAUSE_WORDS, A, C, F, N, V, Words, lexicon_hits, phrases_at, widen, words_of
 
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the

@@ -1,0 +1,450 @@
+"""Lifting a changed run of words to the phrase that holds it, so an analyst reads
+"serious concern -> grave concern", not "serious -> grave". The lift uses the
+data-free word classes of the chunker (content words, governing verbs and adverbs,
+function words) and no trained model:
+
+* a change that ends on a content word takes the rest of its noun phrase
+  (content words joined by "of", "and", "for", "on", "in", "with", "'s"), then a
+  passive verb after it ("concerns were expressed");
+* a change made only of verbs, adverbs or auxiliaries ("will" -> "is willing to",
+  "strongly" added, "call on" -> "urge") takes what it governs: the verbs and
+  articles after it up to the next noun phrase, and an infinitive after that
+  ("urge China to respect human rights"); the word after a modal is its verb, with
+  the noun phrase it governs ("should include the participation of women");
+* a change that begins on a content word or a preposition takes the noun phrase
+  it attaches to on its left ("Transport Corridor" -> "Transport Route",
+  "status quo" -> "status quo by force or coercion");
+* a verb followed by a particle ("scale up", "carry out") takes the particle and
+  the object after it, so an adverb added before it reads "urgently step up
+  support for ...", not "urgently step";
+* a change that adds or drops a conjunct of a coordinated list takes the whole
+  list: a comma on one side only ("open and inclusive" -> "open, inclusive and
+  transparent") is a list comma, not a phrase boundary; a list of names is read
+  whole on each side, member by member (``list_members``);
+* a change that leaves a bare noun on one side takes, over its article, the verb
+  that governs it or opens the clause ("Notes the headway").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .._models import Token
+from ..text.normalize import QUOTES, singular
+from .words import ARTICLES, BE, COORDINATORS, DETERMINERS, A, C, F, N, V, Words
+
+#: Most words a governing change reaches over to find its noun phrase.
+_HEAD_REACH = 4
+#: Most words of shared context a lift adds on one side of a change.
+_MAX_CONTEXT = 8
+
+
+#: Degree words that make an adjective after them stronger ("the most significant threat").
+_DEGREE_UP = frozenset({"most", "more"})
+#: Word endings of English adjectives (a data-free test: "significant", "serious", "important").
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ful", "ary", "ent", "ant", "ible", "able")
+
+
+def raises_degree(words: Words, k: int) -> bool:
+    """True when part ``k`` is a comparative or superlative degree word before an
+    adjective ("most significant", "more serious"): the adjective intensified."""
+    return (words.parts[k] in _DEGREE_UP and k + 1 < len(words.parts) and not words.breaks[k + 1]
+            and words.parts[k + 1].isalpha() and words.parts[k + 1].endswith(_ADJECTIVE_ENDINGS))
+
+
+MODALS = frozenset({"will", "shall", "should", "must", "may", "might", "could", "would", "can", "not"})
+
+
+def modal_words(words: Sequence[str]) -> bool:
+    return any(w in MODALS for w in words)
+
+
+class _Context:
+    """The shared words on one side of a run, read on both statements at once."""
+
+    def __init__(self, e: Words, l: Words, e_at: int, l_at: int, step: int, limit: int,
+                 empty: tuple[bool, bool] = (False, False)) -> None:
+        self.e, self.l, self.e_at, self.l_at, self.step, self.limit = e, l, e_at, l_at, step, limit
+        # On a side where the run is empty (an insertion), the punctuation next to
+        # the run lies on its other side: it does not separate the context from it.
+        self.empty = empty
+
+    def __len__(self) -> int:
+        return min(self.limit, _MAX_CONTEXT)
+
+    def cls(self, k: int) -> str:
+        return self.e.classes[self.e_at + self.step * k]
+
+    def word(self, k: int) -> str:
+        return self.e.parts[self.e_at + self.step * k]
+
+    def listed(self, k: int) -> bool:
+        """True when a list comma on one side only parts context word ``k`` from the run
+        ("free [and fair]" became "free, [fair and credible]"): the list grew or shrank."""
+        e_next, l_next = self.e_at - k + 1, self.l_at - k + 1
+        if self.step > 0 or e_next >= len(self.e.parts) or l_next >= len(self.l.parts):
+            return False
+        return self.e.breaks[e_next] != self.l.breaks[l_next] and (self.e.commas[e_next]
+                                                                   or self.l.commas[l_next])
+
+    def opens(self, k: int) -> bool:
+        """True when context word ``k`` (on the left) begins its sentence or clause on both sides."""
+        return self.step < 0 and self.e.breaks[self.e_at - k] and self.l.breaks[self.l_at - k]
+
+    def blocked(self, k: int) -> bool:
+        """True when punctuation separates context word ``k`` from the run side of it."""
+        skip_e, skip_l = (self.empty if k == 0 else (False, False))
+        if self.step > 0:
+            return ((not skip_e and self.e.breaks[self.e_at + k])
+                    or (not skip_l and self.l.breaks[self.l_at + k]))
+        e_next, l_next = self.e_at - k + 1, self.l_at - k + 1
+        return ((not skip_e and e_next < len(self.e.parts) and self.e.breaks[e_next])
+                or (not skip_l and l_next < len(self.l.parts) and self.l.breaks[l_next]))
+
+
+def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s"})) -> int:
+    """Extend through a noun phrase starting at context word ``k``: content words
+    joined by ``joins`` ("of", "for", "'s"; an article may follow "of"). "and"
+    never joins: a change in one conjunct is not a change in the other."""
+    n = len(ctx)
+    while k < n and not ctx.blocked(k):
+        if ctx.cls(k) == C:
+            k += 1
+            continue
+        if ctx.word(k) in joins:
+            j = k + 1
+            if ctx.word(k) == "of" and j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
+                j += 1
+            if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+                k = j
+                continue
+        break
+    return k
+
+
+#: What a governing word's object may be joined by ("cooperation on clean energy").
+_OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with"})
+#: Prepositions that open the complement of a noun ("commitment to the defense").
+_COMPLEMENTS = frozenset({"to", "for", "on"})
+
+
+def _object(ctx: _Context, k: int) -> int:
+    """Extend over the noun phrase a verb governs, from context word ``k``: the preposition
+    that may join it ("work with"), its article or determiner, and modifiers in a list
+    ("the full, equal and safe participation of women"); 0 when no noun phrase follows."""
+    n = len(ctx)
+    if k < n and not ctx.blocked(k) and ctx.word(k) in _OBJECT_JOINS:
+        k += 1
+    while k < n and not ctx.blocked(k) and (ctx.word(k) in ARTICLES or ctx.word(k) in DETERMINERS):
+        k += 1
+    if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
+        return 0
+    k = _chunk(ctx, k, _OBJECT_JOINS)
+    while k < n:
+        if ctx.word(k) in COORDINATORS and not ctx.blocked(k) and k + 1 < n and not ctx.blocked(k + 1) \
+                and ctx.cls(k + 1) == C:
+            k = _chunk(ctx, k + 1, _OBJECT_JOINS)
+        elif ctx.cls(k) == C and ctx.e.commas[ctx.e_at + k] and ctx.l.commas[ctx.l_at + k]:
+            k += 1  # a list comma between two modifiers
+            if k < n and not ctx.blocked(k) and ctx.cls(k) == C:
+                k = _chunk(ctx, k, _OBJECT_JOINS)
+        else:
+            break
+    return k
+
+
+def _right(ctx: _Context, ends_on_content: bool, after_modal: bool = False) -> int:
+    n = len(ctx)
+    k = 0
+    if after_modal and n and not ctx.blocked(0) and ctx.cls(0) in (C, V):
+        # The word after a modal is its verb, whatever its class ("should include"): the
+        # change reads with the verb and what it governs ("cooperate with China", "include
+        # the participation of women").
+        return _object(ctx, 1) or 1
+    if not ends_on_content:
+        last_verb = 0
+        while k < n and k < _HEAD_REACH + 2 and not ctx.blocked(k) and (
+                ctx.cls(k) in (V, A) or ctx.word(k) in DETERMINERS):
+            k += 1
+            if ctx.cls(k - 1) == V:
+                last_verb = k
+        if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
+            return last_verb
+        k = _particle(ctx, _chunk(ctx, k, _OBJECT_JOINS))
+    else:
+        k = _particle(ctx, _chunk(ctx, k))
+    if k + 1 < n and not ctx.blocked(k) and not ctx.blocked(k + 1):
+        if ctx.word(k) in BE and ctx.cls(k + 1) == V:
+            return k + 2  # a passive verb after the noun phrase
+        if not ends_on_content and ctx.word(k) == "to" and ctx.cls(k + 1) in (V, C):
+            j = k + 1
+            while j < n and not ctx.blocked(j) and ctx.cls(j) == V:
+                j += 1
+            return _chunk(ctx, j, _OBJECT_JOINS) if j < n and not ctx.blocked(j) and ctx.cls(j) == C else j
+        if ends_on_content and ctx.word(k) in _COMPLEMENTS:
+            j = k + 1
+            if j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
+                j += 1
+            if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+                return _chunk(ctx, j, frozenset({"of"}))
+    return k
+
+
+def _left(ctx: _Context) -> int:
+    n = len(ctx)
+    k = 0
+    while k < n and not ctx.blocked(k):
+        if ctx.cls(k) == C:
+            k += 1
+            continue
+        if ctx.word(k) in ("of", "for", "'s") and k + 1 < n and not ctx.blocked(k + 1) \
+                and ctx.cls(k + 1) == C:
+            k += 2
+            continue
+        break
+    if k < n and not ctx.blocked(k) and ctx.cls(k) == V:
+        k += 1  # the verb that governs the noun phrase ("expressed deep concern")
+    return k
+
+
+def _list_left(ctx: _Context, k: int) -> int:
+    """Extend ``k`` left words over the item of a coordinated list that a list comma on
+    one side only parts from the run ("free [and fair]" -> "free, [fair and credible]").
+    A comma on both sides is not crossed: "In Asia, peace and stability" is no list."""
+    n = len(ctx)
+    if k < n and ctx.cls(k) in (C, V) and ctx.listed(k):
+        k += 1
+        while k < n and ctx.cls(k) in (C, V) and not ctx.blocked(k):
+            k += 1
+    return k
+
+
+def _list_right(ctx: _Context, k: int) -> int:
+    """Extend ``k`` right words over the rest of a coordinated list the run stands in,
+    up to the list's head ("fair, [transparent] and inclusive electoral process"): the
+    list is what changed, not its first items alone."""
+    n = len(ctx)
+    if k + 1 < n and ctx.word(k) in COORDINATORS and not ctx.blocked(k) and not ctx.blocked(k + 1) \
+            and ctx.cls(k + 1) in (C, V):
+        return _chunk(ctx, k + 1)
+    return k
+
+
+def _left_conjunct(ctx: _Context, k: int) -> int:
+    """Extend ``k`` left words, standing on a coordinator, over the conjunct before it."""
+    n, j = len(ctx), k + 1
+    while j < n and not ctx.blocked(j) and ctx.cls(j) == C:
+        j += 1
+    return j if j > k + 1 else k
+
+
+#: Words that join the parts of one name ("the Republic of Mali").
+_IN_NAME = frozenset({"of", "the"})
+
+
+def is_named(w: Words, k: int) -> bool:
+    """True when part ``k`` is written with a capital (a name's word)."""
+    return w.tokens[w.owner[k]].text[:1].isupper()
+
+
+def _list_extent(w: Words, first: int, last: int) -> tuple[int, int]:
+    """Widen parts ``first .. last - 1`` to the list of names they stand in: names parted
+    by list commas or a coordinator, a name's own "of" within it ("Republic of Mali",
+    "IGAD Quartet of Kenya, ...") and a "the" that opens a member after a coordinator or
+    a list comma ("... and the Republic of Niger")."""
+    n = len(w.parts)
+
+    def joined(k: int) -> bool:  # nothing but a list comma, if anything, before part k
+        return not w.breaks[k] or w.commas[k]
+
+    while first > 0 and joined(first):
+        k = first - 1
+        if is_named(w, k):
+            first = k
+        elif k > 0 and is_named(w, k - 1) and (
+                (w.parts[k] in COORDINATORS and joined(k)) or (w.parts[k] == "of" and not w.breaks[k])):
+            first = k - 1
+        elif w.parts[k] == "the" and k > 0 and (w.parts[k - 1] in COORDINATORS or w.commas[k]):
+            first = k
+        else:
+            break
+    while last < n and joined(last):
+        k = last
+        if is_named(w, k) or (w.parts[k] in COORDINATORS | _IN_NAME and k + 1 < n and not w.breaks[k + 1]
+                              and (is_named(w, k + 1)
+                                   or (w.parts[k + 1] == "the" and k + 2 < n and is_named(w, k + 2)))):
+            last = k + 1
+        else:
+            break
+    return first, last
+
+
+def list_members(w: Words, first: int, last: int) -> list[tuple[int, int]] | None:
+    """The members ``(first, last)`` of a list of names standing at parts ``first ..
+    last - 1`` ("Burkina Faso, Guinea and Mali": three), parted by list commas and
+    coordinators; ``None`` when the parts are no such list (fewer than two members, or
+    a word that is no name and no joining word)."""
+    if last <= first or not _names_only(w, first, last):
+        return None
+    members: list[tuple[int, int]] = []
+    start = None
+    for k in range(first, last):
+        if w.parts[k] in COORDINATORS:
+            if start is not None:
+                members.append((start, k))
+            start = None
+            continue
+        if start is not None and w.commas[k]:
+            members.append((start, k))
+            start = None
+        if start is None:
+            if w.parts[k] in _IN_NAME and not is_named(w, k):
+                continue  # "the" before a member ("and the Republic of Niger")
+            start = k
+    if start is not None:
+        members.append((start, last))
+    return members if len(members) >= 2 else None
+
+
+def _coordinated(w: Words, first: int, last: int) -> bool:
+    """True when a coordinator or a list comma stands in parts ``first .. last - 1`` or next to them."""
+    return any(w.parts[k] in COORDINATORS or w.commas[k]
+               for k in range(max(first - 1, 0), min(last + 1, len(w.parts))))
+
+
+def _names_only(w: Words, first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` are names and what joins them ("and", "of", "the")."""
+    return all(is_named(w, k) or w.parts[k] in COORDINATORS or w.parts[k] in _IN_NAME
+               for k in range(first, last))
+
+
+def _coordinates(w: Words, first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` hold a coordinator between content words."""
+    return any(w.parts[k] in COORDINATORS and w.classes[k - 1] in (C, V) and w.classes[k + 1] in (C, V)
+               for k in range(max(first, 1), min(last, len(w.parts) - 1)))
+
+
+#: Particles of a phrasal verb ("scale up", "carry out", "put forward").
+_PARTICLES = frozenset({"up", "out", "down", "off", "forward"})
+
+
+def _particle(ctx: _Context, k: int) -> int:
+    """Extend over a verb particle and the noun phrase it governs when context word ``k``
+    is one ("[urgently] scale up humanitarian assistance"); else ``k``."""
+    n = len(ctx)
+    if not (k + 1 < n and ctx.word(k) in _PARTICLES and not ctx.blocked(k) and not ctx.blocked(k + 1)):
+        return k
+    j = k + 1
+    while j < n and not ctx.blocked(j) and (ctx.word(j) in ARTICLES or ctx.word(j) in DETERMINERS):
+        j += 1
+    # The object's words: content words, and the participles and verb-like nouns the
+    # word classes call governing ("support", "displaced"), joined as a noun phrase is.
+    end = k
+    while j < n and not ctx.blocked(j):
+        if ctx.cls(j) in (C, V):
+            j += 1
+            if ctx.cls(j - 1) == C:
+                end = j
+            continue
+        if ctx.word(j) in _OBJECT_JOINS and j + 1 < n and not ctx.blocked(j + 1) and ctx.cls(j + 1) in (C, V):
+            j += 1
+            continue
+        break
+    return end
+
+
+def is_plural(token: Token) -> bool:
+    word = token.text.translate(QUOTES).lower()
+    return word.isalpha() and token.text[:1].islower() and len(token.parts) == 1 \
+        and singular(word) != word
+
+
+def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, int],
+         after: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Widen a run by the shared words of the phrase that holds it.
+
+    ``before`` and ``after`` bound the shared words (the ends of the neighbouring runs).
+    """
+    i1, i2, j1, j2 = run
+    if _names_only(e, i1, i2) and _names_only(l, j1, j2) \
+            and (_coordinated(e, i1, i2) or _coordinated(l, j1, j2)) \
+            and any(is_named(w, k) for w, a, b in ((e, i1, i2), (l, j1, j2)) for k in range(a, b)):
+        # A list of names (countries, members of a group) that gained, lost or swapped
+        # a member: the whole list on each side, and nothing after it (its verb is no
+        # part of it). Each side is read on its own: "Djibouti and South Sudan" ->
+        # "Djibouti, South Sudan and Uganda" moves the "and" as well as adding a member.
+        return (*_list_extent(e, i1, i2), *_list_extent(l, j1, j2))
+    last = [cls[k - 1] for cls, k, lo in ((e.classes, i2, i1), (l.classes, j2, j1)) if k > lo]
+    first = [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2)) if k < hi]
+    # A plural noun ends its noun phrase: what follows it is the verb ("policies present...").
+    headed = any(is_plural(w.tokens[w.owner[k - 1]]) for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
+    empty = (i1 == i2, j1 == j2)
+    ctx = _Context(e, l, i2, j2, 1, min(after[0] - i2, after[1] - j2), empty)
+    modal = any(w.parts[k - 1] in MODALS for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
+    right = 0 if headed and C in last else _right(ctx, C in last, modal)
+    left = 0
+    numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
+    back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)
+    if any(c in (C, N, F) for c in first) and not numeral:
+        left = _left(back)
+        if left < len(back) and back.word(left) in COORDINATORS and not back.blocked(left) \
+                and C in first and C in [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2))
+                                         if k < hi]:
+            # A modifier changed after "and": the coordinated modifiers are one
+            # phrase ("prompt and [complete] withdrawal" -> "prompt and [phased] withdrawal").
+            left = _left_conjunct(back, left)
+    if _coordinates(e, i1 - 1, i2 + 1) or _coordinates(l, j1 - 1, j2 + 1):
+        # A conjunct added to or dropped from a list: the whole list with its head.
+        left = _list_left(back, left)
+        right = _list_right(ctx, right)
+    if min(i2 - i1, j2 - j1) + left + right == 1 and left < len(back) and not back.blocked(left) \
+            and back.word(left) in ARTICLES and left + 1 < len(back) and not back.blocked(left + 1) \
+            and (back.cls(left + 1) == V or (back.cls(left + 1) == C and back.opens(left + 1))):
+        # A bare noun on one side reads with the verb that governs it, over its article:
+        # a governing word, or the word that opens the clause ("Notes the [slow] progress").
+        left += 2
+    return i1 - left, i2 + right, j1 - left, j2 + right
+
+
+#: Degree words a noun phrase's modifiers may hold ("the most significant and direct threat").
+_DEGREE = frozenset({"most", "more", "very", "less", "least"})
+
+
+def noun_phrase(w: Words, head: int) -> tuple[int, int]:
+    """The parts ``(first, last)`` of the noun phrase headed by content part ``head``:
+    its modifiers back to an article or determiner (content words, degree words,
+    "and"), then a complement ("to", "for", "on", "of", an article, a noun chunk)."""
+    first = head
+    while first > 0 and not w.breaks[first]:
+        k = first - 1
+        word, cls = w.parts[k], w.classes[k]
+        if (word in ARTICLES or word in DETERMINERS) and word != "'s":
+            first = k
+            break
+        if cls == C or word in _DEGREE or word == "'s" or (word in COORDINATORS and first < head):
+            first = k
+            continue
+        break
+    last = head + 1
+    k = last
+    if k + 1 < len(w.parts) and w.parts[k] in (*_COMPLEMENTS, "of") and not w.breaks[k] \
+            and not w.breaks[k + 1]:
+        j = k + 1
+        if w.parts[j] in ARTICLES and j + 1 < len(w.parts) and not w.breaks[j + 1]:
+            j += 1
+        end = j
+        while end < len(w.parts) and (not w.breaks[end] or (end > j and is_possessive(w, end))) \
+                and w.classes[end] == C:
+            end += 1
+        if end > j:
+            last = end
+    while first < head and w.parts[first] in COORDINATORS:
+        first += 1
+    return first, last
+
+
+def is_possessive(w: Words, k: int) -> bool:
+    """True when only a plural's apostrophe parts part ``k`` from the one before ("Allies' security")."""
+    before, at = w.tokens[w.owner[k - 1]], w.tokens[w.owner[k]]
+    return (before.text[-1:] in "sS" and 0 < at.span.start - before.span.end <= 2
+            and w.owner[k] != w.owner[k - 1])

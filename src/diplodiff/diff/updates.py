@@ -1,0 +1,414 @@
+"""What changes only a statement's metadata, not a formula: a time or venue stamp
+(``stamps``: "this year", "in 2025", "in Berlin on 21 May"; a deadline, a duration
+or when a commitment is due is no stamp), a date, a session renumbered, a country
+named in another form of its name, another holder of the same office ("Minister
+Wehmeyer" -> "Minister Albers")."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from ..text.speakers import default_speakers, same_side
+from ..text.words import HEAD, NAME, TITLE, vocabulary, word
+from .align import spans
+from .lift import MODALS, is_named, is_possessive
+from .words import ARTICLES, CLAUSE_WORDS, DETERMINERS, NUMBER_WORDS, C, Words
+
+
+def name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
+    """True when the run only gives a country's name in another form ("Mali" -> "the
+    Republic of Mali", "Russia" -> "the Russian Federation"): with the capitalised words
+    they share after it, both sides name one side of the speaker table."""
+    i1, i2, j1, j2 = run
+    k = 0
+    while i2 + k < len(e.parts) and j2 + k < len(l.parts) and e.parts[i2 + k] == l.parts[j2 + k] \
+            and not e.breaks[i2 + k] and e.tokens[e.owner[i2 + k]].text[:1].isupper():
+        k += 1
+    if not any(e.tokens[e.owner[n]].text[:1].isupper() for n in range(i1, i2 + k)) \
+            or not any(l.tokens[l.owner[n]].text[:1].isupper() for n in range(j1, j2 + k)):
+        return False  # a side is named in capitals on both sides (and neither is empty)
+    return same_side(e.span(i1, i2 + k).of(texts[0]), l.span(j1, j2 + k).of(texts[1]))
+
+
+#: Most words an office title takes before or after the name of its holder
+#: ("Minister of Foreign Affairs of the Federative Republic of Brazil, Paulo Vidal").
+_TITLE_REACH = 12
+
+
+def _person(w: Words, first: int, last: int, text: str) -> bool:
+    """True when parts ``first .. last - 1`` are a person's name: up to four capitalised
+    words, none an office word, a month or a function word, naming no side."""
+    owners = range(w.owner[first], w.owner[last - 1] + 1)
+    return len(owners) <= 4 and all(word(w.tokens[t].text).bits & NAME for t in owners) \
+        and not same_side(text, text)
+
+
+def _titled(w: Words, first: int, last: int) -> bool:
+    """True when an office title stands right before parts ``first .. last - 1`` (a comma
+    allowed between: "Federal Minister for Foreign Affairs Katrin Wehmeyer", "the Minister
+    of Foreign Affairs of Brazil, Paulo Vidal") or after them, after a comma ("Paulo
+    Vidal, Minister of Foreign Affairs"): title words and names, with an office's head noun."""
+    def reads(order: Sequence[int]) -> bool:
+        for k in order:
+            bits = word(w.tokens[w.owner[k]].text).bits
+            if bits & HEAD:
+                return True
+            if not (bits & TITLE or w.tokens[w.owner[k]].text[:1].isupper()):
+                return False
+        return False
+
+    back = list(range(first - 1, max(first - _TITLE_REACH, 0) - 1, -1))
+    stop = next((n for n, k in enumerate(back) if w.breaks[k]), len(back))
+    if (not w.breaks[first] or w.commas[first]) and reads(back[: stop + 1]):
+        return True
+    if last < len(w.parts) and w.breaks[last] and w.commas[last]:
+        ahead = range(last, min(last + _TITLE_REACH, len(w.parts)))
+        stop = next((n for n, k in enumerate(ahead) if n and w.breaks[k]), len(ahead))
+        return reads(ahead[:stop])
+    return False
+
+
+@functools.cache
+def _known_sides() -> dict[str, str]:
+    """The side of each person the builtin speaker table knows, by name or alias, lower case."""
+    return {form.lower(): person.side for person in default_speakers().people if person.side
+            for form in (person.name, *person.aliases)}
+
+
+def same_office(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
+    """True when the run only names another holder of one office ("Federal Minister for
+    Foreign Affairs Katrin Wehmeyer" -> "... Friedrich Albers", "Minister Wehmeyer" ->
+    "Minister Albers"): who holds an office is no formula. A change of the office or of
+    a country is a run of its own, and stays a finding; so do two people the speaker table
+    knows for different sides ("Foreign Minister Lavrov" -> "Foreign Minister Wang Yi":
+    another counterpart, not another holder)."""
+    i1, i2, j1, j2 = run
+    if i2 == i1 or j2 == j1:
+        return False
+    gone, new = e.span(i1, i2).of(texts[0]), l.span(j1, j2).of(texts[1])
+    sides = _known_sides()
+    if gone.lower() in sides and new.lower() in sides and sides[gone.lower()] != sides[new.lower()]:
+        return False
+    return _person(e, i1, i2, gone) and _person(l, j1, j2, new) and _titled(e, i1, i2) and _titled(l, j1, j2)
+
+
+def holder_again(e: Words, l: Words, run: tuple[int, int, int, int],
+                  holders: set[tuple[frozenset[str], frozenset[str]]], texts: tuple[str, str]) -> bool:
+    """True when the run names, in part, the two holders of an office seen changing hands
+    under its title ("Ramon Villacorta" -> "Teresita Lagdameo", then "Villacorta" -> "Lagdameo")."""
+    i1, i2, j1, j2 = run
+    if not holders or i1 == i2 or j1 == j2:
+        return False
+    e_words, l_words = set(e.parts[i1:i2]), set(l.parts[j1:j2])
+    return any(e_words <= gone and l_words <= new for gone, new in holders) \
+        and _person(e, i1, i2, e.span(i1, i2).of(texts[0])) \
+        and _person(l, j1, j2, l.span(j1, j2).of(texts[1]))
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+                     "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _datelike(part: str) -> bool:
+    return part in _MONTHS or (part.isdigit() and (len(part) <= 2 or part[:2] in ("19", "20")))
+
+
+#: Nouns of a stretch of time a deictic or an ordinal fixes ("this year", "its tenth anniversary").
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "century", "anniversary", "quarter"})
+#: Words that fix a time noun to a point in time relative to the statement ("last", "coming").
+_DEICTIC = frozenset({"this", "last", "next", "past", "coming", "previous", "current", "present",
+                      "same", "following"})
+#: Adverbs that place a deictic time ("later this year", "earlier this month").
+_RELATIVE = frozenset({"later", "earlier"})
+_DAYS = frozenset({"today", "yesterday", "tomorrow"})
+#: Prepositions that stamp when something happened ("in 2025", "on 21 May", "over the past year").
+_WHEN = frozenset({"in", "on", "over", "during", "at", "since", "throughout"})
+#: Words that make a time a deadline or a duration's end, a commitment's content ("within
+#: this year", "by December", "no later than 31 March", "before the end of this year").
+_DEADLINE = frozenset({"by", "within", "until", "till", "before", "after", "than", "of", "from", "to",
+                       "for"})
+_ORDINAL_WORDS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", "hundredth"})
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+#: Counts of time nouns after a deictic ("the past two years", "the last twelve months").
+_COUNTS = NUMBER_WORDS | frozenset({"eleven", "twelve", "few", "several"})
+
+
+def _ordinal(part: str) -> bool:
+    """"41st", "3rd", "twentieth", "fifth" (of "twenty-fifth")."""
+    return part in _ORDINAL_WORDS or (part[:1].isdigit() and part[-2:] in ("st", "nd", "rd", "th")
+                                      and part[:-2].isdigit())
+
+
+def _calendar_year(part: str) -> bool:
+    return len(part) == 4 and part.isdigit() and part[:2] in ("19", "20")
+
+
+def _month(w: Words, k: int) -> bool:
+    """A month or weekday name, capitalised ("May", not the modal "may")."""
+    return w.parts[k] in _MONTHS and w.tokens[w.owner[k]].text[:1].isupper()
+
+
+def _time_word(w: Words, k: int) -> bool:
+    """A word that may stand in a time expression (see ``stamps``)."""
+    part = w.parts[k]
+    return (part in _WHEN or part == "the" or part in _DEICTIC or part in _RELATIVE or part in _DAYS
+            or part in _TIME_NOUNS or _month(w, k) or _ordinal(part) or part in _TENS or part in _COUNTS
+            or (part.isdigit() and (len(part) <= 2 or _calendar_year(part))))
+
+
+def _anchored(w: Words, first: int, last: int, year: int | None) -> bool:
+    """True when parts ``first .. last - 1`` name a point in time: a month, a day word, a
+    time noun fixed by a deictic or an ordinal ("the past year", "its twentieth
+    anniversary"), or a year after a preposition of time ("in 2025") up to the year after
+    the statement's ``year`` (a later one is a target: "carbon neutrality in 2060"; with
+    no date, a bare year may be either and is none). A number of days or weeks is a
+    duration ("within two weeks", "for 12 months"), never a point."""
+    for k in range(first, last):
+        part = w.parts[k]
+        if _month(w, k) or part in _DAYS:
+            return True
+        if part in _TIME_NOUNS and _fixed(w, first, k):
+            return True
+        if _calendar_year(part) and year is not None and int(part) <= year + 1 \
+                and any(w.parts[j] in _WHEN for j in range(first, k)):
+            return True
+    return False
+
+
+def _fixed(w: Words, first: int, k: int) -> bool:
+    """True when time noun ``k`` has a deictic or an ordinal before it, a count allowed
+    between ("this year", "the past two years", "its tenth anniversary")."""
+    j = k - 1
+    while j > first and (w.parts[j] in _COUNTS or (w.parts[j].isdigit() and len(w.parts[j]) <= 2)):
+        j -= 1
+    return j >= first and (w.parts[j] in _DEICTIC or (j == k - 1 and _ordinal(w.parts[j])))
+
+
+def is_timed(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when the run changes a deictic of a time noun ("by the end of this year" ->
+    "... of next year"): left after the stamps are read out, a deadline, no grammar."""
+    i1, i2, j1, j2 = run
+    return any(k + 1 < len(w.parts) and w.parts[k] in _DEICTIC and w.parts[k + 1] in _TIME_NOUNS
+               for w, lo, hi in ((e, i1, i2), (l, j1, j2)) for k in range(lo, hi))
+
+
+def _place_end(w: Words, k: int) -> int:
+    """Where the place named after "in" or "at" at part ``k`` ends: capitalised content
+    words, and parts glued to them ("Nuku'alofa"), up to four words; ``k`` when none."""
+    def glued(j: int) -> bool:  # a quote between, folded away, leaves a gap of one
+        return w.owner[j] == w.owner[j - 1] or (
+            w.classes[j] == C and w.tokens[w.owner[j]].span.start - w.tokens[w.owner[j - 1]].span.end <= 1)
+
+    end = k + 1
+    while end < len(w.parts) and end - k <= 4 and not w.breaks[end] and (
+            (w.classes[end] == C and w.tokens[w.owner[end]].text[:1].isupper())
+            or (end > k + 1 and glued(end))):
+        end += 1
+    return end if end > k + 1 and w.parts[k] in ("in", "at") else k
+
+
+def _place_before(w: Words, first: int) -> int:
+    """Where "in <Place>" right before part ``first`` starts ("in Berlin on 21 May"), else ``first``."""
+    for k in range(first - 2, max(first - 6, -1), -1):
+        if not w.breaks[k + 1] and _place_end(w, k) == first:
+            return k
+    return first
+
+
+def _place_after(w: Words, last: int) -> int:
+    """Where "in <Place>" right after part ``last - 1`` ends ("on 21 May in Berlin"), else ``last``."""
+    if last >= len(w.parts) or w.breaks[last]:
+        return last
+    return max(_place_end(w, last), last)
+
+
+def stamps(w: Words, year: int | None = None) -> list[bool]:
+    """For each part, True when it stands in a time or venue stamp: when (and, with a
+    day's date, where) something happened, relative to the statement ("in 2025", "this
+    year", "over the past year", "later this year", "in September", "its twentieth
+    anniversary", "in Berlin on 21 May"; ``year`` is the statement's, see ``_anchored``).
+    A stamp is metadata, not a formula; a time that is a deadline ("by December", "within
+    this year") or a duration ("within two weeks") is none: it may be a commitment's content."""
+    found = [False] * len(w.parts)
+    k = 0
+    while k < len(w.parts):
+        if not _time_word(w, k):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(w.parts) and not w.breaks[end] and _time_word(w, end):
+            end += 1
+        first, last = k, end
+        # An expression ends on its anchor, not on a preposition or article of what follows.
+        while last > first and (w.parts[last - 1] in _WHEN or w.parts[last - 1] in ("the", *_RELATIVE)):
+            last -= 1
+        deadline = (first > 0 and not w.breaks[first] and w.parts[first - 1] in _DEADLINE) \
+            or _committed(w, first)
+        if last > first and not deadline and _anchored(w, first, last, year):
+            if any(_month(w, j) for j in range(first, last)) \
+                    and any(w.parts[j].isdigit() and len(w.parts[j]) <= 2 for j in range(first, last)):
+                first, last = _place_before(w, first), _place_after(w, last)
+            for j in range(first, last):
+                found[j] = True
+        k = end
+    _venues(w, found)
+    return found
+
+
+#: What a meeting scheduled for later is called ("to hold the next summit in 2026").
+_GATHERINGS = frozenset({"meeting", "meetings", "summit", "summits", "session", "sessions", "conference",
+                         "consultations", "round", "visit", "dialogue", "forum", "talks"})
+_NEXT = frozenset({"next", "following"})
+#: Words between a modal (or "to") and its verb ("will also further", "to be").
+_BEFORE_VERB = frozenset({"also", "again", "further", "jointly", "soon", "be", "not"})
+
+
+def _committed(w: Words, first: int) -> bool:
+    """True when the time at part ``first`` is when something is to be done: its clause
+    has a modal or an infinitive ("will review the mandate in March", "agreed to complete
+    the withdrawal in 2025", "to hold elections in December") whose verb is no meeting
+    ("will meet again in October", "to be held in Canberra", "to hold the next summit in
+    2026": the next meeting's date is a stamp). A commitment's date is its content."""
+    start = first
+    while start > 0 and not w.breaks[start] and w.parts[start - 1] not in ("which", "that", "where"):
+        start -= 1
+    for k in range(start, first):
+        if not (w.parts[k] in MODALS or (w.parts[k] == "to" and k + 1 < first
+                                          and not is_named(w, k + 1) and w.parts[k + 1] not in ARTICLES)):
+            continue
+        v = k + 1
+        while v < first and (w.parts[v] in _BEFORE_VERB or w.parts[v].endswith("ly")):
+            v += 1
+        if v >= first or w.parts[v] in _MEETING or w.parts[v] in ("held", "convened", "hosted"):
+            return False
+        after = v + 1
+        while after < first and (w.parts[after] in ARTICLES or w.parts[after] in DETERMINERS
+                                 or w.parts[after] in _ORDINAL_WORDS or w.parts[after] in _NEXT):
+            after += 1
+        return not (w.parts[v] in _HOLDING and after < first and w.parts[after] in _GATHERINGS)
+    return False
+
+
+#: Verbs of people meeting: the place after them is where they met ("have met in Vilnius").
+_MEETING = frozenset({"met", "meet", "meets", "convened", "convene", "convenes", "gathered", "gather",
+                      "assembled"})
+#: Verbs of an event held: the place after them is its venue when a time stamp follows
+#: ("to be held in Berlin later this year"); alone it may be what is done ("elections held in Mali").
+_HOLDING = frozenset({"held", "hold", "holds", "hosted", "host", "place"})
+
+
+def _venues(w: Words, found: list[bool]) -> None:
+    """Mark as stamps the places where the statement's meetings were or will be: "in
+    <Place>" right after a verb of meeting, or after a verb of holding when a time stamp
+    follows it ("held in Berlin later this year")."""
+    for k in range(1, len(w.parts) - 1):
+        if w.parts[k] not in ("in", "at") or w.breaks[k] or found[k] \
+                or w.parts[k - 1] not in _MEETING | _HOLDING:
+            continue
+        end = _place_end(w, k)
+        if end == k:
+            continue
+        timed = end < len(w.parts) and not w.breaks[end] and found[end]
+        if w.parts[k - 1] in _MEETING or timed:
+            for j in range(k, end):
+                found[j] = True
+
+
+#: Words that open a clause inside a sentence ("which began in May", "and to meet in 2025").
+_CLAUSE_OPENERS = frozenset({"and", "which", "that", "who", "to", "where", "when", "as"})
+
+
+#: Verbs that only say that an event takes place ("which began in May", "to meet again in
+#: 2025"); what else a clause does with a date ("and to withdraw in March") is its content.
+_EVENT_VERBS = _MEETING | _HOLDING | frozenset({
+    "begin", "begins", "began", "start", "starts", "mark", "marks", "marked", "open", "opens", "end",
+    "ends", "close", "closes", "take", "takes", "took", "occur", "occurs", "occurred"})
+
+
+def _when_clause(w: Words, marks: Sequence[bool], first: int, last: int) -> bool:
+    """True when parts ``first .. last - 1`` and the stamp right after them are a whole
+    clause that says only when ("which marked its twentieth anniversary in 2022", "and to
+    meet again in 2025", "which begins in December"): a clause opener, no content word but
+    a verb of an event taking place, then the stamp up to the clause's end."""
+    end = last
+    while end < len(marks) and marks[end] and (end == last or not w.breaks[end]):
+        end += 1
+    return end > last and (end == len(w.parts) or w.breaks[end]) \
+        and (w.breaks[first] or w.parts[first] in _CLAUSE_OPENERS) \
+        and all(p in _EVENT_VERBS for p, c in zip(w.parts[first:last], w.classes[first:last], strict=True)
+                if c == C)
+
+
+def unstamped(e: Words, l: Words, run: tuple[int, int, int, int], e_stamps: Sequence[bool],
+               l_stamps: Sequence[bool]) -> list[tuple[int, int, int, int]]:
+    """The run as it reads without its time and venue stamps: the words outside them
+    diffed again, each run mapped back; ``[]`` when only stamps changed ("Amazon Fund
+    [this year]" -> "Amazon Fund") or a clause that only said when ("[which begins in
+    December]"). A run with a clause's worth of other content words keeps its stamps:
+    a date inside a rewritten clause ("which takes effect on 29 January") is its content."""
+    i1, i2, j1, j2 = run
+    e_keep = [k for k in range(i1, i2) if not e_stamps[k]]
+    l_keep = [k for k in range(j1, j2) if not l_stamps[k]]
+    content = max(sum(e.classes[k] == C for k in e_keep), sum(l.classes[k] == C for k in l_keep))
+    if (len(e_keep) == i2 - i1 and len(l_keep) == j2 - j1) or content >= CLAUSE_WORDS:
+        if (j1 == j2 and i2 > i1 and _when_clause(e, e_stamps, i1, i2)) or (
+                i1 == i2 and j2 > j1 and _when_clause(l, l_stamps, j1, j2)):
+            return []  # ", to be held" before "in Berlin later this year": when and where alone
+        return [run]
+
+    def at(keep: list[int], a: int, b: int, start: int) -> tuple[int, int]:
+        if b > a:
+            return keep[a], keep[b - 1] + 1
+        k = keep[a] if a < len(keep) else (keep[-1] + 1 if keep else start)
+        return k, k
+
+    found = []
+    for a1, a2, b1, b2 in spans([e.parts[k] for k in e_keep], [l.parts[k] for k in l_keep]):
+        sub = (*at(e_keep, a1, a2, i1), *at(l_keep, b1, b2, j1))
+        if (sub[2] == sub[3] and _when_clause(e, e_stamps, sub[0], sub[1])) or (
+                sub[0] == sub[1] and _when_clause(l, l_stamps, sub[2], sub[3])):
+            continue
+        found.append(sub)
+    return found
+
+
+#: Nouns of a numbered event, besides the event nouns of ``speech.txt`` ("the 42nd Session").
+_NUMBERED = frozenset({"round", "edition", "plenary", "anniversary", "assembly", "congress"})
+#: Most words between an ordinal and the event noun it numbers ("14th India-Japan Foreign
+#: Ministers' Strategic Dialogue").
+_EVENT_REACH = 8
+
+
+def is_renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when a run only renumbers an event ("41st Extraordinary Session" -> "42nd
+    Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit", "1165th meeting"):
+    one ordinal for another before the same words, an event noun among them. An ordinal of
+    anything else ("the First Committee", "the first phase") names another thing."""
+    i1, i2, j1, j2 = run
+    if i2 - i1 != 1 or j2 - j1 != 1 or not _ordinal(e.parts[i1]) or not _ordinal(l.parts[j1]):
+        return False
+    events = vocabulary("speech.txt")["event_noun"] | _NUMBERED
+    k = i2
+    while k < min(len(e.parts), i2 + _EVENT_REACH) and (not e.breaks[k] or is_possessive(e, k)):
+        if e.parts[k] in events:
+            return True
+        k += 1
+    return False
+
+
+def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when a run changes only a date ("8 September" -> "7 June", "2021" -> "2023"):
+    when a statement was made is its metadata, not a change in what it says."""
+    i1, i2, j1, j2 = run
+    changed = e.parts[i1:i2] + l.parts[j1:j2]
+    if not changed or not all(_datelike(p) for p in changed):
+        return False
+    near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
+    return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
