@@ -94,6 +94,39 @@ def test_compare_and_renderers_never_fail(text: str) -> None:
         out.encode("utf-8")
 
 
+#: Words a statement's lists, names and clauses are made of, punctuation included.
+LIST_WORDS = ("Ghana", "Togo", "the", "Republic", "of", "Mali", "South", "Sudan", "XI", "IGAD", "and", ",",
+              "Council", "met", "in", "Geneva", "on", "3", "May", "will", "hold", "elections", "should",
+              "praised", "deep", "concern", ".")
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(LIST_WORDS), max_size=25),
+       st.lists(st.tuples(st.integers(0, 30), st.sampled_from(("insert", "drop", "swap")),
+                          st.sampled_from(LIST_WORDS)), min_size=1, max_size=4))
+@example(["The", "ministers", "praised", "the", "Council", "."],
+         [(5, "insert", "and"), (6, "insert", "Ghana")])
+def test_compare_of_an_edited_text_never_fails(words: list[str],
+                                               edits: list[tuple[int, str, str]]) -> None:
+    """compare() of a text and an edited copy (words put in, taken out or swapped, at
+    either end too) gives a comparison every renderer renders: a list grown at its end
+    once indexed past the last word."""
+    edited = list(words)
+    for at, op, word in edits:
+        k = min(at, len(edited))
+        if op == "insert":
+            edited.insert(k, word)
+        elif edited:
+            k = min(k, len(edited) - 1)
+            if op == "drop":
+                del edited[k]
+            else:
+                edited[k] = word
+    comparison = diplodiff.compare(_statement(" ".join(words)), _statement(" ".join(edited), day=2))
+    for fmt in (diplodiff.to_text, diplodiff.to_json):
+        assert isinstance(fmt(comparison), str)
+
+
 @FUZZ
 @given(st.lists(st.sampled_from([w for w in WORDS if w.isalpha() and w.isascii()]), min_size=3, max_size=40))
 def test_invisible_characters_make_no_change(words: list[str]) -> None:

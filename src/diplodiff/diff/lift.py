@@ -254,8 +254,8 @@ def _list_extent(w: Words, first: int, last: int) -> tuple[int, int]:
     a list comma ("... and the Republic of Niger")."""
     n = len(w.parts)
 
-    def joined(k: int) -> bool:  # nothing but a list comma, if anything, before part k
-        return not w.breaks[k] or w.commas[k]
+    def joined(k: int) -> bool:  # nothing but a list comma, if anything, before part k (or the end)
+        return k >= n or not w.breaks[k] or w.commas[k]
 
     while first > 0 and joined(first):
         k = first - 1
