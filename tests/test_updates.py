@@ -233,3 +233,16 @@ def test_a_counterpart_of_another_side_stays_a_finding() -> None:
                       "The Secretary met Foreign Minister Wang Yi on the margins of the summit.")
     assert [(kind, "Lavrov" in (old or ""), "Wang Yi" in (new or "")) for kind, old, new in found] == [
         ("shifted", True, True)]
+
+
+def test_a_session_numbered_in_roman_numerals_is_no_change() -> None:
+    """"the LXII Meeting of the Council" -> "the LXVI Meeting": a Roman numeral is the
+    session's number, neither a name of its own nor a formula."""
+    assert _findings("The leaders attended the LXII Meeting of the Council. Talks go on.",
+                     "The leaders attended the LXVI Meeting of the Council. Talks go on.") == []
+
+
+def test_capitals_that_are_no_roman_numeral_stay_a_name() -> None:
+    """A word in capitals that is no Roman numeral ("CIVIL") is a name's word as before."""
+    assert _findings("The ministers praised the CIVIL Committee. Talks go on.",
+                     "The ministers praised the RURAL Committee. Talks go on.") != []

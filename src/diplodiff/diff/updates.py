@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from ..text.normalize import roman_numeral
 from ..text.speakers import default_speakers, same_side
 from ..text.words import HEAD, NAME, TITLE, vocabulary, word
 from .align import spans
@@ -144,6 +145,11 @@ def _ordinal(part: str) -> bool:
     """"41st", "3rd", "twentieth", "fifth" (of "twenty-fifth")."""
     return part in _ORDINAL_WORDS or (part[:1].isdigit() and part[-2:] in ("st", "nd", "rd", "th")
                                       and part[:-2].isdigit())
+
+
+def _ordinal_at(w: Words, k: int) -> bool:
+    """Part ``k`` is an ordinal (``_ordinal``) or a Roman numeral ("LXII Meeting")."""
+    return _ordinal(w.parts[k]) or roman_numeral(w.tokens[w.owner[k]].text)
 
 
 def _calendar_year(part: str) -> bool:
@@ -392,7 +398,7 @@ def is_renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     one ordinal for another before the same words, an event noun among them. An ordinal of
     anything else ("the First Committee", "the first phase") names another thing."""
     i1, i2, j1, j2 = run
-    if i2 - i1 != 1 or j2 - j1 != 1 or not _ordinal(e.parts[i1]) or not _ordinal(l.parts[j1]):
+    if i2 - i1 != 1 or j2 - j1 != 1 or not _ordinal_at(e, i1) or not _ordinal_at(l, j1):
         return False
     events = vocabulary("speech.txt")["event_noun"] | _NUMBERED
     k = i2

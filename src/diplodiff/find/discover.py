@@ -20,7 +20,7 @@ from operator import attrgetter, methodcaller
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
-from ..text.normalize import BARRIER, QUOTES, function_words, heads, stopwords, surface
+from ..text.normalize import BARRIER, QUOTES, function_words, heads, roman_numeral, stopwords, surface
 from ..text.words import vocabulary
 from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
@@ -67,7 +67,8 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     lower = text.translate(QUOTES).lower()
     stops = stopwords()
     islower = text.islower()
-    stop = (lower in stops or not parts or parts == (BARRIER,) or lower.isdigit()
+    roman = roman_numeral(text)  # a number ("the LXII Meeting"), neither a name nor a term
+    stop = (lower in stops or not parts or parts == (BARRIER,) or lower.isdigit() or roman
             or lower.replace(",", "").replace(".", "").isdigit()
             or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_ADVERBS and lower.isalpha()))
     capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text)
@@ -75,7 +76,7 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     # An all-capitals word ("COVID-19", "ASEAN", "G7") is a thing, never a person.
     acronym = bool(letters) and all(ch.isupper() for ch in letters) and (
         len(letters) >= 2 or any(ch.isdigit() for ch in text))
-    name = capitalised and lower not in function_words() and bool(parts)
+    name = capitalised and lower not in function_words() and bool(parts) and not roman
     past = islower and text.endswith("ed") and len(text) > 4
     verbish = islower and _verbish_word(text)
     flags = QUOTE if text in _QUOTES else 0
