@@ -94,6 +94,16 @@ def test_compare_and_renderers_never_fail(text: str) -> None:
         out.encode("utf-8")
 
 
+def test_words_moved_around_a_hyphenated_name_make_no_crash() -> None:
+    """An insertion the word diff places between the parts of one token ("EU-India") once
+    gave a span ending before it started (ValueError): it now spans that token."""
+    comparison = diplodiff.compare(
+        _statement("The ministers welcomed progress. They agreed to hold the next EU-India Summit in India."),
+        _statement("The ministers welcomed progress. hold the They agreed to next EU-India", day=2))
+    assert isinstance(diplodiff.to_text(comparison), str)
+
+
+
 #: Words a statement's lists, names and clauses are made of, punctuation included.
 LIST_WORDS = ("Ghana", "Togo", "the", "Republic", "of", "Mali", "South", "Sudan", "XI", "IGAD", "and", ",",
               "Council", "met", "in", "Geneva", "on", "3", "May", "will", "hold", "elections", "should",

@@ -334,9 +334,14 @@ def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[i
     (a formula is a phrase of its own, unless ``cut`` is false), and the formulas
     that overlap the change."""
     c1, c2 = core
-    text_at = (words.span(c1, c2) if c2 > c1 else
-               Span(words.span(c1 - 1, c1).end if c1 > first else words.span(c1, c1 + 1).start,
-                    words.span(c1, c1 + 1).start if c1 < last else words.span(c1 - 1, c1).end))
+    if c2 > c1:
+        text_at = words.span(c1, c2)
+    else:
+        # An insertion stands between the words around it, or inside the token whose
+        # parts it falls between ("COVID-[...]19"): the span from one to the other.
+        before = words.span(c1 - 1, c1).end if c1 > first else words.span(c1, c1 + 1).start
+        after = words.span(c1, c1 + 1).start if c1 < last else words.span(c1 - 1, c1).end
+        text_at = Span(min(before, after), max(before, after))
     held = []
     for hit in lexicon_hits(analysis, words.span(first, last)):
         if (hit.span.start < text_at.end and text_at.start < hit.span.end) or (
