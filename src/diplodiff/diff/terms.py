@@ -5,8 +5,9 @@ and short stated positions ("that those responsible will be held accountable")."
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
+from .._models import Token
 from ..text.normalize import heads, singular, stopwords
 from ..text.words import vocabulary
 from .lift import MODALS, is_plural
@@ -93,19 +94,12 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
         found.append((x, y))
     found += _coordinated_terms(w, first, last) + _of_terms(w, first, last, known)
     found += _name_terms(w, first, last) + _compound_terms(w, first, last) + _adverb_terms(w, first, last)
-    k = first
-    while k < last:
-        owner = w.owner[k]
-        end = k
-        while end < last and w.owner[end] == owner:
-            end += 1
-        token = w.tokens[owner]
+    for k, end, token in _token_runs(w, first, last):
         parts = w.parts[k:end]
         if w.classes[k] == C and token.text.islower() and all(p.isalpha() for p in parts) and (
                 (len(parts) >= 2 and parts[-1].endswith(_NOMINAL_PARTS) and len(parts[-1]) > 5)
                 or (len(parts) == 1 and parts[0].endswith(_NOMINAL_WORDS))):
             found.append((k, end))
-        k = end
     marks = stamps(w)
     trimmed = []
     for x, y in found:
@@ -292,13 +286,7 @@ def _year(part: str) -> bool:
 def _compound_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
     """A lower-case hyphenated modifier with the noun it qualifies (see ``key_terms``)."""
     found = []
-    k = first
-    while k < last:
-        owner = w.owner[k]
-        end = k
-        while end < last and w.owner[end] == owner:
-            end += 1
-        token = w.tokens[owner]
+    for k, end, token in _token_runs(w, first, last):
         if end - k >= 2 and w.classes[k] == C and token.text.islower() \
                 and all(p.isalpha() for p in w.parts[k:end]) and end < last and not w.breaks[end] \
                 and _bare_noun(w, end):
@@ -307,8 +295,19 @@ def _compound_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
                 y += 1
             if _ends(w, y, last):
                 found.append((k, y))
-        k = end
     return found
+
+
+def _token_runs(w: Words, first: int, last: int) -> Iterator[tuple[int, int, Token]]:
+    """Each token's parts among parts ``first .. last - 1``: ``(start, end, token)``."""
+    k = first
+    while k < last:
+        owner = w.owner[k]
+        end = k
+        while end < last and w.owner[end] == owner:
+            end += 1
+        yield k, end, w.tokens[owner]
+        k = end
 
 
 def _adverb_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
