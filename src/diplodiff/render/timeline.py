@@ -48,8 +48,6 @@ LATEST_SCHEMA_VERSION = 1
 #: Records longer than this get no per-statement strip in text and Markdown.
 STRIP_MAX = 40
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-CSV_COLUMNS = ("formula", "phrase", "category", "origin", "statement", "date", "position", "text",
-               "forms", "count", "speakers", "sides", "sentence")
 
 
 def _date(timeline: Timeline, index: int) -> str:
