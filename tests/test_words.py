@@ -263,6 +263,15 @@ def test_a_modal_swap_reads_with_its_verb_and_object(earlier: str, later: str,
     assert found[0][3] == ["modality"]
 
 
+def test_a_commitment_verb_swapped_with_its_modal_is_a_substitution_too() -> None:
+    """"should explore" -> "will establish": the modal grew stronger and the verb changed;
+    the verb is no qualifier added ('establish') just because 'explore' is a cue word."""
+    details = _shift_details("They agreed that officials should explore a joint task force on fisheries.",
+                             "They agreed that officials will establish a joint task force on fisheries.")
+    assert "substitution: 'explore' -> 'establish'" in details
+    assert any(d.startswith("modality:") and d.endswith("(stronger)") for d in details)
+
+
 def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     """A comma that both statements have (after an opening phrase) still ends the lift."""
     found = _findings("In Asia, peace and stability matter.",

@@ -233,6 +233,11 @@ def _member_shifts(e: Words, l: Words, lifted: tuple[int, int, int, int], texts:
     return tuple(found), tuple(details), tuple(markers)
 
 
+def _content_of(words: Words, offset: int, cue: tuple[int, int, int] | None) -> set[int]:
+    """The content words of a modality cue found at ``offset`` (positions from ``offset``)."""
+    return set() if cue is None else {k for k in range(cue[0], cue[1]) if words.classes[offset + k] == C}
+
+
 def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tuple[int, int, int, int],
                 texts: tuple[str, str], ranks: tuple[int | None, int | None]) -> Finding:
     """The shift types of one word-level edit: framing cues first read off the
@@ -257,6 +262,11 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     # Cue words are set apart only when they carry a shift; else they are changed words like any
     # ("zero tolerance for ..." -> "commitment to ...": a substitution, not a qualifier dropped).
     e_cov, l_cov = (e_cues.covered(), l_cues.covered()) if modality or intensity else (set(), set())
+    if modality:
+        # A commitment verb that is a cue ("should explore" -> "will establish") is still
+        # a word changed: the verb swapped is a substitution beside the modality shift.
+        e_cov -= _content_of(e, e1, e_cues.modality)
+        l_cov -= _content_of(l, l1, l_cues.modality)
     e_rest = [k for k in range(i1, i2) if k - e1 not in e_cov and e.classes[k] in (C, V)]
     l_rest = [k for k in range(j1, j2) if k - l1 not in l_cov and l.classes[k] in (C, V)]
     if not any(e.classes[k] == C for k in e_rest) and not any(l.classes[k] == C for k in l_rest) \
