@@ -272,6 +272,20 @@ def test_a_commitment_verb_swapped_with_its_modal_is_a_substitution_too() -> Non
     assert any(d.startswith("modality:") and d.endswith("(stronger)") for d in details)
 
 
+def test_one_side_become_both_as_the_subject_is_a_speaker_shift() -> None:
+    """"Wang Yi underlined ..." -> "The two sides underlined ...": the position is now
+    taken jointly, a speaker shift, not the name dropped as a qualifier."""
+    result = diplodiff.compare(
+        Statement(id="e", text="The talks were held in Beijing. Wang Yi underlined the value of the joint "
+                               "action plan on river management. Talks go on."),
+        Statement(id="l", text="The talks were held in Beijing. The two sides underlined the value of the "
+                               "joint action plan on river management. Talks go on."))
+    shifted = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
+    assert [(c.earlier.text, c.later.text, c.shift) for c in shifted if c.earlier and c.later] == [
+        ("Wang Yi", "The two sides", (ShiftType.SPEAKER,))]
+    assert shifted[0].details == ("speaker: Wang Yi -> both",)
+
+
 def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     """A comma that both statements have (after an opening phrase) still ends the lift."""
     found = _findings("In Asia, peace and stability matter.",

@@ -17,6 +17,7 @@ from .._models import (
     Change,
     ChangeKind,
     Comparison,
+    Marker,
     Origin,
     Passage,
     Phrase,
@@ -32,7 +33,7 @@ from ..find.discover import find_phrases, is_reportable
 from ..find.lexicon import Lexicon, default_lexicon
 from ..read.files import load_statement
 from ..text.normalize import BARRIER, fold_text, function_words, has_unusual, stopwords
-from ..text.speakers import BOTH, SpeakerTable, attribute, blank_line_starts
+from ..text.speakers import BOTH, OUTLET, SpeakerTable, attribute, blank_line_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
@@ -268,6 +269,35 @@ def _name_lists(e: Words, l: Words, lifted: tuple[int, int, int, int]) -> bool:
     or gone ("Kazakhstan, ..." -> "Belarus, Iran, Kazakhstan, ..."), not a clause."""
     e1, e2, l1, l2 = lifted
     return list_members(e, e1, e2) is not None and list_members(l, l1, l2) is not None
+
+
+def _voice_swap(earlier: Analysis, later: Analysis, e: Words, l: Words, core: tuple[int, int, int, int],
+                ) -> tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]] | None:
+    """A speaker shift when the changed words on both sides are the words that name who
+    speaks, and the sentence passed between one side and both ("Minister Delorme
+    underlined ..." -> "The ministers underlined ..."): a position taken jointly or
+    alone, not a qualifier dropped. One person for another stays the name swapped."""
+    i1, i2, j1, j2 = core
+    if i2 <= i1 or j2 <= j1:
+        return None
+    es = earlier.sentences[e.sentence_of[e.owner[i1]]]
+    ls = later.sentences[l.sentence_of[l.owner[j1]]]
+    if es.voice is None or ls.voice is None or es.side == ls.side or BOTH not in (es.side, ls.side) \
+            or not (_overlap(e.span(i1, i2), es.voice) and _overlap(l.span(j1, j2), ls.voice)):
+        return None
+    names = [_voice_name(s) for s in (es, ls)]
+    return ((ShiftType.SPEAKER,), (f"speaker: {names[0]} -> {names[1]}",),
+            (Marker(ShiftType.SPEAKER, "earlier", es.voice.of(earlier.statement.text), es.voice),
+             Marker(ShiftType.SPEAKER, "later", ls.voice.of(later.statement.text), ls.voice)))
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _voice_name(sentence: Sentence) -> str:
+    """Who voices a sentence, as the report names a side ("both" for both sides)."""
+    return sentence.speaker if sentence.side != BOTH and sentence.speaker else (sentence.side or OUTLET)
 
 
 def _nested(key: str, keys: str) -> bool:
@@ -641,6 +671,9 @@ class _Edited:
                     shift += tuple(t for t in r_shift if t not in shift)
                     details += tuple(d for d in r_details if d not in details)
                     markers += r_markers
+            voiced = _voice_swap(earlier, later, e, l, edit.core)
+            if voiced is not None:
+                shift, details, markers = voiced
             if not shift:
                 continue
             self.claimed[0].append(e_phrase.span)
