@@ -166,6 +166,36 @@ def _stated_passage(size: int, *, offset: int = 0) -> str:
     return kept + "\n\nWe noted that " + clause * (size // len(clause) + 1) + "more."
 
 
+def _dated_passage(size: int, *, offset: int = 0) -> str:
+    """Kept sentences, and (when ``offset``) a new passage of ``size`` characters with no
+    punctuation, full of times after modals and infinitives: each is read for whether a
+    commitment is due then (``updates.stamps``)."""
+    kept = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
+    if not offset:
+        return kept
+    clause = "the council will review the mandate in March 2025 and agreed to meet on 3 May and "
+    return kept + "\n\nWe noted that " + clause * (size // len(clause) + 1) + "more."
+
+
+def _name_list(size: int, *, offset: int = 0) -> str:
+    """One sentence listing distinct names over ``size`` characters; with ``offset``, one
+    member more at that place: the list is read member by member (``classify``)."""
+    names = [f"Land{k:05d}" for k in range(size // 11 + 1)]
+    if offset:
+        names.insert(offset // 11, "Newland")
+    return "The summit was attended by " + ", ".join(names[:-1]) + " and " + names[-1] + ". Talks go on."
+
+
+def _capitals_passage(size: int, *, offset: int = 0) -> str:
+    """Kept sentences, and (when ``offset``) a new passage of ``size`` characters in capitals
+    with no punctuation: every capitalised word may continue a title (``terms.key_terms``)."""
+    kept = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
+    if not offset:
+        return kept
+    words = "PEACE IN SECURITY WITH DIALOGUE COOPERATION IN ENERGY TRADE MINISTERS DISCUSSED REGION "
+    return kept + "\n\n" + words * (size // len(words) + 1) + "END."
+
+
 def _per_kb(make: Callable[..., str], size: int, rounds: int, run: Callable[[str, str], object]) -> float:
     """Seconds (CPU) per KB of ``run`` on two texts of ``size`` characters, best of ``rounds``."""
     earlier, later = make(size), make(size, offset=size // 7)
@@ -187,8 +217,10 @@ def _analyse(earlier: str, _later: str) -> object:
 
 @pytest.mark.parametrize(("make", "run", "small", "large", "target"), [
     (_flat_text, _compare, 5_000, 40_000, 0.2), (_statement_text, _analyse, 20_000, 2_000_000, 2.0),
-    (_stated_passage, _compare, 5_000, 40_000, 0.3)],
-    ids=["compare-no-sentence-break-40KB", "analyse-statement-2MB", "compare-passage-of-that-clauses-40KB"])
+    (_stated_passage, _compare, 5_000, 40_000, 0.3), (_dated_passage, _compare, 5_000, 40_000, 0.3),
+    (_name_list, _compare, 5_000, 40_000, 0.3), (_capitals_passage, _compare, 5_000, 40_000, 0.3)],
+    ids=["compare-no-sentence-break-40KB", "analyse-statement-2MB", "compare-passage-of-that-clauses-40KB",
+         "compare-dated-passage-40KB", "compare-list-of-names-40KB", "compare-capitals-passage-40KB"])
 def test_linear(benchmark: BenchmarkFixture, make: Callable[..., str], run: Callable[[str, str], object],
                 small: int, large: int, target: float) -> None:
     """The large input costs no more per KB than the small one (the 2 MB case times the

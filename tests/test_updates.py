@@ -10,6 +10,7 @@ import pytest
 
 import diplodiff
 from diplodiff import ChangeKind, Statement
+from diplodiff.text.speakers import parse_speakers
 
 
 def _findings(earlier: str, later: str, dates: tuple[dt.date | None, dt.date | None] = (None, None),
@@ -246,3 +247,49 @@ def test_capitals_that_are_no_roman_numeral_stay_a_name() -> None:
     """A word in capitals that is no Roman numeral ("CIVIL") is a name's word as before."""
     assert _findings("The ministers praised the CIVIL Committee. Talks go on.",
                      "The ministers praised the RURAL Committee. Talks go on.") != []
+
+
+def test_the_modal_nearest_the_time_governs_it() -> None:
+    """"will meet again in October and agreed to complete the withdrawal in 2025": the
+    withdrawal's year is a commitment's, whatever meeting the clause began with."""
+    earlier = "The ministers will meet again in October and agreed to complete the withdrawal in 2025."
+    later = "The ministers will meet again in October and agreed to complete the withdrawal."
+    assert len(_findings(earlier, later, (dt.date(2024, 5, 1), dt.date(2024, 6, 1)))) == 1
+
+
+def test_a_negation_is_no_modal() -> None:
+    """"did not travel to Kyiv in March": a negated past event, not a commitment; its
+    month is the statement's time."""
+    assert _findings("The minister did not travel to Kyiv in March and discussed energy security.",
+                     "The minister did not travel to Kyiv and discussed energy security.") == []
+
+
+def test_an_acronym_of_roman_letters_stays_a_name() -> None:
+    """"the MDC Alliance" is a name: C, D and M make no session number here."""
+    analysis = diplodiff.analyse(Statement(id="a", text="Talks with the MDC Alliance went on."))
+    assert [p.text for p in analysis.phrases] == ["MDC Alliance"]
+
+
+def test_a_custom_speaker_table_tells_two_counterparts_apart() -> None:
+    """Two people a custom table (``speakers=``) knows for two sides are two counterparts,
+    not two holders of one office, as they are for the builtin table."""
+    table = parse_speakers("""
+[[person]]
+name = "Anna Korva"
+side = "finland"
+office = "Foreign Minister"
+[[person]]
+name = "Jonas Vell"
+side = "estonia"
+office = "Foreign Minister"
+[[side]]
+id = "finland"
+names = ["Finland"]
+[[side]]
+id = "estonia"
+names = ["Estonia"]
+""", name="custom")
+    earlier = "The talks were opened by Foreign Minister Anna Korva, who stressed regional security."
+    later = "The talks were opened by Foreign Minister Jonas Vell, who stressed regional security."
+    result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later), speakers=table)
+    assert [c.kind for c in result.changes if c.kind is not ChangeKind.KEPT] == [ChangeKind.SHIFTED]

@@ -286,6 +286,18 @@ def test_one_side_become_both_as_the_subject_is_a_speaker_shift() -> None:
     assert shifted[0].details == ("speaker: Wang Yi -> both",)
 
 
+def test_a_list_edited_in_two_places_is_one_finding() -> None:
+    """A member swapped and another added in one list: the list, read whole, once."""
+    names = "Ghana, {}, Mali, Niger, Chad, Benin, Kenya, Uganda, Rwanda, {}Angola and Zambia"
+    earlier, later = names.format("Togo", ""), names.format("Eritrea", "Sudan, ")
+    result = diplodiff.compare(Statement(id="e", text=f"The summit was attended by {earlier}. Talks go on."),
+                               Statement(id="l", text=f"The summit was attended by {later}. Talks go on."))
+    found = [c for c in result.changes if c.kind is not ChangeKind.KEPT]
+    assert len(found) == 1
+    assert set(found[0].details) == {"qualifier dropped: 'Togo'", "qualifier added: 'Eritrea'",
+                                     "qualifier added: 'Sudan'"}
+
+
 def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     """A comma that both statements have (after an opening phrase) still ends the lift."""
     found = _findings("In Asia, peace and stability matter.",

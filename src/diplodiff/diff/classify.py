@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .._models import Analysis, Marker, Phrase, ShiftType, Span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
-from ..text.speakers import BOTH, opening_words, same_side
+from ..text.speakers import BOTH, SpeakerTable, opening_words, side_named
 from .align import hunks
 from .framing import Cue, WordingCues, framing_of, wording_cues
 from .lift import list_members, raises_degree
@@ -193,7 +193,7 @@ def _member(words: Words, first: int, last: int, text: str) -> str:
 
 
 def _member_shifts(e: Words, l: Words, lifted: tuple[int, int, int, int], texts: tuple[str, str],
-                   ) -> Finding | None:
+                   table: SpeakerTable | None) -> Finding | None:
     """Members come and gone from a list of names, member by member, a name written in
     another form of itself ("Mali", "the Republic of Mali") being the same member:
     ``None`` when the lifted words are no list of names on both sides."""
@@ -204,11 +204,13 @@ def _member_shifts(e: Words, l: Words, lifted: tuple[int, int, int, int], texts:
     said = ([_member(e, a, b, texts[0]) for a, b in e_members],
             [_member(l, a, b, texts[1]) for a, b in l_members])
 
-    def same(x: str, y: str) -> bool:
-        return x.lower() == y.lower() or same_side(x, y)
-
-    gone = [k for k, x in enumerate(said[0]) if not any(same(x, y) for y in said[1])]
-    new = [k for k, y in enumerate(said[1]) if not any(same(x, y) for x in said[0])]
+    # Each member read once, as its words and as the side it names: a pairwise test of
+    # every two members was quadratic in a long list.
+    keys = [[(x.lower(), side_named(x, table)) for x in side] for side in said]
+    names = [{word for word, _ in side} for side in keys]
+    sides = [{found for _, found in side if found is not None} for side in keys]
+    gone = [k for k, (word, found) in enumerate(keys[0]) if word not in names[1] and found not in sides[1]]
+    new = [k for k, (word, found) in enumerate(keys[1]) if word not in names[0] and found not in sides[0]]
     if not gone and not new:
         return (), (), ()  # the same members, reordered or in other forms of their names
     found: list[ShiftType] = []
@@ -239,7 +241,8 @@ def _content_of(words: Words, offset: int, cue: tuple[int, int, int] | None) -> 
 
 
 def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tuple[int, int, int, int],
-                texts: tuple[str, str], ranks: tuple[int | None, int | None]) -> Finding:
+                texts: tuple[str, str], ranks: tuple[int | None, int | None],
+                table: SpeakerTable | None = None) -> Finding:
     """The shift types of one word-level edit: framing cues first read off the
     changed words (commitment, stance ladders, intensifiers), then what is left
     of the changed content words (qualifier added or dropped, substitution,
@@ -248,7 +251,7 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     is still a change of wording: a substitution, never nothing."""
     i1, i2, j1, j2 = core
     e1, e2, l1, l2 = lifted
-    members = _member_shifts(e, l, lifted, texts)
+    members = _member_shifts(e, l, lifted, texts, table)
     if members is not None:
         return members
     e_text, l_text = texts

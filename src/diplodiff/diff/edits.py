@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from .._models import Analysis, SentenceLink
+from ..text.speakers import SpeakerTable
 from .align import spans
 from .lift import lift, modal_words, noun_phrase, raises_degree
 from .sentences import GAP_THRESHOLD
@@ -204,8 +205,9 @@ def _split_name(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tupl
 
 
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
-          ) -> list[tuple[Edit, Words, Words]]:
-    """The lifted word-level edits of every sentence link, in earlier order."""
+          speakers: SpeakerTable | None = None) -> list[tuple[Edit, Words, Words]]:
+    """The lifted word-level edits of every sentence link, in earlier order (``speakers``:
+    the table that tells sides and people apart; the builtin one for ``None``)."""
     read: list[tuple[SentenceLink, Words, Words, list[tuple[int, int, int, int]] | list[Edit]]] = []
     texts = (earlier.statement.text, later.statement.text)
     years = tuple(d.year if (d := a.statement.date) is not None else None for a in (earlier, later))
@@ -225,9 +227,9 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         for r in (r for run in aligned for named in _split_name(e, l, run)
                   for r in unstamped(e, l, named, e_stamps, l_stamps)):
             if (_only_grammar(e, l, r) and not is_timed(e, l, r)) or is_date_edit(e, l, r) \
-                    or _rejoined(e, l, r) or is_renumbering(e, l, r) or name_form(e, l, r, texts):
+                    or _rejoined(e, l, r) or is_renumbering(e, l, r) or name_form(e, l, r, texts, speakers):
                 continue
-            if same_office(e, l, r, texts):
+            if same_office(e, l, r, texts, speakers):
                 holders.add((frozenset(e.parts[r[0]:r[1]]), frozenset(l.parts[r[2]:r[3]])))
                 continue
             runs.append(r)
@@ -237,7 +239,8 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         if link.similarity < GAP_THRESHOLD:
             found += [(edit, e, l) for edit in done if isinstance(edit, Edit)]
             continue
-        runs = [r for r in done if isinstance(r, tuple) and not holder_again(e, l, r, holders, texts)]
+        runs = [r for r in done
+                if isinstance(r, tuple) and not holder_again(e, l, r, holders, texts, speakers)]
         for k, run in enumerate(runs):
             before = (runs[k - 1][1], runs[k - 1][3]) if k else (0, 0)
             after = (runs[k + 1][0], runs[k + 1][2]) if k + 1 < len(runs) else (len(e.parts), len(l.parts))

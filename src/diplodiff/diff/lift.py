@@ -53,6 +53,8 @@ def raises_degree(words: Words, k: int) -> bool:
 
 
 MODALS = frozenset({"will", "shall", "should", "must", "may", "might", "could", "would", "can", "not"})
+#: The modals proper, without the negation ("will", "should", "may").
+MODAL_VERBS = MODALS - {"not"}
 
 
 def modal_words(words: Sequence[str]) -> bool:
@@ -153,7 +155,7 @@ def _object(ctx: _Context, k: int) -> int:
     return k
 
 
-def _right(ctx: _Context, ends_on_content: bool, after_modal: bool = False) -> int:
+def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
     n = len(ctx)
     k = 0
     if after_modal and n and not ctx.blocked(0) and ctx.cls(0) in (C, V):
@@ -387,9 +389,7 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)
     if any(c in (C, N, F) for c in first) and not numeral:
         left = _left(back)
-        if left < len(back) and back.word(left) in COORDINATORS and not back.blocked(left) \
-                and C in first and C in [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2))
-                                         if k < hi]:
+        if left < len(back) and back.word(left) in COORDINATORS and not back.blocked(left) and C in first:
             # A modifier changed after "and": the coordinated modifiers are one
             # phrase ("prompt and [complete] withdrawal" -> "prompt and [phased] withdrawal").
             left = _left_conjunct(back, left)

@@ -563,7 +563,7 @@ class _Edited:
     """
 
     def __init__(self, earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
-                 threshold: float, *, revision: bool = True) -> None:
+                 threshold: float, *, revision: bool = True, speakers: SpeakerTable | None = None) -> None:
         self.changes: list[Change] = []
         self.swaps: list[tuple[Phrase, Phrase]] = []
         self.claimed: tuple[list[Span], list[Span]] = ([], [])
@@ -573,9 +573,10 @@ class _Edited:
         self.unpaired: tuple[list[Phrase], list[Phrase]] = ([], [])
         texts = (earlier.statement.text, later.statement.text)
         seen = _SeenEdits()
+        lists: set[tuple[SentenceLink, tuple[int, int, int, int]]] = set()
         # Readouts of different meetings share templates, not text: the few sentences
         # that look alike are not one sentence edited, and the inventory carries the report.
-        for edit, e, l in edits(earlier, later, links) if revision else ():
+        for edit, e, l in edits(earlier, later, links, speakers) if revision else ():
             i1, i2, j1, j2 = edit.core
             e1, e2, l1, l2 = edit.lift
             e_content = sum(c == C for c in e.classes[i1:i2])
@@ -660,20 +661,27 @@ class _Edited:
                     else:
                         self.unpaired[kind is ChangeKind.ADDED].append(phrase)
                 continue
+            if _name_lists(e, l, edit.lift):
+                # A list is read whole, member by member, whichever of its edits reaches it:
+                # two edits of one list are one finding.
+                if (edit.link, edit.lift) in lists:
+                    continue
+                lists.add((edit.link, edit.lift))
             ranks = (max((h.rank for h in e_hits if h.rank is not None), default=None),
                      max((h.rank for h in l_hits if h.rank is not None), default=None))
-            shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks)
-            if edit.runs:
-                # Several runs in one noun phrase: each says what it changed.
-                shift, details, markers = (), (), ()
-                for run in edit.runs:
-                    r_shift, r_details, r_markers = edit_shifts(e, l, run, edit.lift, texts, ranks)
-                    shift += tuple(t for t in r_shift if t not in shift)
-                    details += tuple(d for d in r_details if d not in details)
-                    markers += r_markers
             voiced = _voice_swap(earlier, later, e, l, edit.core)
             if voiced is not None:
                 shift, details, markers = voiced
+            elif edit.runs:
+                # Several runs in one noun phrase: each says what it changed.
+                shift, details, markers = (), (), ()
+                for run in edit.runs:
+                    r_shift, r_details, r_markers = edit_shifts(e, l, run, edit.lift, texts, ranks, speakers)
+                    shift += tuple(t for t in r_shift if t not in shift)
+                    details += tuple(d for d in r_details if d not in details)
+                    markers += r_markers
+            else:
+                shift, details, markers = edit_shifts(e, l, edit.core, edit.lift, texts, ranks, speakers)
             if not shift:
                 continue
             self.claimed[0].append(e_phrase.span)
@@ -744,8 +752,7 @@ def _term_phrase(analysis: Analysis, words: Words, first: int, last: int) -> Phr
 
 
 def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses: tuple[Analysis, Analysis],
-                   streams: tuple[str, str], vocabulary: Collection[str],
-                   vocabs: tuple[Collection[str], Collection[str]]) -> None:
+                   streams: tuple[str, str], vocabs: tuple[Collection[str], Collection[str]]) -> None:
     """Add to each new or dropped passage the terms the phrase finder cuts apart or
     leaves out (``key_terms``: "trafficking in persons", "non-militarisation",
     "accession of the Republic of Belarus") that the other statement never says
@@ -949,11 +956,13 @@ def _numbered(found: Sequence[Passage], changes: Sequence[Change]) -> tuple[list
 
 def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFAULT_OPTIONS,
                   lexicon_names: Sequence[str] = (), recurring: Collection[str] = (),
-                  vocabulary: Collection[str] = frozenset()) -> Comparison:
-    """Compare two analysed statements (see ``compare``)."""
+                  vocabulary: Collection[str] = frozenset(), speakers: SpeakerTable | None = None,
+                  ) -> Comparison:
+    """Compare two analysed statements (see ``compare``; ``speakers``: the table they were
+    analysed with)."""
     links = align_sentences(earlier, later)
     revision = is_revision(earlier, later, links)
-    edited = _Edited(earlier, later, links, options.match_threshold, revision=revision)
+    edited = _Edited(earlier, later, links, options.match_threshold, revision=revision, speakers=speakers)
     found = list(passages(earlier, later, links)) if revision else []  # ids p1, p2...
     for kind, sentence, span in edited.clauses:
         analysis = earlier if kind is ChangeKind.DROPPED else later
@@ -975,7 +984,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         found += held
     found, changes = _numbered(found, changes)
     if revision:
-        _add_key_terms(changes, found, (earlier, later), inventory.words, vocabulary, inventory.vocab)
+        _add_key_terms(changes, found, (earlier, later), inventory.words, inventory.vocab)
     _cap_key_chunks(changes, vocabulary)
     # A wording of function words alone ("of the") names nothing that came or went.
     changes = [c for c in changes if c.kind not in (ChangeKind.ADDED, ChangeKind.DROPPED)
@@ -1225,7 +1234,8 @@ def compare(earlier: Statement | str | os.PathLike[str], later: Statement | str 
         return diff_analyses(analyse(earlier, lexicon=lexicon, options=options, speakers=speakers),
                              analyse(later, lexicon=lexicon, options=options, speakers=speakers),
                              options=options, lexicon_names=lexicon.names if options.lexicon else (),
-                             recurring=recurring, vocabulary=lexicon.vocabulary() if options.lexicon else ())
+                             recurring=recurring, vocabulary=lexicon.vocabulary() if options.lexicon else (),
+                             speakers=speakers)
 
 
 @contextmanager

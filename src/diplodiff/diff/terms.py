@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator
 from .._models import Token
 from ..text.normalize import heads, singular, stopwords
 from ..text.words import vocabulary
-from .lift import MODALS, is_plural
+from .lift import MODAL_VERBS, is_plural
 from .updates import stamps
 from .words import ARTICLES, COORDINATORS, DETERMINERS, NOT_ADVERBS, C, N, V, Words
 
@@ -76,9 +76,9 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
         x = k - 1
         # Back over the noun's chunk, and over a title's words ("the Working Group on
         # discrimination": "Working" is a governing word in lower case).
-        while x > first and not w.breaks[x] and (w.classes[x - 1] == C or (
+        while x > max(first, k - _MAX_TITLE) and not w.breaks[x] and (w.classes[x - 1] == C or (
                 _title_word(w, x - 1) and w.tokens[w.owner[x]].text[:1].isupper())):
-            x -= 1
+            x -= 1  # bounded as a title is: unbounded, a capitals-only passage was quadratic
         y = k + 1
         while y < last and w.owner[y] == w.owner[k + 1]:
             y += 1
@@ -347,8 +347,6 @@ def conjunct(w: Words, first: int, last: int) -> int | None:
     return start
 
 
-#: Modals that make a clause state a position ("those responsible will be held accountable").
-_POSITION_MODALS = MODALS - {"not"}
 #: Most parts of a stated position read as one key phrase (``stated_clauses``).
 _MAX_STATED = 10
 
@@ -365,8 +363,8 @@ def stated_clauses(w: Words, first: int, last: int) -> list[tuple[int, int]]:
         end = k + 1
         while end < last and (end == k + 1 or not w.breaks[end]) and end - k <= _MAX_STATED:
             end += 1  # no further than the longest clause read: a text of "that"s stays linear
-        if end - (k + 1) <= _MAX_STATED and (end == len(w.parts) or w.breaks[end]) \
+        if (end == len(w.parts) or w.breaks[end]) \
                 and sum(c == C for c in w.classes[k + 1 : end]) >= 2 \
-                and any(p in _POSITION_MODALS for p in w.parts[k + 2 : end]):  # a subject, then its modal
+                and any(p in MODAL_VERBS for p in w.parts[k + 2 : end]):  # a subject, then its modal
             found.append((k + 1, end))
     return found

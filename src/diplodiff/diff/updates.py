@@ -6,18 +6,18 @@ Wehmeyer" -> "Minister Albers")."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from ..text.normalize import roman_numeral
-from ..text.speakers import default_speakers, same_side
+from ..text.speakers import SpeakerTable, default_speakers, same_side, side_named
 from ..text.words import HEAD, NAME, TITLE, vocabulary, word
 from .align import spans
-from .lift import MODALS, is_named, is_possessive
+from .lift import MODAL_VERBS, is_named, is_possessive
 from .words import ARTICLES, CLAUSE_WORDS, DETERMINERS, NUMBER_WORDS, C, Words
 
 
-def name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
+def name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str],
+              table: SpeakerTable | None = None) -> bool:
     """True when the run only gives a country's name in another form ("Mali" -> "the
     Republic of Mali", "Russia" -> "the Russian Federation"): with the capitalised words
     they share after it, both sides name one side of the speaker table."""
@@ -29,7 +29,7 @@ def name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[s
     if not any(e.tokens[e.owner[n]].text[:1].isupper() for n in range(i1, i2 + k)) \
             or not any(l.tokens[l.owner[n]].text[:1].isupper() for n in range(j1, j2 + k)):
         return False  # a side is named in capitals on both sides (and neither is empty)
-    return same_side(e.span(i1, i2 + k).of(texts[0]), l.span(j1, j2 + k).of(texts[1]))
+    return same_side(e.span(i1, i2 + k).of(texts[0]), l.span(j1, j2 + k).of(texts[1]), table)
 
 
 #: Most words an office title takes before or after the name of its holder
@@ -37,12 +37,12 @@ def name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[s
 _TITLE_REACH = 12
 
 
-def _person(w: Words, first: int, last: int, text: str) -> bool:
+def _person(w: Words, first: int, last: int, text: str, table: SpeakerTable | None) -> bool:
     """True when parts ``first .. last - 1`` are a person's name: up to four capitalised
     words, none an office word, a month or a function word, naming no side."""
     owners = range(w.owner[first], w.owner[last - 1] + 1)
     return len(owners) <= 4 and all(word(w.tokens[t].text).bits & NAME for t in owners) \
-        and not same_side(text, text)
+        and side_named(text, table) is None
 
 
 def _titled(w: Words, first: int, last: int) -> bool:
@@ -70,14 +70,23 @@ def _titled(w: Words, first: int, last: int) -> bool:
     return False
 
 
-@functools.cache
-def _known_sides() -> dict[str, str]:
-    """The side of each person the builtin speaker table knows, by name or alias, lower case."""
-    return {form.lower(): person.side for person in default_speakers().people if person.side
-            for form in (person.name, *person.aliases)}
+def _known_sides(table: SpeakerTable | None) -> dict[str, str]:
+    """The side of each person a speaker table (the builtin one for ``None``) knows, by
+    name or alias, lower case; read once per table."""
+    table = default_speakers() if table is None else table
+    entry = _SIDES.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _SIDES[id(table)] = (table, {form.lower(): person.side for person in table.people
+                                             if person.side for form in (person.name, *person.aliases)})
+    return entry[1]
 
 
-def same_office(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str]) -> bool:
+#: ``_known_sides`` of the tables read so far, by identity.
+_SIDES: dict[int, tuple[SpeakerTable, dict[str, str]]] = {}
+
+
+def same_office(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[str, str],
+                table: SpeakerTable | None = None) -> bool:
     """True when the run only names another holder of one office ("Federal Minister for
     Foreign Affairs Katrin Wehmeyer" -> "... Friedrich Albers", "Minister Wehmeyer" ->
     "Minister Albers"): who holds an office is no formula. A change of the office or of
@@ -88,14 +97,16 @@ def same_office(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple
     if i2 == i1 or j2 == j1:
         return False
     gone, new = e.span(i1, i2).of(texts[0]), l.span(j1, j2).of(texts[1])
-    sides = _known_sides()
+    sides = _known_sides(table)
     if gone.lower() in sides and new.lower() in sides and sides[gone.lower()] != sides[new.lower()]:
         return False
-    return _person(e, i1, i2, gone) and _person(l, j1, j2, new) and _titled(e, i1, i2) and _titled(l, j1, j2)
+    return _person(e, i1, i2, gone, table) and _person(l, j1, j2, new, table) and _titled(e, i1, i2) \
+        and _titled(l, j1, j2)
 
 
 def holder_again(e: Words, l: Words, run: tuple[int, int, int, int],
-                  holders: set[tuple[frozenset[str], frozenset[str]]], texts: tuple[str, str]) -> bool:
+                 holders: set[tuple[frozenset[str], frozenset[str]]], texts: tuple[str, str],
+                 table: SpeakerTable | None = None) -> bool:
     """True when the run names, in part, the two holders of an office seen changing hands
     under its title ("Ramon Villacorta" -> "Teresita Lagdameo", then "Villacorta" -> "Lagdameo")."""
     i1, i2, j1, j2 = run
@@ -103,8 +114,8 @@ def holder_again(e: Words, l: Words, run: tuple[int, int, int, int],
         return False
     e_words, l_words = set(e.parts[i1:i2]), set(l.parts[j1:j2])
     return any(e_words <= gone and l_words <= new for gone, new in holders) \
-        and _person(e, i1, i2, e.span(i1, i2).of(texts[0])) \
-        and _person(l, j1, j2, l.span(j1, j2).of(texts[1]))
+        and _person(e, i1, i2, e.span(i1, i2).of(texts[0]), table) \
+        and _person(l, j1, j2, l.span(j1, j2).of(texts[1]), table)
 
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -282,24 +293,35 @@ def _committed(w: Words, first: int) -> bool:
     the withdrawal in 2025", "to hold elections in December") whose verb is no meeting
     ("will meet again in October", "to be held in Canberra", "to hold the next summit in
     2026": the next meeting's date is a stamp). A commitment's date is its content."""
-    start = first
-    while start > 0 and not w.breaks[start] and w.parts[start - 1] not in ("which", "that", "where"):
-        start -= 1
-    for k in range(start, first):
-        if not (w.parts[k] in MODALS or (w.parts[k] == "to" and k + 1 < first
-                                          and not is_named(w, k + 1) and w.parts[k + 1] not in ARTICLES)):
-            continue
-        v = k + 1
-        while v < first and (w.parts[v] in _BEFORE_VERB or w.parts[v].endswith("ly")):
-            v += 1
-        if v >= first or w.parts[v] in _MEETING or w.parts[v] in ("held", "convened", "hosted"):
-            return False
-        after = v + 1
-        while after < first and (w.parts[after] in ARTICLES or w.parts[after] in DETERMINERS
-                                 or w.parts[after] in _ORDINAL_WORDS or w.parts[after] in _NEXT):
-            after += 1
-        return not (w.parts[v] in _HOLDING and after < first and w.parts[after] in _GATHERINGS)
-    return False
+    # The nearest modal or infinitive before the time governs it ("will meet again in
+    # October and agreed to complete the withdrawal in 2025"), read back no further than
+    # the clause and ``_COMMIT_REACH`` words: a scan to the clause's start was quadratic
+    # in a text without punctuation.
+    k = first - 1
+    while k >= max(0, first - _COMMIT_REACH) and not w.breaks[k + 1] \
+            and w.parts[k] not in ("which", "that", "where"):
+        if w.parts[k] in MODAL_VERBS or (w.parts[k] == "to" and k + 1 < first
+                                         and not is_named(w, k + 1) and w.parts[k + 1] not in ARTICLES):
+            break
+        k -= 1
+    else:
+        return False
+    if k < 0 or w.breaks[k + 1] or w.parts[k] in ("which", "that", "where"):
+        return False
+    v = k + 1
+    while v < first and (w.parts[v] in _BEFORE_VERB or w.parts[v].endswith("ly")):
+        v += 1
+    if v >= first or w.parts[v] in _MEETING or w.parts[v] in ("held", "convened", "hosted"):
+        return False
+    after = v + 1
+    while after < first and (w.parts[after] in ARTICLES or w.parts[after] in DETERMINERS
+                             or w.parts[after] in _ORDINAL_WORDS or w.parts[after] in _NEXT):
+        after += 1
+    return not (w.parts[v] in _HOLDING and after < first and w.parts[after] in _GATHERINGS)
+
+
+#: Most words between a modal (or "to") and the time it governs.
+_COMMIT_REACH = 12
 
 
 #: Verbs of people meeting: the place after them is where they met ("have met in Vilnius").

@@ -124,13 +124,15 @@ _IRREGULAR = {"crises": "crisis", "analyses": "analysis", "theses": "thesis",
               "syntheses": "synthesis", "axes": "axis", "bases": "basis", "oases": "oasis"}
 
 
-#: A Roman numeral, in lower case ("lxii").
-_ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+#: A Roman numeral below 90, in lower case ("lxii"): sessions and summits numbered in
+#: Roman numerals stay below it, and the letters C, D and M would take acronyms ("MDC",
+#: "CD", "MCC") for numbers.
+_ROMAN = re.compile(r"(xl|l?x{0,3})(ix|iv|v?i{0,3})")
 
 
 def roman_numeral(text: str) -> bool:
-    """True for a Roman numeral of two letters or more written in capitals ("LXII", "XVI"):
-    a number ("the LXII Meeting" is the 62nd), not a name or an acronym."""
+    """True for a Roman numeral of two letters or more, below 90, written in capitals
+    ("LXII", "XVI"): a number ("the LXII Meeting" is the 62nd), not a name or an acronym."""
     return len(text) >= 2 and text.isupper() and _ROMAN.fullmatch(text.lower()) is not None
 
 

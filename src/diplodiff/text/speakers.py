@@ -1038,16 +1038,18 @@ def attribute(statement: Statement, sentences: Sequence[Sentence], *,
     return _Reader(statement, sentences, default_speakers() if table is None else table).read()
 
 
+def side_named(text: str, table: SpeakerTable | None = None) -> str | None:
+    """The side a text is wholly the name of ("the Republic of Mali": ``mali``; a leading
+    "the" is no part of a name), or ``None``."""
+    sides = _lookup(default_speakers() if table is None else table).sides
+    words = _words_of(text)
+    start = 1 if words and words[0].low == "the" else 0
+    hit = sides.at(words, start) if start < len(words) else None
+    return hit[0] if hit is not None and start + hit[1] == len(words) else None
+
+
 def same_side(name: str, other: str, table: SpeakerTable | None = None) -> bool:
     """True when two names are each wholly the name of one and the same side ("Mali" and
-    "the Republic of Mali"; a leading "the" is no part of a name)."""
-    sides = _lookup(default_speakers() if table is None else table).sides
-
-    def side_of(text: str) -> str | None:
-        words = _words_of(text)
-        start = 1 if words and words[0].low == "the" else 0
-        hit = sides.at(words, start) if start < len(words) else None
-        return hit[0] if hit is not None and start + hit[1] == len(words) else None
-
-    found = side_of(name)
-    return found is not None and found == side_of(other)
+    "the Republic of Mali")."""
+    found = side_named(name, table)
+    return found is not None and found == side_named(other, table)
