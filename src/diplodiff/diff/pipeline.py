@@ -283,16 +283,12 @@ def _voice_swap(earlier: Analysis, later: Analysis, e: Words, l: Words, core: tu
     es = earlier.sentences[e.sentence_of[e.owner[i1]]]
     ls = later.sentences[l.sentence_of[l.owner[j1]]]
     if es.voice is None or ls.voice is None or es.side == ls.side or BOTH not in (es.side, ls.side) \
-            or not (_overlap(e.span(i1, i2), es.voice) and _overlap(l.span(j1, j2), ls.voice)):
+            or not (_overlaps(e.span(i1, i2), (es.voice,)) and _overlaps(l.span(j1, j2), (ls.voice,))):
         return None
     names = [_voice_name(s) for s in (es, ls)]
     return ((ShiftType.SPEAKER,), (f"speaker: {names[0]} -> {names[1]}",),
             (Marker(ShiftType.SPEAKER, "earlier", es.voice.of(earlier.statement.text), es.voice),
              Marker(ShiftType.SPEAKER, "later", ls.voice.of(later.statement.text), ls.voice)))
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _voice_name(sentence: Sentence) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..text.normalize import roman_numeral
 from ..text.speakers import SpeakerTable, default_speakers, same_side, side_named
-from ..text.words import HEAD, NAME, TITLE, vocabulary, word
+from ..text.words import HEAD, MONTHS, NAME, TITLE, vocabulary, word
 from .align import spans
 from .lift import MODAL_VERBS, is_named, is_possessive
 from .words import ARTICLES, CLAUSE_WORDS, DETERMINERS, NUMBER_WORDS, C, Words
@@ -118,10 +118,7 @@ def holder_again(e: Words, l: Words, run: tuple[int, int, int, int],
         and _person(l, j1, j2, l.span(j1, j2).of(texts[1]), table)
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-                     "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MONTHS = MONTHS | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _datelike(part: str) -> bool:
