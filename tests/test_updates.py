@@ -293,3 +293,16 @@ names = ["Estonia"]
     later = "The talks were opened by Foreign Minister Jonas Vell, who stressed regional security."
     result = diplodiff.compare(Statement(id="e", text=earlier), Statement(id="l", text=later), speakers=table)
     assert [c.kind for c in result.changes if c.kind is not ChangeKind.KEPT] == [ChangeKind.SHIFTED]
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("The parties agreed to complete the withdrawal in 2025. Talks go on.",
+     "The parties agreed to complete the withdrawal in 2026. Talks go on."),
+    ("The council will review the mandate in March. Talks go on.",
+     "The council will review the mandate in September. Talks go on."),
+], ids=["year-moved", "month-moved"])
+def test_when_a_commitment_is_due_moved_is_no_date_update(earlier: str, later: str) -> None:
+    """A date changed in a commitment ("will review the mandate in March" -> "in
+    September") is the commitment put off or brought forward, not the statement's date."""
+    found = _findings(earlier, later, (dt.date(2024, 5, 1), dt.date(2025, 5, 1)))
+    assert [kind for kind, _, _ in found] == ["shifted"]

@@ -430,10 +430,14 @@ def is_renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
 
 def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     """True when a run changes only a date ("8 September" -> "7 June", "2021" -> "2023"):
-    when a statement was made is its metadata, not a change in what it says."""
+    when a statement was made is its metadata, not a change in what it says. A deadline's
+    date and a commitment's are what it says, and no date update."""
     i1, i2, j1, j2 = run
     changed = e.parts[i1:i2] + l.parts[j1:j2]
     if not changed or not all(_datelike(p) for p in changed):
         return False
+    if (i1 > 0 and not e.breaks[i1] and e.parts[i1 - 1] in _DEADLINE) or _committed(e, i1) \
+            or _committed(l, j1):
+        return False  # a deadline or when a commitment is due ("by 2060" -> "by 2050"): content
     near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
     return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
