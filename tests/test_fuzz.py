@@ -116,6 +116,8 @@ LIST_WORDS = ("Ghana", "Togo", "the", "Republic", "of", "Mali", "South", "Sudan"
                           st.sampled_from(LIST_WORDS)), min_size=1, max_size=4))
 @example(["The", "ministers", "praised", "the", "Council", "."],
          [(5, "insert", "and"), (6, "insert", "Ghana")])
+@example(["Ghana"], [(1, "insert", "3")])
+@example(["Ghana", "3"], [(1, "drop", "Ghana")])
 def test_compare_of_an_edited_text_never_fails(words: list[str],
                                                edits: list[tuple[int, str, str]]) -> None:
     """compare() of a text and an edited copy (words put in, taken out or swapped, at

@@ -294,6 +294,8 @@ def _committed(w: Words, first: int) -> bool:
     # October and agreed to complete the withdrawal in 2025"), read back no further than
     # the clause and ``_COMMIT_REACH`` words: a scan to the clause's start was quadratic
     # in a text without punctuation.
+    if first >= len(w.parts):
+        return False  # no time stands at the text's end
     k = first - 1
     while k >= max(0, first - _COMMIT_REACH) and not w.breaks[k + 1] \
             and w.parts[k] not in ("which", "that", "where"):
@@ -436,8 +438,8 @@ def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     changed = e.parts[i1:i2] + l.parts[j1:j2]
     if not changed or not all(_datelike(p) for p in changed):
         return False
-    if (i1 > 0 and not e.breaks[i1] and e.parts[i1 - 1] in _DEADLINE) or _committed(e, i1) \
-            or _committed(l, j1):
+    if (0 < i1 < len(e.parts) and not e.breaks[i1] and e.parts[i1 - 1] in _DEADLINE) \
+            or _committed(e, i1) or _committed(l, j1):
         return False  # a deadline or when a commitment is due ("by 2060" -> "by 2050"): content
     near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
     return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
