@@ -790,8 +790,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
                     and span.start <= c.phrase.span.start and c.phrase.span.end <= span.end]
             replaced.update(id(c) for c in held)
             added.append(span)
-            changes.append(Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
-                           else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
+            changes.append(_one_sided(side, phrase, 1, passage.id))
         # A position stated in a "that" clause with no key phrase in it ("warns that those
         # responsible will be held accountable") is what the clause adds: its own key phrase.
         for first, last in stated_clauses(words, inside[0], inside[-1] + 1):
@@ -801,8 +800,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
                     a.start < span.end and span.start < a.end for a in added):
                 continue
             added.append(span)
-            changes.append(Change(ChangeKind.ADDED, None, phrase, later_count=1, passage=passage.id) if side
-                           else Change(ChangeKind.DROPPED, phrase, None, earlier_count=1, passage=passage.id))
+            changes.append(_one_sided(side, phrase, 1, passage.id))
     if replaced:
         changes[:] = [c for c in changes if id(c) not in replaced]
 
@@ -855,9 +853,14 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
                             sentence.span.end, passage.span.end)), key=key, formula="~" + key,
                         canonical=key, category=None, rank=None, origin=Origin.DISCOVERED,
                         speaker=sentence.speaker, side=sentence.side)
-    if kind is ChangeKind.ADDED:
-        return Change(kind, None, phrase, later_count=1, passage=passage.id)
-    return Change(kind, phrase, None, earlier_count=1, passage=passage.id)
+    return _one_sided(kind is ChangeKind.ADDED, phrase, 1, passage.id)
+
+
+def _one_sided(added: int, phrase: Phrase, count: int, passage: str | None = None) -> Change:
+    """An added (``added`` true: the later side) or dropped change of a phrase said ``count`` times."""
+    if added:
+        return Change(ChangeKind.ADDED, None, phrase, later_count=count, passage=passage)
+    return Change(ChangeKind.DROPPED, phrase, None, earlier_count=count, passage=passage)
 
 
 #: Readouts of different meetings: a passage is read once with its formulas under
@@ -1076,9 +1079,7 @@ class _Inventory:
         for side, formula, pid in one_sided:
             group = self.pairing.groups[side][formula]
             phrase = _compound((self.earlier, self.later)[side], group[0])
-            changes.append(
-                Change(ChangeKind.ADDED, None, phrase, later_count=len(group), passage=pid) if side
-                else Change(ChangeKind.DROPPED, phrase, None, earlier_count=len(group), passage=pid))
+            changes.append(_one_sided(side, phrase, len(group), pid))
         return changes
 
     def _edited_changes(self) -> list[Change]:
