@@ -263,9 +263,7 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
         # An expression ends on its anchor, not on a preposition or article of what follows.
         while last > first and (w.parts[last - 1] in _WHEN or w.parts[last - 1] in ("the", *_RELATIVE)):
             last -= 1
-        deadline = (first > 0 and not w.breaks[first] and w.parts[first - 1] in _DEADLINE) \
-            or _committed(w, first)
-        if last > first and not deadline and _anchored(w, first, last, year):
+        if last > first and not _due(w, first) and _anchored(w, first, last, year):
             if any(_month(w, j) for j in range(first, last)) \
                     and any(w.parts[j].isdigit() and len(w.parts[j]) <= 2 for j in range(first, last)):
                 first, last = _place_before(w, first), _place_after(w, last)
@@ -282,6 +280,13 @@ _GATHERINGS = frozenset({"meeting", "meetings", "summit", "summits", "session", 
 _NEXT = frozenset({"next", "following"})
 #: Words between a modal (or "to") and its verb ("will also further", "to be").
 _BEFORE_VERB = frozenset({"also", "again", "further", "jointly", "soon", "be", "not"})
+
+
+def _due(w: Words, first: int) -> bool:
+    """True when the time at part ``first`` is a deadline ("by December", "within two
+    weeks") or when a commitment is due (``_committed``): content, no stamp."""
+    return (0 < first < len(w.parts) and not w.breaks[first] and w.parts[first - 1] in _DEADLINE) \
+        or _committed(w, first)
 
 
 def _committed(w: Words, first: int) -> bool:
@@ -438,8 +443,7 @@ def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     changed = e.parts[i1:i2] + l.parts[j1:j2]
     if not changed or not all(_datelike(p) for p in changed):
         return False
-    if (0 < i1 < len(e.parts) and not e.breaks[i1] and e.parts[i1 - 1] in _DEADLINE) \
-            or _committed(e, i1) or _committed(l, j1):
+    if _due(e, i1) or _due(l, j1):
         return False  # a deadline or when a commitment is due ("by 2060" -> "by 2050"): content
     near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
     return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
