@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator
 from .._models import Token
 from ..text.normalize import heads, singular, stopwords
 from ..text.words import vocabulary
-from .lift import MODAL_VERBS, is_plural
+from .lift import MODAL_VERBS, is_named, is_plural
 from .updates import stamps
 from .words import ARTICLES, COORDINATORS, DETERMINERS, NOT_ADVERBS, C, N, V, Words
 
@@ -203,8 +203,7 @@ _UNTIL = frozenset({"until", "to", "by", "for", "through"})
 
 def _capital(w: Words, k: int) -> bool:
     """Whether part ``k`` is a content word written with a capital (a name's word)."""
-    text = w.tokens[w.owner[k]].text
-    return w.classes[k] == C and text[:1].isupper()
+    return w.classes[k] == C and is_named(w, k)
 
 
 def _title_word(w: Words, k: int) -> bool:
