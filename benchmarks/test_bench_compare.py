@@ -155,26 +155,31 @@ def _statement_text(size: int, *, offset: int = 0) -> str:
     return (text * (size // len(text) + 2))[offset : offset + size]
 
 
-def _stated_passage(size: int, *, offset: int = 0) -> str:
-    """Three kept sentences, and (when ``offset``) a new sentence of ``size`` characters made of
-    "that" clauses after them: every "that" opens a stated position to read
-    (``words.stated_clauses``), over a passage with no punctuation to stop the reading."""
-    kept = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
+#: The sentences every new-passage case keeps on both sides.
+_KEPT = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
+
+
+def _new_passage(size: int, offset: int, opening: str, clause: str, ending: str) -> str:
+    """``_KEPT``, and (when ``offset``) a new paragraph of ``size`` characters after it:
+    ``opening``, ``clause`` repeated with no punctuation between, ``ending``."""
     if not offset:
-        return kept
-    clause = "the envoys warned that the talks will go on and "
-    return kept + "\n\nWe noted that " + clause * (size // len(clause) + 1) + "more."
+        return _KEPT
+    return _KEPT + "\n\n" + opening + clause * (size // len(clause) + 1) + ending
+
+
+def _stated_passage(size: int, *, offset: int = 0) -> str:
+    """A new sentence of "that" clauses: every "that" opens a stated position to read
+    (``terms.stated_clauses``), over a passage with no punctuation to stop the reading."""
+    return _new_passage(size, offset, "We noted that ", "the envoys warned that the talks will go on and ",
+                        "more.")
 
 
 def _dated_passage(size: int, *, offset: int = 0) -> str:
-    """Kept sentences, and (when ``offset``) a new passage of ``size`` characters with no
-    punctuation, full of times after modals and infinitives: each is read for whether a
+    """A new passage full of times after modals and infinitives: each is read for whether a
     commitment is due then (``updates.stamps``)."""
-    kept = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
-    if not offset:
-        return kept
-    clause = "the council will review the mandate in March 2025 and agreed to meet on 3 May and "
-    return kept + "\n\nWe noted that " + clause * (size // len(clause) + 1) + "more."
+    return _new_passage(size, offset, "We noted that ",
+                        "the council will review the mandate in March 2025 and agreed to meet on 3 May and ",
+                        "more.")
 
 
 def _name_list(size: int, *, offset: int = 0) -> str:
@@ -187,13 +192,12 @@ def _name_list(size: int, *, offset: int = 0) -> str:
 
 
 def _capitals_passage(size: int, *, offset: int = 0) -> str:
-    """Kept sentences, and (when ``offset``) a new passage of ``size`` characters in capitals
-    with no punctuation: every capitalised word may continue a title (``terms.key_terms``)."""
-    kept = "The envoys met in Accra.\n\nThey reviewed the agenda.\n\nTalks will go on."
-    if not offset:
-        return kept
-    words = "PEACE IN SECURITY WITH DIALOGUE COOPERATION IN ENERGY TRADE MINISTERS DISCUSSED REGION "
-    return kept + "\n\n" + words * (size // len(words) + 1) + "END."
+    """A new passage in capitals: every capitalised word may continue a title
+    (``terms.key_terms``)."""
+    return _new_passage(size, offset, "",
+                        "PEACE IN SECURITY WITH DIALOGUE COOPERATION IN ENERGY TRADE MINISTERS "
+                        "DISCUSSED REGION ",
+                        "END.")
 
 
 def _per_kb(make: Callable[..., str], size: int, rounds: int, run: Callable[[str, str], object]) -> float:
