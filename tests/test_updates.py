@@ -67,6 +67,20 @@ def test_a_venue_that_moves_with_its_date_is_no_change() -> None:
                      "plan.") == []
 
 
+def test_the_next_meetings_venue_with_its_time_is_no_change() -> None:
+    """"the tenth Annual Leaders' Meeting in Australia in 2025" -> "the eleventh ... in
+    Indonesia in 2026": a gathering's place with its time stamp is where the next one meets."""
+    assert _findings("The leaders agreed to hold the tenth Annual Leaders' Meeting in Australia in 2025.",
+                     "The leaders agreed to hold the eleventh Annual Leaders' Meeting in Indonesia in 2026.",
+                     (dt.date(2024, 7, 2), dt.date(2025, 8, 19))) == []
+
+
+def test_a_gatherings_place_without_a_time_stays_a_finding() -> None:
+    """Without a time after it, the place after a gathering may be what it is about."""
+    assert _findings("The ministers welcomed the conference in Geneva as a step towards peace.",
+                     "The ministers welcomed the conference in Doha as a step towards peace.") != []
+
+
 def test_a_place_without_a_date_stays_a_finding() -> None:
     """Only a day's date makes the place before it a venue: "the conflict in Sudan since
     April 2023" -> "in Ethiopia" is another conflict."""
