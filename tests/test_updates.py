@@ -104,6 +104,19 @@ def test_a_target_year_dropped_stays_a_finding() -> None:
                      (dt.date(2023, 3, 1), dt.date(2024, 3, 1))) != []
 
 
+def test_a_target_year_inside_one_sides_variant_is_the_formula_shifted() -> None:
+    """"carbon neutrality by 2060" -> "by 2050": the lexicon knows the later wording as a
+    variant with its year, the earlier only as "carbon neutrality"; quoted alike on both
+    sides, the year changed is the finding, not the formula added."""
+    text = "The country will achieve carbon neutrality by {}."
+    result = diplodiff.compare(Statement(id="e", text=text.format(2060), date=dt.date(2023, 1, 1)),
+                               Statement(id="l", text=text.format(2050), date=dt.date(2024, 1, 1)))
+    found = [c for c in result.changes if c.kind is not ChangeKind.KEPT]
+    assert [(c.kind.value, c.earlier.text if c.earlier else None, c.later.text if c.later else None)
+            for c in found] == [("shifted", "carbon neutrality by 2060", "carbon neutrality by 2050")]
+    assert found[0].details == ("substitution: '2060' -> '2050'",)
+
+
 def test_a_bare_year_in_an_undated_statement_stays_a_finding() -> None:
     """With no date to read it against, "in 2025" may be a target: it is reported."""
     assert _findings("The partners agreed to open the new rail link in 2025 as planned.",

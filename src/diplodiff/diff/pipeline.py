@@ -416,6 +416,38 @@ def _lifted_phrase(analysis: Analysis, words: Words, first: int, last: int, *, k
     )
 
 
+def _to_variants(earlier: Analysis, later: Analysis, e: Words, l: Words, lift: tuple[int, int, int, int],
+                 e_hits: Sequence[Phrase], l_hits: Sequence[Phrase]) -> tuple[int, int, int, int] | None:
+    """The lift grown alike on both sides to a formula that one side's variant holds past
+    it, when the other side says the same formula only in the shared words it reaches ("carbon
+    neutrality by 2060" -> "carbon neutrality by 2050": the variant with the year holds
+    "2050", the other is "carbon neutrality"); ``None`` when nothing grows. Quoted as lifted,
+    the change would read as the formula added and its year gone unreported."""
+    e1, e2, l1, l2 = lift
+    back = ahead = 0
+    for w, lo, hi, hits, other, o_lo, o_hi, o_analysis, o_hits in (
+            (e, e1, e2, e_hits, l, l1, l2, later, l_hits), (l, l1, l2, l_hits, e, e1, e2, earlier, e_hits)):
+        for hit in hits:
+            if any(h.formula == hit.formula for h in o_hits):
+                continue  # the lift reaches the formula on both sides: quoted as lifted
+            first, last = lo, hi
+            while first > 0 and not w.breaks[first] and w.span(first - 1, first).start >= hit.span.start:
+                first -= 1
+            while last < len(w.parts) and not w.breaks[last] and w.span(last, last + 1).end <= hit.span.end:
+                last += 1
+            b, a = lo - first, last - hi
+            if not (b or a) or o_lo - b < 0 or o_hi + a > len(other.parts) \
+                    or other.parts[o_lo - b : o_lo] != w.parts[first:lo] \
+                    or other.parts[o_hi : o_hi + a] != w.parts[hi:last]:
+                continue
+            reach = other.span(o_lo - b, o_hi + a) if o_hi + a > o_lo - b else None
+            if reach is not None and any(h.formula == hit.formula for h in lexicon_hits(o_analysis, reach)):
+                back, ahead = max(back, b), max(ahead, a)
+    if not (back or ahead):
+        return None
+    return e1 - back, e2 + ahead, l1 - back, l2 + ahead
+
+
 def _held(e_hits: Sequence[Phrase], e_core: Span | None, l_hits: Sequence[Phrase], l_core: Span | None,
           ) -> tuple[Phrase, Phrase] | None:
     """The two lexicon formulas that hold a change whole, one on each side, if there are."""
@@ -620,6 +652,12 @@ class _Edited:
             words = (e.parts[i1:i2], l.parts[j1:j2])
             e_hits = lexicon_hits(earlier, e.span(e1, e2))
             l_hits = lexicon_hits(later, l.span(l1, l2))
+            grown = _to_variants(earlier, later, e, l, edit.lift, e_hits, l_hits)
+            if grown is not None:
+                edit = attrs.evolve(edit, lift=grown)
+                e1, e2, l1, l2 = grown
+                e_hits = lexicon_hits(earlier, e.span(e1, e2))
+                l_hits = lexicon_hits(later, l.span(l1, l2))
             held = _held(e_hits, e.span(i1, i2) if i2 > i1 else None, l_hits,
                          l.span(j1, j2) if j2 > j1 else None)
             # A formula around the edit on both sides, but holding it on one side only
