@@ -28,7 +28,11 @@ def _findings(earlier: str, later: str, dates: tuple[dt.date | None, dt.date | N
      "The leaders will meet again in Suva in October. Talks go on."),
     ("The ministers agreed to hold the next summit in Apia in October. Talks go on.",
      "The ministers agreed to hold the next summit in Apia. Talks go on."),
-], ids=["past-months-dropped", "relative-to-month", "next-summit"])
+    ("Heads of Government agreed to hold the Forty-Eighth Regular Meeting of the Conference in "
+     "February 2025. Talks go on.",
+     "Heads of Government agreed to hold the Forty-Eighth Regular Meeting of the Conference in "
+     "February 2027. Talks go on."),
+], ids=["past-months-dropped", "relative-to-month", "next-summit", "named-next-meeting"])
 def test_a_time_expression_alone_is_no_change(earlier: str, later: str) -> None:
     """A run whose changed words only say when something happened or when the next meeting
     is ("over the last twelve months", "later this month") is the statement's time, not a formula."""
@@ -128,7 +132,9 @@ def test_a_bare_year_in_an_undated_statement_stays_a_finding() -> None:
      "The 53rd Ordinary Session of the Commission adopted the report on prison conditions."),
     ("The Seventh Summit of the Forum endorsed the regional roadmap on ocean governance.",
      "The Eighth Summit of the Forum endorsed the regional roadmap on ocean governance."),
-], ids=["numeric", "word-before-name"])
+    ("The Forty-Seventh Regular Meeting of the Conference endorsed the regional roadmap.",
+     "The Fifty-First Regular Meeting of the Conference endorsed the regional roadmap."),
+], ids=["numeric", "word-before-name", "two-word-ordinal"])
 def test_a_session_renumbered_is_no_change(earlier: str, later: str) -> None:
     """One ordinal for another before the same name is the next session, not a new formula."""
     assert _findings(earlier, later) == []

@@ -160,6 +160,13 @@ def _ordinal_at(w: Words, k: int) -> bool:
     return _ordinal(w.parts[k]) or roman_numeral(w.tokens[w.owner[k]].text)
 
 
+def _ordinal_run(w: Words, first: int, last: int) -> bool:
+    """Parts ``first .. last - 1`` are one ordinal (``_ordinal_at``), or one written in
+    two words ("Forty-Seventh")."""
+    return 0 < last - first <= 2 and _ordinal_at(w, last - 1) \
+        and all(w.parts[k] in _TENS for k in range(first, last - 1))
+
+
 def _calendar_year(part: str) -> bool:
     return len(part) == 4 and part.isdigit() and part[:2] in ("19", "20")
 
@@ -317,9 +324,13 @@ def _committed(w: Words, first: int) -> bool:
         v += 1
     if v >= first or w.parts[v] in _MEETING or w.parts[v] in ("held", "convened", "hosted"):
         return False
+    # The gathering may be named ("to hold the Fifty-Second Regular Meeting"): its
+    # ordinal and capitalised words stand before the noun.
     after = v + 1
-    while after < first and (w.parts[after] in ARTICLES or w.parts[after] in DETERMINERS
-                             or w.parts[after] in _ORDINAL_WORDS or w.parts[after] in _NEXT):
+    while after < first and w.parts[after] not in _GATHERINGS and (
+            w.parts[after] in ARTICLES or w.parts[after] in DETERMINERS or w.parts[after] in _ORDINAL_WORDS
+            or w.parts[after] in _NEXT or w.parts[after] in _TENS
+            or w.tokens[w.owner[after]].text[:1].isupper()):
         after += 1
     return not (w.parts[v] in _HOLDING and after < first and w.parts[after] in _GATHERINGS)
 
@@ -420,11 +431,12 @@ _EVENT_REACH = 8
 
 def is_renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     """True when a run only renumbers an event ("41st Extraordinary Session" -> "42nd
-    Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit", "1165th meeting"):
-    one ordinal for another before the same words, an event noun among them. An ordinal of
-    anything else ("the First Committee", "the first phase") names another thing."""
+    Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit", "1165th meeting",
+    "Forty-Seventh Regular Meeting"): one ordinal for another before the same words, an
+    event noun among them. An ordinal of anything else ("the First Committee", "the first
+    phase") names another thing."""
     i1, i2, j1, j2 = run
-    if i2 - i1 != 1 or j2 - j1 != 1 or not _ordinal_at(e, i1) or not _ordinal_at(l, j1):
+    if not _ordinal_run(e, i1, i2) or not _ordinal_run(l, j1, j2):
         return False
     events = vocabulary("speech.txt")["event_noun"] | _NUMBERED
     k = i2
