@@ -85,6 +85,24 @@ def test_a_gatherings_place_without_a_time_stays_a_finding() -> None:
                      "The ministers welcomed the conference in Doha as a step towards peace.") != []
 
 
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("The Conference was held in Bridgetown, Barbados, from 3 to 5 July 2024. Talks go on.",
+     "The Conference was held in Basseterre, St Kitts and Nevis, from 6 to 8 July 2026. Talks go on."),
+    ("The summit took place from 30 June to 2 July 2024 in Vientiane. Talks go on.",
+     "The summit took place from 8 to 10 October 2025 in Kuala Lumpur. Talks go on."),
+], ids=["city-country-range", "range-then-city"])
+def test_the_days_and_place_an_event_was_held_are_no_change(earlier: str, later: str) -> None:
+    """A range of days after a verb of holding, with its place ("in Bridgetown, Barbados,
+    from 3 to 5 July 2024"), is when and where the meeting was."""
+    assert _findings(earlier, later) == []
+
+
+def test_a_range_of_days_after_another_verb_stays_a_finding() -> None:
+    """"extended the mandate from 1 to 31 December": the range is what was decided."""
+    assert _findings("The Council extended the mandate from 1 to 31 December 2025. Talks go on.",
+                     "The Council extended the mandate from 1 to 30 June 2026. Talks go on.") != []
+
+
 def test_a_place_without_a_date_stays_a_finding() -> None:
     """Only a day's date makes the place before it a venue: "the conflict in Sudan since
     April 2023" -> "in Ethiopia" is another conflict."""

@@ -227,17 +227,28 @@ def _place_end(w: Words, k: int) -> int:
         return w.owner[j] == w.owner[j - 1] or (
             w.classes[j] == C and w.tokens[w.owner[j]].span.start - w.tokens[w.owner[j - 1]].span.end <= 1)
 
+    def capital(j: int) -> bool:
+        return w.classes[j] == C and w.tokens[w.owner[j]].text[:1].isupper()
+
+    # A country may follow its city after a comma ("Bridgetown, Barbados"), and a name
+    # may join two words by "and" ("St Kitts and Nevis").
     end = k + 1
-    while end < len(w.parts) and end - k <= 4 and not w.breaks[end] and (
-            (w.classes[end] == C and w.tokens[w.owner[end]].text[:1].isupper())
-            or (end > k + 1 and glued(end))):
+    while end < len(w.parts) and end - k <= _PLACE_WORDS and (
+            (not w.breaks[end] and (capital(end) or (end > k + 1 and glued(end))))
+            or (end > k + 1 and w.commas[end] and capital(end))
+            or (end > k + 1 and not w.breaks[end] and w.parts[end] == "and" and end + 1 < len(w.parts)
+                and not w.breaks[end + 1] and capital(end + 1))):
         end += 1
     return end if end > k + 1 and w.parts[k] in ("in", "at") else k
 
 
+#: Most words of a place named after "in" ("Basseterre, St Kitts and Nevis").
+_PLACE_WORDS = 6
+
+
 def _place_before(w: Words, first: int) -> int:
     """Where "in <Place>" right before part ``first`` starts ("in Berlin on 21 May"), else ``first``."""
-    for k in range(first - 2, max(first - 6, -1), -1):
+    for k in range(first - 2, max(first - _PLACE_WORDS - 2, -1), -1):
         if not w.breaks[k + 1] and _place_end(w, k) == first:
             return k
     return first
@@ -260,6 +271,12 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
     found = [False] * len(w.parts)
     k = 0
     while k < len(w.parts):
+        end = _days(w, k)
+        if end > k:
+            for j in range(_place_before(w, k), _place_after(w, end)):
+                found[j] = True
+            k = end
+            continue
         if not _time_word(w, k):
             k += 1
             continue
@@ -279,6 +296,33 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
         k = end
     _venues(w, found)
     return found
+
+
+def _days(w: Words, k: int) -> int:
+    """Where the days an event took place, from part ``k``, end ("held ... from 3 to 5 July
+    2024", "took place from 30 June to 2 July"): a range of days after a verb of meeting or
+    holding in its clause; ``k`` when none. A range after any other verb ("extended the
+    mandate from 1 to 31 December") is what was done: content."""
+    def day(j: int) -> bool:
+        return j < len(w.parts) and not w.breaks[j] and w.parts[j].isdigit() and len(w.parts[j]) <= 2
+
+    def month(j: int) -> bool:
+        return j < len(w.parts) and not w.breaks[j] and _month(w, j)
+
+    if w.parts[k] != "from" or not day(k + 1):
+        return k
+    j = k + 2 + month(k + 2)
+    if j >= len(w.parts) or w.breaks[j] or w.parts[j] != "to" or not day(j + 1) or not month(j + 2):
+        return k
+    j += 3
+    if j < len(w.parts) and not w.breaks[j] and _calendar_year(w.parts[j]):
+        j += 1
+    back = k - 1
+    while back >= max(0, k - _EVENT_REACH) and (not w.breaks[back + 1] or w.commas[back + 1]):
+        if w.parts[back] in _MEETING or w.parts[back] in _HOLDING:
+            return j
+        back -= 1
+    return k
 
 
 #: What a meeting scheduled for later is called ("to hold the next summit in 2026").
