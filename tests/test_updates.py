@@ -152,9 +152,12 @@ def test_a_bare_year_in_an_undated_statement_stays_a_finding() -> None:
      "The Eighth Summit of the Forum endorsed the regional roadmap on ocean governance."),
     ("The Forty-Seventh Regular Meeting of the Conference endorsed the regional roadmap.",
      "The Fifty-First Regular Meeting of the Conference endorsed the regional roadmap."),
-], ids=["numeric", "word-before-name", "two-word-ordinal"])
+    ("The Seventh Tokyo International Conference on African Development adopted the plan. Talks go on.",
+     "The Ninth Tokyo International Conference on African Development adopted the plan. Talks go on."),
+], ids=["numeric", "word-before-name", "two-word-ordinal", "named-conference"])
 def test_a_session_renumbered_is_no_change(earlier: str, later: str) -> None:
-    """One ordinal for another before the same name is the next session, not a new formula."""
+    """One ordinal for another before the same name is the next session, not a new formula,
+    nor the event's name reworded (the inventory pairs the two names: the edit accounts for them)."""
     assert _findings(earlier, later) == []
 
 

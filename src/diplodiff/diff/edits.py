@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from .._models import Analysis, SentenceLink
+from .._models import Analysis, SentenceLink, Span
 from ..text.speakers import SpeakerTable
 from .align import spans
 from .lift import lift, modal_words, noun_phrase, raises_degree
@@ -205,9 +205,12 @@ def _split_name(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tupl
 
 
 def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
-          speakers: SpeakerTable | None = None) -> list[tuple[Edit, Words, Words]]:
+          speakers: SpeakerTable | None = None, *,
+          updated: tuple[list[Span], list[Span]] | None = None) -> list[tuple[Edit, Words, Words]]:
     """The lifted word-level edits of every sentence link, in earlier order (``speakers``:
-    the table that tells sides and people apart; the builtin one for ``None``)."""
+    the table that tells sides and people apart; the builtin one for ``None``). ``updated``,
+    when given, receives the (earlier, later) spans of the runs read as metadata updates
+    (a date, an event renumbered, a name's other form, another holder of an office)."""
     read: list[tuple[SentenceLink, Words, Words, list[tuple[int, int, int, int]] | list[Edit]]] = []
     texts = (earlier.statement.text, later.statement.text)
     years = tuple(d.year if (d := a.statement.date) is not None else None for a in (earlier, later))
@@ -226,11 +229,14 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         aligned = [r for merged in _merge(spans(e.parts, l.parts)) for r in _head_aligned(e, l, merged)]
         for r in (r for run in aligned for named in _split_name(e, l, run)
                   for r in unstamped(e, l, named, e_stamps, l_stamps)):
-            if (_only_grammar(e, l, r) and not is_timed(e, l, r)) or is_date_edit(e, l, r) \
-                    or _rejoined(e, l, r) or is_renumbering(e, l, r) or name_form(e, l, r, texts, speakers):
+            if (_only_grammar(e, l, r) and not is_timed(e, l, r)) or _rejoined(e, l, r):
+                continue
+            if is_date_edit(e, l, r) or is_renumbering(e, l, r) or name_form(e, l, r, texts, speakers):
+                _update(updated, e, l, r)
                 continue
             if same_office(e, l, r, texts, speakers):
                 holders.add((frozenset(e.parts[r[0]:r[1]]), frozenset(l.parts[r[2]:r[3]])))
+                _update(updated, e, l, r)
                 continue
             runs.append(r)
         read.append((link, e, l, runs))
@@ -239,10 +245,27 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         if link.similarity < GAP_THRESHOLD:
             found += [(edit, e, l) for edit in done if isinstance(edit, Edit)]
             continue
-        runs = [r for r in done
-                if isinstance(r, tuple) and not holder_again(e, l, r, holders, texts, speakers)]
+        runs = []
+        for run in done:
+            if not isinstance(run, tuple):
+                continue
+            if holder_again(e, l, run, holders, texts, speakers):
+                _update(updated, e, l, run)
+            else:
+                runs.append(run)
         for k, run in enumerate(runs):
             before = (runs[k - 1][1], runs[k - 1][3]) if k else (0, 0)
             after = (runs[k + 1][0], runs[k + 1][2]) if k + 1 < len(runs) else (len(e.parts), len(l.parts))
             found.append((Edit(link, run, lift(e, l, run, before, after)), e, l))
     return found
+
+
+def _update(updated: tuple[list[Span], list[Span]] | None, e: Words, l: Words,
+            run: tuple[int, int, int, int]) -> None:
+    """Record a run read as a metadata update in ``updated`` (see ``edits``)."""
+    if updated is not None:
+        i1, i2, j1, j2 = run
+        if i2 > i1:
+            updated[0].append(e.span(i1, i2))
+        if j2 > j1:
+            updated[1].append(l.span(j1, j2))

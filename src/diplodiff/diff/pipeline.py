@@ -595,6 +595,8 @@ class _Edited:
         self.changes: list[Change] = []
         self.swaps: list[tuple[Phrase, Phrase]] = []
         self.claimed: tuple[list[Span], list[Span]] = ([], [])
+        # Where the edits read a metadata update (an event renumbered, a date): no finding.
+        self.updated: tuple[list[Span], list[Span]] = ([], [])
         self.clauses: list[tuple[ChangeKind, int, Span]] = []
         # Wordings (earlier, later) of edits that put another wording in a curated
         # formula's place: no rewording of it, each side a finding of its own.
@@ -604,7 +606,7 @@ class _Edited:
         lists: set[tuple[SentenceLink, tuple[int, int, int, int]]] = set()
         # Readouts of different meetings share templates, not text: the few sentences
         # that look alike are not one sentence edited, and the inventory carries the report.
-        for edit, e, l in edits(earlier, later, links, speakers) if revision else ():
+        for edit, e, l in edits(earlier, later, links, speakers, updated=self.updated) if revision else ():
             i1, i2, j1, j2 = edit.core
             e1, e2, l1, l2 = edit.lift
             e_content = sum(c == C for c in e.classes[i1:i2])
@@ -1061,6 +1063,7 @@ class _Inventory:
         self.pairing = _Pairing(earlier, later, recurring=recurring, vocabulary=vocabulary)
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
+        self.updates = (_SpanSet(edited.updated[0]), _SpanSet(edited.updated[1]))
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
                           for a in (earlier, later))
         self.words = (_word_stream(earlier), _word_stream(later))
@@ -1111,9 +1114,13 @@ class _Inventory:
         changes = list(self.edited_changes)
         for change in pairs:  # a pair an edit reports is no finding of its own
             e, l = change.earlier, change.later
-            if not ((e is not None and self.edits[0].overlaps(e.span))
-                    or (l is not None and self.edits[1].overlaps(l.span))):
-                changes.append(self.framed(change))
+            if (e is not None and self.edits[0].overlaps(e.span)) \
+                    or (l is not None and self.edits[1].overlaps(l.span)):
+                continue
+            if e is not None and l is not None and e.formula != l.formula \
+                    and self.updates[0].overlaps(e.span) and self.updates[1].overlaps(l.span):
+                continue  # two wordings an update tells apart ("Seventh ..." -> "Ninth Conference")
+            changes.append(self.framed(change))
         for side, formula, pid in one_sided:
             group = self.pairing.groups[side][formula]
             phrase = _compound((self.earlier, self.later)[side], group[0])
