@@ -391,13 +391,17 @@ _MEETING = frozenset({"met", "meet", "meets", "convened", "convene", "convenes",
 _HOLDING = frozenset({"held", "hold", "holds", "hosted", "host", "place"})
 
 
+#: Words after which "in <Place>" may be a venue (``_venues``).
+_BEFORE_VENUE = _MEETING | _HOLDING | _GATHERINGS
+
+
 def _venues(w: Words, found: list[bool]) -> None:
     """Mark as stamps the places where the statement's meetings were or will be: "in
     <Place>" right after a verb of meeting, or after a verb of holding or a gathering when a
     time stamp follows it ("held in Berlin later this year", "the next Summit in Apia in 2026")."""
     for k in range(1, len(w.parts) - 1):
         if w.parts[k] not in ("in", "at") or w.breaks[k] or found[k] \
-                or w.parts[k - 1] not in _MEETING | _HOLDING | _GATHERINGS:
+                or w.parts[k - 1] not in _BEFORE_VENUE:
             continue
         end = _place_end(w, k)
         if end == k:
