@@ -399,6 +399,8 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
              ) -> tuple[Cue | None, tuple[Cue, ...]]:
     """The modality cue and the intensity cues of one formula occurrence of the sentence
     ``words``; ``others`` gives the other phrases of the sentence (they bound the clause)."""
+    if not (words.modal_hits or words.intensity_hits):
+        return None, ()
     span = phrase.span
     first = words.before(span.start)
     # Each cue is looked for only where a wording of it stands in the sentence
@@ -447,9 +449,12 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cu
     entry = done.get(id(phrase))
     if entry is not None and entry[0] is phrase:
         return entry[1]  # type: ignore[no-any-return]
-    words = memo.get(("framing-words", phrase.sentence))
-    if not isinstance(words, _Words):
-        words = memo[("framing-words", phrase.sentence)] = _Words(analysis.sentences[phrase.sentence])
+    read = memo.get("framing-words")
+    if not isinstance(read, dict):  # each sentence read for framing, by index
+        read = memo["framing-words"] = {}
+    words = read.get(phrase.sentence)
+    if words is None:
+        words = read[phrase.sentence] = _Words(analysis.sentences[phrase.sentence])
     found = _framing(phrase, words, lambda: _neighbours_of(analysis, phrase), analysis.statement.text)
     done[id(phrase)] = (phrase, found)
     return found

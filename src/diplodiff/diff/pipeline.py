@@ -171,8 +171,9 @@ class _Pairing:
         self.paired: dict[tuple[int, int], Change] = {}
         self.listed: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
         self.scores: tuple[dict[str, int], dict[str, int]] = ({}, {})
-        # What both readings share: the formulas of one side only, and the pairs across.
-        self.only: tuple[list[str], list[str]] | None = None
+        # What both readings share: the formulas of one side only (each with whether it
+        # is listed), and the pairs across.
+        self.only: tuple[list[tuple[str, bool]], list[tuple[str, bool]]] | None = None
         self.crossed: dict[tuple[tuple[str, ...], tuple[str, ...], float], list[Change]] = {}
 
     def is_listed(self, formula: str, side: int) -> bool:
@@ -183,13 +184,11 @@ class _Pairing:
                                                                 recurring=self.recurring)
         return listed
 
-    def reportable(self, formula: str, side: int, in_passage: tuple[set[str], set[str]]) -> bool:
-        """The one rule (``is_reportable``), widened to the formula-like chunks of a
-        new or dropped passage (``key_score``): ``in_passage`` holds the formulas of
-        each side with an occurrence inside one."""
-        if self.is_listed(formula, side):
-            return True
-        if formula not in in_passage[side]:
+    def key_chunk(self, formula: str, side: int, in_passage: set[str]) -> bool:
+        """Whether a formula not listed (``is_listed``) is still reported: a formula-like
+        chunk (``key_score``) of a new or dropped passage; ``in_passage`` holds the
+        formulas of its side with an occurrence inside one."""
+        if formula not in in_passage:
             return False
         score = self.scores[side].get(formula)
         if score is None:
@@ -244,10 +243,11 @@ class _Pairing:
         only worth reporting (dropped, added), with ``in_passage`` holding the formulas
         with an occurrence in a dropped (0) or new (1) passage."""
         if self.only is None:
-            self.only = ([k for k in self.e_groups if k not in self.l_groups],
-                         [k for k in self.l_groups if k not in self.e_groups])
-        before = [k for k in self.only[0] if self.reportable(k, 0, in_passage)]
-        after = [k for k in self.only[1] if self.reportable(k, 1, in_passage)]
+            self.only = ([(k, self.is_listed(k, 0)) for k in self.e_groups if k not in self.l_groups],
+                         [(k, self.is_listed(k, 1)) for k in self.l_groups if k not in self.e_groups])
+        # The one rule (``is_reportable``), widened to the key chunks of the passages.
+        before = [k for k, listed in self.only[0] if listed or self.key_chunk(k, 0, in_passage[0])]
+        after = [k for k, listed in self.only[1] if listed or self.key_chunk(k, 1, in_passage[1])]
         if self.kept is None:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
@@ -848,7 +848,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
 def _names_something(phrase: Phrase) -> bool:
     """Whether a wording has a word that is no function word nor a bare number (a
     paragraph renumbered, "12." -> "13.", names nothing)."""
-    return any(not w.isdigit() for w in _content(phrase))
+    return any(not w.isdigit() for w in _content_words(phrase.key))
 
 
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
@@ -1040,11 +1040,17 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                 changes.append(change)
     if moved:
         found, changes = _numbered([p for p in found if p.id not in moved], changes)
-    changes.sort(key=lambda c: (_KIND_ORDER[c.kind], c.origin is not Origin.LEXICON,
-                                c.phrase is c.earlier, c.phrase.span.start))
+    changes.sort(key=_report_order)
     return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
                       framing=(summarize(earlier), summarize(later)), alignment=links,
                       passages=tuple(found), revision=revision)
+
+
+def _report_order(change: Change) -> tuple[int, bool, bool, int]:
+    """Kind, lexicon formulas first, later occurrences first, then place."""
+    phrase = change.phrase
+    return (_KIND_ORDER[change.kind], phrase.origin is not Origin.LEXICON, phrase is change.earlier,
+            phrase.span.start)
 
 
 #: The inventory read with some passages (``_Inventory.findings``): its pairs, and its
@@ -1090,7 +1096,8 @@ class _Inventory:
                 group = self.pairing.groups[side][formula]
                 if self.elsewhere(group, side):
                     continue
-                pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))), None)
+                pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))),
+                           None) if own[side] else None
                 # In a revision, a formula standing in corresponding sentences outside
                 # any passage is no finding either.
                 if not (self.revision and pid is None
@@ -1173,9 +1180,9 @@ class _Inventory:
         """A kept or shifted change, less the framing shifts that are no finding here."""
         earlier, later, e, l = self.earlier, self.later, change.earlier, change.later
         change = _without_edited(change, self.edits)
-        voices = (voice(self.pairing.e_groups[e.formula]) if e else None,
-                  voice(self.pairing.l_groups[l.formula]) if l else None)
-        if not self.revision and ShiftType.SPEAKER in change.shift and BOTH in voices:
+        if not self.revision and ShiftType.SPEAKER in change.shift and BOTH in (
+                voice(self.pairing.e_groups[e.formula]) if e else None,
+                voice(self.pairing.l_groups[l.formula]) if l else None):
             # Readouts of different meetings: whether a formula is voiced jointly or by one
             # of the two sides follows the format (a joint press meeting, one minister's
             # remarks); the voices line of the framing summary weighs it. A formula that

@@ -27,7 +27,8 @@ def summarize(analysis: Analysis) -> Framing:
         modal, cues = framing_of(analysis, phrase)
         if modal is not None:
             levels.append(modal.level)
-        intensity += sum(c.level for c in cues)
+        if cues:
+            intensity += sum(c.level for c in cues)
     return Framing(
         labels=tuple(sorted(((w, r, n) for (w, r), n in labels.items()), key=lambda x: (-x[1], -x[2], x[0]))),
         voices=tuple(sorted(voices.items(), key=lambda x: (-x[1], x[0]))),
