@@ -440,8 +440,8 @@ def _to_variants(earlier: Analysis, later: Analysis, e: Words, l: Words, lift: t
                     or other.parts[o_lo - b : o_lo] != w.parts[first:lo] \
                     or other.parts[o_hi : o_hi + a] != w.parts[hi:last]:
                 continue
-            reach = other.span(o_lo - b, o_hi + a) if o_hi + a > o_lo - b else None
-            if reach is not None and any(h.formula == hit.formula for h in lexicon_hits(o_analysis, reach)):
+            reach = other.span(o_lo - b, o_hi + a)  # never empty: it grew by ``b`` or ``a``
+            if any(h.formula == hit.formula for h in lexicon_hits(o_analysis, reach)):
                 back, ahead = max(back, b), max(ahead, a)
     if not (back or ahead):
         return None

@@ -24,10 +24,10 @@ def name_form(e: Words, l: Words, run: tuple[int, int, int, int], texts: tuple[s
     i1, i2, j1, j2 = run
     k = 0
     while i2 + k < len(e.parts) and j2 + k < len(l.parts) and e.parts[i2 + k] == l.parts[j2 + k] \
-            and not e.breaks[i2 + k] and e.tokens[e.owner[i2 + k]].text[:1].isupper():
+            and not e.breaks[i2 + k] and is_named(e, i2 + k):
         k += 1
-    if not any(e.tokens[e.owner[n]].text[:1].isupper() for n in range(i1, i2 + k)) \
-            or not any(l.tokens[l.owner[n]].text[:1].isupper() for n in range(j1, j2 + k)):
+    if not any(is_named(e, n) for n in range(i1, i2 + k)) \
+            or not any(is_named(l, n) for n in range(j1, j2 + k)):
         return False  # a side is named in capitals on both sides (and neither is empty)
     return same_side(e.span(i1, i2 + k).of(texts[0]), l.span(j1, j2 + k).of(texts[1]), table)
 
@@ -55,7 +55,7 @@ def _titled(w: Words, first: int, last: int) -> bool:
             bits = word(w.tokens[w.owner[k]].text).bits
             if bits & HEAD:
                 return True
-            if not (bits & TITLE or w.tokens[w.owner[k]].text[:1].isupper()):
+            if not (bits & TITLE or is_named(w, k)):
                 return False
         return False
 
@@ -167,13 +167,18 @@ def _ordinal_run(w: Words, first: int, last: int) -> bool:
         and all(w.parts[k] in _TENS for k in range(first, last - 1))
 
 
+def _day_number(part: str) -> bool:
+    """A day of the month, or a small count ("3", "21")."""
+    return part.isdigit() and len(part) <= 2
+
+
 def _calendar_year(part: str) -> bool:
     return len(part) == 4 and part.isdigit() and part[:2] in ("19", "20")
 
 
 def _month(w: Words, k: int) -> bool:
     """A month or weekday name, capitalised ("May", not the modal "may")."""
-    return w.parts[k] in _MONTHS and w.tokens[w.owner[k]].text[:1].isupper()
+    return w.parts[k] in _MONTHS and is_named(w, k)
 
 
 def _time_word(w: Words, k: int) -> bool:
@@ -181,7 +186,7 @@ def _time_word(w: Words, k: int) -> bool:
     part = w.parts[k]
     return (part in _WHEN or part == "the" or part in _DEICTIC or part in _RELATIVE or part in _DAYS
             or part in _TIME_NOUNS or _month(w, k) or _ordinal(part) or part in _TENS or part in _COUNTS
-            or (part.isdigit() and (len(part) <= 2 or _calendar_year(part))))
+            or _day_number(part) or _calendar_year(part))
 
 
 def _anchored(w: Words, first: int, last: int, year: int | None) -> bool:
@@ -207,7 +212,7 @@ def _fixed(w: Words, first: int, k: int) -> bool:
     """True when time noun ``k`` has a deictic or an ordinal before it, a count allowed
     between ("this year", "the past two years", "its tenth anniversary")."""
     j = k - 1
-    while j > first and (w.parts[j] in _COUNTS or (w.parts[j].isdigit() and len(w.parts[j]) <= 2)):
+    while j > first and (w.parts[j] in _COUNTS or _day_number(w.parts[j])):
         j -= 1
     return j >= first and (w.parts[j] in _DEICTIC or (j == k - 1 and _ordinal(w.parts[j])))
 
@@ -228,7 +233,7 @@ def _place_end(w: Words, k: int) -> int:
             w.classes[j] == C and w.tokens[w.owner[j]].span.start - w.tokens[w.owner[j - 1]].span.end <= 1)
 
     def capital(j: int) -> bool:
-        return w.classes[j] == C and w.tokens[w.owner[j]].text[:1].isupper()
+        return w.classes[j] == C and is_named(w, j)
 
     # A country may follow its city after a comma ("Bridgetown, Barbados"), and a name
     # may join two words by "and" ("St Kitts and Nevis").
@@ -271,8 +276,7 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
     found = [False] * len(w.parts)
     k = 0
     while k < len(w.parts):
-        end = _days(w, k)
-        if end > k:
+        if w.parts[k] == "from" and (end := _days(w, k)) > k:
             for j in range(_place_before(w, k), _place_after(w, end)):
                 found[j] = True
             k = end
@@ -289,7 +293,7 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
             last -= 1
         if last > first and not _due(w, first) and _anchored(w, first, last, year):
             if any(_month(w, j) for j in range(first, last)) \
-                    and any(w.parts[j].isdigit() and len(w.parts[j]) <= 2 for j in range(first, last)):
+                    and any(_day_number(w.parts[j]) for j in range(first, last)):
                 first, last = _place_before(w, first), _place_after(w, last)
             for j in range(first, last):
                 found[j] = True
@@ -299,17 +303,17 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
 
 
 def _days(w: Words, k: int) -> int:
-    """Where the days an event took place, from part ``k``, end ("held ... from 3 to 5 July
+    """Where the days an event took place, from the "from" at part ``k``, end ("held ... from 3 to 5 July
     2024", "took place from 30 June to 2 July"): a range of days after a verb of meeting or
     holding in its clause; ``k`` when none. A range after any other verb ("extended the
     mandate from 1 to 31 December") is what was done: content."""
     def day(j: int) -> bool:
-        return j < len(w.parts) and not w.breaks[j] and w.parts[j].isdigit() and len(w.parts[j]) <= 2
+        return j < len(w.parts) and not w.breaks[j] and _day_number(w.parts[j])
 
     def month(j: int) -> bool:
         return j < len(w.parts) and not w.breaks[j] and _month(w, j)
 
-    if w.parts[k] != "from" or not day(k + 1):
+    if not day(k + 1):
         return k
     j = k + 2 + month(k + 2)
     if j >= len(w.parts) or w.breaks[j] or w.parts[j] != "to" or not day(j + 1) or not month(j + 2):
@@ -374,7 +378,7 @@ def _committed(w: Words, first: int) -> bool:
     while after < first and w.parts[after] not in _GATHERINGS and (
             w.parts[after] in ARTICLES or w.parts[after] in DETERMINERS or w.parts[after] in _ORDINAL_WORDS
             or w.parts[after] in _NEXT or w.parts[after] in _TENS
-            or w.tokens[w.owner[after]].text[:1].isupper()):
+            or is_named(w, after)):
         after += 1
     return not (w.parts[v] in _HOLDING and after < first and w.parts[after] in _GATHERINGS)
 
