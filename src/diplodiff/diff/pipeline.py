@@ -1137,22 +1137,18 @@ class _Inventory:
     def _edited_changes(self) -> list[Change]:
         """The word edits' changes: the edits, the swaps, and what an edit put in another's place."""
         changes = list(self.edited.changes)
-        e_groups, l_groups = self.pairing.e_groups, self.pairing.l_groups
+        groups = (self.pairing.e_groups, self.pairing.l_groups)
         for gone, new in self.edited.swaps:
-            changes.append(Change(ChangeKind.DROPPED, gone, None, earlier_count=len(e_groups[gone.formula])))
-            changes.append(Change(ChangeKind.ADDED, None, new, later_count=len(l_groups[new.formula])))
+            changes.append(_one_sided(0, gone, len(groups[0][gone.formula])))
+            changes.append(_one_sided(1, new, len(groups[1][new.formula])))
         # A wording an edit put in another's place is a finding unless the other statement says it.
         # A one-word name formula is quoted with the noun it modifies, as the inventory
         # quotes it ("G20" -> "G20 presidency").
-        for gone in self.edited.unpaired[0]:
-            if f" {gone.key} " not in self.words[1]:
-                count = len(e_groups.get(gone.formula, [gone]))
-                changes.append(Change(ChangeKind.DROPPED, _compound(self.earlier, gone), None,
-                                      earlier_count=count))
-        for new in self.edited.unpaired[1]:
-            if f" {new.key} " not in self.words[0]:
-                count = len(l_groups.get(new.formula, [new]))
-                changes.append(Change(ChangeKind.ADDED, None, _compound(self.later, new), later_count=count))
+        for side, analysis in ((0, self.earlier), (1, self.later)):
+            for phrase in self.edited.unpaired[side]:
+                if f" {phrase.key} " not in self.words[1 - side]:
+                    count = len(groups[side].get(phrase.formula, [phrase]))
+                    changes.append(_one_sided(side, _compound(analysis, phrase), count))
         return changes
 
     def elsewhere(self, group: Sequence[Phrase], side: int) -> bool:
