@@ -124,6 +124,38 @@ def test_a_rewritten_sentence_reports_the_noun_phrase_around_its_kept_head() -> 
     assert result.passages == ()
 
 
+#: The middle sentence replaced by one on another matter: they share the frame ("They ...
+#: the ... of the ... and instructed the ... to ...") and one verb, no subject.
+REPLACED = ("We met in Rome. They reaffirmed their commitment to completing the accession process of "
+            "the Republic of Ruritania and instructed the Council to conclude the incorporation of "
+            "the body of rules into its law. Talks will go on.",
+            "We met in Rome. They welcomed the conclusion of the negotiations of the Free Trade "
+            "Agreement with Iceland and Norway, and instructed the negotiators to finalise the legal "
+            "review of the text. Talks will go on.")
+
+
+def test_a_sentence_on_another_matter_in_its_place_is_dropped_and_added() -> None:
+    """Two sentences at the same place whose words in common are function words and one
+    verb (over ``GAP_THRESHOLD`` on those alone) are one passage dropped and one added, not
+    one sentence rewritten into three substitutions."""
+    a, b = (_analyse(t) for t in REPLACED)
+    links = align_sentences(a, b)
+    assert [(x.earlier, x.later) for x in links] == [((0,), (0,)), ((2,), (2,))]
+    result = diplodiff.compare(Statement(id="a", text=REPLACED[0]), Statement(id="b", text=REPLACED[1]))
+    assert [(p.kind, p.sentences) for p in result.passages] == [(ChangeKind.DROPPED, (1,)),
+                                                               (ChangeKind.ADDED, (1,))]
+
+
+def test_a_sentence_keeping_three_content_words_in_its_place_is_rewritten() -> None:
+    """The counter-case: the same frame keeping three content words of its matter
+    ("accession", "Ruritania", "Council") is one sentence rewritten."""
+    later = REPLACED[1].replace(
+        "the conclusion of the negotiations of the Free Trade Agreement with Iceland and Norway",
+        "the conclusion of the accession of Ruritania").replace("the negotiators", "the Council")
+    a, b = _analyse(REPLACED[0]), _analyse(later)
+    assert [(x.earlier, x.later) for x in align_sentences(a, b)] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
 def test_gaps_are_read_alike_with_the_arguments_swapped() -> None:
     """With a moved sentence crossing the others, the sentences paired in a gap are the
     same pairs either way round (found by Hypothesis: one way paired, the other not)."""

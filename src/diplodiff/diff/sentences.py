@@ -398,6 +398,17 @@ def _rewritten(e: Sequence[frozenset[int]], l: Sequence[frozenset[int]]) -> list
     return found
 
 
+def _shares_content(e: frozenset[int], l: frozenset[int]) -> bool:
+    """Whether two sentences share ``_KEPT_WORDS`` content words, or a quarter of the
+    shorter's: function words alone lift two sentences on different matters over
+    ``GAP_THRESHOLD`` ("They ... the accession process of Bolivia and instructed the Common
+    Market Group to ..." and "They ... the MERCOSUR-EFTA Free Trade Agreement ... and
+    instructed the negotiators to ...": two of seventeen), and such a pair is one matter
+    dropped and another added, not one sentence rewritten."""
+    kept = len(e & l)
+    return kept >= _KEPT_WORDS or 4 * kept >= min(len(e), len(l))
+
+
 def _fill_gaps(links: list[SentenceLink], over: Callable[[list[int], list[int]], list[tuple[int, int]]],
                score: Callable[[int, int], float], e_words: Sequence[frozenset[int]],
                l_words: Sequence[frozenset[int]]) -> list[SentenceLink]:
@@ -420,7 +431,7 @@ def _fill_gaps(links: list[SentenceLink], over: Callable[[list[int], list[int]],
         cols = [j for j in range(a_l + 1, b_l) if j not in used_l]
         if not rows or not cols or len(rows) * len(cols) > DENSE_MAX:
             continue  # (only in a long statement: a gap of the whole stays as it is)
-        cells = set(over(rows, cols))
+        cells = {(r, c) for r, c in over(rows, cols) if _shares_content(e_words[rows[r]], l_words[cols[c]])}
         cells.update(_rewritten([e_words[i] for i in rows], [l_words[j] for j in cols]))
         ranked = sorted((-score(rows[r], cols[c]), abs(rows[r] - cols[c]), rows[r] + cols[c], r, c)
                         for r, c in cells)
