@@ -29,7 +29,7 @@ from .updates import (
     stamps,
     unstamped,
 )
-from .words import COORDINATORS, A, C, F, N, Words, folded_parts, words_of
+from .words import COORDINATORS, A, C, F, N, V, Words, folded_parts, words_of
 
 
 @frozen
@@ -182,9 +182,12 @@ def rewritten_edits(link: SentenceLink, e: Words, l: Words) -> list[Edit]:
 
 
 def _name_length(w: Words, first: int, last: int) -> int:
-    """How many parts from ``first`` are capitalised content words (a name)."""
+    """How many parts from ``first`` are capitalised content words (a name); after its
+    first word, a capitalised governing word is a word of the name too ("Multinational
+    Security Support mission", "Economic Support Fund")."""
     k = first
-    while k < last and w.classes[k] == C and w.tokens[w.owner[k]].text[:1].isupper():
+    while k < last and (w.classes[k] == C or (k > first and w.classes[k] == V)) \
+            and w.tokens[w.owner[k]].text[:1].isupper():
         k += 1
     return k - first
 
