@@ -16,9 +16,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from operator import itemgetter
+from typing import TypeVar
 
 from .._models import Sentence, Statement, Tokens, _sentence, _span
 from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
@@ -67,6 +68,7 @@ _MAX_FOLDED = 1 << 18
 #: passes over a statement's words, where the word and its parts as one value took three.
 _GAPPED_WORDS: dict[str, str] = {}
 _MAX_GAP = 16
+_T = TypeVar("_T")
 
 
 @functools.cache
@@ -200,10 +202,7 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
     if folded.isascii() or not _INVISIBLE.search(folded, start, end):
         plain = _GAPPED if not folded.isascii() or _has_separator(folded, start, end) else _ASCII_GAPPED
         spaced = plain.findall(folded, start, end)
-        try:
-            texts = list(map(_GAPPED_WORDS.__getitem__, spaced))
-        except KeyError:  # a word or a gap not met before
-            texts = [_GAPPED_WORDS[s] if s in _GAPPED_WORDS else _spaced_word(s) for s in spaced]
+        texts = _looked_up(_GAPPED_WORDS, spaced, _spaced_word)
         parts = _parts(texts)
     else:
         pairs = _SPACED_WORD.findall(folded, start, end)
@@ -245,7 +244,19 @@ def _own_words(text: str, folded: str, quoted: list[int], a: int, b: int,
 
 
 def _parts(texts: list[str]) -> list[tuple[str, ...]]:
-    try:
-        return list(map(_FOLDED.__getitem__, texts))
-    except KeyError:  # a word not folded before
-        return [_FOLDED[t] if t in _FOLDED else _fold(t) for t in texts]
+    return _looked_up(_FOLDED, texts, _fold)
+
+
+def _looked_up(cache: dict[str, _T], keys: list[str], make: Callable[[str], _T]) -> list[_T]:
+    """``[cache[k] if k in cache else make(k) for k in keys]`` (``make`` adds to ``cache``)
+    by ``map``: a statement's words are nearly all in ``cache``, and a loop in Python over
+    them cost as much as reading them. ``list.extend`` keeps what ``map`` gave before a
+    ``KeyError``, and ``rest`` goes on after the missing key."""
+    found: list[_T] = []
+    rest = iter(keys)
+    while True:
+        try:
+            found.extend(map(cache.__getitem__, rest))
+            return found
+        except KeyError as missing:
+            found.append(make(missing.args[0]))
