@@ -5,9 +5,10 @@ from __future__ import annotations
 import pickle
 
 import attrs
+import pytest
 
-from diplodiff import Origin, Phrase, Span
-from diplodiff._models import _PHRASE_FIELDS, _phrase
+from diplodiff import Origin, Phrase, Sentence, Span
+from diplodiff._models import _phrase, _sentence, _span
 
 ARGS = ("s1", "strategic partnership", 10, 31, 2, Span(0, 40), "strategic partnership",
         "partnership.strategic", "strategic partnership", "partnership_label", 3, Origin.LEXICON,
@@ -19,9 +20,18 @@ def _slow() -> Phrase:
     return Phrase(statement_id, text, Span(start, end), *rest)  # type: ignore[arg-type]
 
 
-def test_fast_phrase_sets_every_field_in_order() -> None:
-    """The builder's field list is the class's: a field added to Phrase must be added there."""
-    assert tuple(a.name for a in attrs.fields(Phrase)) == _PHRASE_FIELDS
+def test_fast_builders_make_the_frozen_classes_with_every_field() -> None:
+    """Built in a settable subclass, each value ends as its own class with every field set
+    (a field added to a class must be added to its builder), and stays frozen."""
+    fast = _phrase(*ARGS)
+    assert (type(fast), type(fast.span)) == (Phrase, Span)
+    assert attrs.asdict(fast, recurse=False) == attrs.asdict(_slow(), recurse=False)
+    span = _span(3, 8)
+    assert (type(span), span) == (Span, Span(3, 8))
+    sentence = _sentence(1, span, (), "Wang Yi", "China", None)
+    assert (type(sentence), sentence) == (Sentence, Sentence(1, Span(3, 8), (), "Wang Yi", "China", None))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.text = "changed"  # type: ignore[misc]
 
 
 def test_fast_phrase_equals_the_constructed_one() -> None:

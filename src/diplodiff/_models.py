@@ -140,27 +140,32 @@ class Token:
 
 
 # Fast builders (``_span``, ``_sentence``, ``_phrase``): the stages make these values by
-# the thousand from parts already known to be valid, so they set the slots directly
-# (an instance from ``object.__new__``, then each field's slot setter, in field order):
-# attrs' ``__init__`` takes a third to a half longer (``Span``, with its validators, twice).
+# the thousand from parts already known to be valid, so they skip attrs' ``__init__``
+# (a third to a half longer; ``Span``, with its validators, twice). Each is built as an
+# instance of ``_settable(cls)``: the class with the plain ``__setattr__`` back, so
+# each field is one specialised slot store, where calling a slot's ``__set__`` (a
+# frozen class's own ``__setattr__`` refuses) built an argument tuple per field and
+# took half of a phrase's cost. The instance then becomes ``cls`` by ``__class__``
+# assignment, which CPython allows as the subclass adds no slots (same layout).
 _new = object.__new__
 
 
-def _setters(cls: type, names: Sequence[str]) -> Iterator[Any]:
-    """The slot setter of each field of ``cls`` in ``names`` (a frozen class's own
-    ``__setattr__`` refuses)."""
-    return (getattr(cls, name).__set__ for name in names)
+def _settable(cls: type) -> Any:
+    """A subclass of the frozen ``cls`` whose instances' fields can be set, to build one in."""
+    return type(f"_Settable{cls.__name__}", (cls,), {
+        "__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__})
 
 
 def _span(start: int, end: int) -> Span:
     """``Span(start, end)`` built fast (offsets of regex matches): tokenizing makes one per word."""
-    span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    return span
+    span = _new(_SettableSpan)
+    span.start = start
+    span.end = end
+    span.__class__ = Span
+    return span  # type: ignore[no-any-return]
 
 
-_set_start, _set_end = _setters(Span, ("start", "end"))
+_SettableSpan = _settable(Span)
 
 
 class Tokens(Sequence[Token]):
@@ -287,22 +292,22 @@ class Sentence:
     voice: Span | None = None
 
 
-(_set_index, _set_sentence_span_, _set_tokens, _set_sentence_speaker, _set_sentence_side, _set_voice) = (
-    _setters(Sentence, ("index", "span", "tokens", "speaker", "side", "voice")))
+_SettableSentence = _settable(Sentence)
 
 
 def _sentence(index: int, span: Span, tokens: Sequence[Token], speaker: str | None = None,
               side: str | None = None, voice: Span | None = None) -> Sentence:
     """``Sentence(index, span, tokens, speaker, side, voice)`` built fast: tokenizing
     and attributing each make one per sentence."""
-    sentence = _new(Sentence)
-    _set_index(sentence, index)
-    _set_sentence_span_(sentence, span)
-    _set_tokens(sentence, tokens)
-    _set_sentence_speaker(sentence, speaker)
-    _set_sentence_side(sentence, side)
-    _set_voice(sentence, voice)
-    return sentence
+    sentence = _new(_SettableSentence)
+    sentence.index = index
+    sentence.span = span
+    sentence.tokens = tokens
+    sentence.speaker = speaker
+    sentence.side = side
+    sentence.voice = voice
+    sentence.__class__ = Sentence
+    return sentence  # type: ignore[no-any-return]
 
 
 class Origin(enum.Enum):
@@ -350,11 +355,7 @@ class Phrase:
     marks: tuple[str, ...] = ()
 
 
-_PHRASE_FIELDS = ("statement_id", "text", "span", "sentence", "sentence_span", "key", "formula",
-                  "canonical", "category", "rank", "origin", "speaker", "side", "marks")
-(_set_statement_id, _set_text, _set_span, _set_sentence, _set_sentence_span, _set_key, _set_formula,
- _set_canonical, _set_category, _set_rank, _set_origin, _set_speaker, _set_side, _set_marks) = (
-    _setters(Phrase, _PHRASE_FIELDS))
+_SettablePhrase = _settable(Phrase)
 
 
 def _phrase(statement_id: str, text: str, start: int, end: int, sentence: int, sentence_span: Span,
@@ -362,25 +363,27 @@ def _phrase(statement_id: str, text: str, start: int, end: int, sentence: int, s
             origin: Origin, speaker: str | None, side: str | None, marks: tuple[str, ...]) -> Phrase:
     """``Phrase(statement_id, text, Span(start, end), ...)`` built fast: the finders make
     one per occurrence (some 60 a statement)."""
-    phrase = _new(Phrase)
-    span = _new(Span)  # ``_span`` inline: a call less per phrase
-    _set_start(span, start)
-    _set_end(span, end)
-    _set_statement_id(phrase, statement_id)
-    _set_text(phrase, text)
-    _set_span(phrase, span)
-    _set_sentence(phrase, sentence)
-    _set_sentence_span(phrase, sentence_span)
-    _set_key(phrase, key)
-    _set_formula(phrase, formula)
-    _set_canonical(phrase, canonical)
-    _set_category(phrase, category)
-    _set_rank(phrase, rank)
-    _set_origin(phrase, origin)
-    _set_speaker(phrase, speaker)
-    _set_side(phrase, side)
-    _set_marks(phrase, marks)
-    return phrase
+    span = _new(_SettableSpan)  # ``_span`` inline: a call less per phrase
+    span.start = start
+    span.end = end
+    span.__class__ = Span
+    phrase = _new(_SettablePhrase)
+    phrase.statement_id = statement_id
+    phrase.text = text
+    phrase.span = span
+    phrase.sentence = sentence
+    phrase.sentence_span = sentence_span
+    phrase.key = key
+    phrase.formula = formula
+    phrase.canonical = canonical
+    phrase.category = category
+    phrase.rank = rank
+    phrase.origin = origin
+    phrase.speaker = speaker
+    phrase.side = side
+    phrase.marks = marks
+    phrase.__class__ = Phrase
+    return phrase  # type: ignore[no-any-return]
 
 
 class ChangeKind(enum.Enum):
