@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import accumulate, chain, pairwise
 from operator import attrgetter, itemgetter
@@ -121,16 +122,28 @@ def _seen(token: str) -> Word | None:
 
 def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list[int]]]:
     """The words and punctuation of each sentence's tokens (quote marks left out), with
-    each word's ``bits``: where every token is a word seen before (most statements), both
-    are read in one pass over the whole statement and cut at the sentences' ends (a quote
-    mark is never seen before, so a statement with one takes the slower path)."""
-    try:
-        every = list(map(_SEEN.__getitem__, chain.from_iterable(map(_texts, rows))))
-    except KeyError:  # a word not seen before, or a quote mark
-        words = [[w for t in r.texts if (w := _SEEN.get(t) or _seen(t)) is not None] for r in rows]
-        return words, [list(map(_bit, w)) for w in words]
+    each word's ``bits``: both are read in one pass over the whole statement by ``map``
+    and cut at the sentences' ends. ``list.extend`` keeps what ``map`` gave before a
+    ``KeyError`` (a word not seen before, or a quote mark, which is never seen), and the
+    pass goes on after it: most statements have one, and a loop in Python over their
+    words cost as much as reading them."""
+    every: list[Word] = []
+    dropped: list[int] = []  # where the quote marks stood among the tokens
+    rest = chain.from_iterable(map(_texts, rows))
+    while True:
+        try:
+            every.extend(map(_SEEN.__getitem__, rest))
+            break
+        except KeyError as missing:
+            found = _seen(missing.args[0])
+            if found is None:
+                dropped.append(len(every) + len(dropped))
+            else:
+                every.append(found)
     bits = list(map(_bit, every))
     ends = list(accumulate(map(len, map(_texts, rows))))
+    if dropped:
+        ends = [end - bisect_left(dropped, end) for end in ends]
     cuts = list(pairwise([0, *ends]))
     return [every[a:b] for a, b in cuts], [bits[a:b] for a, b in cuts]
 
