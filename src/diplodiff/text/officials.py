@@ -56,7 +56,7 @@ def _name_word(words: Sequence[Word], i: int, sides: SideMatcher) -> bool:
     return bool(words[i].bits & NAME) and (words[i].text not in sides.first or sides.at(words, i) is None)
 
 
-_cap = itemgetter(2)
+_text, _low, _cap = itemgetter(0), itemgetter(1), itemgetter(2)  # Word fields, read by map
 
 
 def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
@@ -122,7 +122,7 @@ def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduct
         intro = _before(words, start, side_at, heads) or _after(words, end, side_at, heads)
         if intro is not None:
             side, title_heads, title = intro
-            name = " ".join(w.text for w in words[start:end])
+            name = " ".join(map(_text, words[start:end]))
             found.append(Introduction(name, side, title_heads, title))
     return found
 
@@ -139,7 +139,7 @@ class SideMatcher(Phrases[str]):
 def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads: frozenset[str],
            ) -> tuple[str | None, frozenset[str], str] | None:
     """The side and office nouns of the title ``words[lo:hi]``; ``None`` if it is no title."""
-    title_heads = frozenset(w.low for w in words[lo:hi] if w.low in heads)
+    title_heads = heads.intersection(map(_low, words[lo:hi]))
     if not title_heads:
         return None
     side = None
@@ -151,7 +151,7 @@ def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads:
             i += hit[1]
         else:
             i += 1
-    text = " ".join(w.text for w in words[lo:hi])
+    text = " ".join(map(_text, words[lo:hi]))
     return side, title_heads, text
 
 

@@ -62,6 +62,7 @@ from .words import (
     EVENT,
     GROUP,
     HEAD,
+    NAME,
     OPERATIVE,
     REPORTING,
     SIDE_NOUN,
@@ -454,7 +455,8 @@ class _Reader:
         person = self.people.ending(words, end) if low in self.people.last_words else None
         if person:
             return _Cue("person", person[0], person[1])
-        unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 else None  # opens the sentence
+        # a name that opens the sentence ends with a name word
+        unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 and last.bits & NAME else None
         if unknown is not None:
             # a name no table knows still ends the previous speaker's words; its side is unknown
             return _Cue("person", Person(" ".join(w.text for w in words[unknown:end])), unknown)
