@@ -7,8 +7,8 @@ import pickle
 import attrs
 import pytest
 
-from diplodiff import Origin, Phrase, Sentence, Span
-from diplodiff._models import _phrase, _sentence, _span
+from diplodiff import Change, ChangeKind, Origin, Phrase, Sentence, ShiftType, Span
+from diplodiff._models import _change, _phrase, _sentence, _span
 
 ARGS = ("s1", "strategic partnership", 10, 31, 2, Span(0, 40), "strategic partnership",
         "partnership.strategic", "strategic partnership", "partnership_label", 3, Origin.LEXICON,
@@ -40,3 +40,16 @@ def test_fast_phrase_equals_the_constructed_one() -> None:
     slow = _slow()
     assert (fast == slow, hash(fast), repr(fast)) == (True, hash(slow), repr(slow))
     assert pickle.loads(pickle.dumps(fast)) == slow
+
+
+def test_fast_change_equals_the_constructed_one() -> None:
+    """Equal, same hash, same repr, and it pickles back to an equal change."""
+    fields = {"shift": (ShiftType.RANK_UP,), "score": 87.5, "earlier_count": 2, "later_count": 1,
+              "details": ("rank up: rank 2 -> 3",), "history": ("first appearance",), "passage": "p1"}
+    fast = _change(ChangeKind.SHIFTED, _slow(), _slow(), **fields)  # type: ignore[arg-type]
+    slow = Change(ChangeKind.SHIFTED, _slow(), _slow(), **fields)  # type: ignore[arg-type]
+    assert (fast == slow, hash(fast), repr(fast)) == (True, hash(slow), repr(slow))
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    assert attrs.asdict(fast, recurse=False) == attrs.asdict(slow, recurse=False)  # every field
+    assert type(fast) is Change
+    assert _change(ChangeKind.ADDED, None, _slow()) == Change(ChangeKind.ADDED, None, _slow())

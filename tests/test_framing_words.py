@@ -18,15 +18,17 @@ FILES = sorted(SEEDS.glob("*.txt")) + sorted((DATA / "dev").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
-def sentences() -> list[Sentence]:
-    return [s for path in FILES for s in diplodiff.analyse(diplodiff.load_statement(path)).sentences]
+def sentences() -> list[tuple[Sentence, str]]:
+    """Every sentence, with its statement's text."""
+    return [(s, a.statement.text) for a in (diplodiff.analyse(diplodiff.load_statement(path))
+                                            for path in FILES) for s in a.sentences]
 
 
-def test_word_places_are_those_of_their_tokens(sentences: list[Sentence]) -> None:
+def test_word_places_are_those_of_their_tokens(sentences: list[tuple[Sentence, str]]) -> None:
     """Where each word starts and ends, and how many start before (end by) a position,
     as a list of every word's token start and end gives them."""
-    for sentence in sentences:
-        words = _Words(sentence)
+    for sentence, text in sentences:
+        words = _Words(sentence, text)
         rows = Tokens.of(sentence.tokens)
         if ";" in rows.texts:
             continue  # such a sentence keeps the lists themselves
@@ -39,11 +41,11 @@ def test_word_places_are_those_of_their_tokens(sentences: list[Sentence]) -> Non
             assert words.ending_by(x) == bisect_right(ends, x), (sentence.span, x)
 
 
-def test_cue_wordings_are_those_a_word_by_word_scan_finds(sentences: list[Sentence]) -> None:
+def test_cue_wordings_are_those_a_word_by_word_scan_finds(sentences: list[tuple[Sentence, str]]) -> None:
     """``_Words.find`` (read off the places a wording stands) equals ``_find`` (every
     word tried) on every run of every sentence, for both cue tables."""
-    for sentence in sentences:
-        words = _Words(sentence)
+    for sentence, text in sentences:
+        words = _Words(sentence, text)
         size = len(words.words)
         for table in _cues():
             for lo in range(size + 1):

@@ -27,6 +27,7 @@ from .._models import (
     Span,
     Statement,
     Tokens,
+    _change,
 )
 from .._options import DEFAULT_OPTIONS, Options
 from ..find.discover import find_phrases, is_reportable
@@ -148,10 +149,12 @@ def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
     if not set(change.shift) & set(dropped):
         return change
     shift = tuple(s for s in change.shift if s not in dropped)
-    return attrs.evolve(
-        change, kind=ChangeKind.SHIFTED if shift else ChangeKind.KEPT, shift=shift,
+    return _change(  # attrs.evolve, spelt out: it cost as much again as the change
+        ChangeKind.SHIFTED if shift else ChangeKind.KEPT, change.earlier, change.later, shift=shift,
+        score=change.score, earlier_count=change.earlier_count, later_count=change.later_count,
         details=tuple(d for d in change.details if not any(d.startswith(s.value) for s in dropped)),
-        markers=tuple(m for m in change.markers if m.shift not in dropped))
+        history=change.history, markers=tuple(m for m in change.markers if m.shift not in dropped),
+        passage=change.passage)
 
 
 class _Pairing:
@@ -206,7 +209,7 @@ class _Pairing:
                 e, l, self.earlier, self.later, self.e_groups[e.formula], self.l_groups[l.formula])
             shift, details, markers = shift + f_shift, details + f_details, markers + f_markers
         kind = ChangeKind.SHIFTED if shift else ChangeKind.KEPT
-        found = self.paired[(id(e), id(l))] = Change(
+        found = self.paired[(id(e), id(l))] = _change(
             kind, e, l, shift=shift, score=ratio(e.key, l.key), earlier_count=len(self.e_groups[e.formula]),
             later_count=len(self.l_groups[l.formula]), details=details, markers=markers)
         return found
@@ -899,8 +902,8 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
 def _one_sided(added: int, phrase: Phrase, count: int, passage: str | None = None) -> Change:
     """An added (``added`` true: the later side) or dropped change of a phrase said ``count`` times."""
     if added:
-        return Change(ChangeKind.ADDED, None, phrase, later_count=count, passage=passage)
-    return Change(ChangeKind.DROPPED, phrase, None, earlier_count=count, passage=passage)
+        return _change(ChangeKind.ADDED, None, phrase, later_count=count, passage=passage)
+    return _change(ChangeKind.DROPPED, phrase, None, earlier_count=count, passage=passage)
 
 
 #: Readouts of different meetings: a passage is read once with its formulas under
@@ -1227,15 +1230,13 @@ def _words_in(analysis: Analysis) -> frozenset[str]:
     for a word ``w`` is ``w in _words_in(analysis)``, and a wording stands in the
     stream only if each of its words does. Read from the distinct parts (a part with
     a space in it is words of its own there), not from the whole stream."""
-    parts = set(chain.from_iterable(map(_parts, analysis.sentences)))
+    barrier = (BARRIER,) if len(analysis.sentences) > 1 else ()  # a word of its own, as below
+    parts = frozenset(chain(chain.from_iterable(map(_parts, analysis.sentences)), barrier))
     joined = " ".join(parts)
     # Parts that are single words (no space, no other white space, not empty; the
     # common case) are the words themselves: no new string is made and hashed.
     single = "" not in parts and joined.count(" ") == len(parts) - 1 and joined.isprintable()
-    words = parts if single else set(joined.split())
-    if len(analysis.sentences) > 1:
-        words.add(BARRIER)
-    return frozenset(words)
+    return parts if single else frozenset(joined.split())
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
