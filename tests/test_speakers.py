@@ -204,6 +204,17 @@ def test_communique_we_is_the_issuing_body() -> None:
     assert [side for _, side, _ in voices(text)] == ["G20", "G20", "G20"]
 
 
+def test_communique_we_is_not_a_body_it_meets_with() -> None:
+    """An organisation named after the "we" ("together with the co-organizers, the United
+    Nations") is not the voice: the apposition names no body, so the participants speak together."""
+    text = ("We, the Heads of State and Government of African countries and Japan, together with "
+            "the co-organizers, the United Nations and the World Bank, met in Yokohama. "
+            "We reaffirm our commitment to growth.")
+    assert {side for _, side, _ in voices(text)} == {"both"}
+    assert {side for _, side, _ in voices(text.replace("of African countries", "of the African Union,"))} \
+        == {"African Union"}
+
+
 def test_communique_issuer_from_the_source() -> None:
     """"We" with no organisation in the opening speaks for the one the source names."""
     text = "We discussed the situation in the region. We called for restraint."

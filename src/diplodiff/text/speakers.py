@@ -749,7 +749,7 @@ class _Reader:
         # a group or side opening counts only where no group or side is cued
         opening, at = self.opening(words, sides=cue is None or cue.kind not in {"group", "side"})
         if opening == "we" and voice.kind in {"outlet", "issuer"} and self.issuer is None:
-            self.issuer = self.issuer_of(words)
+            self.issuer = self.issuer_of(_apposition(words, at))
         issuer_cue = cue is not None and cue.kind in {"we", "issuer"}
         if self.issuer is not None and (opening in {"we", "issuer"} or issuer_cue):
             return _Voice(self.issuer, self.issuer, None,
@@ -790,6 +790,16 @@ def _past_adverbs(words: Sequence[Word], i: int) -> int:
                               or (words[i].low.endswith("ly") and len(words[i].low) > 4)):
         i += 1
     return i
+
+
+def _apposition(words: Sequence[Word], at: int) -> Sequence[Word]:
+    """What "We, <apposition>, ..." says the "we" are: the words up to the next comma
+    ("We, the Leaders of the Group of Seven, ..."), none without one. An organisation
+    named later in the sentence (a co-organiser, a body welcomed) does not speak."""
+    if at + 1 >= len(words) or words[at + 1].text != ",":
+        return ()
+    end = next((k for k in range(at + 2, len(words)) if words[k].text == ","), len(words))
+    return words[at + 2 : end]
 
 
 def _home(statement: Statement, lookup: _Lookup) -> str | None:
