@@ -10,7 +10,7 @@ from itertools import accumulate, chain
 from operator import sub
 from typing import TYPE_CHECKING, Any, overload
 
-from attrs import Attribute, field, frozen, validators
+from attrs import field, frozen, validators
 
 if TYPE_CHECKING:
     import pandas
@@ -426,17 +426,6 @@ class Marker:
     span: Span
 
 
-def _percent(_instance: object, attribute: Attribute[float], value: float) -> None:
-    """``validators.ge(0.0)`` then ``validators.le(100.0)``, same errors, in one call:
-    a comparison builds a change per pair of formulas, and the two composed cost more."""
-    if not value >= 0.0:
-        msg = f"'{attribute.name}' must be >= 0.0: {value}"
-        raise ValueError(msg)
-    if not value <= 100.0:
-        msg = f"'{attribute.name}' must be <= 100.0: {value}"
-        raise ValueError(msg)
-
-
 @frozen
 class Change:
     """One formula-level finding between two statements.
@@ -461,7 +450,7 @@ class Change:
     earlier: Phrase | None
     later: Phrase | None
     shift: tuple[ShiftType, ...] = ()
-    score: float = field(default=0.0, validator=_percent)
+    score: float = field(default=0.0, validator=[validators.ge(0.0), validators.le(100.0)])
     earlier_count: int = 0
     later_count: int = 0
     details: tuple[str, ...] = ()

@@ -149,12 +149,10 @@ def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
     if not set(change.shift) & set(dropped):
         return change
     shift = tuple(s for s in change.shift if s not in dropped)
-    return _change(  # attrs.evolve, spelt out: it cost as much again as the change
-        ChangeKind.SHIFTED if shift else ChangeKind.KEPT, change.earlier, change.later, shift=shift,
-        score=change.score, earlier_count=change.earlier_count, later_count=change.later_count,
+    return attrs.evolve(
+        change, kind=ChangeKind.SHIFTED if shift else ChangeKind.KEPT, shift=shift,
         details=tuple(d for d in change.details if not any(d.startswith(s.value) for s in dropped)),
-        history=change.history, markers=tuple(m for m in change.markers if m.shift not in dropped),
-        passage=change.passage)
+        markers=tuple(m for m in change.markers if m.shift not in dropped))
 
 
 class _Pairing:
