@@ -161,6 +161,32 @@ def test_a_session_renumbered_is_no_change(earlier: str, later: str) -> None:
     assert _findings(earlier, later) == []
 
 
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("Leaders met for the Seventh Tokyo International Conference on African Development (TICAD 7). "
+     "Talks go on.",
+     "Leaders met for the Ninth Tokyo International Conference on African Development (TICAD 9). "
+     "Talks go on."),
+    ("The LXII Meeting of the Council adopted the budget. Talks go on. Council 62 closed the year.",
+     "The LXIV Meeting of the Council adopted the budget. Talks go on. Council 64 closed the year."),
+    ("The Forty-Seventh Regular Meeting of the Conference endorsed the roadmap. CHOGM XLVII closed.",
+     "The Fifty-First Regular Meeting of the Conference endorsed the roadmap. CHOGM LI closed."),
+], ids=["acronym-number", "roman-then-digits", "words-then-roman"])
+def test_the_number_of_a_renumbered_event_is_the_same_update(earlier: str, later: str) -> None:
+    """"the Seventh ... Conference (TICAD 7)" -> "the Ninth ... Conference (TICAD 9)": the bare
+    number went where the ordinal did, the same renumbering, in the sentence or elsewhere."""
+    assert _findings(earlier, later) == []
+
+
+def test_another_number_beside_a_renumbered_event_stays_a_finding() -> None:
+    """A number that did not go where the event's ordinal went is a change of its own."""
+    assert _findings("The Seventh Summit of the Forum pledged 7 patrol vessels to the coast guard.",
+                     "The Eighth Summit of the Forum pledged 9 patrol vessels to the coast guard.") != []
+    assert _findings("The Seventh Summit of the Forum pledged 7 patrol vessels to the coast guard.",
+                     "The Ninth Summit of the Forum pledged 7 patrol vessels to the coast guard.") == []
+    assert _findings("The Forum pledged 7 patrol vessels to the coast guard. Talks go on.",
+                     "The Forum pledged 9 patrol vessels to the coast guard. Talks go on.") != []
+
+
 def test_an_ordinal_of_a_common_noun_stays_a_finding() -> None:
     """"the first phase" -> "the second phase" of a project is what is funded, not a numbering."""
     assert _findings("The donors will fund the first phase of the rail project in Laos.",

@@ -22,9 +22,10 @@ from .sentences import GAP_THRESHOLD
 from .updates import (
     holder_again,
     is_date_edit,
-    is_renumbering,
     is_timed,
     name_form,
+    numbered_again,
+    renumbering,
     same_office,
     stamps,
     unstamped,
@@ -220,6 +221,9 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
     # Names of the holders of an office that changed hands, as (earlier, later) words:
     # the name alone elsewhere ("Minister Wehmeyer said" -> "Albers said") is that same update.
     holders: set[tuple[frozenset[str], frozenset[str]]] = set()
+    # The numbers of events renumbered ("Seventh" -> "Ninth" Conference, as (7, 9)): the
+    # bare number elsewhere ("TICAD 7" -> "TICAD 9") is that same update.
+    renumbered: set[tuple[int, int]] = set()
     for link in links:
         if folded_parts(earlier, link.earlier) == folded_parts(later, link.later):
             continue  # the same words: most links of a revision, read without building tokens
@@ -234,7 +238,10 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
                   for r in unstamped(e, l, named, e_stamps, l_stamps)):
             if (_only_grammar(e, l, r) and not is_timed(e, l, r)) or _rejoined(e, l, r):
                 continue
-            if is_date_edit(e, l, r) or is_renumbering(e, l, r) or name_form(e, l, r, texts, speakers):
+            numbers = renumbering(e, l, r)
+            if numbers is not None:
+                renumbered.add(numbers)
+            if is_date_edit(e, l, r) or numbers is not None or name_form(e, l, r, texts, speakers):
                 _update(updated, e, l, r)
                 continue
             if same_office(e, l, r, texts, speakers):
@@ -252,7 +259,7 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         for run in done:
             if not isinstance(run, tuple):
                 continue
-            if holder_again(e, l, run, holders, texts, speakers):
+            if holder_again(e, l, run, holders, texts, speakers) or numbered_again(e, l, run, renumbered):
                 _update(updated, e, l, run)
             else:
                 runs.append(run)

@@ -139,12 +139,18 @@ _WHEN = frozenset({"in", "on", "over", "during", "at", "since", "throughout"})
 #: this year", "by December", "no later than 31 March", "before the end of this year").
 _DEADLINE = frozenset({"by", "within", "until", "till", "before", "after", "than", "of", "from", "to",
                        "for"})
-_ORDINAL_WORDS = frozenset({
+#: Ordinal words and the numbers they stand for.
+_ORDINALS = {word: n for n, word in enumerate((
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
-    "seventieth", "eightieth", "ninetieth", "hundredth"})
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+    "eighteenth", "nineteenth", "twentieth"), 1)}
+_ORDINALS.update({f"{tens}ieth": 10 * n for n, tens in enumerate(("thirt", "fort", "fift", "sixt", "sevent",
+                                                                   "eight", "ninet"), 3)})
+_ORDINALS["hundredth"] = 100
+_ORDINAL_WORDS = frozenset(_ORDINALS)
+_TENS = {tens: 10 * n for n, tens in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                                 "eighty", "ninety"), 2)}
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}
 #: Counts of time nouns after a deictic ("the past two years", "the last twelve months").
 _COUNTS = NUMBER_WORDS | frozenset({"eleven", "twelve", "few", "several"})
 
@@ -165,6 +171,32 @@ def _ordinal_run(w: Words, first: int, last: int) -> bool:
     two words ("Forty-Seventh")."""
     return 0 < last - first <= 2 and _ordinal_at(w, last - 1) \
         and all(w.parts[k] in _TENS for k in range(first, last - 1))
+
+
+def _ordinal_value(w: Words, first: int, last: int) -> int:
+    """The number an ordinal run (``_ordinal_run``) stands for ("Forty-Seventh": 47)."""
+    part = w.parts[last - 1]
+    if part in _ORDINALS:
+        return _ORDINALS[part] + sum(_TENS[w.parts[k]] for k in range(first, last - 1))
+    if part[:-2].isdigit():
+        return int(part[:-2])
+    return _roman_value(w.tokens[w.owner[last - 1]].text)
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a Roman numeral (``roman_numeral``): "LXII" is 62."""
+    digits = [_ROMAN_DIGITS[ch] for ch in numeral.lower()]
+    return sum(-d if k + 1 < len(digits) and digits[k + 1] > d else d for k, d in enumerate(digits))
+
+
+def _number_value(w: Words, first: int, last: int) -> int | None:
+    """The number a run of one numeral stands for ("7", "IX"), else ``None``."""
+    if last - first != 1:
+        return None
+    part, text = w.parts[first], w.tokens[w.owner[first]].text
+    if part.isdigit() and len(part) <= 3:
+        return int(part)
+    return _roman_value(text) if roman_numeral(text) else None
 
 
 def _day_number(part: str) -> bool:
@@ -481,22 +513,34 @@ _NUMBERED = frozenset({"round", "edition", "plenary", "anniversary", "assembly",
 _EVENT_REACH = 8
 
 
-def is_renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
-    """True when a run only renumbers an event ("41st Extraordinary Session" -> "42nd
-    Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit", "1165th meeting",
-    "Forty-Seventh Regular Meeting"): one ordinal for another before the same words, an
-    event noun among them. An ordinal of anything else ("the First Committee", "the first
-    phase") names another thing."""
+def renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> tuple[int, int] | None:
+    """The earlier and later numbers when a run only renumbers an event ("41st Extraordinary
+    Session" -> "42nd Extraordinary Session", "the Fifth Summit" -> "the Sixth Summit",
+    "1165th meeting", "Forty-Seventh Regular Meeting"): one ordinal for another before the
+    same words, an event noun among them; else ``None``. An ordinal of anything else ("the
+    First Committee", "the first phase") names another thing."""
     i1, i2, j1, j2 = run
     if not _ordinal_run(e, i1, i2) or not _ordinal_run(l, j1, j2):
-        return False
+        return None
     events = vocabulary("speech.txt")["event_noun"] | _NUMBERED
     k = i2
     while k < min(len(e.parts), i2 + _EVENT_REACH) and (not e.breaks[k] or is_possessive(e, k)):
         if e.parts[k] in events:
-            return True
+            return _ordinal_value(e, i1, i2), _ordinal_value(l, j1, j2)
         k += 1
-    return False
+    return None
+
+
+def numbered_again(e: Words, l: Words, run: tuple[int, int, int, int],
+                   renumbered: set[tuple[int, int]]) -> bool:
+    """True when a run is one number for another that an event renumbered elsewhere in
+    the statements also went between ("the Seventh ... Conference (TICAD 7)" -> "the
+    Ninth ... Conference (TICAD 9)": the 7 -> 9 is the same update)."""
+    i1, i2, j1, j2 = run
+    if not renumbered:
+        return False
+    numbers = (_number_value(e, i1, i2), _number_value(l, j1, j2))
+    return None not in numbers and numbers in renumbered
 
 
 def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
