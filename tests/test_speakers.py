@@ -171,6 +171,23 @@ def test_outlet_from_a_url_source_is_a_name() -> None:
     assert (speaker, side) == ("People's Daily", None)
 
 
+@pytest.mark.parametrize(("source", "outlet"), [
+    ("original composition for a test set, in the style of a communiqué; not a real document", "outlet"),
+    ("from the ministry's website, retrieved 3 May", "outlet"),
+    ("Ministry of Foreign Affairs of Barbados", "Ministry of Foreign Affairs of Barbados"),
+])
+def test_a_source_that_describes_names_no_outlet(source: str, outlet: str) -> None:
+    """A source line that opens in lower case says where a text came from, not who
+    published it: the narration is the outlet's, unnamed, not the whole line's."""
+    text = "The two foreign ministers held talks in Bridgetown."
+    assert voice_of(text, text, source=source) == (outlet, None)
+
+
+def test_a_describing_source_still_yields_to_the_dateline() -> None:
+    """With a dateline, its outlet names the narration, whatever the source line says."""
+    assert voice_of(CHINESE, "Chinese Vice Foreign", source="copied from a press digest") == ("Xinhua", None)
+
+
 def test_outlet_metadata_wins_over_the_source() -> None:
     """The ``outlet`` metadata names the outlet."""
     text = "The two foreign ministers held talks in Beijing."

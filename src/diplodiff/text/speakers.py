@@ -848,17 +848,20 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
 def outlet_name(statement: Statement) -> str:
     """The outlet by name: its ``outlet`` metadata, its ``source`` (a URL's host
     when it is one), the outlet in its dateline ("ALMATY, April 25 (Xinhua) --"),
-    else ``"outlet"``."""
+    else ``"outlet"``. A source that opens in lower case ("original composition
+    for ..., in the style of ...") describes where the text came from and names no
+    outlet."""
     given = statement.get("outlet")
     if given:
         return given
     source = statement.source
-    if source and not _URL.search(source):
+    url = source is not None and _URL.search(source) is not None
+    if source and not url and not source[:1].islower():
         return source
     dateline = _dateline_outlet(statement.text)
     if dateline:
         return dateline
-    if source:
+    if source and url:
         host = urlparse(source if "://" in source else f"http://{source}").hostname or source
         return _outlets().get(_domain(host), host.removeprefix("www."))
     return OUTLET
