@@ -281,10 +281,11 @@ def test_output_in_missing_directory_is_refused(files: Path, capsys: pytest.Capt
 
 def test_json_top_level_keys(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The JSON has schema_version 2, the version-1 keys (earlier, later, changes,
-    options) and the version-2 ones (revision, alignment, passages)."""
+    options), the version-2 ones (revision, alignment, passages) and the extra
+    other_sentences."""
     result = run_json(capsys, "earlier.txt", "later.txt")
     assert {"schema_version", "earlier", "later", "changes", "options", "revision", "alignment",
-            "passages"} <= set(result)
+            "passages", "other_sentences"} <= set(result)
     assert result["schema_version"] == 2
     assert isinstance(result["options"], dict)
 

@@ -133,3 +133,90 @@ def test_swapping_two_readouts_swaps_their_passages(old: str, new: str) -> None:
     swap = {ChangeKind.ADDED: ChangeKind.DROPPED, ChangeKind.DROPPED: ChangeKind.ADDED}
     assert sorted((swap[p.kind].value, p.text) for p in forward.passages) == sorted(
         (p.kind.value, p.text) for p in backward.passages)
+
+
+_EARLIER_MEETING = ("Foreign Minister Amara met her counterpart Lindqvist in Oslo on Monday. The two "
+                    "ministers discussed fisheries and the Arctic Council. Amara thanked Norway for its "
+                    "hospitality. Lindqvist spoke of a productive visit.")
+_OPENING = "Foreign Minister Amara received her counterpart Lindqvist in Bergen on Friday."
+#: Words of the earlier readout only, cut otherwise: no counterpart, and nothing new.
+_CLOSING = "Lindqvist spoke of the Arctic Council, and Amara of fisheries and her thanks to Norway."
+
+
+def test_a_sentence_of_new_matter_with_no_formula_is_listed() -> None:
+    """"The minister offered condolences for the victims of the earthquake in Herat": no
+    formula marks it, and a word diff shows it; the report lists it, as it stands, with no
+    change made of it."""
+    later = (f"{_OPENING} The minister offered condolences for the victims of the earthquake in Herat. "
+             f"{_CLOSING}")
+    result = _compare(_EARLIER_MEETING, later)
+    new = "The minister offered condolences for the victims of the earthquake in Herat."
+    assert [(p.id, p.kind, p.text) for p in result.other_sentences] == [("s1", ChangeKind.ADDED, new)]
+    assert not [c for c in result.changes if c.kind is not ChangeKind.KEPT]
+    assert result.has_changes
+    text = diplodiff.to_text(result)
+    assert "Other new sentences (1): only in the later statement, in no finding above\n  + The minister " \
+           "offered condolences for the victims of the earthquake in Herat.\n" in text
+    assert "; other sentences: 1 new, 0 dropped" in text
+    assert "## Other new sentences (1)" in diplodiff.to_markdown(result)
+    data = diplodiff.to_dict(result)
+    assert data["schema_version"] == 2
+    assert [(o["id"], o["kind"], o["sentences"]) for o in data["other_sentences"]] == [("s1", "added", [1])]
+    page = diplodiff.to_html(result)
+    assert 'id="passage-s1"' in page
+    assert 'data-passage="s1"' in page
+
+
+@pytest.mark.parametrize(("ending", "listed"), [
+    ("fisheries", False),
+    ("seabed mining", True),
+], ids=["two-new-words", "four-new-words"])
+def test_a_sentence_with_two_new_words_is_the_others_matter_reworded(ending: str, listed: bool) -> None:
+    """One or two words the other never uses are its matter reworded ("... and pledged to
+    work together" beside "reaffirmed their commitment to ..."); three or more are new matter."""
+    later = f"{_OPENING} Amara pledged to work with Lindqvist on {ending}. {_CLOSING}"
+    assert bool(_compare(_EARLIER_MEETING, later).other_sentences) is listed
+
+
+def test_a_sentence_with_a_finding_is_not_listed_again() -> None:
+    """A sentence an added formula stands in is read under that finding, with its sentence."""
+    later = (f"{_OPENING} The two sides agreed to act on the Global Security Initiative in the coastal "
+             f"provinces of the north. {_CLOSING}")
+    result = _compare(_EARLIER_MEETING, later)
+    added = [c.later.text for c in result.of_kind(ChangeKind.ADDED) if c.later]
+    assert added == ["Global Security Initiative"]
+    assert result.other_sentences == ()
+
+
+def test_new_sentences_of_one_paragraph_are_one_run() -> None:
+    """Consecutive sentences of new matter in one paragraph are listed together; a blank
+    line parts them."""
+    later = (f"{_OPENING} The minister offered condolences for the earthquake victims in Herat. She "
+             "announced emergency shelter kits for displaced families.\n\nLindqvist praised Norwegian "
+             f"rescue volunteers. {_CLOSING}")
+    result = _compare(_EARLIER_MEETING, later)
+    assert [p.sentences for p in result.other_sentences] == [(1, 2), (3,)]
+
+
+def test_a_real_readout_pair_lists_what_no_formula_marks() -> None:
+    """Russia-Indonesia 2023 -> 2025 (dev): "education" gone from the fields of cooperation,
+    the wheat and fertiliser supplies, the 75th anniversary: sentences with no counterpart
+    and no finding, listed."""
+    data = Path(__file__).parent / "data" / "dev"
+    result = diplodiff.compare(data / "russia_indonesia_2023.txt", data / "russia_indonesia_2025.txt")
+    assert [(p.kind, p.text.split(" ", 3)[:3]) for p in result.other_sentences] == [
+        (ChangeKind.DROPPED, ["He", "added", "that"]),
+        (ChangeKind.DROPPED, ["Kusumawardani", "said", "that"]),
+        (ChangeKind.DROPPED, ["According", "to", "Kusumawardani,"]),
+        (ChangeKind.ADDED, ["Sedykh", "welcomed", "his"])]
+
+
+def test_a_revision_lists_no_other_sentences() -> None:
+    """In one text revised, every sentence with no counterpart is a passage already."""
+    earlier = " ".join(f"The council reviewed item {n} of the agenda on regional water security."
+                       for n in range(8))
+    later = earlier + " The minister offered condolences for the victims of the earthquake in Herat."
+    result = diplodiff.compare(Statement(id="a", text=earlier), Statement(id="b", text=later))
+    assert result.revision
+    assert result.other_sentences == ()
+    assert [p.kind for p in result.passages] == [ChangeKind.ADDED]

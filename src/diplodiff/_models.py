@@ -574,7 +574,10 @@ class Comparison:
     when most sentences correspond (a re-issued or revised text), and only then
     is every run of unmatched sentences one of the ``passages``; between readouts
     of different meetings a passage is a run of unmatched sentences that carries
-    two or more added (dropped) findings.
+    two or more added (dropped) findings, and ``other_sentences`` are the runs of
+    unmatched sentences with no finding in them that still say what the other
+    statement does not (new or dropped matter no formula marks; no change is made
+    of them).
     """
 
     earlier: Statement
@@ -586,6 +589,7 @@ class Comparison:
     alignment: tuple[SentenceLink, ...] = ()
     passages: tuple[Passage, ...] = ()
     revision: bool = False
+    other_sentences: tuple[Passage, ...] = ()
 
     def of_kind(self, kind: ChangeKind) -> tuple[Change, ...]:
         """Return the changes of one kind, in report order."""
@@ -598,8 +602,8 @@ class Comparison:
 
     @property
     def has_changes(self) -> bool:
-        """True when anything was added, dropped or shifted."""
-        return any(c.kind is not ChangeKind.KEPT for c in self.changes)
+        """True when anything was added, dropped or shifted (a formula, or other sentences)."""
+        return bool(self.other_sentences) or any(c.kind is not ChangeKind.KEPT for c in self.changes)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items())

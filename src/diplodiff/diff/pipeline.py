@@ -913,10 +913,10 @@ def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, late
              linked: tuple[set[int], set[int]], *, first_id: int) -> list[Passage]:
     """The passages of readouts of different meetings: runs of consecutive sentences
     with no counterpart, each carrying an added (dropped) finding, between blank lines
-    and within one speaker's side, that carry ``MIN_GROUP`` findings or more. Such a run
-    is one new (dropped) passage, read once with its formulas under it ("jointly act on
-    the Global Development Initiative, the Global Security Initiative and ..."), as a new
-    paragraph of a revision is; a blank line or another voice ends it. ``findings`` are
+    and within one speaker's side (``_paragraph_runs``), that carry ``MIN_GROUP``
+    findings or more. Such a run is one new (dropped) passage, read once with its
+    formulas under it ("jointly act on the Global Development Initiative, the Global
+    Security Initiative and ..."), as a new paragraph of a revision is. ``findings`` are
     the added and dropped findings in no passage, as ``(kind, sentence)``; the passages
     are numbered ``p<first_id>``, ``p<first_id + 1>``... in report order."""
     found: list[Passage] = []
@@ -926,23 +926,77 @@ def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, late
         for found_kind, sentence in findings:
             if found_kind is kind and sentence not in side:
                 count[sentence] = count.get(sentence, 0) + 1
-        # A run ends at a blank line, not at a single line break: whether that parts
-        # paragraphs depends on how the text is wrapped, and a reflow changes no finding.
-        starts = blank_line_starts(analysis.statement.text, analysis.sentences)
-        runs: list[list[int]] = []
-        for index in sorted(count):
-            previous = runs[-1][-1] if runs else None
-            if previous == index - 1 and not starts[index] and (
-                    analysis.sentences[index].side == analysis.sentences[index - 1].side):
-                runs[-1].append(index)
-            else:
-                runs.append([index])
-        for run in runs:
+        for run in _paragraph_runs(analysis, sorted(count)):
             if sum(count[i] for i in run) >= MIN_GROUP:
-                span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
-                found.append(Passage(f"p{first_id + len(found)}", kind, tuple(run), span,
-                                     span.of(analysis.statement.text)))
+                found.append(_passage(f"p{first_id + len(found)}", kind, analysis, run))
     return found
+
+
+def _paragraph_runs(analysis: Analysis, indices: Sequence[int]) -> list[list[int]]:
+    """Sorted sentence indices cut into runs of consecutive sentences between blank
+    lines and within one speaker's side: a blank line or another voice ends a run."""
+    # A run ends at a blank line, not at a single line break: whether that parts
+    # paragraphs depends on how the text is wrapped, and a reflow changes no finding.
+    starts = blank_line_starts(analysis.statement.text, analysis.sentences)
+    runs: list[list[int]] = []
+    for index in indices:
+        previous = runs[-1][-1] if runs else None
+        if previous == index - 1 and not starts[index] and (
+                analysis.sentences[index].side == analysis.sentences[index - 1].side):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _passage(pid: str, kind: ChangeKind, analysis: Analysis, run: Sequence[int]) -> Passage:
+    """The passage of a run of consecutive sentences."""
+    span = Span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
+    return Passage(pid, kind, tuple(run), span, span.of(analysis.statement.text))
+
+
+#: A sentence no finding covers is still new (dropped) matter when at least this many
+#: of its content words are words the other statement never uses: one or two are the
+#: other statement's matter reworded (a verb, an adjective: "... and pledged to work
+#: together" beside "reaffirmed their commitment to ...").
+NEW_MATTER_WORDS = 3
+
+
+def _other_sentences(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
+                     changes: Sequence[Change], found: Sequence[Passage],
+                     words: tuple[Collection[str], Collection[str]]) -> tuple[Passage, ...]:
+    """The runs of sentences with no counterpart that no passage holds and no finding
+    stands in, yet say what the other statement does not ("The Secretary offered
+    condolences for the lives lost ... by Typhoon Yagi"): readouts of different
+    meetings report formulas, and these sentences carry none. A sentence is such new
+    (dropped) matter when ``NEW_MATTER_WORDS`` of its content words are words the other
+    statement never uses; one the other says in other words ("They reaffirmed their
+    commitment to the complete denuclearization of North Korea and pledged to work
+    together ...") is not. Dropped runs first, then new ones, each
+    numbered ``s1``, ``s2``... and cut at blank lines and changes of voice. ``words``
+    are the two statements' words (``_words_in``)."""
+    linked = linked_sides(links)
+    covered: tuple[set[int], set[int]] = (set(), set())
+    for passage in found:
+        covered[passage.kind is ChangeKind.ADDED].update(passage.sentences)
+    for change in changes:
+        if change.kind is not ChangeKind.KEPT:
+            covered[0].update(() if change.earlier is None else (change.earlier.sentence,))
+            covered[1].update(() if change.later is None else (change.later.sentence,))
+    runs: list[Passage] = []
+    skip = function_words()
+    for side, kind, analysis in ((0, ChangeKind.DROPPED, earlier), (1, ChangeKind.ADDED, later)):
+        matter = []
+        other = words[1 - side]
+        for sentence in analysis.sentences:
+            if sentence.index in linked[side] or sentence.index in covered[side]:
+                continue
+            novel = {w for w in _parts(sentence) if w not in other and w.isalpha() and w not in skip}
+            if len(novel) >= NEW_MATTER_WORDS:
+                matter.append(sentence.index)
+        for run in _paragraph_runs(analysis, matter):
+            runs.append(_passage(f"s{len(runs) + 1}", kind, analysis, run))
+    return tuple(runs)
 
 
 def _distinct(key: str, other_words: Collection[str], *, every: bool = False) -> bool:
@@ -1044,7 +1098,9 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     changes.sort(key=_report_order)
     return Comparison(earlier.statement, later.statement, tuple(changes), options, tuple(lexicon_names),
                       framing=(summarize(earlier), summarize(later)), alignment=links,
-                      passages=tuple(found), revision=revision)
+                      passages=tuple(found), revision=revision,
+                      other_sentences=() if revision else _other_sentences(
+                          earlier, later, links, changes, found, inventory.vocab))
 
 
 def _report_order(change: Change) -> tuple[int, bool, bool, int]:

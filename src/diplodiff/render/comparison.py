@@ -28,6 +28,10 @@ _PASSAGES = (
     (ChangeKind.ADDED, "New passages", "sentences or clauses only in the later statement"),
     (ChangeKind.DROPPED, "Dropped passages", "sentences or clauses only in the earlier statement"),
 )
+_OTHER = (
+    (ChangeKind.ADDED, "Other new sentences", "only in the later statement, in no finding above"),
+    (ChangeKind.DROPPED, "Other dropped sentences", "only in the earlier statement, in no finding above"),
+)
 
 
 def _passage_text(passage: Passage) -> str:
@@ -50,6 +54,9 @@ def _summary(comparison: Comparison) -> str:
     gone = len(comparison.passages) - new
     if comparison.passages:
         line += f" (in {new} new and {gone} dropped passages)"
+    if comparison.other_sentences:
+        new = sum(p.kind is ChangeKind.ADDED for p in comparison.other_sentences)
+        line += f"; other sentences: {new} new, {len(comparison.other_sentences) - new} dropped"
     return line
 
 
@@ -199,6 +206,11 @@ def render_text(comparison: Comparison, *, color: bool = False, show_kept: bool 
                                             ("later", change.later, comparison.later)):
                 if phrase is not None:
                     lines.append(f"      {side}{_speaker(phrase)}: {_excerpt(phrase, statement, *hi)}")
+    for kind, title, blurb in _OTHER:
+        found = [p for p in comparison.other_sentences if p.kind is kind]
+        if found:
+            lines += ["", paint("1", f"{title} ({len(found)}): {blurb}")]
+            lines += [f"  {paint(_COLOR[kind], _MARK[kind] + ' ' + _passage_text(p))}" for p in found]
     return "\n".join(lines) + "\n"
 
 
@@ -249,6 +261,11 @@ def render_markdown(comparison: Comparison, *, show_kept: bool = False) -> str:
                 if phrase is not None:
                     excerpt = _excerpt(phrase, statement, "**", "**", escape=markdown)
                     lines.append(f"  - _{side}{_md(_speaker(phrase))}:_ {excerpt}")
+    for kind, title, blurb in _OTHER:
+        found = [p for p in comparison.other_sentences if p.kind is kind]
+        if found:
+            lines += ["", f"## {title} ({len(found)})", "", f"_{blurb}_", ""]
+            lines += [f"- {_md(_passage_text(p))}" for p in found]
     return "\n".join(lines) + "\n"
 
 
@@ -319,6 +336,9 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                       "span": [p.span.start, p.span.end], "text": p.text,
                       "key_phrases": [i for i, c in enumerate(comparison.changes) if c.passage == p.id]}
                      for p in comparison.passages],
+        "other_sentences": [{"id": p.id, "kind": p.kind.value, "sentences": list(p.sentences),
+                             "span": [p.span.start, p.span.end], "text": p.text}
+                            for p in comparison.other_sentences],
         "framing": None if comparison.framing is None else {
             name: attrs.asdict(f) for name, f in zip(("earlier", "later"), comparison.framing, strict=True)
         },

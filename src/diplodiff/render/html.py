@@ -582,8 +582,9 @@ def render_comparison_html(comparison: Comparison, *, title: str | None = None,
         f"{k.value} ({counts[k.value]})</label>" for k in _KINDS)
     categories = sorted({c.category or "discovered" for c in changes}, key=lambda c: (c == "discovered", c))
     passages = comparison.passages
-    if passages:
+    if passages or comparison.other_sentences:
         categories.append("passage")
+    if passages:
         plural = "s" if len(passages) != 1 else ""
         chips += f'<span class="chip passages">{len(passages)} passage{plural}</span>'
     category_boxes = "".join(f'<label><input type="checkbox" value="category:{html_text(c)}" checked> '
@@ -593,6 +594,11 @@ def render_comparison_html(comparison: Comparison, *, title: str | None = None,
         entries.append(f'<li class="kind-head" data-kind="passage">passages ({len(passages)}): sentences '
                        "with no counterpart in the other statement</li>")
         entries += [_passage_entry(p, comparison) for p in passages]
+    others = comparison.other_sentences
+    if others:
+        entries.append(f'<li class="kind-head" data-kind="passage">other sentences ({len(others)}): with no '
+                       "counterpart in the other statement, in no finding above</li>")
+        entries += [_passage_entry(p, comparison) for p in others]
     for kind in _KINDS:
         numbered = [(n, c) for n, c in enumerate(changes, 1) if c.kind is kind]
         if numbered:
@@ -604,7 +610,7 @@ def render_comparison_html(comparison: Comparison, *, title: str | None = None,
         spans, cues = _side_spans(comparison, side)
         date = statement.date.isoformat() if statement.date else "date unknown"
         kind = ChangeKind.DROPPED if side == "earlier" else ChangeKind.ADDED
-        bands = [p for p in passages if p.kind is kind]
+        bands = [p for p in (*passages, *others) if p.kind is kind]
         body = _marked(statement.text, side[0], spans, cues, bands)
         texts.append(f'<section class="text {side}" id="{side}"><h2>{side} \u00b7 {date}</h2>'
                      f'<div class="body">{body}</div></section>')
