@@ -272,6 +272,19 @@ def test_a_commitment_verb_swapped_with_its_modal_is_a_substitution_too() -> Non
     assert any(d.startswith("modality:") and d.endswith("(stronger)") for d in details)
 
 
+@pytest.mark.parametrize(("earlier", "later", "detail"), [
+    ("should consider", "will consider", "modality: 'should' -> 'will' (stronger)"),
+    ("should explore", "may explore", "modality: 'should' -> 'may' (weaker)"),
+], ids=["stronger", "weaker"])
+def test_the_modal_before_a_commitment_verb_is_the_one_that_moved(earlier: str, later: str,
+                                                                  detail: str) -> None:
+    """"should consider" -> "will consider": "consider" is a commitment word too, but the
+    word that changed is the modal before it, and its level moved (the last ladder word,
+    "consider" on both sides, moved nothing)."""
+    text = "They agreed that officials {} new projects in renewable energy and grid connectivity."
+    assert _shift_details(text.format(earlier), text.format(later)) == (detail,)
+
+
 def test_one_side_become_both_as_the_subject_is_a_speaker_shift() -> None:
     """"Wang Yi underlined ..." -> "The two sides underlined ...": the position is now
     taken jointly, a speaker shift, not the name dropped as a qualifier."""

@@ -255,8 +255,8 @@ def edit_shifts(e: Words, l: Words, core: tuple[int, int, int, int], lifted: tup
     if members is not None:
         return members
     e_text, l_text = texts
-    e_cues, l_cues = wording_cues(e.parts[e1:e2]), wording_cues(l.parts[l1:l2])
     e_core, l_core = range(i1 - e1, i2 - e1), range(j1 - l1, j2 - l1)
+    e_cues, l_cues = wording_cues(e.parts[e1:e2], e_core), wording_cues(l.parts[l1:l2], l_core)
     modality = _modality(e, l, e_cues, l_cues, (e1, l1), (e_core, l_core), texts)
     intensity = _intensity(e, l, e_cues, l_cues, (e1, l1), (e_core, l_core), texts)
     found: list[ShiftType] = []

@@ -80,7 +80,8 @@ class WordingCues:
     """The framing cues in a run of folded words (an edited wording and its context).
 
     Attributes:
-        modality: ``(start, end, level)`` of the last commitment-ladder wording, or ``None``.
+        modality: ``(start, end, level)`` of the commitment-ladder wording that governs:
+            the last one among the changed words, else the last one, or ``None``.
         intensity: ``(start, end, +1/-1)`` of each intensifier and hedge.
         rungs: ``(ladder, start, end, rung)``: the highest rung found of each stance ladder.
     """
@@ -97,10 +98,14 @@ class WordingCues:
         return {k for a, b in spans for k in range(a, b)}
 
 
-def wording_cues(words: Sequence[str]) -> WordingCues:
-    """Find the commitment, intensity and stance-ladder cues in folded words."""
+def wording_cues(words: Sequence[str], changed: range = range(0)) -> WordingCues:
+    """Find the commitment, intensity and stance-ladder cues in folded words, of which
+    ``changed`` are the words an edit changed."""
     modality, intensity = _cues()
-    modal = _find(words, 0, len(words), modality)
+    found = _find(words, 0, len(words), modality)
+    # The commitment word that changed is the one that moved ("should consider" -> "will
+    # consider": "should" -> "will"), not the last ("consider") on both sides.
+    modal = [cue for cue in found if any(cue[0] <= k < cue[1] for k in changed)] or found
     rungs = []
     for name, table in ladders().items():
         found = _find(words, 0, len(words), table)
