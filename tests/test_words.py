@@ -488,3 +488,18 @@ def test_another_country_is_still_a_change() -> None:
     """Two names of two sides are a substitution, however formal either is."""
     assert _findings("The envoy met officials of Mali in Bamako.",
                      "The envoy met officials of the Republic of Niger in Bamako.")[0][3] == ["substitution"]
+
+
+def test_a_name_swapped_with_its_head_noun_is_one_swap() -> None:
+    """"the Multinational Security Support mission" -> "the Gang Suppression Force
+    authorized by the UN Security Council": the lower-case head is the name's own
+    ("mission"), no word dropped on its own; the curated formula in the words that came
+    after the new name is added."""
+    found = _findings(
+        "Minister Delorme reiterated Canada's support for the Multinational Security Support mission, "
+        "and both agreed that the solution should be Haitian-led. Talks go on.",
+        "Minister Delorme reiterated Canada's support for the Gang Suppression Force authorized by the "
+        "UN Security Council, and both agreed that the solution should be Haitian-led. Talks go on.")
+    assert sorted(found) == [
+        ("added", None, "UN Security Council", []),
+        ("shifted", "Multinational Security Support mission", "Gang Suppression Force", ["substitution"])]

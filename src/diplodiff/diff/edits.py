@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from .._models import Analysis, SentenceLink, Span
+from ..text.normalize import heads
 from ..text.speakers import SpeakerTable
 from .align import spans
 from .lift import lift, modal_words, noun_phrase, raises_degree
@@ -190,6 +191,8 @@ def _name_length(w: Words, first: int, last: int) -> int:
     while k < last and (w.classes[k] == C or (k > first and w.classes[k] == V)) \
             and w.tokens[w.owner[k]].text[:1].isupper():
         k += 1
+    if first < k < last and w.parts[k] in heads()["name"]:
+        k += 1  # the name's own head noun, in lower case ("the Multinational Security Support mission")
     return k - first
 
 
@@ -199,8 +202,10 @@ def _split_name(e: Words, l: Words, run: tuple[int, int, int, int]) -> list[tupl
     who speaks, and what is said, each reported (and counted) on its own."""
     i1, i2, j1, j2 = run
     a, b = _name_length(e, i1, i2), _name_length(l, j1, j2)
-    if not a or not b or i1 + a == i2 or j1 + b == j2 or e.breaks[i1 + a] or l.breaks[j1 + b] \
-            or e.parts[i1 + a] in COORDINATORS or l.parts[j1 + b] in COORDINATORS:
+    if not a or not b or (i1 + a == i2 and j1 + b == j2):
+        return [run]
+    if any(w.breaks[k] or w.parts[k] in COORDINATORS for w, k, end in ((e, i1 + a, i2), (l, j1 + b, j2))
+           if k < end):
         return [run]  # a name before "and" is a member of a list, not the subject of what follows
     i, j = i1 + a, j1 + b
     while i < i2 and j < j2 and e.parts[i] == l.parts[j]:

@@ -639,6 +639,17 @@ class _Edited:
                 # quote a bare modifier. Nothing to qualify: no finding.
                 head = _qualified(e, l, edit.core)
                 if head is None:
+                    # Nothing to qualify, but a curated formula among the words came or
+                    # went ("the Gang Suppression Force | authorized by the UN Security
+                    # Council"): that is a finding wherever it stands.
+                    added = i1 == i2
+                    side_words, analysis, lo, hi = (l, later, j1, j2) if added else (e, earlier, i1, i2)
+                    span = side_words.span(lo, hi)
+                    for hit in lexicon_hits(analysis, span):
+                        if span.start <= hit.span.start and hit.span.end <= span.end and \
+                                hit.formula not in {p.formula for p in self.unpaired[added]}:
+                            self.unpaired[added].append(hit)
+                            self.claimed[added].append(hit.span)
                     continue
                 edit = attrs.evolve(edit, lift=head)
                 e1, e2, l1, l2 = head
