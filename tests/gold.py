@@ -71,6 +71,9 @@ class PairScore:
     unmatched: list[str] = attrs.Factory(list)
     noise: int = 0
     items: int = 0
+    #: Missed added and dropped gold items that stand in a listed other sentence of their
+    #: kind (``Comparison.other_sentences``): shown to the reader, though no finding.
+    in_other_sentences: list[str] = attrs.Factory(list)
 
 
 def _texts(change: diplodiff.Change) -> list[str]:
@@ -111,6 +114,12 @@ def score_pair(pair: dict[str, Any], comparison: diplodiff.Comparison) -> PairSc
         for kind in (diplodiff.ChangeKind.ADDED, diplodiff.ChangeKind.DROPPED):
             if any(matches(item, t) for c in by_kind[kind] for t in _texts(c)):
                 score.stable_violations.append(f"{kind.value}: {item}")
+    for label in score.missed:
+        kind_name, _, item = label.partition(": ")
+        if kind_name in ("added", "dropped") and any(
+                p.kind.value == kind_name and _contains(fold_text(p.text), fold_text(item))
+                for p in comparison.other_sentences):
+            score.in_other_sentences.append(label)
     reported = [c for c in comparison.changes if c.kind is not diplodiff.ChangeKind.KEPT]
     score.noise = len(reported)
     score.items = report_items(comparison)
@@ -250,11 +259,14 @@ def summary(scores: list[PairScore]) -> str:
         lines.append(f"{s.old} -> {s.new}: recall {len(s.found)}/{total}, stable violations "
                      f"{len(s.stable_violations)}, shifted split {len(s.shifted_as_add_drop)}, "
                      f"items {s.items}, non-kept changes {s.noise} ({len(s.unmatched)} not in gold)")
-        lines += [f"    missed {m}" for m in s.missed]
+        lines += [f"    missed {m}" + (" (in an other sentence listed)" if m in s.in_other_sentences else "")
+                  for m in s.missed]
         lines += [f"    VIOLATION {v}" for v in s.stable_violations]
     found = sum(len(s.found) for s in scores)
     total = found + sum(len(s.missed) for s in scores)
-    lines.append(f"overall recall {found}/{total} = {found / total:.3f}")
+    shown = sum(len(s.in_other_sentences) for s in scores)
+    lines.append(f"overall recall {found}/{total} = {found / total:.3f}; of the missed, {shown} stand in "
+                 "an other sentence listed")
     return "\n".join(lines)
 
 
