@@ -48,6 +48,7 @@ _LOOKALIKES = str.maketrans(
     "OPTYX")
 _LOOKALIKE_CHARS = frozenset(chr(c) for c in _LOOKALIKES)
 _LOOKALIKE = re.compile(f"[{''.join(sorted(_LOOKALIKE_CHARS))}]")
+_ASCII = bytes(range(128))
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212/+]+")
 _WORDISH = re.compile(r"\w", re.UNICODE)
 BARRIER = "|"
@@ -194,9 +195,13 @@ def has_unusual(text: str) -> bool:
     compatibility letters or digits, look-alike letters) beyond quotes and spaces."""
     if text.isascii():
         return False
-    if _INVISIBLE.search(text):
+    # The marks and look-alikes are all outside ASCII: they are looked for among the
+    # text's non-ASCII characters (dropping ASCII bytes keeps every other character
+    # whole), as a ``re`` scan of a long text with a few curly quotes tests every character.
+    rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    if _INVISIBLE.search(rare):
         return True
-    if unicodedata.is_normalized("NFKC", text) and not _LOOKALIKE.search(text):
+    if not _LOOKALIKE.search(rare) and unicodedata.is_normalized("NFKC", text):
         return False  # NFKC leaves every word of a normalised text alone; no letter to map
     return any(surface(m.group()) != m.group() for m in re.finditer(r"\w+", text)
                if not m.group().isascii())
