@@ -1,12 +1,13 @@
 """Scoring a diff against the analyst gold: the seeds (tests/data/gold_seeds.yaml), the
 dev set of other registers (tests/data/gold_dev.yaml), the two blind holdouts
 (tests/data/gold_holdout.yaml, tests/data/gold_holdout2.yaml), a second and a third dev set
-written blind in new registers (tests/data/gold_dev2.yaml, tests/data/gold_dev3.yaml) and a
-fourth, blind one read once at the end of a session (tests/data/gold_dev4.yaml), for
+written blind in new registers (tests/data/gold_dev2.yaml, tests/data/gold_dev3.yaml), a
+fourth (tests/data/gold_dev4.yaml, since read as a dev set) and a fifth, blind one read once
+at the end of a session (tests/data/gold_dev5.yaml), for
 diplodiff and for a plain word diff of the same two texts (the baseline every user has:
 ``git diff --word-diff``).
 
-`python tests/gold.py [-v]` prints the table of every set, dev4 included (and, with -v, what
+`python tests/gold.py [-v]` prints the table of every set, dev4 and dev5 included (and, with -v, what
 each pair missed and what it reported beyond the gold).
 """
 
@@ -33,13 +34,14 @@ DATASETS = {"seeds": (GOLD, SEEDS), "dev": (DATA / "gold_dev.yaml", DATA / "dev"
             "holdout2": (DATA / "gold_holdout2.yaml", DATA / "holdout2"),
             "dev2": (DATA / "gold_dev2.yaml", DATA / "dev2"),
             "dev3": (DATA / "gold_dev3.yaml", DATA / "dev3"),
-            "dev4": (DATA / "gold_dev4.yaml", DATA / "dev4")}
-#: Sets the union row adds up; the two holdouts, dev2, dev3 and dev4 are printed apart (no
-#: floor is asserted on them).
+            "dev4": (DATA / "gold_dev4.yaml", DATA / "dev4"),
+            "dev5": (DATA / "gold_dev5.yaml", DATA / "dev5")}
+#: Sets the union row adds up; the two holdouts, dev2, dev3, dev4 and dev5 are printed apart
+#: (no floor is asserted on them).
 UNION = ("seeds", "dev")
 #: Sets read once, by hand, at the end of a session: the test suite prints full_table(), so
 #: it leaves these out unless asked, else every test run would read them before that once.
-BLIND = ("dev4",)
+BLIND = ("dev4", "dev5")
 
 
 def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
