@@ -503,3 +503,15 @@ def test_a_name_swapped_with_its_head_noun_is_one_swap() -> None:
     assert sorted(found) == [
         ("added", None, "UN Security Council", []),
         ("shifted", "Multinational Security Support mission", "Gang Suppression Force", ["substitution"])]
+
+
+def test_a_name_swapped_in_two_sentences_is_one_swap() -> None:
+    """The Joint Commission Meeting gives way to the High-Level Strategic Cooperation Council
+    in two sentences: one finding each way, not one per sentence."""
+    text = ("The two Presidents welcomed the convening of the {0} and tasked their ministers to follow up "
+            "on its outcomes. They agreed that the {0} shall review bilateral cooperation every year. "
+            "Talks go on.")
+    found = _findings(text.format("Joint Commission Meeting"),
+                      text.format("High-Level Strategic Cooperation Council"))
+    assert sorted(found) == [("added", None, "High-Level Strategic Cooperation Council", []),
+                             ("dropped", "Joint Commission Meeting", None, [])]

@@ -1206,9 +1206,13 @@ class _Inventory:
         """The word edits' changes: the edits, the swaps, and what an edit put in another's place."""
         changes = list(self.edited.changes)
         groups = (self.pairing.e_groups, self.pairing.l_groups)
-        for gone, new in self.edited.swaps:
-            changes.append(_one_sided(0, gone, len(groups[0][gone.formula])))
-            changes.append(_one_sided(1, new, len(groups[1][new.formula])))
+        swapped: tuple[set[str], set[str]] = (set(), set())
+        for swap in self.edited.swaps:
+            # One finding per formula: a name swapped for another in two sentences is one swap.
+            for side, phrase in enumerate(swap):
+                if phrase.formula not in swapped[side]:
+                    swapped[side].add(phrase.formula)
+                    changes.append(_one_sided(side, phrase, len(groups[side][phrase.formula])))
         # A wording an edit put in another's place is a finding unless the other statement says it.
         # A one-word name formula is quoted with the noun it modifies, as the inventory
         # quotes it ("G20" -> "G20 presidency").
