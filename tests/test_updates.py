@@ -187,6 +187,15 @@ def test_another_number_beside_a_renumbered_event_stays_a_finding() -> None:
                      "The Forum pledged 9 patrol vessels to the coast guard. Talks go on.") != []
 
 
+def test_the_first_day_of_a_date_range_is_a_date() -> None:
+    """"13 and 14 July 2022" -> "12 and 13 February 2025": the days before the month are
+    the date too, however the diff cuts them; a count before a noun stays a finding."""
+    text = "The President paid a State Visit to the Republic of Türkiye on {}. Talks go on."
+    assert _findings(text.format("13 and 14 July 2022"), text.format("12 and 13 February 2025")) == []
+    assert _findings("The navy will deploy 13 and 14 vessels to the strait this year. Talks go on.",
+                     "The navy will deploy 12 and 13 vessels to the strait this year. Talks go on.") != []
+
+
 def test_an_ordinal_of_a_common_noun_stays_a_finding() -> None:
     """"the first phase" -> "the second phase" of a project is what is funded, not a numbering."""
     assert _findings("The donors will fund the first phase of the rail project in Laos.",

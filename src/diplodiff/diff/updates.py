@@ -554,4 +554,17 @@ def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     if _due(e, i1) or _due(l, j1):
         return False  # a deadline or when a commitment is due ("by 2060" -> "by 2050"): content
     near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
-    return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near)
+    return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near) \
+        or (_dated(e, i2) and _dated(l, j2))
+
+
+#: Words that join the days of one date ("13 and 14 July", "3 to 5 July").
+_DAY_JOINERS = frozenset({"and", "to", "-", "\u2013"})
+
+
+def _dated(w: Words, k: int) -> bool:
+    """Whether the days from part ``k`` on end in a month or a year ("[13] and 14 July
+    2022": the first day of a range is a date too)."""
+    while k < len(w.parts) and (_day_number(w.parts[k]) or w.parts[k] in _DAY_JOINERS):
+        k += 1
+    return k < len(w.parts) and (w.parts[k] in _MONTHS or _calendar_year(w.parts[k]))
