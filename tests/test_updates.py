@@ -196,6 +196,15 @@ def test_the_first_day_of_a_date_range_is_a_date() -> None:
                      "The navy will deploy 12 and 13 vessels to the strait this year. Talks go on.") != []
 
 
+def test_a_time_of_day_is_when_not_what() -> None:
+    """"commencing at 8:30 p.m." -> "at 9:10 a.m.": when a call began is its metadata; a
+    deadline at a time of day ("by 5 p.m.") is what was demanded, and stays a finding."""
+    text = "On March 8, commencing at {}, the two Ministers held a telephone talk. Talks go on."
+    assert _findings(text.format("8:30 p.m."), text.format("9:10 a.m.")) == []
+    assert _findings("The Council demanded that the parties withdraw their forces by 5 p.m. on Friday.",
+                     "The Council demanded that the parties withdraw their forces by 9 a.m. on Friday.") != []
+
+
 def test_an_ordinal_of_a_common_noun_stays_a_finding() -> None:
     """"the first phase" -> "the second phase" of a project is what is funded, not a numbering."""
     assert _findings("The donors will fund the first phase of the rail project in Laos.",

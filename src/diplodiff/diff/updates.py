@@ -218,7 +218,11 @@ def _time_word(w: Words, k: int) -> bool:
     part = w.parts[k]
     return (part in _WHEN or part == "the" or part in _DEICTIC or part in _RELATIVE or part in _DAYS
             or part in _TIME_NOUNS or _month(w, k) or _ordinal(part) or part in _TENS or part in _COUNTS
-            or _day_number(part) or _calendar_year(part))
+            or _day_number(part) or _calendar_year(part) or part in _MERIDIEM)
+
+
+#: The halves of a day after a clock time ("8:30 p.m."), as folded.
+_MERIDIEM = frozenset({"a.m", "p.m", "am", "pm"})
 
 
 def _anchored(w: Words, first: int, last: int, year: int | None) -> bool:
@@ -230,8 +234,8 @@ def _anchored(w: Words, first: int, last: int, year: int | None) -> bool:
     duration ("within two weeks", "for 12 months"), never a point."""
     for k in range(first, last):
         part = w.parts[k]
-        if _month(w, k) or part in _DAYS:
-            return True
+        if _month(w, k) or part in _DAYS or (part in _MERIDIEM and k > first and _day_number(w.parts[k - 1])):
+            return True  # a date, a day word, a time of day ("at 8:30 p.m.")
         if part in _TIME_NOUNS and _fixed(w, first, k):
             return True
         if _calendar_year(part) and year is not None and int(part) <= year + 1 \
@@ -323,6 +327,10 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
         # An expression ends on its anchor, not on a preposition or article of what follows.
         while last > first and (w.parts[last - 1] in _WHEN or w.parts[last - 1] in ("the", *_RELATIVE)):
             last -= 1
+        if last > first and w.parts[last - 1] in _MERIDIEM:
+            # A clock time is one expression, though its colon breaks it ("at 8:30 p.m.").
+            while first > 0 and (_day_number(w.parts[first - 1]) or w.parts[first - 1] in _WHEN):
+                first -= 1
         if last > first and not _due(w, first) and _anchored(w, first, last, year):
             if any(_month(w, j) for j in range(first, last)) \
                     and any(_day_number(w.parts[j]) for j in range(first, last)):
