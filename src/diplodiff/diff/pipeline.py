@@ -991,9 +991,12 @@ def _other_sentences(earlier: Analysis, later: Analysis, links: Sequence[Sentenc
     for passage in found:
         covered[passage.kind is ChangeKind.ADDED].update(passage.sentences)
     for change in changes:
-        if change.kind is not ChangeKind.KEPT:
-            covered[0].update(() if change.earlier is None else (change.earlier.sentence,))
-            covered[1].update(() if change.later is None else (change.later.sentence,))
+        if change.kind is ChangeKind.KEPT:
+            continue
+        if change.earlier is not None:
+            covered[0].add(change.earlier.sentence)
+        if change.later is not None:
+            covered[1].add(change.later.sentence)
     runs: list[Passage] = []
     skip = function_words()
     for side, kind, analysis in ((0, ChangeKind.DROPPED, earlier), (1, ChangeKind.ADDED, later)):
