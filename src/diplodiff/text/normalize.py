@@ -49,6 +49,10 @@ _LOOKALIKES = str.maketrans(
 _LOOKALIKE_CHARS = frozenset(chr(c) for c in _LOOKALIKES)
 _LOOKALIKE = re.compile(f"[{''.join(sorted(_LOOKALIKE_CHARS))}]")
 _ASCII = bytes(range(128))
+#: Curly quotes and dashes: NFKC leaves them, and any character before or after one, as
+#: they are (checked against every code point), so a text whose only non-ASCII
+#: characters they are is normalised without reading it through.
+_TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014"
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212/+]+")
 _WORDISH = re.compile(r"\w", re.UNICODE)
 BARRIER = "|"
@@ -201,7 +205,8 @@ def has_unusual(text: str) -> bool:
     rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
     if _INVISIBLE.search(rare):
         return True
-    if not _LOOKALIKE.search(rare) and unicodedata.is_normalized("NFKC", text):
+    normalised = not rare.strip(_TYPOGRAPHIC) or unicodedata.is_normalized("NFKC", text)
+    if normalised and not _LOOKALIKE.search(rare):
         return False  # NFKC leaves every word of a normalised text alone; no letter to map
     return any(surface(m.group()) != m.group() for m in re.finditer(r"\w+", text)
                if not m.group().isascii())

@@ -17,7 +17,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import TypeVar
 
@@ -57,7 +57,6 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _QUOTE_TO = {chr(k): v for k, v in QUOTES.items()}
 #: The ASCII marks that ``QUOTES`` folds (a backtick).
 _ASCII_QUOTES = [chr(k) for k in QUOTES if k < 128]
-_QUOTE = re.compile(f"[{re.escape(''.join(_QUOTE_TO))}]")
 _spaced, _word = itemgetter(0), itemgetter(1)  # a word with the gap before it; the word
 #: Folded parts by token text: a corpus has few distinct words, so each is folded once.
 _FOLDED: dict[str, tuple[str, ...]] = {}
@@ -160,7 +159,9 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
     """
     if text.isascii() and not any(map(text.__contains__, _ASCII_QUOTES)):  # ``in`` is a fast search
         return text, []
-    quoted = [m.start() for m in _QUOTE.finditer(text)]
+    # Each kind of quote found by ``str.find`` (a fast search for one character): a ``re``
+    # scan for the class of them tested every character of a long text.
+    quoted = sorted(chain.from_iterable(_places(text, mark) for mark in _QUOTE_TO if mark in text))
     if not quoted:
         return text, quoted
     pieces: list[str] = []
@@ -170,6 +171,14 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
         at = i + 1
     pieces.append(text[at:])
     return "".join(pieces), quoted
+
+
+def _places(text: str, char: str) -> Iterator[int]:
+    """Where ``char`` stands in ``text``."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def _requote(texts: list[str], ends: list[int], parts: list[tuple[str, ...]], text: str,
