@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from attrs import frozen
 
@@ -125,62 +126,28 @@ def folded_parts(analysis: Analysis, sentences: Sequence[int]) -> list[str]:
             if parts != (BARRIER,) for part in parts]
 
 
-#: Phrase indexes of the last few analyses, keyed by identity (hashing an Analysis
-#: would hash every phrase); each entry keeps its analysis alive so the id stays its own.
-_INDEXES: dict[int, tuple[Analysis, list[int], list[_Phrases]]] = {}
-
-
-class _Phrases:
-    """The phrases of one sentence in text order, with their starts and the longest
-    one's length: a span finds the phrases that overlap it by bisection, not a scan
-    of the sentence's phrases (quadratic in a sentence of many thousand words)."""
-
-    def __init__(self) -> None:
-        self.phrases: list[Phrase] = []
-        self.starts: list[int] = []
-        self.longest = 0
-
-    def add(self, phrase: Phrase) -> None:
-        self.phrases.append(phrase)
-        self.starts.append(phrase.span.start)
-        self.longest = max(self.longest, phrase.span.end - phrase.span.start)
-
-    def overlapping(self, span: Span) -> list[Phrase]:
-        # A phrase starting at or before span.start - longest ends by span.start.
-        lo = bisect_right(self.starts, span.start - self.longest)
-        hi = bisect_left(self.starts, span.end)
-        return [p for p in self.phrases[lo:hi] if p.span.start < span.end and span.start < p.span.end]
-
-
-def _index(analysis: Analysis) -> tuple[list[int], list[_Phrases]]:
-    """Sentence starts and the phrases of each sentence, so a span finds its phrases
-    by bisection instead of a scan of every phrase (edits x phrases was quadratic)."""
-    found = _INDEXES.get(id(analysis))
-    if found is not None and found[0] is analysis:
-        return found[1], found[2]
-    starts = [s.span.start for s in analysis.sentences]
-    by_sentence = [_Phrases() for _ in starts]
-    if by_sentence:
-        for phrase in analysis.phrases:
-            by_sentence[max(bisect_right(starts, phrase.span.start) - 1, 0)].add(phrase)
-    if len(_INDEXES) >= 4:
-        _INDEXES.pop(next(iter(_INDEXES)))
-    _INDEXES[id(analysis)] = (analysis, starts, by_sentence)
-    return starts, by_sentence
-
-
 def phrases_at(analysis: Analysis, span: Span) -> list[Phrase]:
     """The phrases of ``analysis`` that overlap ``span``, in order."""
-    starts, by_sentence = _index(analysis)
-    if not starts:
-        return [p for p in analysis.phrases if p.span.start < span.end and span.start < p.span.end]
-    found = []
-    # a phrase starts in the sentence holding it; a span may reach over several sentences
-    for k in range(max(bisect_right(starts, span.start) - 1, 0), len(starts)):
-        if starts[k] >= span.end and k > 0:
-            break
-        found += by_sentence[k].overlapping(span)
-    return found
+    memo = analysis.memo
+    found = memo.get("phrase-starts")
+    if not isinstance(found, tuple):
+        # The phrases stand in text order: a span finds those that overlap it by
+        # bisecting their starts (a scan of every phrase for every edit was quadratic),
+        # read at C speed once per analysis rather than sorted into sentences.
+        phrases = analysis.phrases
+        found = memo["phrase-starts"] = (list(map(_START, phrases)), max(map(_length, phrases), default=0))
+    starts, longest = found
+    # A phrase starting at or before span.start - longest ends by span.start.
+    lo = bisect_right(starts, span.start - longest)
+    hi = bisect_left(starts, span.end, lo)
+    return [p for p in analysis.phrases[lo:hi] if p.span.start < span.end and span.start < p.span.end]
+
+
+_START = attrgetter("span.start")
+
+
+def _length(phrase: Phrase) -> int:
+    return phrase.span.end - phrase.span.start
 
 
 def lexicon_hits(analysis: Analysis, span: Span) -> list[Phrase]:
