@@ -285,6 +285,14 @@ def test_the_modal_before_a_commitment_verb_is_the_one_that_moved(earlier: str, 
     assert _shift_details(text.format(earlier), text.format(later)) == (detail,)
 
 
+def test_a_modal_gone_reads_none_not_a_quoted_word() -> None:
+    """"agreed to explore cooperation" -> "agreed to deepen cooperation": no commitment word
+    stands in the later wording; the note says none, unquoted, not a word 'none'."""
+    details = _shift_details("They agreed to explore cooperation in the defence industry. Talks go on.",
+                             "They agreed to deepen cooperation in the defence industry. Talks go on.")
+    assert "modality: 'explore' -> none (stronger)" in details
+
+
 def test_one_side_become_both_as_the_subject_is_a_speaker_shift() -> None:
     """"Wang Yi underlined ..." -> "The two sides underlined ...": the position is now
     taken jointly, a speaker shift, not the name dropped as a qualifier."""

@@ -169,9 +169,10 @@ def _said(words: Words, first: int, last: int, text: str) -> str:
 
 
 def _cue_text(words: Words, offset: int, cue: tuple[int, int, int] | None, text: str) -> str:
+    """The cue's words, quoted, or ``none`` (unquoted: no word of the text) when there is none."""
     if cue is None:
         return "none"
-    return words.span(offset + cue[0], offset + cue[1]).of(text)
+    return repr(words.span(offset + cue[0], offset + cue[1]).of(text))
 
 
 def _without(words: Words, ks: Sequence[int], shared: Counter[str]) -> list[int]:
@@ -342,8 +343,8 @@ def _modality(e: Words, l: Words, e_cues: WordingCues, l_cues: WordingCues, offs
     e_level, l_level = (e_mod[2] if e_mod else 3), (l_mod[2] if l_mod else 3)
     if e_level == l_level:
         return None
-    note = (f"modality: {_cue_text(e, e1, e_mod, texts[0])!r} -> "
-            f"{_cue_text(l, l1, l_mod, texts[1])!r} ({_direction(e_level, l_level)})")
+    note = (f"modality: {_cue_text(e, e1, e_mod, texts[0])} -> "
+            f"{_cue_text(l, l1, l_mod, texts[1])} ({_direction(e_level, l_level)})")
     markers: list[Marker] = []
     for words, offset, cue, statement, text in ((e, e1, e_mod, "earlier", texts[0]),
                                                 (l, l1, l_mod, "later", texts[1])):
