@@ -396,3 +396,17 @@ def test_catalog_or_lexicon_given_as_statement_is_refused(tmp_path: Path, name: 
     path.write_text("file,date\nx.txt,2024-01-01\n", encoding="utf-8")
     with pytest.raises(diplodiff.LoadError, match="--catalog or --lexicon"):
         diplodiff.load_statement(path)
+
+
+def test_one_path_alone_is_that_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``load_statements("seeds")`` reads the directory, as ``["seeds"]`` does: a str is no
+    list of one-letter paths, and a Path no iterable at all."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write(folder, "a.txt", "First statement.")
+    write(folder, "b.txt", "Second statement.")
+    monkeypatch.chdir(tmp_path)
+    listed = [s.id for s in diplodiff.load_statements(["corpus"])]
+    assert listed == ["a", "b"]
+    assert [s.id for s in diplodiff.load_statements("corpus")] == listed
+    assert [s.id for s in diplodiff.load_statements(folder)] == listed

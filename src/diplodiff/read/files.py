@@ -539,15 +539,16 @@ def statement_files(paths: Iterable[str | Path], *, warnings: list[str] | None =
     return found
 
 
-def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_OPTIONS,
-                    columns: Columns | None = None, catalog: Catalog | None = None,
-                    auto_catalog: bool = True, warnings: list[str] | None = None,
-                    cache: FileCache | None = None,
+def load_statements(paths: Iterable[str | Path] | str | os.PathLike[str], *,
+                    options: Options = DEFAULT_OPTIONS, columns: Columns | None = None,
+                    catalog: Catalog | None = None, auto_catalog: bool = True,
+                    warnings: list[str] | None = None, cache: FileCache | None = None,
                     each: Callable[[tuple[Statement, ...]], object] | None = None) -> tuple[Statement, ...]:
     """Load statements from files, directories and ``-`` (stdin), in the order found.
 
     Args:
-        paths: Statement files and directories (read recursively), or ``-``.
+        paths: Statement files and directories (read recursively), or ``-``; one
+            path alone (``"seeds"``) is read as that one file or directory.
         options: Settings (the size limit).
         columns: Which columns of tables and JSON records hold what (``None``: the usual names).
         catalog: A catalog laid over the statements after those found beside them.
@@ -568,7 +569,8 @@ def load_statements(paths: Iterable[str | Path], *, options: Options = DEFAULT_O
     Raises:
         LoadError: Any file cannot be read, or the paths hold no statement.
     """
-    paths = list(paths)
+    # One path given alone is that path: a str is no list of one-letter paths.
+    paths = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if sum(str(p) == STDIN for p in paths) > 1:
         raise LoadError(STDIN, "standard input can be read only once; name '-' once")
     named = {str(p) for p in paths}
