@@ -259,3 +259,15 @@ def test_docs_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_track_loads_the_paths_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``track("seeds")``, like ``compare("a.txt", "b.txt")``, reads what it is given: one
+    path, a Path or a list of paths give the timeline of the statements loaded from them;
+    anything else is one clear TypeError."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    loaded = diplodiff.track(diplodiff.load_statements(["seeds"]), workers=1)
+    for given in ("seeds", Path("seeds"), ["seeds"]):
+        assert diplodiff.track(given, workers=1) == loaded
+    with pytest.raises(TypeError, match="track\\(\\) takes Statements or paths to load them from, not int"):
+        diplodiff.track([1, 2])  # type: ignore[arg-type]

@@ -544,7 +544,8 @@ class Early:
         self.close()
 
 
-def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
+def track(statements: Iterable[Statement] | Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
+          lexicon: Lexicon | None = None,
           options: Options = DEFAULT_OPTIONS, catalog: Catalog | None = None,
           progress: Progress | None = None, workers: int | None = None,
           speakers: SpeakerTable | None = None, store: str | os.PathLike[str] | None = None,
@@ -552,7 +553,8 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     """Build the history of every formula across dated statements.
 
     Args:
-        statements: The statements, in any order.
+        statements: The statements, in any order; or files and directories to load
+            them from (``load_statements``), one path alone or a list of them.
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings for every stage; recorded on the result.
         catalog: Metadata laid over the statements' own (dates, titles...).
@@ -581,8 +583,8 @@ def track(statements: Iterable[Statement], *, lexicon: Lexicon | None = None,
     ((True, False, True), [1])
     """
     lexicon = default_lexicon() if lexicon is None else lexicon
-    return track_on(_engine(workers, client), statements, lexicon=lexicon, options=options, catalog=catalog,
-                    progress=progress, speakers=speakers, store=store)
+    return track_on(_engine(workers, client), _statements(statements, options), lexicon=lexicon,
+                    options=options, catalog=catalog, progress=progress, speakers=speakers, store=store)
 
 
 def track_on(engine: Engine, statements: Iterable[Statement], *, lexicon: Lexicon,
@@ -603,6 +605,22 @@ def track_on(engine: Engine, statements: Iterable[Statement], *, lexicon: Lexico
             opened.close()
     return Timeline(tuple(dated), tuple(_histories(dated, rows)), tuple(undated), tuple(warnings), options,
                     lexicon.names if options.lexicon else ())
+
+
+def _statements(given: Iterable[Statement] | Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+                options: Options) -> list[Statement]:
+    """The statements ``track`` was given, loaded when it was given paths."""
+    listed: list[object] = [given] if isinstance(given, (str, os.PathLike)) else list(given)
+    if listed and all(isinstance(p, (str, os.PathLike)) for p in listed):
+        from ..read.files import load_statements  # reading: only when given paths
+
+        return list(load_statements([os.fspath(p) for p in listed if isinstance(p, (str, os.PathLike))],
+                                    options=options))
+    wrong = next((p for p in listed if not isinstance(p, Statement)), None)
+    if wrong is not None:
+        msg = f"track() takes Statements or paths to load them from, not {type(wrong).__name__}"
+        raise TypeError(msg)
+    return [p for p in listed if isinstance(p, Statement)]
 
 
 def _prepare(statements: Iterable[Statement],
