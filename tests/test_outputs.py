@@ -216,6 +216,18 @@ def test_compare_accepts_paths(seed_diff: diplodiff.Comparison) -> None:
     assert diplodiff.compare(str(EARLIER), LATER) == seed_diff
 
 
+def test_analyse_and_extract_phrases_accept_paths() -> None:
+    """analyse() and extract_phrases() load a str or Path as compare() does, and say what
+    they take when given anything else."""
+    loaded = diplodiff.analyse(diplodiff.load_statement(EARLIER))
+    assert diplodiff.analyse(str(EARLIER)) == loaded
+    assert diplodiff.extract_phrases(EARLIER) == loaded.phrases
+    with pytest.raises(TypeError, match=r"analyse\(\) takes a Statement or a file path, not int"):
+        diplodiff.analyse(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"extract_phrases\(\) takes a Statement or a file path, not int"):
+        diplodiff.extract_phrases(42)  # type: ignore[arg-type]
+
+
 def test_compare_refuses_other_types() -> None:
     """Anything but a Statement or a path is a TypeError that says what it takes."""
     with pytest.raises(TypeError, match="Statement or a file path"):

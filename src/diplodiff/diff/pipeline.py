@@ -54,16 +54,18 @@ UNUSUAL_NOTE = ("text has invisible, compatibility or look-alike characters (sof
                 "zero-width or bidi marks, fullwidth or Cyrillic letters); matched as plain letters")
 
 
-def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
+def analyse(statement: Statement | str | os.PathLike[str], *, lexicon: Lexicon | None = None,
             options: Options = DEFAULT_OPTIONS, speakers: SpeakerTable | None = None) -> Analysis:
     """Tokenize a statement, attribute its sentences to speakers and find its phrases.
 
     Args:
-        statement: The statement to read.
+        statement: The statement to read, or the path of a file to load it from
+            (``load_statement``).
         lexicon: Formulas to look for; the builtin lexicon when ``None``.
         options: Settings; ``options.lexicon=False`` skips the lexicon.
         speakers: Office holders and sides; the builtin table when ``None``.
     """
+    statement = _statement(statement, options, "analyse")
     if has_unusual(statement.text) and UNUSUAL_NOTE not in statement.notes:
         statement = attrs.evolve(statement, notes=(*statement.notes, UNUSUAL_NOTE))
     # A long statement makes millions of acyclic objects (see paused_gc: ~0.4 s of 1.7 s at 2 MB);
@@ -79,7 +81,7 @@ def analyse(statement: Statement, *, lexicon: Lexicon | None = None,
 _PAUSE_AT = 100_000
 
 
-def extract_phrases(statement: Statement, *, lexicon: Lexicon | None = None,
+def extract_phrases(statement: Statement | str | os.PathLike[str], *, lexicon: Lexicon | None = None,
                     options: Options = DEFAULT_OPTIONS,
                     speakers: SpeakerTable | None = None) -> tuple[Phrase, ...]:
     """Return the lexicon formulas and discovered phrases of one statement
@@ -90,7 +92,8 @@ def extract_phrases(statement: Statement, *, lexicon: Lexicon | None = None,
     >>> [p.canonical for p in extract_phrases(s) if p.origin.value == "lexicon"]
     ['community with a shared future']
     """
-    return analyse(statement, lexicon=lexicon, options=options, speakers=speakers).phrases
+    return analyse(_statement(statement, options, "extract_phrases"), lexicon=lexicon, options=options,
+                   speakers=speakers).phrases
 
 
 #: Word endings of English adjectives: a chunk that opens with one reads as a
@@ -1311,12 +1314,13 @@ def _words_in(analysis: Analysis) -> frozenset[str]:
     return parts if single else frozenset(joined.split())
 
 
-def _statement(source: Statement | str | os.PathLike[str], options: Options) -> Statement:
+def _statement(source: Statement | str | os.PathLike[str], options: Options, caller: str = "compare",
+               ) -> Statement:
     if isinstance(source, Statement):
         return source
     if isinstance(source, (str, os.PathLike)):
         return load_statement(os.fspath(source), options=options)
-    msg = f"compare() takes a Statement or a file path, not {type(source).__name__}"
+    msg = f"{caller}() takes a Statement or a file path, not {type(source).__name__}"
     raise TypeError(msg)
 
 
