@@ -626,8 +626,7 @@ class _Edited:
                 start = conjunct(side_words, lo, hi)
                 formula = _formula_conjunct(analysis, side_words, lo, hi)
                 if formula is not None:
-                    if formula.formula not in {p.formula for p in self.unpaired[added]}:
-                        self.unpaired[added].append(formula)
+                    self.unpair(added, formula)
                     self.claimed[added].append(formula.span)
                     continue
                 if start is not None:
@@ -649,9 +648,8 @@ class _Edited:
                     side_words, analysis, lo, hi = (l, later, j1, j2) if added else (e, earlier, i1, i2)
                     span = side_words.span(lo, hi)
                     for hit in lexicon_hits(analysis, span):
-                        if span.start <= hit.span.start and hit.span.end <= span.end and \
-                                hit.formula not in {p.formula for p in self.unpaired[added]}:
-                            self.unpaired[added].append(hit)
+                        if span.start <= hit.span.start and hit.span.end <= span.end:
+                            self.unpair(added, hit)
                             self.claimed[added].append(hit.span)
                     continue
                 edit = attrs.evolve(edit, lift=head)
@@ -706,9 +704,8 @@ class _Edited:
                         continue
                     self.claimed[kind is ChangeKind.ADDED].append(phrase.span)
                     if phrase.origin is Origin.LEXICON:
-                        phrase = next((h for h in hits if h.formula == phrase.formula), phrase)
-                        if phrase.formula not in {p.formula for p in self.unpaired[kind is ChangeKind.ADDED]}:
-                            self.unpaired[kind is ChangeKind.ADDED].append(phrase)
+                        self.unpair(kind is ChangeKind.ADDED,
+                                    next((h for h in hits if h.formula == phrase.formula), phrase))
                     else:
                         self.unpaired[kind is ChangeKind.ADDED].append(phrase)
                 continue
@@ -769,6 +766,12 @@ class _Edited:
         self.claimed[0].append(e_names[0].span)
         self.claimed[1].append(l_names[0].span)
         return True
+
+    def unpair(self, added: bool, formula: Phrase) -> None:
+        """Keep a curated formula an edit put in (``added``) or took out, once however
+        many edits touch it."""
+        if formula.formula not in {p.formula for p in self.unpaired[added]}:
+            self.unpaired[added].append(formula)
 
     def clause(self, kind: ChangeKind, words: Words, first: int, last: int) -> None:
         """A clause inserted in, or deleted from, a kept sentence: a passage of its own."""
@@ -976,7 +979,7 @@ def _passage(pid: str, kind: ChangeKind, analysis: Analysis, run: Sequence[int])
 NEW_MATTER_WORDS = 3
 
 
-def _other_sentences(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
+def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int], set[int]],
                      changes: Sequence[Change], found: Sequence[Passage],
                      words: tuple[Collection[str], Collection[str]]) -> tuple[Passage, ...]:
     """The runs of sentences with no counterpart that no passage holds and no finding
@@ -987,9 +990,9 @@ def _other_sentences(earlier: Analysis, later: Analysis, links: Sequence[Sentenc
     statement never uses; one the other says in other words ("They reaffirmed their
     commitment to the complete denuclearization of North Korea and pledged to work
     together ...") is not. Dropped runs first, then new ones, each
-    numbered ``s1``, ``s2``... and cut at blank lines and changes of voice. ``words``
-    are the two statements' words (``_words_in``)."""
-    linked = linked_sides(links)
+    numbered ``s1``, ``s2``... and cut at blank lines and changes of voice. ``linked``
+    holds the sentences of each side with a counterpart, ``words`` the two statements'
+    words (``_words_in``)."""
     covered: tuple[set[int], set[int]] = (set(), set())
     for passage in found:
         covered[passage.kind is ChangeKind.ADDED].update(passage.sentences)
@@ -1117,7 +1120,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                       framing=(summarize(earlier), summarize(later)), alignment=links,
                       passages=tuple(found), revision=revision,
                       other_sentences=() if revision else _other_sentences(
-                          earlier, later, links, changes, found, inventory.vocab))
+                          earlier, later, inventory.linked_sides, changes, found, inventory.vocab))
 
 
 def _report_order(change: Change) -> tuple[int, bool, bool, int]:
