@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from contextlib import suppress
-from itertools import pairwise, repeat
-from operator import mul
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
+
+try:  # rapidfuzz's own cdist hands back a buffer, read without numpy (~50 ms to import)
+    from rapidfuzz.process_cpp_impl import FLOAT32, cdist  # type: ignore[import-not-found]
+except ImportError:  # rapidfuzz without its C extension
+    cdist = None
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,21 +51,29 @@ def sequence_similarity(earlier: Sequence[Sequence[int]], later: Sequence[Sequen
 def sequence_over(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
                   threshold: float) -> list[dict[int, float]]:
     """The cells of ``sequence_similarity`` at or over about ``threshold`` (0-100), as one
-    ``{column: score}`` per row, without numpy, to the bit. Each row is one C-level scan
-    (``process.extract``) that hands back only the cells over its cutoff, set a little
-    low so that no float32 rounding loses one (callers compare); scores are rounded to
-    float32 as ``cdist`` gives them, then scaled by 100 in float32 (``sequence_score``)."""
-    rows_in, cols_in = as_texts(earlier, later)
-    cutoff = threshold / 100.0 - 0.001
-    rows: list[dict[int, float]] = []
-    for ids in rows_in:
-        found = process.extract(ids, cols_in, scorer=Indel.normalized_similarity, limit=None,
-                                score_cutoff=cutoff)
-        if not found:  # most rows between readouts of different meetings
-            rows.append({})
-            continue
-        scores = array("f", map(mul, array("f", [score for _, score, _ in found]), repeat(100.0)))
-        rows.append(dict(zip([j for _, _, j in found], scores, strict=True)))
+    ``{column: score}`` per row, without numpy, to the bit: one matrix (``_rows``) with
+    its cutoff set a little low so that no float32 rounding loses a cell (callers
+    compare); scores scaled by 100 in float32 (``sequence_score``)."""
+    matrix = _rows(*as_texts(earlier, later), Indel.normalized_similarity, threshold / 100.0 - 0.001)
+    # Most rows between readouts of different meetings have no cell over the cutoff.
+    hits = [(i, j, score) for i, row in enumerate(matrix) if any(row) for j, score in enumerate(row) if score]
+    rows: list[dict[int, float]] = [{} for _ in matrix]
+    for (i, j, _), score in zip(hits, array("f", [score * 100.0 for _, _, score in hits]), strict=True):
+        rows[i][j] = score
+    return rows
+
+
+def _rows(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
+          scorer: Callable[..., float], cutoff: float) -> list[list[float]]:
+    """The ``cdist`` scores of every pair in float32 (0 under ``cutoff``), one list per
+    row: one C-level call, where a scan per row converted every column again."""
+    if cdist is None:
+        import numpy as np  # lazy, as above
+
+        return process.cdist(earlier, later, scorer=scorer, score_cutoff=cutoff,  # type: ignore[no-any-return]
+                             dtype=np.float32, workers=1).tolist()
+    rows: list[list[float]] = memoryview(cdist(earlier, later, scorer=scorer, score_cutoff=cutoff,
+                                               dtype=FLOAT32, workers=1)).tolist()  # type: ignore[assignment]
     return rows
 
 
@@ -127,13 +139,8 @@ def _small(earlier: Sequence[str], later: Sequence[str], threshold: float) -> li
     """``assign(similarity(...))`` without numpy, to the bit: scores in float32 as
     ``cdist`` gives them, compared with the threshold in float32 as numpy compares."""
     bound = array("f", [threshold])[0]
-    found = []
-    # One C-level scan per row, handing back the cells near or over the threshold only.
-    cutoff = max(threshold - 0.1, 0.0)
-    for i, key in enumerate(earlier):
-        row = process.extract(key, later, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)
-        scores = array("f", [score for _, score, _ in row])
-        found += [(-score, i, j) for (_, _, j), score in zip(row, scores, strict=True) if score >= bound]
+    rows = _rows(earlier, later, fuzz.ratio, max(threshold - 0.1, 0.0))
+    found = [(-score, i, j) for i, row in enumerate(rows) for j, score in enumerate(row) if score >= bound]
     found.sort()
     return _greedy(found)
 
