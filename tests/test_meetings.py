@@ -93,6 +93,17 @@ def test_a_formula_passed_from_one_side_to_the_other_is_a_speaker_shift() -> Non
     assert ShiftType.SPEAKER in change.shift
 
 
+@pytest.mark.parametrize("other", ["Both sides agreed to deepen trade.", "Talks were held in Beijing."])
+def test_a_speaker_shift_is_one_finding_on_the_formula(other: str) -> None:
+    """The sentence passed from one side to both: the formula's speaker shift says it, and
+    the words that name the speaker ("Wang said China" -> "Both sides") are no second finding."""
+    result = diplodiff.compare(
+        Statement(id="a", text=f"Wang said China supports the Global Security Initiative. {other}"),
+        Statement(id="b", text=f"Both sides support the Global Security Initiative. {other}"))
+    assert [(c.phrase.canonical, c.shift) for c in result.of_kind(ChangeKind.SHIFTED)] == [
+        ("Global Security Initiative", (ShiftType.SPEAKER,))]
+
+
 def test_a_name_formula_is_reported_with_the_noun_it_modifies() -> None:
     result = _compare(
         "She thanked Russia for its support during Indonesia's G20 presidency. "

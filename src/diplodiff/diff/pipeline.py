@@ -1103,6 +1103,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     # A wording of function words alone ("of the") names nothing that came or went.
     changes = [c for c in changes if c.kind not in (ChangeKind.ADDED, ChangeKind.DROPPED)
                or _names_something(c.phrase)]
+    changes = _voiced_once(changes)
     covered = {c.passage for c in changes}  # a scan of the changes per passage was quadratic
     moved: set[str] = set()
     for passage in found:
@@ -1121,6 +1122,21 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
                       passages=tuple(found), revision=revision,
                       other_sentences=() if revision else _other_sentences(
                           earlier, later, inventory.linked_sides, changes, found, inventory.vocab))
+
+
+def _voiced_once(changes: list[Change]) -> list[Change]:
+    """The changes, less each edit that only says who speaks now ("Wang said China" ->
+    "Both sides") where a formula of the same two sentences reports that speaker shift:
+    one change of voice, read on the formula it carries, its sentences the evidence."""
+    voiced = {(c.earlier.sentence, c.later.sentence) for c in changes
+              if c.kind is ChangeKind.SHIFTED and c.earlier is not None and c.later is not None
+              and c.phrase.origin is Origin.LEXICON and ShiftType.SPEAKER in c.shift}
+    if not voiced:
+        return changes
+    return [c for c in changes if not (
+        c.kind is ChangeKind.SHIFTED and c.shift == (ShiftType.SPEAKER,) and c.earlier is not None
+        and c.later is not None and c.phrase.origin is Origin.DISCOVERED
+        and (c.earlier.sentence, c.later.sentence) in voiced)]
 
 
 def _report_order(change: Change) -> tuple[int, bool, bool, int]:
