@@ -196,6 +196,18 @@ def test_the_first_day_of_a_date_range_is_a_date() -> None:
                      "The navy will deploy 12 and 13 vessels to the strait this year. Talks go on.") != []
 
 
+@pytest.mark.parametrize(("earlier", "later"), [
+    ("The parties agreed that paragraph 3 may be revised. Talks go on.",
+     "The parties agreed that paragraph 5 may be revised. Talks go on."),
+    ("The parties agreed that paragraphs 3 and 4 may be revised. Talks go on.",
+     "The parties agreed that paragraphs 5 and 4 may be revised. Talks go on.")])
+def test_a_number_before_the_modal_may_is_no_date(earlier: str, later: str) -> None:
+    """"paragraph 3 may be revised" -> "paragraph 5 may ...": the modal "may" is no month,
+    so the number is no day of a date; the change was read as a date update and lost."""
+    assert _findings(earlier, later) != []
+    assert _findings(earlier.replace("may", "May"), later.replace("may", "May")) == []
+
+
 def test_a_time_of_day_is_when_not_what() -> None:
     """"commencing at 8:30 p.m." -> "at 9:10 a.m.": when a call began is its metadata; a
     deadline at a time of day ("by 5 p.m.") is what was demanded, and stays a finding."""

@@ -561,8 +561,9 @@ def is_date_edit(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
         return False
     if _due(e, i1) or _due(l, j1):
         return False  # a deadline or when a commitment is due ("by 2060" -> "by 2050"): content
-    near = {*changed, *e.parts[max(0, i1 - 1) : i1], *e.parts[i2 : i2 + 1]}
-    return any(p in _MONTHS or (p.isdigit() and len(p) == 4) for p in near) \
+    near = [(e, k) for k in range(max(0, i1 - 1), min(i2 + 1, len(e.parts)))]
+    near += [(l, k) for k in range(j1, j2)]
+    return any(_month(w, k) or (w.parts[k].isdigit() and len(w.parts[k]) == 4) for w, k in near) \
         or (_dated(e, i2) and _dated(l, j2))
 
 
@@ -575,4 +576,4 @@ def _dated(w: Words, k: int) -> bool:
     2022": the first day of a range is a date too)."""
     while k < len(w.parts) and (_day_number(w.parts[k]) or w.parts[k] in _DAY_JOINERS):
         k += 1
-    return k < len(w.parts) and (w.parts[k] in _MONTHS or _calendar_year(w.parts[k]))
+    return k < len(w.parts) and (_month(w, k) or _calendar_year(w.parts[k]))
