@@ -36,14 +36,27 @@ _DISCOVERED = Origin.DISCOVERED
 # What discovery asks of a token depends on its text alone: computed once per
 # distinct word (``_compute_flags``), then read as bits. A sentence's flags, one
 # character per token (``chr(bits)``), let ``re`` find the name words and the
-# runs of term words; NAME and TERM are the top bits so their classes are ranges.
-QUOTE, WORD, HEAD, COMMON_HEAD, CONNECTOR, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, \
-    NAME_FIRST, TERM_FIRST, TERM, NAME = (1 << k for k in range(14))
-#: The flag strings of connectors: each one with the CONNECTOR bit (a class of ranges).
-_CONNECTOR_CHARS = "".join(f"\\u{c:04x}-\\u{c + CONNECTOR - 1:04x}"
-                           for c in range(CONNECTOR, 1 << 14, 2 * CONNECTOR))
-#: A capitalised run: name words, two of them perhaps joined by a connector ("of").
-_NAME_RUN = re.compile(f"[\u2000-\u3fff](?:[\u2000-\u3fff]|[{_CONNECTOR_CHARS}][\u2000-\u3fff])*")
+# runs of term words. The bits ``re`` tests lie above U+FFFF: ``re`` compiles a
+# class of such characters as its ranges, where it reads one of the BMP a
+# character at a time (a class of half of 2**14 took ~1.5 ms).
+QUOTE, WORD, HEAD, COMMON_HEAD, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, NAME_FIRST, TERM_FIRST, \
+    HEADISH, TERM, CONNECTOR, NAME = (1 << k for k in (*range(11), *range(16, 20)))
+
+
+def _having(bit: int) -> str:
+    """The flag characters that have ``bit`` (one of the top four), as a regex class."""
+    return "[" + "".join(f"\\U{c:08x}-\\U{c + bit - 1:08x}" for c in range(bit, 2 * NAME, 2 * bit)) + "]"
+
+
+_N, _C, _HEADISH = _having(NAME), _having(CONNECTOR), _having(HEADISH)
+#: A name word or a connector: the top two bits are theirs.
+_N_OR_C = f"[\\U{CONNECTOR:08x}-\\U{2 * NAME - 1:08x}]"
+#: A capitalised run: name words, two of them perhaps joined by a connector ("of"). Only
+#: a run with a head noun in it or after it (``HEADISH``) can give a name: the look-around
+#: after its first word skips the rest (most runs) in C, and as it reads every name word
+#: and connector from there, it fails inside a skipped run too, so no part of one is a
+#: run. (A pattern that opened with a lookahead was tried at every character.)
+_NAME_RUN = re.compile(f"{_N}(?:(?<={_HEADISH})|(?={_N_OR_C}*?{_HEADISH}))(?:{_N}|{_C}{_N})*")
 _FLAGS: dict[object, int] = {}
 #: What stands after each sentence in a statement's token texts (no token's text): flags 0.
 _END = object()
@@ -99,6 +112,8 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
         flags |= LOWER
     if "-" in text and text.strip("-"):
         flags |= COMPOUND
+    if flags & HEAD or flags & _HEAD_AFTER == _HEAD_AFTER:
+        flags |= HEADISH
     if len(_FLAGS) >= _MAX_FLAGS:
         _FLAGS.clear()  # hostile input with endless distinct words: stay bounded
         _FLAGS[_END] = 0
@@ -197,14 +212,14 @@ _SPAN = methodcaller("span")
 
 @functools.cache
 def _term_runs(shortest: int) -> re.Pattern[str]:
-    return re.compile(f"[\u1000-\u1fff\u3000-\u3fff]{{{shortest},}}")
+    return re.compile(f"{_having(TERM)}{{{shortest},}}")
 
 
 def _flagged(bits: Sequence[int]) -> str:
-    """The flags as a string, one character per token (``chr(bits)``): 16-bit codes read
-    as UTF-16, at C speed (flags stay below the surrogates). ``struct`` packs them in
-    half the time ``array`` takes, which parses each item as an argument."""
-    return struct.pack(f"<{len(bits)}H", *bits).decode("utf-16-le")
+    """The flags as a string, one character per token (``chr(bits)``): 32-bit codes read
+    as UTF-32, at C speed. ``struct`` packs them in half the time ``array`` takes,
+    which parses each item as an argument."""
+    return struct.pack(f"<{len(bits)}I", *bits).decode("utf-32-le")
 
 
 def _first(bits: int) -> int:
