@@ -48,7 +48,7 @@ def sequence_similarity(earlier: Sequence[Sequence[int]], later: Sequence[Sequen
     return scores * np.float32(100.0)
 
 
-def sequence_over(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
+def sequence_over(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequence[Hashable]],
                   threshold: float) -> list[dict[int, float]]:
     """The cells of ``sequence_similarity`` at or over about ``threshold`` (0-100), as one
     ``{column: score}`` per row, without numpy, to the bit: one matrix (``_rows``) with
@@ -63,7 +63,7 @@ def sequence_over(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequen
     return rows
 
 
-def _rows(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
+def _rows(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequence[Hashable]],
           scorer: Callable[..., float], cutoff: float) -> list[list[float]]:
     """The ``cdist`` scores of every pair in float32 (0 under ``cutoff``), one list per
     row: one C-level call, where a scan per row converted every column again."""
@@ -77,7 +77,7 @@ def _rows(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] 
     return rows
 
 
-def sequence_score(earlier: Sequence[int] | str, later: Sequence[int] | str) -> float:
+def sequence_score(earlier: Sequence[Hashable], later: Sequence[Hashable]) -> float:
     """One cell of ``sequence_similarity``, to the bit: the score rounded to float32 as
     ``cdist`` gives it, then scaled by 100 in float32 (a product of two float32 values is
     exact in a double, so rounding it once matches numpy's)."""
@@ -85,19 +85,19 @@ def sequence_score(earlier: Sequence[int] | str, later: Sequence[int] | str) -> 
     return array("f", [raw * 100.0])[0]
 
 
-def as_texts(earlier: Sequence[Sequence[int] | str], later: Sequence[Sequence[int] | str],
-             ) -> tuple[Sequence[Sequence[int] | str], Sequence[Sequence[int] | str]]:
+def as_texts(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequence[Hashable]],
+             ) -> tuple[Sequence[Sequence[Hashable]], Sequence[Sequence[Hashable]]]:
     """Both sides' token-id sequences as strings of one code point per id: the same
     scores, each a third faster (kept as ids when one is beyond the code points: over a
-    million distinct words). Strings are kept as they are."""
-    with suppress(ValueError):
+    million distinct words). Strings, and sequences of words, are kept as they are."""
+    with suppress(ValueError, TypeError):
         return list(map(_as_text, earlier)), list(map(_as_text, later))
     return earlier, later
 
 
-def _as_text(ids: Sequence[int] | str) -> str:
+def _as_text(ids: Sequence[Hashable]) -> str:
     """A token-id sequence as a string (Indel reads only which elements are equal)."""
-    return ids if isinstance(ids, str) else "".join(map(chr, ids))
+    return ids if isinstance(ids, str) else "".join(map(chr, ids))  # type: ignore[arg-type]
 
 
 def assign(scores: np.ndarray, *, threshold: float) -> list[tuple[int, int, float]]:

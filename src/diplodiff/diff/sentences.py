@@ -6,11 +6,12 @@ share almost none. The alignment tells the two apart and, in a revision, finds
 the passages that are new or gone.
 
 Sentences are compared by their folded words (case, quotes, hyphens, plurals and
-spelling folded; punctuation ignored), as sequences of word ids, with one
-vectorised ``cdist`` per candidate shape: one-to-one, two earlier sentences
-merged into one, one split into two. Candidates at or above ``THRESHOLD`` are
-taken best first, one use per sentence; ties go to the pair nearer the same
-relative position, so moves are allowed but order wins when all else is equal.
+spelling folded; punctuation ignored), as sequences of words (of word ids in
+statements of many sentences), with one vectorised ``cdist`` per candidate shape:
+one-to-one, two earlier sentences merged into one, one split into two. Candidates
+at or above ``THRESHOLD`` are taken best first, one use per sentence; ties go to
+the pair nearer the same relative position, so moves are allowed but order wins
+when all else is equal.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import functools
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,7 @@ def _stop_vocab() -> tuple[tuple[str, int], ...]:
 WORK_MAX = 1 << 30
 
 
-def _too_large(e: Sequence[Sequence[int]], l: Sequence[Sequence[int]]) -> bool:
+def _too_large(e: Sequence[Sequence[Hashable]], l: Sequence[Sequence[Hashable]]) -> bool:
     """Whether two runs of sentences are too many for score matrices (over ``DENSE_MAX``
     sentence pairs or ``WORK_MAX`` word pairs)."""
     return len(e) * len(l) > DENSE_MAX or sum(map(len, e)) * sum(map(len, l)) > WORK_MAX
@@ -102,9 +103,14 @@ def _texts(earlier: Analysis, later: Analysis) -> tuple[list[str], list[str]] | 
         return None
 
 
-def _as_ids(sentences: Sequence[Sequence[int] | str]) -> list[list[int]]:
+def _words(analysis: Analysis) -> list[list[str]]:
+    """Each sentence's ``sentence_words``, as lists."""
+    return [[w for w in Tokens.of(s.tokens).flat() if w != BARRIER] for s in analysis.sentences]
+
+
+def _as_ids(sentences: Sequence[Sequence[Hashable]]) -> list[list[int]]:
     """Sentences as ids (``_texts`` turned back)."""
-    return [list(map(ord, s)) if isinstance(s, str) else list(s) for s in sentences]
+    return [list(map(ord, s)) if isinstance(s, str) else list(s) for s in sentences]  # type: ignore[arg-type]
 
 
 def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, ...]:
@@ -116,6 +122,13 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
     >>> [(link.earlier, link.later) for link in align_sentences(a, b)]
     [((1,), (1,)), ((2,), (0,))]
     """
+    e_words, l_words = _words(earlier), _words(later)
+    if not e_words or not l_words:
+        return ()
+    if len(e_words) * len(l_words) <= SMALL_MAX and not _too_large(e_words, l_words):
+        # A few sentences are scored as their words (rapidfuzz reads a word by its hash,
+        # as in the word diffs): looking up an id for each word cost more than the scores.
+        return _align_small(e_words, l_words)
     # Function words and governing verbs take the first ids, so the content words of a
     # sentence are its ids from len(stopwords()) on (``_content``).
     texts = _texts(earlier, later)
@@ -124,12 +137,9 @@ def align_sentences(earlier: Analysis, later: Analysis) -> tuple[SentenceLink, .
         e, l = _ids(earlier, vocab), _ids(later, vocab)
     else:
         e, l = texts  # type: ignore[assignment]
-    n, m = len(e), len(l)
-    if not n or not m:
-        return ()
     if _too_large(e, l):
         return _align_large(_as_ids(e), _as_ids(l))
-    return _align_small(e, l) if n * m <= SMALL_MAX else _align_dense(_as_ids(e), _as_ids(l))
+    return _align_dense(_as_ids(e), _as_ids(l))
 
 
 def _align_dense(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -> tuple[SentenceLink, ...]:
@@ -186,7 +196,7 @@ def _f32(value: float) -> float:
     return array("f", [value])[0]
 
 
-def _align_small(e: Sequence[Sequence[int] | str], l: Sequence[Sequence[int] | str], *, fill: bool = True,
+def _align_small(e: Sequence[Sequence[Hashable]], l: Sequence[Sequence[Hashable]], *, fill: bool = True,
                  ) -> tuple[SentenceLink, ...]:
     """The dense alignment of ``align_sentences`` without numpy, for statements of up to
     ``SMALL_MAX`` sentence pairs: importing numpy (~0.1 s) would cost a two-statement
@@ -369,16 +379,22 @@ def _anchors(links: Sequence[SentenceLink]) -> list[SentenceLink]:
     return [ordered[k] for k in on_chain if rungs[ending[k]] == 1]
 
 
-def _content(sentences: Sequence[Sequence[int]], skip: Collection[int] = ()) -> list[frozenset[int]]:
-    """The content words (ids) of each sentence: its words less function words and
-    governing verbs, which hold the first ids (``_stop_vocab``); none read for the
+def _content(sentences: Sequence[Sequence[Hashable]], skip: Collection[int] = (),
+             ) -> list[frozenset[Hashable]]:
+    """The content words (words or ids) of each sentence: its words less function words
+    and governing verbs, which hold the first ids (``_stop_vocab``); none read for the
     sentences in ``skip`` (linked already: no gap holds them)."""
-    first = len(_stop_vocab())
-    return [frozenset() if k in skip else frozenset(i for i in ids if i >= first)
-            for k, ids in enumerate(sentences)]
+    stop = _stop_keys()
+    return [frozenset() if k in skip else frozenset(ids).difference(stop) for k, ids in enumerate(sentences)]
 
 
-def _rewritten(e: Sequence[frozenset[int]], l: Sequence[frozenset[int]]) -> list[tuple[int, int]]:
+@functools.cache
+def _stop_keys() -> frozenset[Hashable]:
+    """Function words and governing verbs, as words and as their ids."""
+    return frozenset(stopwords()) | frozenset(range(len(_stop_vocab())))
+
+
+def _rewritten(e: Sequence[frozenset[Hashable]], l: Sequence[frozenset[Hashable]]) -> list[tuple[int, int]]:
     """The cells ``(r, c)`` whose two sentences keep at least half the content words of
     the shorter one (and at least ``_KEPT_WORDS``): one sentence rewritten around what
     it is about ("Russia's aggressive actions constitute a threat to Euro-Atlantic
@@ -386,7 +402,7 @@ def _rewritten(e: Sequence[frozenset[int]], l: Sequence[frozenset[int]]) -> list
     Allies' security ... in the Euro-Atlantic area"), though reordered and reworded too
     much for the similarity of their word sequences to say so. Only sentences sharing
     a word are compared (postings), not every cell."""
-    postings: dict[int, list[int]] = {}
+    postings: dict[Hashable, list[int]] = {}
     for c, ids in enumerate(l):
         for word in ids:
             postings.setdefault(word, []).append(c)
@@ -398,7 +414,7 @@ def _rewritten(e: Sequence[frozenset[int]], l: Sequence[frozenset[int]]) -> list
     return found
 
 
-def _shares_content(e: frozenset[int], l: frozenset[int]) -> bool:
+def _shares_content(e: frozenset[Hashable], l: frozenset[Hashable]) -> bool:
     """Whether two sentences share ``_KEPT_WORDS`` content words, or a quarter of the
     shorter's: function words alone lift two sentences on different matters over
     ``GAP_THRESHOLD`` ("They ... the accession process of Bolivia and instructed the Common
@@ -410,8 +426,8 @@ def _shares_content(e: frozenset[int], l: frozenset[int]) -> bool:
 
 
 def _fill_gaps(links: list[SentenceLink], over: Callable[[list[int], list[int]], list[tuple[int, int]]],
-               score: Callable[[int, int], float], e_words: Sequence[frozenset[int]],
-               l_words: Sequence[frozenset[int]]) -> list[SentenceLink]:
+               score: Callable[[int, int], float], e_words: Sequence[frozenset[Hashable]],
+               l_words: Sequence[frozenset[Hashable]]) -> list[SentenceLink]:
     """In a revision, pair the sentences left between two corresponding ones when
     they still share words (a sentence rewritten in place), as a diff pairs the
     lines of a changed hunk: ``over(rows, cols)`` gives the cells of a gap at or over
