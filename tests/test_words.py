@@ -523,3 +523,28 @@ def test_a_name_swapped_in_two_sentences_is_one_swap() -> None:
                       text.format("High-Level Strategic Cooperation Council"))
     assert sorted(found) == [("added", None, "High-Level Strategic Cooperation Council", []),
                              ("dropped", "Joint Commission Meeting", None, [])]
+
+
+@pytest.mark.parametrize(("earlier", "later", "expected"), [
+    ("China will accept the proposal. Talks go on.", "China will never accept the proposal. Talks go on.",
+     ("accept the proposal", "never accept the proposal", ["qualifier_added"])),
+    ("The sides agreed to hold talks. Talks go on.", "The sides never agreed to hold talks. Talks go on.",
+     ("sides agreed", "sides never agreed", ["qualifier_added"])),
+    ("They said there is a military solution to the conflict. Talks go on.",
+     "They said there is no military solution to the conflict. Talks go on.",
+     ("a military solution", "no military solution", ["substitution"])),
+])
+def test_a_negation_put_in_is_a_finding(earlier: str, later: str,
+                                        expected: tuple[str, str, list[str]]) -> None:
+    """"will accept" -> "will never accept": a function word, but the sentence turned round;
+    only "not" was read as one before."""
+    assert _findings(earlier, later) == [("shifted", *expected)]
+
+
+def test_a_content_word_taken_out_between_function_words_is_a_finding() -> None:
+    """"influence on [Russia] to bring about": no content word stands next to the gap, so
+    nothing qualified it; the word is quoted with the shared words out to the nearest
+    content word on each side, not left out."""
+    assert _findings("China urged the EU to use its influence on Russia to bring about peace. Talks go on.",
+                     "China urged the EU to use its influence on to bring about peace. Talks go on.") == [
+        ("shifted", "influence on Russia to bring", "influence on to bring", ["qualifier_dropped"])]

@@ -52,9 +52,12 @@ def raises_degree(words: Words, k: int) -> bool:
             and words.parts[k + 1].isalpha() and words.parts[k + 1].endswith(_ADJECTIVE_ENDINGS))
 
 
-MODALS = frozenset({"will", "shall", "should", "must", "may", "might", "could", "would", "can", "not"})
-#: The modals proper, without the negation ("will", "should", "may").
-MODAL_VERBS = MODALS - {"not"}
+#: Words that negate what follows ("will never accept", "no military solution"): function
+#: words, but one put in or taken out turns the sentence round.
+NEGATIONS = frozenset({"not", "never", "no"})
+MODALS = frozenset({"will", "shall", "should", "must", "may", "might", "could", "would", "can"}) | NEGATIONS
+#: The modals proper, without the negations ("will", "should", "may").
+MODAL_VERBS = MODALS - NEGATIONS
 
 
 def modal_words(words: Sequence[str]) -> bool:

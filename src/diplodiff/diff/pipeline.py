@@ -584,6 +584,41 @@ def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int
     return (i1 - before, i2, j1 - before, j2) if before else None
 
 
+#: Most function words between a one-sided edit and the shared words it is quoted with.
+_BRIDGE = 3
+
+
+def _bridged(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The lift of a short one-sided edit with no content word next to it ("influence on
+    [Russia] to bring about"): the edit with the shared words out to the nearest content
+    word on each side, over at most ``_BRIDGE`` function words and no punctuation; ``None``
+    when there is none. A content word that came or went is a change of its sentence
+    though nothing qualifies it."""
+    i1, i2, j1, j2 = core
+    right = 0
+    for k in range(_BRIDGE + 1):
+        if i2 + k >= len(e.parts) or j2 + k >= len(l.parts) or _broken(e, i2 + k) or _broken(l, j2 + k):
+            break
+        if e.classes[i2 + k] in (C, V):
+            right = k + 1
+            break
+    left = 0
+    for k in range(_BRIDGE + 1):
+        if i1 - k - 1 < 0 or j1 - k - 1 < 0 or _broken(e, i1 - k) or _broken(l, j1 - k):
+            break
+        if e.classes[i1 - k - 1] in (C, V):
+            left = k + 1
+            break
+    if not (left or right):
+        return None
+    return i1 - left, i2 + right, j1 - left, j2 + right
+
+
+def _broken(w: Words, k: int) -> bool:
+    """Whether punctuation comes before part ``k`` (none after the last part)."""
+    return k < len(w.parts) and w.breaks[k]
+
+
 class _Edited:
     """Word-level changes inside corresponding sentences, and the clauses they add or drop.
 
@@ -647,11 +682,17 @@ class _Edited:
                     added = i1 == i2
                     side_words, analysis, lo, hi = (l, later, j1, j2) if added else (e, earlier, i1, i2)
                     span = side_words.span(lo, hi)
+                    held_formula = False
                     for hit in lexicon_hits(analysis, span):
                         if span.start <= hit.span.start and hit.span.end <= span.end:
                             self.unpair(added, hit)
                             self.claimed[added].append(hit.span)
-                    continue
+                            held_formula = True
+                    if held_formula or not any(c in (C, V) for c in e.classes[i1:i2] + l.classes[j1:j2]):
+                        continue
+                    head = _bridged(e, l, edit.core)
+                    if head is None:
+                        continue
                 edit = attrs.evolve(edit, lift=head)
                 e1, e2, l1, l2 = head
             clause = (e_content == 0 and l_content >= CLAUSE_WORDS) or (
