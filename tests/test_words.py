@@ -548,3 +548,30 @@ def test_a_content_word_taken_out_between_function_words_is_a_finding() -> None:
     assert _findings("China urged the EU to use its influence on Russia to bring about peace. Talks go on.",
                      "China urged the EU to use its influence on to bring about peace. Talks go on.") == [
         ("shifted", "influence on Russia to bring", "influence on to bring", ["qualifier_dropped"])]
+
+
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("They support talks with preconditions.", "They support talks without preconditions.",
+     ("support talks with preconditions", "support talks without preconditions")),
+    ("They will release all detainees.", "They will release some detainees.",
+     ("release all detainees", "release some detainees")),
+    ("They voted for the resolution.", "They voted against the resolution.",
+     ("voted for the resolution", "voted against the resolution")),
+    ("Elections will be held before the transition ends.",
+     "Elections will be held after the transition ends.",
+     ("held before the transition ends", "held after the transition ends")),
+    ("Sanctions on Iran and Syria remain.", "Sanctions on Iran or Syria remain.",
+     ("Iran and Syria", "Iran or Syria")),
+    ("They oppose any unilateral change.", "They oppose a unilateral change.",
+     ("oppose any unilateral change", "oppose a unilateral change")),
+])
+def test_a_function_word_that_carries_meaning_swapped_is_a_finding(earlier: str, later: str,
+                                                                   quoted: tuple[str, str]) -> None:
+    """"with" -> "without", "all" -> "some", "and" -> "or": function words, but what is said
+    changed; only articles and the like are grammar alone."""
+    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
+    assert [(kind, e, l) for kind, e, l, _ in found] == [("shifted", *quoted)]
+
+
+def test_an_article_or_a_preposition_of_place_swapped_is_no_finding() -> None:
+    assert _findings("They met in the capital. Talks go on.", "They met at a capital. Talks go on.") == []

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from .._models import Analysis, SentenceLink, Span, Tokens
-from ..text.normalize import heads
+from ..text.normalize import bearing_words, heads
 from ..text.speakers import SpeakerTable
 from .align import spans
 from .lift import lift, modal_words, noun_phrase, raises_degree
@@ -135,7 +135,9 @@ def _only_grammar(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     (a modal, or a degree word raising an adjective: "a serious risk" -> "the most serious risk")."""
     i1, i2, j1, j2 = run
     classes = e.classes[i1:i2] + l.classes[j1:j2]
-    return all(c in (A, N, F) for c in classes) and not modal_words(e.parts[i1:i2] + l.parts[j1:j2]) \
+    words = e.parts[i1:i2] + l.parts[j1:j2]
+    return all(c in (A, N, F) for c in classes) and not modal_words(words) \
+        and bearing_words().isdisjoint(words) \
         and not any(raises_degree(e, k) for k in range(i1, i2)) \
         and not any(raises_degree(l, k) for k in range(j1, j2))
 

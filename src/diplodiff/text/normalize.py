@@ -113,6 +113,12 @@ def function_words() -> frozenset[str]:
 
 
 @functools.cache
+def bearing_words() -> frozenset[str]:
+    """Return the function words that carry meaning ("without", "all", "or", "before")."""
+    return sections("stopwords.txt")["bearing"]
+
+
+@functools.cache
 def stopwords() -> frozenset[str]:
     """Return function words plus the governing verbs and adverbs of readouts."""
     return function_words() | sections("stopwords.txt")["governing"]
