@@ -157,29 +157,25 @@ class _Words:
         # ``(length, level)`` of each wording there, longest first (what ``_at`` finds
         # there for any end). The places where one can begin are read in one pass for
         # both tables; most ("to", "in") begin none of two words or more, and one look
-        # at two words rules them out.
+        # at the next word rules them out.
         words, size = self.words, len(self.words)
-        places = list(compress(count(), map(_starters().__contains__, words)))
-        self._hits: dict[int, tuple[list[int], dict[int, list[tuple[int, int]]]]] = {}
-        for table in _cues():
-            firsts, pairs, singles = _index(table)
-            at: dict[int, list[tuple[int, int]]] = {}
-            for k in places:
-                word = words[k]
-                if word not in firsts:
-                    continue
-                if k + 1 < size and (word, words[k + 1]) in pairs:
-                    here = [(n, level) for n in firsts[word]
+        openers = _openers()
+        found: tuple[dict[int, list[tuple[int, int]]], ...] = ({}, {})
+        for k in compress(count(), map(openers.__contains__, words)):
+            for which, table, lengths, seconds, single in openers[words[k]]:
+                if k + 1 < size and words[k + 1] in seconds:
+                    here = [(n, level) for n in lengths
                             if k + n <= size and (level := table.get(tuple(words[k : k + n]))) is not None]
                     if here:
-                        at[k] = here
-                elif word in singles:
-                    at[k] = [(1, singles[word])]
-            self._hits[id(table)] = (list(at), at)
+                        found[which][k] = here
+                elif single is not None:
+                    found[which][k] = [(1, single)]
         modality, intensity = _cues()
         #: Where a modality (intensity) wording stands: most formulas have none near them.
-        self.modal_hits = self._hits[id(modality)][0]
-        self.intensity_hits = self._hits[id(intensity)][0]
+        self.modal_hits = list(found[0])
+        self.intensity_hits = list(found[1])
+        self._hits = {id(modality): (self.modal_hits, found[0]),
+                      id(intensity): (self.intensity_hits, found[1])}
 
     @property
     def breaks(self) -> list[int]:
@@ -377,27 +373,27 @@ def _firsts(table: dict[tuple[str, ...], int]) -> dict[str, tuple[int, ...]]:
     return entry[1]
 
 
+#: A wording of a cue table that begins with a word: which table (0 modality, 1 intensity),
+#: the table, the lengths of its wordings that begin with it (longest first), the second
+#: words of those of two words or more, and the level of the word alone (or ``None``).
+_Start = tuple[int, dict[tuple[str, ...], int], tuple[int, ...], frozenset[str], int | None]
+
+
 @functools.cache
-def _starters() -> frozenset[str]:
-    """The words a modality or intensity wording begins with."""
-    return frozenset(chain.from_iterable(_firsts(table) for table in _cues()))
+def _openers() -> dict[str, tuple[_Start, ...]]:
+    """The words a modality or intensity wording begins with, each with its ``_Start`` per table."""
+    found: dict[str, list[_Start]] = {}
+    for which, table in enumerate(_cues()):
+        seconds: dict[str, set[str]] = {}
+        for key in table:
+            if 2 <= len(key) <= _LONGEST:
+                seconds.setdefault(key[0], set()).add(key[1])
+        for word, lengths in _firsts(table).items():
+            found.setdefault(word, []).append(
+                (which, table, lengths, frozenset(seconds.get(word, ())), table.get((word,))))
+    return {word: tuple(starts) for word, starts in found.items()}
 
 
-def _index(table: dict[tuple[str, ...], int],
-           ) -> tuple[dict[str, tuple[int, ...]], frozenset[tuple[str, str]], dict[str, int]]:
-    """``_firsts`` of a table, the first two words of its wordings of two words or more
-    (up to ``_LONGEST``), and its one-word wordings with their levels."""
-    entry = _INDEX.get(id(table))
-    if entry is None or entry[0] is not table:
-        entry = _INDEX[id(table)] = (table, (
-            _firsts(table), frozenset((key[0], key[1]) for key in table if 2 <= len(key) <= _LONGEST),
-            {key[0]: level for key, level in table.items() if len(key) == 1}))
-    return entry[1]
-
-
-#: ``_index`` of the cue tables (loaded once), by identity.
-_INDEX: dict[int, tuple[dict[tuple[str, ...], int],
-                        tuple[dict[str, tuple[int, ...]], frozenset[tuple[str, str]], dict[str, int]]]] = {}
 #: The first words of the tables (cue tables and stance ladders, loaded once), by identity.
 _FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
 
