@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from bisect import bisect_left, bisect_right
@@ -114,7 +115,7 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
     words = _content_words(phrase.key)
     if len(words) < 2:
         return 0
-    return sum(w in vocabulary for w in words) + words[0].endswith(_ADJECTIVE)
+    return sum(map(vocabulary.__contains__, words)) + words[0].endswith(_ADJECTIVE)
 
 
 _CUES = frozenset({ShiftType.MODALITY, ShiftType.INTENSITY})
@@ -188,12 +189,9 @@ class _Pairing:
                                                                 recurring=self.recurring)
         return listed
 
-    def key_chunk(self, formula: str, side: int, in_passage: set[str]) -> bool:
-        """Whether a formula not listed (``is_listed``) is still reported: a formula-like
-        chunk (``key_score``) of a new or dropped passage; ``in_passage`` holds the
-        formulas of its side with an occurrence inside one."""
-        if formula not in in_passage:
-            return False
+    def key_chunk(self, formula: str, side: int) -> bool:
+        """Whether a formula not listed (``is_listed``) with an occurrence in a new or
+        dropped passage is still reported: a formula-like chunk (``key_score``)."""
         score = self.scores[side].get(formula)
         if score is None:
             score = self.scores[side][formula] = key_score(self.groups[side][formula][0], self.vocabulary)
@@ -250,8 +248,8 @@ class _Pairing:
             self.only = ([(k, self.is_listed(k, 0)) for k in self.e_groups if k not in self.l_groups],
                          [(k, self.is_listed(k, 1)) for k in self.l_groups if k not in self.e_groups])
         # The one rule (``is_reportable``), widened to the key chunks of the passages.
-        before = [k for k, listed in self.only[0] if listed or self.key_chunk(k, 0, in_passage[0])]
-        after = [k for k, listed in self.only[1] if listed or self.key_chunk(k, 1, in_passage[1])]
+        before = [k for k, listed in self.only[0] if listed or (k in in_passage[0] and self.key_chunk(k, 0))]
+        after = [k for k, listed in self.only[1] if listed or (k in in_passage[1] and self.key_chunk(k, 1))]
         if self.kept is None:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
@@ -518,8 +516,14 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
 
 def _content_words(key: str) -> list[str]:
     """The words of a folded wording that are no function word, in order."""
-    skip = function_words()
-    return [w for w in key.split() if w not in skip and w != BARRIER]
+    skip = _no_content()
+    return [w for w in key.split() if w not in skip]
+
+
+@functools.cache
+def _no_content() -> frozenset[str]:
+    """Function words and the sentence barrier: no content word."""
+    return function_words() | {BARRIER}
 
 
 def _content(phrase: Phrase) -> set[str]:
@@ -907,7 +911,8 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
 def _names_something(phrase: Phrase) -> bool:
     """Whether a wording has a word that is no function word nor a bare number (a
     paragraph renumbered, "12." -> "13.", names nothing)."""
-    return any(not w.isdigit() for w in _content_words(phrase.key))
+    skip = _no_content()
+    return any(not w.isdigit() and w not in skip for w in phrase.key.split())
 
 
 def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
@@ -995,7 +1000,10 @@ def _paragraph_runs(analysis: Analysis, indices: Sequence[int]) -> list[list[int
     lines and within one speaker's side: a blank line or another voice ends a run."""
     # A run ends at a blank line, not at a single line break: whether that parts
     # paragraphs depends on how the text is wrapped, and a reflow changes no finding.
-    starts = blank_line_starts(analysis.statement.text, analysis.sentences)
+    starts = analysis.memo.get("blank-line-starts")
+    if not isinstance(starts, list):  # read for the groups, then for the other sentences
+        starts = blank_line_starts(analysis.statement.text, analysis.sentences)
+        analysis.memo["blank-line-starts"] = starts
     runs: list[list[int]] = []
     for index in indices:
         previous = runs[-1][-1] if runs else None
