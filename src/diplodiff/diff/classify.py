@@ -56,6 +56,19 @@ def _content(phrase: Phrase) -> tuple[str, ...]:
     return tuple(w for w in phrase.key.split() if w not in _ARTICLES and w != BARRIER)
 
 
+#: Words that join the nouns of a phrase its compound says without them ("crisis in
+#: Ukraine" / "Ukraine crisis", "partnership of coordination" / "coordination partnership").
+_LINKS = frozenset({"of", "in", "on", "for", "'s"})
+
+
+def _reordered(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Whether two wordings say the same words in another order ("ASEAN unity and
+    centrality" / "ASEAN centrality and unity", "crisis in Ukraine" / "Ukraine crisis"):
+    the same wording, for a word diff a rewording of nothing."""
+    return before != after and sorted(w for w in before if w not in _LINKS) == sorted(
+        w for w in after if w not in _LINKS)
+
+
 def _acronym(phrase: Phrase) -> bool:
     text = phrase.text.replace(".", "")
     return " " not in text and len(text) <= 8 and text.isupper()
@@ -69,8 +82,8 @@ def wording(e: Phrase, l: Phrase) -> Finding:
     found: list[ShiftType] = []
     details: list[str] = []
     markers: list[Marker] = []
-    if _acronym(e) or _acronym(l):
-        before = after  # "SCO" for "Shanghai Cooperation Organization" is the same wording
+    if _acronym(e) or _acronym(l) or _reordered(before, after):
+        before = after  # "SCO" for "Shanghai Cooperation Organization": the same wording
     if before != after and numeric(before) == numeric(after):
         found.append(ShiftType.NUMERAL_FORM)
         details.append(f"numeral form: {e.text!r} -> {l.text!r}")
