@@ -46,6 +46,10 @@ from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
 from .words import CLAUSE_WORDS, A, C, F, N, V, Words, lexicon_hits, phrases_at, widen, words_of
 
+# Enum members read off their class once: under Python 3.11 each such read (``Origin.LEXICON``)
+# is a Python-level call, as ``EnumType`` defines ``__getattr__``; the hot loops read these.
+_LEXICON, _DISCOVERED = Origin.LEXICON, Origin.DISCOVERED
+_ADDED, _DROPPED, _KEPT, _SHIFTED = ChangeKind.ADDED, ChangeKind.DROPPED, ChangeKind.KEPT, ChangeKind.SHIFTED
 _KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
 #: partnership ladder are read as one label moving up or down.
@@ -203,11 +207,11 @@ class _Pairing:
         if found is not None:
             return found
         shift, details, markers = wording(e, l)
-        if e.origin is Origin.LEXICON:  # framing is read around curated formulas only
+        if e.origin is _LEXICON:  # framing is read around curated formulas only
             f_shift, f_details, f_markers = framing_shifts(
                 e, l, self.earlier, self.later, self.e_groups[e.formula], self.l_groups[l.formula])
             shift, details, markers = shift + f_shift, details + f_details, markers + f_markers
-        kind = ChangeKind.SHIFTED if shift else ChangeKind.KEPT
+        kind = _SHIFTED if shift else _KEPT
         found = self.paired[(id(e), id(l))] = _change(
             kind, e, l, shift=shift, score=ratio(e.key, l.key), earlier_count=len(self.e_groups[e.formula]),
             later_count=len(self.l_groups[l.formula]), details=details, markers=markers)
@@ -827,7 +831,7 @@ def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
     """Keep at most ``MAX_KEY_CHUNKS`` plain chunks per passage, the most formula-like first."""
     chunks: dict[str, list[Change]] = {}
     for change in changes:
-        if change.passage and change.origin is Origin.DISCOVERED and not set(change.phrase.marks) - {
+        if change.passage and change.origin is _DISCOVERED and not set(change.phrase.marks) - {
                 "compound"} and max(change.earlier_count, change.later_count) < 2:
             chunks.setdefault(change.passage, []).append(change)
     for found in chunks.values():
@@ -963,8 +967,8 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
 def _one_sided(added: int, phrase: Phrase, count: int, passage: str | None = None) -> Change:
     """An added (``added`` true: the later side) or dropped change of a phrase said ``count`` times."""
     if added:
-        return _change(ChangeKind.ADDED, None, phrase, later_count=count, passage=passage)
-    return _change(ChangeKind.DROPPED, phrase, None, earlier_count=count, passage=passage)
+        return _change(_ADDED, None, phrase, later_count=count, passage=passage)
+    return _change(_DROPPED, phrase, None, earlier_count=count, passage=passage)
 
 
 #: Readouts of different meetings: a passage is read once with its formulas under
@@ -1046,7 +1050,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     for passage in found:
         covered[passage.kind is ChangeKind.ADDED].update(passage.sentences)
     for change in changes:
-        if change.kind is ChangeKind.KEPT:
+        if change.kind is _KEPT:
             continue
         if change.earlier is not None:
             covered[0].add(change.earlier.sentence)
@@ -1089,7 +1093,7 @@ def _compound(analysis: Analysis, phrase: Phrase) -> Phrase:
     compound, and the formula stays its formula. The noun is a lower-case word that is
     no function or governing word, no "-ly" adverb and no "-ing"/"-ed" form, followed by
     punctuation, a function word or the sentence's end."""
-    if phrase.origin is not Origin.LEXICON or len(phrase.key.split()) != 1 or not any(
+    if phrase.origin is not _LEXICON or len(phrase.key.split()) != 1 or not any(
             ch.isupper() for ch in phrase.text):
         return phrase
     tokens = Tokens.of(analysis.sentences[phrase.sentence].tokens)  # read as columns: no Token built
@@ -1150,7 +1154,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         _add_key_terms(changes, found, (earlier, later), inventory.words, inventory.vocab)
     _cap_key_chunks(changes, vocabulary)
     # A wording of function words alone ("of the") names nothing that came or went.
-    changes = [c for c in changes if c.kind not in (ChangeKind.ADDED, ChangeKind.DROPPED)
+    changes = [c for c in changes if c.kind not in (_ADDED, _DROPPED)
                or _names_something(c.phrase)]
     changes = _voiced_once(changes)
     covered = {c.passage for c in changes}  # a scan of the changes per passage was quadratic
@@ -1178,8 +1182,8 @@ def _voiced_once(changes: list[Change]) -> list[Change]:
     "Both sides") where a formula of the same two sentences reports that speaker shift:
     one change of voice, read on the formula it carries, its sentences the evidence."""
     voiced = {(c.earlier.sentence, c.later.sentence) for c in changes
-              if c.kind is ChangeKind.SHIFTED and c.earlier is not None and c.later is not None
-              and c.phrase.origin is Origin.LEXICON and ShiftType.SPEAKER in c.shift}
+              if c.kind is _SHIFTED and c.earlier is not None and c.later is not None
+              and c.phrase.origin is _LEXICON and ShiftType.SPEAKER in c.shift}
     if not voiced:
         return changes
     return [c for c in changes if not (
@@ -1191,7 +1195,7 @@ def _voiced_once(changes: list[Change]) -> list[Change]:
 def _report_order(change: Change) -> tuple[int, bool, bool, int]:
     """Kind, lexicon formulas first, later occurrences first, then place."""
     phrase = change.phrase
-    return (_KIND_ORDER[change.kind], phrase.origin is not Origin.LEXICON, phrase is change.earlier,
+    return (_KIND_ORDER[change.kind], phrase.origin is not _LEXICON, phrase is change.earlier,
             phrase.span.start)
 
 
@@ -1212,7 +1216,7 @@ class _Inventory:
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
         self.updates = (_SpanSet(edited.updated[0]), _SpanSet(edited.updated[1]))
-        self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is Origin.LEXICON) + "|"
+        self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is _LEXICON) + "|"
                           for a in (earlier, later))
         self.words = (_word_stream(earlier), _word_stream(later))
         self.vocab = (_words_in(earlier), _words_in(later))
@@ -1313,7 +1317,7 @@ class _Inventory:
                 (bool(self.edits[side]) and any(self.edits[side].overlaps(p.span) for p in group))
                 or _nested(key, self.keys[other])
                 or (words <= self.vocab[other] and f" {key} " in self.words[other])
-                or (not self.revision and phrase.origin is Origin.DISCOVERED
+                or (not self.revision and phrase.origin is _DISCOVERED
                     and not _distinct(key, self.vocab[other],
                                       every=not self.pairing.is_listed(phrase.formula, side))))
         return held
@@ -1330,7 +1334,7 @@ class _Inventory:
             # remarks); the voices line of the framing summary weighs it. A formula that
             # passed from one side to the other is still a finding.
             change = _drop_shifts(change, (ShiftType.SPEAKER,))
-        if not self.revision and change.kind is ChangeKind.SHIFTED and set(change.shift) <= _CUES:
+        if not self.revision and change.kind is _SHIFTED and set(change.shift) <= _CUES:
             # Readouts of different meetings: a kept formula framed by other verbs in other
             # sentences is the normal case; the framing summary weighs it. A word that
             # qualifies the formula itself ("illegitimate unilateral coercive measures") is

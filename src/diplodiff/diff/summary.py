@@ -14,7 +14,8 @@ LADDER = "partnership_label"
 
 def summarize(analysis: Analysis) -> Framing:
     """Return the framing of one analysed statement (lexicon formulas only)."""
-    formulas = [p for p in analysis.phrases if p.origin is Origin.LEXICON]
+    lexicon = Origin.LEXICON  # read once: an enum member read off its class is a Python-level call (3.11)
+    formulas = [p for p in analysis.phrases if p.origin is lexicon]
     labels: Counter[tuple[str, int]] = Counter()
     for phrase in formulas:
         if phrase.category == LADDER and phrase.rank is not None:
