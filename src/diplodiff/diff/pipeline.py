@@ -919,10 +919,6 @@ def _names_something(phrase: Phrase) -> bool:
     return any(not w.isdigit() and w not in skip for w in phrase.key.split())
 
 
-def _passage_of(phrase: Phrase, passages: Sequence[Passage]) -> str | None:
-    return next((p.id for p in passages if p.span.start <= phrase.span.start < p.span.end), None)
-
-
 #: A passage this short with no key phrase is its own key phrase (a new slogan).
 _SHORT_PASSAGE = 12
 
@@ -1232,6 +1228,7 @@ class _Inventory:
         """The inventory's pairs, and its formulas of one side (0 dropped, 1 added) that
         are findings, as ``(side, formula, passage id)``, with ``found`` as the passages."""
         own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
+        places = tuple([(p.span.start, p.span.end, p.id) for p in passages] for passages in own)
         pairs, dropped, added = self.pairing.changes(options, (
             _formulas_inside(self.earlier, [p.span for p in own[0]]),
             _formulas_inside(self.later, [p.span for p in own[1]])))
@@ -1242,8 +1239,9 @@ class _Inventory:
                 group = self.pairing.groups[side][formula]
                 if self.elsewhere(group, side):
                     continue
-                pid = next((found_id for p in group if (found_id := _passage_of(p, own[side]))),
-                           None) if own[side] else None
+                # The first passage of the first occurrence in one: the passages' places read once.
+                pid = next((found_id for p in group for start, end, found_id in places[side]
+                            if start <= p.span.start < end), None) if own[side] else None
                 # In a revision, a formula standing in corresponding sentences outside
                 # any passage is no finding either.
                 if not (self.revision and pid is None
