@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
 
 from attrs import frozen
@@ -124,6 +124,7 @@ class _Words:
     wording stands."""
 
     def __init__(self, sentence: Sentence, text: str) -> None:
+        self.text = text
         rows = Tokens.of(sentence.tokens)
         # Where each word starts and ends is asked of its token when a formula needs it
         # (``start``, ``end``, ``before``, ``ending_by``), not listed for every word of
@@ -219,14 +220,14 @@ class _Words:
             return bisect.bisect_right(self.ends, position)
         return self._words_upto(bisect.bisect_right(self._tokens.ends, position))
 
-    def cue(self, kind: str, start: int, end: int, level: int, text: str) -> Cue:
+    def cue(self, kind: str, start: int, end: int, level: int) -> Cue:
         """The cue of the words ``start .. end - 1``, made once: the formulas of one clause
         share their modality wording."""
         key = (kind, start, end, level)
         found = self._cues.get(key)
         if found is None:
             span = _span(self.start(start), self.end(end - 1))
-            found = self._cues[key] = Cue(kind, text[span.start : span.end], span, level)
+            found = self._cues[key] = Cue(kind, self.text[span.start : span.end], span, level)
         return found
 
     def find(self, lo: int, hi: int, table: dict[tuple[str, ...], int]) -> list[_Found]:
@@ -398,10 +399,9 @@ def _openers() -> dict[str, tuple[_Start, ...]]:
 _FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
 
 
-def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], text: str,
-             ) -> tuple[Cue | None, tuple[Cue, ...]]:
+def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | None, tuple[Cue, ...]]:
     """The modality cue and the intensity cues of one formula occurrence of the sentence
-    ``words``; ``others`` gives the other phrases of the sentence (they bound the clause)."""
+    ``words`` of ``analysis``, whose other phrases in the sentence bound the clause."""
     if not (words.modal_hits or words.intensity_hits):
         return None, ()
     span = phrase.span
@@ -413,7 +413,7 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
     if hits and hits[0] < first:
         modal = words.last_modal(_after_last(words.semicolons, first), first)
         if modal:
-            mod_cue = words.cue("modality", *modal, text)
+            mod_cue = words.cue("modality", *modal)
     hits = words.intensity_hits
     if not hits:
         return mod_cue, ()
@@ -423,7 +423,7 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
         lo = _after_last(words.breaks, first)
         k = bisect.bisect_left(hits, first)
         if hits[k - 1] >= lo:  # a wording stands in its phrase before it: the neighbours bound it too
-            before = others().last_end(span.start)
+            before = _neighbours_of(analysis, phrase).last_end(span.start)
             if before is not None:
                 lo = max(lo, min(first, words.ending_by(before)))
             found = words.find(lo, first, intensity)
@@ -432,14 +432,14 @@ def _framing(phrase: Phrase, words: _Words, others: Callable[[], _Neighbours], t
     stop = min(len(folded), last + _AFTER)
     k = bisect.bisect_left(hits, last)
     if k < len(hits) and hits[k] < stop:
-        hi, covers = last, others().covers
+        hi, covers = last, _neighbours_of(analysis, phrase).covers
         while hi < stop and folded[hi] not in (BARRIER, ";") and not covers(words.start(hi)):
             hi += 1
         # After the formula only phrasal cues count ("to new heights"): a lone
         # adverb there modifies the next verb ("is deeply rooted"), not the formula.
         found += [(a, b, lvl) for a, b, lvl in words.find(last, hi, intensity)
                   if b - a > 1 or folded[a] == "unprecedented"]
-    return mod_cue, tuple(words.cue("intensity", a, b, lvl, text) for a, b, lvl in found)
+    return mod_cue, tuple(words.cue("intensity", a, b, lvl) for a, b, lvl in found)
 
 
 def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cue, ...]]:
@@ -459,7 +459,7 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cu
     if words is None:
         words = read[phrase.sentence] = _Words(analysis.sentences[phrase.sentence],
                                                  analysis.statement.text)
-    found = _framing(phrase, words, lambda: _neighbours_of(analysis, phrase), analysis.statement.text)
+    found = _framing(phrase, words, analysis)
     done[id(phrase)] = (phrase, found)
     return found
 
