@@ -1060,9 +1060,13 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
         for sentence in analysis.sentences:
             if sentence.index in linked[side] or sentence.index in covered[side]:
                 continue
-            novel = {w for w in _parts(sentence) if w not in other and w.isalpha() and w not in skip}
-            if len(novel) >= NEW_MATTER_WORDS:
-                matter.append(sentence.index)
+            novel: set[str] = set()
+            for w in _parts(sentence):  # read up to the word that makes it new matter
+                if w not in other and w.isalpha() and w not in skip:
+                    novel.add(w)
+                    if len(novel) == NEW_MATTER_WORDS:
+                        matter.append(sentence.index)
+                        break
         for run in _paragraph_runs(analysis, matter):
             runs.append(_passage(f"s{len(runs) + 1}", kind, analysis, run))
     return tuple(runs)
