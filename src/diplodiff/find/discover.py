@@ -32,6 +32,7 @@ _NO_MARKS: tuple[str, ...] = ()
 _QUOTED = ("quoted",)
 _NAME = ("name",)
 _DISCOVERED = Origin.DISCOVERED
+_LEXICON = Origin.LEXICON
 
 # What discovery asks of a token depends on its text alone: computed once per
 # distinct word (``_compute_flags``), then read as bits. A sentence's flags, one
@@ -443,5 +444,8 @@ def is_reportable(group: Sequence[Phrase], *, recurring: Collection[str] = froze
     ['Green Bridge Forum']
     """
     first = group[0]
-    return (first.origin is Origin.LEXICON or bool(set(first.marks) - {"compound"}) or len(group) >= 2
+    marks = first.marks
+    # ``_LEXICON``: under Python 3.11 an enum member read off its class is a Python-level
+    # call (EnumType.__getattr__), and compare() asks this of each group
+    return (first.origin is _LEXICON or marks.count("compound") != len(marks) or len(group) >= 2
             or first.formula in recurring)
