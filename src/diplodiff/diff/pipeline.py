@@ -249,8 +249,13 @@ class _Pairing:
         only worth reporting (dropped, added), with ``in_passage`` holding the formulas
         with an occurrence in a dropped (0) or new (1) passage."""
         if self.only is None:
-            self.only = ([(k, self.is_listed(k, 0)) for k in self.e_groups if k not in self.l_groups],
-                         [(k, self.is_listed(k, 1)) for k in self.l_groups if k not in self.e_groups])
+            rec = self.recurring
+            self.only = ([(k, is_reportable(g, recurring=rec)) for k, g in self.e_groups.items()
+                          if k not in self.l_groups],
+                         [(k, is_reportable(g, recurring=rec)) for k, g in self.l_groups.items()
+                          if k not in self.e_groups])
+            for listed, only in zip(self.listed, self.only, strict=True):
+                listed.update(only)  # what ``is_listed`` answers for them
         # The one rule (``is_reportable``), widened to the key chunks of the passages.
         before = [k for k, listed in self.only[0] if listed or (k in in_passage[0] and self.key_chunk(k, 0))]
         after = [k for k, listed in self.only[1] if listed or (k in in_passage[1] and self.key_chunk(k, 1))]
@@ -835,6 +840,8 @@ def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
                 "compound"} and max(change.earlier_count, change.later_count) < 2:
             chunks.setdefault(change.passage, []).append(change)
     for found in chunks.values():
+        if len(found) <= MAX_KEY_CHUNKS:
+            continue
         ranked = sorted(found, key=lambda c: (-key_score(c.phrase, vocabulary), -len(c.phrase.key),
                                               c.phrase.span.start))
         for change in ranked[MAX_KEY_CHUNKS:]:
