@@ -54,13 +54,25 @@ def sequence_over(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequenc
     ``{column: score}`` per row, without numpy, to the bit: one matrix (``_rows``) with
     its cutoff set a little low so that no float32 rounding loses a cell (callers
     compare); scores scaled by 100 in float32 (``sequence_score``)."""
-    matrix = _rows(*as_texts(earlier, later), Indel.normalized_similarity, threshold / 100.0 - 0.001)
+    rows_in, cols_in = as_texts(earlier, later)
+    # rapidfuzz scores queries of up to 64 elements several at once: the side with fewer
+    # longer sentences is read as the queries (the scores are symmetric), then turned back.
+    flip = _longer(rows_in) > _longer(cols_in)
+    matrix = _rows(*((cols_in, rows_in) if flip else (rows_in, cols_in)), Indel.normalized_similarity,
+                   threshold / 100.0 - 0.001)
     # Most rows between readouts of different meetings have no cell over the cutoff.
-    hits = [(i, j, score) for i, row in enumerate(matrix) if any(row) for j, score in enumerate(row) if score]
-    rows: list[dict[int, float]] = [{} for _ in matrix]
-    for (i, j, _), score in zip(hits, array("f", [score * 100.0 for _, _, score in hits]), strict=True):
+    hits = [(j, i) if flip else (i, j) for i, row in enumerate(matrix) if any(row)
+            for j, score in enumerate(row) if score]
+    scores = array("f", [matrix[j][i] * 100.0 if flip else matrix[i][j] * 100.0 for i, j in hits])
+    rows: list[dict[int, float]] = [{} for _ in rows_in]
+    for (i, j), score in zip(hits, scores, strict=True):
         rows[i][j] = score
     return rows
+
+
+def _longer(sentences: Sequence[Sequence[Hashable]]) -> int:
+    """How many sentences are over 64 elements long."""
+    return sum(len(s) > 64 for s in sentences)
 
 
 def _rows(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequence[Hashable]],
