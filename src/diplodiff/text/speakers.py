@@ -42,8 +42,6 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from itertools import compress, count, repeat
-from operator import and_, itemgetter, or_
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
@@ -76,7 +74,6 @@ from .words import (
 )
 from .words import word as make_word
 
-_bits = itemgetter(3)  # Word.bits, at C speed
 BOTH = "both"
 OUTLET = "outlet"
 BOTH_SIDES = "both sides"
@@ -380,10 +377,10 @@ class _Reader:
         self.sentences = sentences
         self.lookup = _lookup(table)
         self.rows = [Tokens.of(s.tokens) for s in sentences]
-        self.words, self.bits = statement_words(self.rows)
-        #: Each sentence's bits together: most sentences have no head noun (no one is
-        #: introduced), no reporting verb (no cue) or no event verb, and are read no further.
-        self.flags = [functools.reduce(or_, bits, 0) for bits in self.bits]
+        #: Where each sentence's words with a reporting verb, head noun, ... stand, and their
+        #: bits together: most sentences have no head noun (no one is introduced), no
+        #: reporting verb (no cue) or no event verb, and are read no further.
+        self.words, self.marked, self.flags = statement_words(self.rows)
         intros = [i for words, flags in zip(self.words, self.flags, strict=True) if flags & HEAD
                   for i in introductions(words, self.lookup.sides)]
         self.people = _People(self.lookup, intros, _home(statement, self.lookup))
@@ -497,11 +494,13 @@ class _Reader:
         if not flags & _CUED:
             return None
         found = None
-        bits = self.bits[self.reading]
-        # only the words with a reporting verb or "according" are read one by one
-        for i in compress(count(), map(and_, bits, repeat(_CUED))):  # and_: cheaper calls than __and__'s
+        marked = self.marked[self.reading]
+        for i in marked:
+            bits = words[i].bits
+            if not bits & _CUED:
+                continue
             cue = None
-            if bits[i] & REPORTING:
+            if bits & REPORTING:
                 if i > 0:
                     cue = self.subject(words, i, named=found is not None)
             elif i + 2 < len(words) and words[i + 1].low == "to":  # "according to"
@@ -521,7 +520,7 @@ class _Reader:
         opening = self.people.at(words, start)
         after = start + opening[1] if opening else 0
         if opening and after < len(words) and words[after].text == "," \
-                and any(map(REPORTING.__and__, bits[after:])):
+                and any(i >= after and words[i].bits & REPORTING for i in marked):
             return _Cue("person", opening[0], start)
         return found
 
@@ -588,7 +587,7 @@ class _Reader:
             return False
         first = self.people.at(words, 0) is not None or opening == "group"
         return any(i > 0 and (first or self.subject(words, i))
-                   for i in compress(count(), map(and_, self.bits[self.reading], repeat(EVENT))))
+                   for i in self.marked[self.reading] if words[i].bits & EVENT)
 
     def issuer_of(self, words: Sequence[Word]) -> str:
         """The body a communiqué speaks for: an organisation its opening names
@@ -713,9 +712,10 @@ class _Reader:
         if cue is None:
             return None
         start = cue.start
-        bits = self.bits[self.reading]  # words[i].bits, read from the list
-        for i in range(start, start + 12 if start + 12 < len(words) else len(words)):
-            if bits[i] & REPORTING:
+        for i in self.marked[self.reading]:
+            if i >= start + 12:
+                break
+            if i >= start and words[i].bits & REPORTING:
                 return self.span(words, start, i + 1)
         return self.span(words, start, start + 2)
 

@@ -11,8 +11,8 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate, chain, pairwise
-from operator import attrgetter, itemgetter
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from .._models import Sentence, Tokens
@@ -99,9 +99,13 @@ def _bits(found: Word) -> int:
     return bits
 
 
+#: The bits a sentence is read further for (few words have one): ``statement_words``
+#: tells where its words with one stand.
+MARKED = REPORTING | ACCORDING | EVENT | HEAD | GROUP | OPERATIVE
 #: Each token text as the reader sees it; quote marks (no word) apart.
 _SEEN: dict[str, Word] = {}
 _QUOTED: set[str] = set()
+_MARKED: set[str] = set()  # the texts in _SEEN whose word has a MARKED bit
 _MAX_SEEN = 1 << 18
 _QUOTE_MARKS = frozenset({'"', "'", "''", '""'})
 
@@ -110,26 +114,33 @@ def _seen(token: str) -> Word | None:
     if token in _QUOTED:
         return None
     text = surface(token).translate(QUOTES)  # look-alike letters, invisible marks
-    if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
-        _SEEN.clear()  # hostile input with endless distinct words: stay bounded
-        _QUOTED.clear()
     if text in _QUOTE_MARKS:
         _QUOTED.add(token)
         return None
     _SEEN[token] = found = word(text)
+    if found.bits & MARKED:
+        _MARKED.add(token)
     return found
 
 
-def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list[int]]]:
-    """The words and punctuation of each sentence's tokens (quote marks left out), with
-    each word's ``bits``: both are read in one pass over the whole statement by ``map``
+def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list[int]], list[int]]:
+    """The words and punctuation of each sentence's tokens (quote marks left out), where
+    its words with a ``MARKED`` bit stand, and those words' bits together (the sentence's
+    flags). Words and marks are each read in one pass over the whole statement by ``map``
     and cut at the sentences' ends. ``list.extend`` keeps what ``map`` gave before a
     ``KeyError`` (a word not seen before, or a quote mark, which is never seen), and the
     pass goes on after it: most statements have one, and a loop in Python over their
-    words cost as much as reading them."""
+    words cost as much as reading them, as did a second pass for every word's bits."""
+    if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
+        # hostile input with endless distinct words: stay bounded (cleared between
+        # statements only, so _MARKED holds all of one statement's marked texts)
+        _SEEN.clear()
+        _QUOTED.clear()
+        _MARKED.clear()
     every: list[Word] = []
     dropped: list[int] = []  # where the quote marks stood among the tokens
-    rest = chain.from_iterable(map(_texts, rows))
+    texts = list(chain.from_iterable(map(_texts, rows)))
+    rest = iter(texts)
     while True:
         try:
             every.extend(map(_SEEN.__getitem__, rest))
@@ -140,16 +151,28 @@ def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list
                 dropped.append(len(every) + len(dropped))
             else:
                 every.append(found)
-    bits = list(map(_bit, every))
+    marks = list(compress(count(), map(_MARKED.__contains__, texts)))
     ends = list(accumulate(map(len, map(_texts, rows))))
-    if dropped:
+    if dropped:  # to the places among the words
         ends = [end - bisect_left(dropped, end) for end in ends]
-    cuts = list(pairwise([0, *ends]))
-    return [every[a:b] for a, b in cuts], [bits[a:b] for a, b in cuts]
+        marks = [k - bisect_left(dropped, k) for k in marks]
+    words, marked, flags = [], [], []
+    start = k = 0
+    for end in ends:
+        at: list[int] = []
+        flag = 0
+        while k < len(marks) and marks[k] < end:
+            flag |= every[marks[k]][3]
+            at.append(marks[k] - start)
+            k += 1
+        words.append(every[start:end])
+        marked.append(at)
+        flags.append(flag)
+        start = end
+    return words, marked, flags
 
 
 _texts = attrgetter("texts")
-_bit = itemgetter(3)  # Word.bits
 
 
 def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
