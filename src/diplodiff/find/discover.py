@@ -39,19 +39,25 @@ _LEXICON = Origin.LEXICON
 # character per token (``chr(bits)``), let ``re`` find the name words and the
 # runs of term words. The bits ``re`` tests lie above U+FFFF: ``re`` compiles a
 # class of such characters as its ranges, where it reads one of the BMP a
-# character at a time (a class of half of 2**14 took ~1.5 ms).
+# character at a time (a class of half of 2**14 took ~1.5 ms). TERM, the class
+# read most, is the top bit: one range, tested in one step.
 QUOTE, WORD, HEAD, COMMON_HEAD, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, NAME_FIRST, TERM_FIRST, \
-    HEADISH, TERM, CONNECTOR, NAME = (1 << k for k in (*range(11), *range(16, 20)))
+    HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in (*range(11), *range(16, 20)))
 
 
-def _having(bit: int) -> str:
-    """The flag characters that have ``bit`` (one of the top four), as a regex class."""
-    return "[" + "".join(f"\\U{c:08x}-\\U{c + bit - 1:08x}" for c in range(bit, 2 * NAME, 2 * bit)) + "]"
+def _having(mask: int) -> str:
+    """The flag characters with a bit of ``mask`` (of the top four), as a regex class."""
+    runs: list[list[int]] = []  # runs of the planes (flags >> 16) that have one
+    for plane in range(16):
+        if plane << 16 & mask:
+            if runs and runs[-1][1] == plane - 1:
+                runs[-1][1] = plane
+            else:
+                runs.append([plane, plane])
+    return "[" + "".join(f"\\U{a << 16:08x}-\\U{(b + 1 << 16) - 1:08x}" for a, b in runs) + "]"
 
 
-_N, _C, _HEADISH = _having(NAME), _having(CONNECTOR), _having(HEADISH)
-#: A name word or a connector: the top two bits are theirs.
-_N_OR_C = f"[\\U{CONNECTOR:08x}-\\U{2 * NAME - 1:08x}]"
+_N, _C, _N_OR_C, _HEADISH = _having(NAME), _having(CONNECTOR), _having(NAME | CONNECTOR), _having(HEADISH)
 #: A capitalised run: name words, two of them perhaps joined by a connector ("of"). Only
 #: a run with a head noun in it or after it (``HEADISH``) can give a name: the look-around
 #: after its first word skips the rest (most runs) in C, and as it reads every name word
@@ -214,7 +220,9 @@ _SPAN = methodcaller("span")
 
 @functools.cache
 def _term_runs(shortest: int) -> re.Pattern[str]:
-    return re.compile(f"{_having(TERM)}{{{shortest},}}")
+    # One class, then its repeat: ``re`` scans for a pattern's first character in a tight
+    # loop only when the pattern opens with a class (``T{2,}`` was tried at every character).
+    return re.compile(f"{_having(TERM)}{_having(TERM)}{{{shortest - 1},}}")
 
 
 def _flagged(bits: Sequence[int]) -> str:
