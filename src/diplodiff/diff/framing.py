@@ -210,7 +210,7 @@ class _Words:
         k = found = bisect.bisect_right(tokens.ends, position)
         while found and tokens.start(found - 1) >= position:
             found -= 1
-        if k < len(tokens) and tokens.start(k) < position:
+        if k < len(tokens.ends) and tokens.start(k) < position:
             found += 1
         return self._words_upto(found)
 
