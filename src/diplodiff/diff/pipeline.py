@@ -1083,7 +1083,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     return tuple(runs)
 
 
-def _distinct(key: str, other_words: Collection[str], *, every: bool = False) -> bool:
+def _distinct(words: set[str], other_words: frozenset[str], *, every: bool = False) -> bool:
     """Whether a discovered wording has a content word (``every`` content word) that
     the other statement never uses.
 
@@ -1093,9 +1093,9 @@ def _distinct(key: str, other_words: Collection[str], *, every: bool = False) ->
     otherwise there, not a new or a dropped one. A plain chunk of a passage, which
     nothing but its place marks as a formula, is a topic of its own only when none of
     its words is in the other readout ("vaccine assistance", not "fruitful outcomes").
-    ``other_words`` holds the other statement's words (``_words_in``)."""
-    novel = [w not in other_words for w in _content_words(key)]
-    return all(novel) if every else any(novel)
+    ``words`` are the wording's words, ``other_words`` the other statement's (``_words_in``)."""
+    content = words - _no_content()
+    return content.isdisjoint(other_words) if every else not content <= other_words
 
 
 def _compound(analysis: Analysis, phrase: Phrase) -> Phrase:
@@ -1229,6 +1229,7 @@ class _Inventory:
         self.updates = (_SpanSet(edited.updated[0]), _SpanSet(edited.updated[1]))
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is _LEXICON) + "|"
                           for a in (earlier, later))
+        self.key_words = tuple(frozenset(keys.split()) for keys in self.keys)
         self.words = (_word_stream(earlier), _word_stream(later))
         self.vocab = (_words_in(earlier), _words_in(later))
         # Words of corresponding sentences that no edit touches are in both statements:
@@ -1323,15 +1324,15 @@ class _Inventory:
         held = self.held[side].get(phrase.formula)
         if held is None:
             key, other = phrase.key, 1 - side
-            # A wording with a word the other statement never uses stands nowhere in
-            # it: no scan of its text for that one.
+            # A wording with a word the other statement never uses (no formula of it
+            # uses) stands nowhere in it (in no formula of it): no scan for that one.
             words = set(key.split())
             held = self.held[side][phrase.formula] = (
                 (bool(self.edits[side]) and any(self.edits[side].overlaps(p.span) for p in group))
-                or _nested(key, self.keys[other])
+                or (words <= self.key_words[other] and _nested(key, self.keys[other]))
                 or (words <= self.vocab[other] and f" {key} " in self.words[other])
                 or (not self.revision and phrase.origin is _DISCOVERED
-                    and not _distinct(key, self.vocab[other],
+                    and not _distinct(words, self.vocab[other],
                                       every=not self.pairing.is_listed(phrase.formula, side))))
         return held
 
