@@ -148,3 +148,16 @@ def test_a_name_with_a_capitalised_governing_word_is_quoted_whole() -> None:
     assert "Multinational Security Support mission" in quoted
     assert not any(q.endswith("Multinational Security") or q.startswith(("Support", "mission"))
                    for q in quoted)
+
+
+
+def test_a_long_passage_with_no_phrase_is_quoted_by_its_opening_clause() -> None:
+    """Two sentences of meeting details, no phrase in them: the key phrase is their
+    opening clause, not the whole passage over again."""
+    kept = "The council met in Vienna on Monday.\n\nThe ministers reviewed the work of the year."
+    new = ("Adopted at the plenary meeting in Valletta, 5 and 6 December 2024. "
+           "Chaired by the host, it ended on time.")
+    result = diplodiff.compare(Statement(id="e", text=kept), Statement(id="l", text=f"{new}\n\n{kept}"))
+    assert [p.text for p in result.passages] == [new]
+    assert [c.phrase.text for c in result.changes if c.passage == result.passages[0].id] == [
+        "Adopted at the plenary meeting in Valletta"]

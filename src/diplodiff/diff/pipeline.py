@@ -944,8 +944,9 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
     lo = bisect_left(analysis.phrases, passage.span.start, key=lambda p: p.span.start)
     hi = bisect_left(analysis.phrases, passage.span.end, key=lambda p: p.span.start)
     inside = [p for p in analysis.phrases[lo:hi] if f" {p.key} " not in other]
-    words = [t for i in passage.sentences for t in analysis.sentences[i].tokens
-             if t.parts and t.parts != (BARRIER,) and passage.span.start <= t.span.start < passage.span.end]
+    tokens = [t for i in passage.sentences for t in analysis.sentences[i].tokens
+              if passage.span.start <= t.span.start < passage.span.end]
+    words = [t for t in tokens if t.parts and t.parts != (BARRIER,)]
     if words and f" {' '.join(part for t in words for part in t.parts)} " in other:
         return None
 
@@ -960,6 +961,11 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
     elif inside and len(words) > _SHORT_PASSAGE:
         phrase = max(inside, key=lambda p: (len(p.key.split()), -p.span.start))
     else:
+        if len(words) > _SHORT_PASSAGE:
+            # Long, and no phrase in it: its opening clause stands for it, not all its text
+            # ("Adopted at the Ministerial Council meeting in Valletta, 5 and 6 December ...").
+            cut = next((k for k, t in enumerate(tokens) if k and t.parts == (BARRIER,)), len(tokens))
+            words = [t for t in tokens[:cut] if t.parts and t.parts != (BARRIER,)] or words
         sentence = analysis.sentences[passage.sentences[0]]
         span = Span(words[0].span.start, words[-1].span.end) if words else passage.span
         key = " ".join(fold_text(span.of(analysis.statement.text)))
