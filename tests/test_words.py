@@ -584,3 +584,20 @@ def test_function_words_of_the_same_sense_swapped_are_no_finding(earlier: str, l
     """Articles, prepositions of place and near twins ("each" / "every", "some 200" /
     "about 200") are grammar or style, not what is said."""
     assert _findings(earlier + " Talks go on.", later + " Talks go on.") == []
+
+
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("The EU pledged EUR 30 million in aid.", "The EU pledged EUR 50 million in aid.",
+     ("EUR 30 million", "EUR 50 million")),
+    ("Emissions will fall by 30 per cent by 2030.", "Emissions will fall by 40 per cent by 2030.",
+     ("30 per cent", "40 per cent")),
+    ("Resolution 2231 must be implemented.", "Resolution 2334 must be implemented.",
+     ("Resolution 2231", "Resolution 2334")),
+    ("Trade reached 41 billion dollars last year.", "Trade reached 45 billion dollars last year.",
+     ("41 billion dollars", "45 billion dollars")),
+])
+def test_a_number_is_quoted_with_its_noun_and_unit(earlier: str, later: str, quoted: tuple[str, str]) -> None:
+    """"30" -> "40" reads as "30 per cent" -> "40 per cent", "2231" -> "2334" as the
+    resolution it numbers; a verb before a number is no part of it."""
+    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
+    assert [(e, l) for _, e, l, _ in found] == [quoted]

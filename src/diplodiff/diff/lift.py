@@ -107,7 +107,7 @@ class _Context:
                 or (not skip_l and l_next < len(self.l.parts) and self.l.breaks[l_next]))
 
 
-def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s"})) -> int:
+def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s", "per"})) -> int:
     """Extend through a noun phrase starting at context word ``k``: content words
     joined by ``joins`` ("of", "for", "'s"; an article may follow "of"). "and"
     never joins: a change in one conjunct is not a change in the other."""
@@ -390,7 +390,9 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     left = 0
     numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
     back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)
-    if any(c in (C, N, F) for c in first) and not numeral:
+    if numeral and len(back) and not back.blocked(0) and back.cls(0) == C:
+        left = 1  # the noun a number belongs to ("resolution [2231]", "EUR [30] million")
+    elif any(c in (C, N, F) for c in first) and not numeral:
         left = _left(back)
         if left < len(back) and back.word(left) in COORDINATORS and not back.blocked(left) and C in first:
             # A modifier changed after "and": the coordinated modifiers are one
