@@ -206,13 +206,15 @@ class _Words:
         if tokens is None:
             return bisect.bisect_left(self.starts, position)
         # Tokens do not overlap: those ending by ``position`` start before it (but for
-        # an empty one at it), and of the others only the first can.
-        k = found = bisect.bisect_right(tokens.ends, position)
-        while found and tokens.start(found - 1) >= position:
+        # an empty one at it: only one ending at it can be), and of the others only the
+        # first can.
+        ends = tokens.ends
+        k = found = bisect.bisect_right(ends, position)
+        while found and ends[found - 1] == position and tokens.start(found - 1) >= position:
             found -= 1
-        if k < len(tokens.ends) and tokens.start(k) < position:
+        if k < len(ends) and tokens.start(k) < position:
             found += 1
-        return self._words_upto(found)
+        return found if self._upto is None else self._words_upto(found)
 
     def ending_by(self, position: int) -> int:
         """How many words end by ``position`` (``bisect_right`` of their ends)."""
@@ -411,7 +413,7 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
     mod_cue = None
     hits = words.modal_hits
     if hits and hits[0] < first:
-        modal = words.last_modal(_after_last(words.semicolons, first), first)
+        modal = words.last_modal(_after_last(words.semicolons, first) if words.semicolons else 0, first)
         if modal:
             mod_cue = words.cue("modality", *modal)
     hits = words.intensity_hits
@@ -427,18 +429,21 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
             if before is not None:
                 lo = max(lo, min(first, words.ending_by(before)))
             found = words.find(lo, first, intensity)
-    folded = words.words
-    last = words.before(span.end)
-    stop = min(len(folded), last + _AFTER)
-    k = bisect.bisect_left(hits, last)
-    if k < len(hits) and hits[k] < stop:
-        hi, covers = last, _neighbours_of(analysis, phrase).covers
-        while hi < stop and folded[hi] not in (BARRIER, ";") and not covers(words.start(hi)):
-            hi += 1
-        # After the formula only phrasal cues count ("to new heights"): a lone
-        # adverb there modifies the next verb ("is deeply rooted"), not the formula.
-        found += [(a, b, lvl) for a, b, lvl in words.find(last, hi, intensity)
-                  if b - a > 1 or folded[a] == "unprecedented"]
+    if hits[-1] >= first:  # else no wording stands after the formula
+        folded = words.words
+        last = words.before(span.end)
+        stop = min(len(folded), last + _AFTER)
+        k = bisect.bisect_left(hits, last)
+        if k < len(hits) and hits[k] < stop:
+            hi, covers = last, _neighbours_of(analysis, phrase).covers
+            while hi < stop and folded[hi] not in (BARRIER, ";") and not covers(words.start(hi)):
+                hi += 1
+            # After the formula only phrasal cues count ("to new heights"): a lone
+            # adverb there modifies the next verb ("is deeply rooted"), not the formula.
+            found += [(a, b, lvl) for a, b, lvl in words.find(last, hi, intensity)
+                      if b - a > 1 or folded[a] == "unprecedented"]
+    if not found:
+        return mod_cue, ()
     return mod_cue, tuple(words.cue("intensity", a, b, lvl) for a, b, lvl in found)
 
 
