@@ -601,3 +601,21 @@ def test_a_number_is_quoted_with_its_noun_and_unit(earlier: str, later: str, quo
     resolution it numbers; a verb before a number is no part of it."""
     found = _findings(earlier + " Talks go on.", later + " Talks go on.")
     assert [(e, l) for _, e, l, _ in found] == [quoted]
+
+
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("The sides reached an agreement on trade.", "The sides failed to reach an agreement on trade.",
+     ("reached an agreement on trade", "failed to reach an agreement on trade")),
+    ("Officials should explore a bilateral working group.",
+     "Officials will establish a bilateral working group.",
+     ("should explore a bilateral working group", "will establish a bilateral working group")),
+    ("The ministers agreed to resolve the issue.", "The ministers agreed to settle the issue.",
+     ("resolve the issue", "settle the issue")),
+])
+def test_a_verb_swapped_before_an_article_takes_its_object(earlier: str, later: str,
+                                                          quoted: tuple[str, str]) -> None:
+    """A changed word right before an article governs the noun phrase after it: quoted
+    with it ("resolve the issue" -> "settle the issue"), not as a bare verb; a participle
+    before a noun is part of that phrase ("working group")."""
+    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
+    assert [(e, l) for _, e, l, _ in found] == [quoted]

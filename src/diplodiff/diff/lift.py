@@ -107,13 +107,16 @@ class _Context:
                 or (not skip_l and l_next < len(self.l.parts) and self.l.breaks[l_next]))
 
 
-def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s", "per"})) -> int:
+def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s", "per"}),
+           *, participles: bool = False) -> int:
     """Extend through a noun phrase starting at context word ``k``: content words
-    joined by ``joins`` ("of", "for", "'s"; an article may follow "of"). "and"
-    never joins: a change in one conjunct is not a change in the other."""
+    joined by ``joins`` ("of", "for", "'s"; an article may follow "of"), and with
+    ``participles`` a participle before a noun ("working group"). "and" never joins: a
+    change in one conjunct is not a change in the other."""
     n = len(ctx)
     while k < n and not ctx.blocked(k):
-        if ctx.cls(k) == C:
+        if ctx.cls(k) == C or (participles and ctx.cls(k) == V and k + 1 < n and not ctx.blocked(k + 1)
+                               and ctx.cls(k + 1) == C):
             k += 1
             continue
         if ctx.word(k) in joins:
@@ -144,7 +147,7 @@ def _object(ctx: _Context, k: int) -> int:
         k += 1
     if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
         return 0
-    k = _chunk(ctx, k, _OBJECT_JOINS)
+    k = _chunk(ctx, k, _OBJECT_JOINS, participles=True)
     while k < n:
         if ctx.word(k) in COORDINATORS and not ctx.blocked(k) and k + 1 < n and not ctx.blocked(k + 1) \
                 and ctx.cls(k + 1) == C:
@@ -178,6 +181,10 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
         k = _particle(ctx, _chunk(ctx, k, _OBJECT_JOINS))
     else:
         k = _particle(ctx, _chunk(ctx, k))
+        if k == 0 and n and not ctx.blocked(0) and (ctx.word(0) in ARTICLES or ctx.word(0) in DETERMINERS):
+            # An article right after the change: its last word governs a noun phrase
+            # ("consider [a free trade agreement]", "failed to reach [an agreement]").
+            return _object(ctx, 0)
     if k + 1 < n and not ctx.blocked(k) and not ctx.blocked(k + 1):
         if ctx.word(k) in BE and ctx.cls(k + 1) == V:
             return k + 2  # a passive verb after the noun phrase
