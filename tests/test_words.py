@@ -619,3 +619,11 @@ def test_a_verb_swapped_before_an_article_takes_its_object(earlier: str, later: 
     before a noun is part of that phrase ("working group")."""
     found = _findings(earlier + " Talks go on.", later + " Talks go on.")
     assert [(e, l) for _, e, l, _ in found] == [quoted]
+
+
+def test_a_modifier_taken_out_reads_with_the_of_or_for_complement_of_its_noun() -> None:
+    """"full support" -> "support" says nothing of what is supported: the noun's "for"
+    (or "of") complement after it is quoted too."""
+    assert _findings("The Council reiterated its full support for MONUSCO. Talks go on.",
+                     "The Council reiterated its support for MONUSCO. Talks go on.") == [
+        ("shifted", "full support for MONUSCO", "support for MONUSCO", ["intensity"])]

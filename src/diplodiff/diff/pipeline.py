@@ -45,7 +45,7 @@ from .lift import list_members
 from .sentences import align_sentences, is_revision, linked_sides, passages
 from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
-from .words import CLAUSE_WORDS, A, C, F, N, V, Words, lexicon_hits, phrases_at, widen, words_of
+from .words import ARTICLES, CLAUSE_WORDS, A, C, F, N, V, Words, lexicon_hits, phrases_at, widen, words_of
 
 # Enum members read off their class once: under Python 3.11 each such read (``Origin.LEXICON``)
 # is a Python-level call, as ``EnumType`` defines ``__getattr__``; the hot loops read these.
@@ -595,11 +595,34 @@ def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int
     while shared(i2 + after, j2 + after):
         after += 1
     if after:
+        after += _of_complement(e, l, i2 + after, j2 + after)
         return (i1, i2 + after, j1, j2 + after)
     before = 0
     while shared(i1 - before - 1, j1 - before - 1):
         before += 1
     return (i1 - before, i2, j1 - before, j2) if before else None
+
+
+def _of_complement(e: Words, l: Words, i: int, j: int) -> int:
+    """How many parts from ``i`` (``j``), the same on both sides, make the "of" or "for"
+    complement of the noun before them ("full support [for MONUSCO]"): the preposition, an
+    article, content words joined by "of"; 0 when none follows."""
+    def same(k: int) -> bool:
+        return i + k < len(e.parts) and j + k < len(l.parts) and e.parts[i + k] == l.parts[j + k] \
+            and not e.breaks[i + k] and not l.breaks[j + k]
+
+    if not (same(0) and e.parts[i] in ("of", "for")):
+        return 0
+    k = end = 1
+    while same(k):
+        if e.classes[i + k] == C:
+            k += 1
+            end = k
+        elif e.parts[i + k] in ARTICLES or (e.parts[i + k] == "of" and end > 1):
+            k += 1
+        else:
+            break
+    return end if end > 1 else 0
 
 
 #: Most function words between a one-sided edit and the shared words it is quoted with.
