@@ -78,12 +78,15 @@ def wording(e: Phrase, l: Phrase) -> Finding:
     """Shifts in the wording and rank of two phrases; none when only case,
     quotes, hyphens, spacing, plurals, spelling or articles differ, or when one
     side is the formula's acronym."""
-    before, after = _content(e), _content(l)
     found: list[ShiftType] = []
     details: list[str] = []
     markers: list[Marker] = []
-    if _acronym(e) or _acronym(l) or _reordered(before, after):
-        before = after  # "SCO" for "Shanghai Cooperation Organization": the same wording
+    before: tuple[str, ...] = ()
+    after = before
+    if e.key != l.key:  # most pairs are one wording on both sides: only the rank can differ
+        before, after = _content(e), _content(l)
+        if _acronym(e) or _acronym(l) or _reordered(before, after):
+            before = after  # "SCO" for "Shanghai Cooperation Organization": the same wording
     if before != after and numeric(before) == numeric(after):
         found.append(ShiftType.NUMERAL_FORM)
         details.append(f"numeral form: {e.text!r} -> {l.text!r}")
