@@ -627,3 +627,22 @@ def test_a_modifier_taken_out_reads_with_the_of_or_for_complement_of_its_noun() 
     assert _findings("The Council reiterated its full support for MONUSCO. Talks go on.",
                      "The Council reiterated its support for MONUSCO. Talks go on.") == [
         ("shifted", "full support for MONUSCO", "support for MONUSCO", ["intensity"])]
+
+
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("To invite the parties to engage constructively in the political process.",
+     "To call on the parties to engage constructively in the political process.",
+     ("invite the parties to engage constructively in the political process",
+      "call on the parties to engage constructively in the political process")),
+    ("They encourage the partners to prevent the circumvention of sanctions.",
+     "They urge the partners to prevent the circumvention of sanctions.",
+     ("encourage the partners to prevent the circumvention of sanctions",
+      "urge the partners to prevent the circumvention of sanctions")),
+])
+def test_an_infinitive_after_a_changed_verb_takes_what_it_governs(earlier: str, later: str,
+                                                                  quoted: tuple[str, str]) -> None:
+    """"invite the parties to engage" said nothing of what they are to engage in: a verb
+    alone after "to" takes its adverb and object ("to respect human rights" already had one,
+    and stays as it was)."""
+    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
+    assert [(e, l) for _, e, l, _ in found] == [quoted]

@@ -192,7 +192,11 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
             j = k + 1
             while j < n and not ctx.blocked(j) and ctx.cls(j) == V:
                 j += 1
-            return _chunk(ctx, j, _OBJECT_JOINS) if j < n and not ctx.blocked(j) and ctx.cls(j) == C else j
+            if not (j < n and not ctx.blocked(j) and ctx.cls(j) == C):
+                return j
+            verb = _chunk(ctx, j, _OBJECT_JOINS)
+            # A verb alone: what it governs comes after an adverb, an article or a preposition.
+            return _what_it_governs(ctx, verb) if verb == j + 1 else verb
         if ends_on_content and ctx.word(k) in _COMPLEMENTS:
             j = k + 1
             if j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
@@ -200,6 +204,46 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
             if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
                 return _chunk(ctx, j, frozenset({"of"}))
     return k
+
+
+#: Prepositions an infinitive's verb takes its object with ("engage in", "cooperate with").
+_VERB_JOINS = frozenset({"in", "with", "on", "to", "for", "of", "at", "against", "into", "towards"})
+#: Most words an infinitive's object reaches over.
+_OBJECT_REACH = 10
+
+
+def _what_it_governs(ctx: _Context, k: int) -> int:
+    """Extend over what the infinitive ending before context word ``k`` governs: adverbs,
+    then a noun phrase, perhaps after a preposition ("to engage [constructively in the
+    political process]", "to cooperate [fully with the Commissioner for Human Rights]");
+    ``k`` when there is none, or when it runs past the reach (no phrase cut in two)."""
+    n = min(ctx.limit, k + _OBJECT_REACH)
+    t = k
+    while t < n and not ctx.blocked(t) and ctx.cls(t) == V:
+        t += 1
+    if t < n and not ctx.blocked(t) and ctx.word(t) in _VERB_JOINS:
+        t += 1
+        if ctx.word(t - 1) == "to" and t + 1 < n and not ctx.blocked(t + 1) and ctx.cls(t) in (C, V) \
+                and (ctx.word(t + 1) in ARTICLES or ctx.word(t + 1) in DETERMINERS):
+            t += 1  # another infinitive, with its object ("efforts to stem [the illegal flow]")
+    while t < n and not ctx.blocked(t) and (ctx.word(t) in ARTICLES or ctx.word(t) in DETERMINERS):
+        t += 1
+    if t == k or not (t < n and not ctx.blocked(t) and ctx.cls(t) == C):
+        return k
+    end = t
+    while t < n and not ctx.blocked(t):
+        if ctx.cls(t) == C:
+            t += 1
+            end = t
+        elif ctx.cls(t) == V and t + 1 < n and not ctx.blocked(t + 1) and ctx.cls(t + 1) == C:
+            t += 1
+        elif ctx.word(t) in ("of", "for", "'s") and t + 1 < n and not ctx.blocked(t + 1):
+            t += 1
+            while t < n and not ctx.blocked(t) and ctx.word(t) in ARTICLES:
+                t += 1
+        else:
+            break
+    return k if t >= n and n < ctx.limit else end
 
 
 def _left(ctx: _Context) -> int:
