@@ -646,3 +646,19 @@ def test_an_infinitive_after_a_changed_verb_takes_what_it_governs(earlier: str, 
     and stays as it was)."""
     found = _findings(earlier + " Talks go on.", later + " Talks go on.")
     assert [(e, l) for _, e, l, _ in found] == [quoted]
+
+
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("The Council takes note of the progress achieved on the Transport Corridor.",
+     "The Council welcomes the progress achieved on the Transport Corridor.",
+     ("takes note of the progress achieved on the Transport Corridor",
+      "welcomes the progress achieved on the Transport Corridor")),
+    ("We welcome the Sevilla Commitment adopted at the Conference.",
+     "We take note of the Sevilla Commitment adopted at the Conference.",
+     ("welcome the Sevilla Commitment", "take note of the Sevilla Commitment")),
+])
+def test_a_participle_that_says_which_is_meant_is_quoted(earlier: str, later: str,
+                                                          quoted: tuple[str, str]) -> None:
+    """"the progress achieved on ..." is which progress; a name needs no such words."""
+    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
+    assert [(e, l) for _, e, l, _ in found] == [quoted]

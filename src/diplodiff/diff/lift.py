@@ -203,6 +203,14 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
                 j += 1
             if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
                 return _chunk(ctx, j, frozenset({"of"}))
+        if k and ctx.cls(k) == V and ctx.word(k).endswith("ed") and ctx.word(k + 1) in _VERB_JOINS \
+                and not is_named(ctx.e, ctx.e_at + k - 1):
+            # A participle that says which of a common noun is meant, with its complement
+            # ("the progress [achieved in the negotiations of the ... Agreement]"); a name
+            # needs none ("the Sevilla Commitment, adopted at ...").
+            found = _what_it_governs(ctx, k + 1)
+            if found > k + 1:
+                return found
     return k
 
 
