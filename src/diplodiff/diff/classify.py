@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .._models import Analysis, Marker, Phrase, ShiftType, Span
+from .._models import Analysis, Marker, Phrase, ShiftType, Span, _span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, SpeakerTable, opening_words, side_named
 from .align import hunks
@@ -38,7 +38,7 @@ def _words(phrase: Phrase, wanted: Sequence[str], shift: ShiftType, statement: s
     for start, end in word_spans(phrase.text):
         parts = set(numeric(fold_token(phrase.text[start:end])))
         if parts & want:
-            span = Span(phrase.span.start + start, phrase.span.start + end)
+            span = _span(phrase.span.start + start, phrase.span.start + end)
             found.append(Marker(shift, statement, phrase.text[start:end], span))
     return found or [Marker(shift, statement, phrase.text, phrase.span)]
 

@@ -298,6 +298,7 @@ def fold_text(text: str) -> tuple[str, ...]:
     return tuple(part for start, end in word_spans(text) for part in fold_token(text[start:end]))
 
 
+@functools.lru_cache(maxsize=65536)  # the word markers of a pair ask it of each word
 def numeric(parts: tuple[str, ...]) -> tuple[str, ...]:
     """Map number words to digits and ``N decades`` to ``10N years``, keeping the length.
 
