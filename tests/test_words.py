@@ -662,3 +662,22 @@ def test_a_participle_that_says_which_is_meant_is_quoted(earlier: str, later: st
     """"the progress achieved on ..." is which progress; a name needs no such words."""
     found = _findings(earlier + " Talks go on.", later + " Talks go on.")
     assert [(e, l) for _, e, l, _ in found] == [quoted]
+
+
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("Iran must engage seriously in the negotiations.", "Iran should engage seriously in the negotiations.",
+     ("must engage seriously in the negotiations", "should engage seriously in the negotiations")),
+    ("The Committee may review the implementation of this Declaration.",
+     "The Committee shall review the implementation of this Declaration.",
+     ("may review the implementation of this Declaration",
+      "shall review the implementation of this Declaration")),
+    ("They consider it essential to establish an inclusive government.",
+     "They consider it important to establish an inclusive government.",
+     ("essential to establish an inclusive government", "important to establish an inclusive government")),
+])
+def test_a_verb_after_a_modal_or_an_adjective_takes_what_it_governs(earlier: str, later: str,
+                                                                    quoted: tuple[str, str]) -> None:
+    """"must engage" -> "should engage" reads with "seriously in the negotiations"; "of"
+    takes a determiner as it takes an article ("of this Declaration")."""
+    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
+    assert [(e, l) for _, e, l, _ in found] == [quoted]

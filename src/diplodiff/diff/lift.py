@@ -121,7 +121,8 @@ def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for"
             continue
         if ctx.word(k) in joins:
             j = k + 1
-            if ctx.word(k) == "of" and j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
+            if ctx.word(k) == "of" and j < n and not ctx.blocked(j) and (
+                    ctx.word(j) in ARTICLES or ctx.word(j) in DETERMINERS):
                 j += 1
             if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
                 k = j
@@ -168,7 +169,7 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
         # The word after a modal is its verb, whatever its class ("should include"): the
         # change reads with the verb and what it governs ("cooperate with China", "include
         # the participation of women").
-        return _object(ctx, 1) or 1
+        return _object(ctx, 1) or _what_it_governs(ctx, 1)
     if not ends_on_content:
         last_verb = 0
         while k < n and k < _HEAD_REACH + 2 and not ctx.blocked(k) and (
@@ -202,7 +203,10 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
             if j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
                 j += 1
             if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
-                return _chunk(ctx, j, frozenset({"of"}))
+                end = _chunk(ctx, j, frozenset({"of"}))
+                if ctx.word(k) == "to" and end == j + 1:
+                    return _what_it_governs(ctx, end)  # an infinitive ("essential to establish [...]")
+                return end
         if k and ctx.cls(k) == V and ctx.word(k).endswith("ed") and ctx.word(k + 1) in _VERB_JOINS \
                 and not is_named(ctx.e, ctx.e_at + k - 1):
             # A participle that says which of a common noun is meant, with its complement
