@@ -257,6 +257,9 @@ class _Lookup:
             for form in (person.name, *person.aliases):
                 self.people[_lowered(form)] = person
         self.people_phrases = Phrases(self.people, lower=True)
+        # word lists read for most sentences: an attribute costs less than a cached call
+        self.office_words = vocabulary("offices.txt")["word"]
+        self.issuer_nouns, self.event_nouns = _words("issuer"), _words("event_noun")
 
 
 @functools.cache
@@ -364,6 +367,9 @@ class _Cue(NamedTuple):
     start: int
 
 
+#: How the cues and voices made for most sentences are built: a NamedTuple's own
+#: ``__new__`` is a Python function, and calling it costs twice the tuple.
+_tuple = tuple.__new__
 _NAMED = frozenset({"person", "pronoun", "title"})
 #: The words a cue is read at: reporting verbs and "according".
 _CUED = REPORTING | ACCORDING
@@ -432,7 +438,7 @@ class _Reader:
             return end - 1
         i = end - 1
         while i > 0 and (words[i - 1].low in {"both", "two", "the", "all"} or
-                         words[i - 1].low in vocabulary("offices.txt")["word"]):
+                         words[i - 1].low in self.lookup.office_words):
             i -= 1
         return i if i < end - 1 and words[i].low in {"both", "two", "the", "all"} else None
 
@@ -451,7 +457,7 @@ class _Reader:
             return _Cue("we", None, end - 1)
         person = self.people.ending(words, end) if low in self.people.last_words else None
         if person:
-            return _Cue("person", person[0], person[1])
+            return _tuple(_Cue, ("person", person[0], person[1]))
         # a name that opens the sentence ends with a name word
         unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 and last.bits & NAME else None
         if unknown is not None:
@@ -463,11 +469,11 @@ class _Reader:
             title_side, end, last = of[0], end - 2, words[end - 3]  # "The President of Russia"
         if last.bits & HEAD:
             start = end - 1  # "the minister", "The High Representative"
-            while start > 0 and (words[start - 1].low in vocabulary("offices.txt")["word"]
+            while start > 0 and (words[start - 1].low in self.lookup.office_words
                                  or words[start - 1].text == "/"):
                 start -= 1
             if start > 0 and words[start - 1].low == "the":
-                if last.low in _words("issuer") and (self.issuer or last.low in self.issuer_words):
+                if last.low in self.lookup.issuer_nouns and (self.issuer or last.low in self.issuer_words):
                     return _Cue("issuer", None, start - 1)
                 return _Cue("title", (last.low, title_side), start - 1)
         if named:
@@ -478,11 +484,11 @@ class _Reader:
             return _Cue("issuer", None, end - 2)
         group = self.group_ending(words, end) if last.bits & GROUP else None
         if group is not None:
-            return _Cue("group", None, group)
+            return _tuple(_Cue, ("group", None, group))
         side = self.side_ending(words, end) if last.bits & SIDE_NOUN or last.text in self.lookup.side_ends \
             else None
         if side and (side[1] == 0 or words[side[1] - 1].low not in _NOT_SUBJECT):
-            return _Cue("side", side[0], side[1])
+            return _tuple(_Cue, ("side", side[0], side[1]))
         return None
 
     # reading one sentence ------------------------------------------------------------------
@@ -506,9 +512,9 @@ class _Reader:
             elif i + 2 < len(words) and words[i + 1].low == "to":  # "according to"
                 person = self.people.at(words, i + 2)
                 if person:
-                    cue = _Cue("person", person[0], i)
+                    cue = _tuple(_Cue, ("person", person[0], i))
                 elif side := self.side_at(words, i + 2):
-                    cue = _Cue("side", side[0], i)
+                    cue = _tuple(_Cue, ("side", side[0], i))
             if cue is not None:
                 if cue.kind in _NAMED:
                     return cue  # the first named speaker wins over every other cue
@@ -534,9 +540,9 @@ class _Reader:
         if rest[0].text in {"We", "Our"}:
             return "we", start
         if rest[0].low in {"the", "this", "our"} and len(rest) > 1:
-            if rest[1].low in self.issuer_words or (self.issuer and rest[1].low in _words("issuer")):
+            if rest[1].low in self.issuer_words or (self.issuer and rest[1].low in self.lookup.issuer_nouns):
                 return "issuer", start
-            if rest[1].low in _words("event_noun"):
+            if rest[1].low in self.lookup.event_nouns:
                 return "event", start
         if not sides:
             return "", start
@@ -603,13 +609,13 @@ class _Reader:
         self.last_person = person
         if person.side:
             self.by_side[person.side] = person
-        return _Voice(person.name, person.side, person, span, "person")
+        return _tuple(_Voice, (person.name, person.side, person, span, "person"))
 
     def side_voice(self, side: str, span: Span | None) -> _Voice:
         person = self.by_side.get(side)
         if person is not None:
-            return _Voice(person.name, side, person, span, "person")
-        return _Voice(side, side, None, span, "side")
+            return _tuple(_Voice, (person.name, side, person, span, "person"))
+        return _tuple(_Voice, (side, side, None, span, "side"))
 
     def by_title(self, head: str, side: str | None) -> Person | None:
         """The person "the minister" / "the President of Russia" stands for: the last
@@ -765,7 +771,7 @@ class _Reader:
         if cue is not None and cue.kind == "group":
             if words[cue.start].low == "they" and voice.kind not in {"outlet", "both"}:
                 return None
-            return _Voice(BOTH_SIDES, BOTH, None, self.said(words, cue), "both")
+            return _tuple(_Voice, (BOTH_SIDES, BOTH, None, self.said(words, cue), "both"))
         if cue is not None and cue.kind == "side" and isinstance(cue.value, str):
             if voice.side == cue.value:
                 return None  # "Kazakhstan appreciates" inside Nurtleu's words stays his
