@@ -124,10 +124,11 @@ def _candidates(text: str) -> Iterator[tuple[re.Match[str], str]]:
             [text.rfind(c, word_stop, end) for c in spaces], default=-1)
         start = space + 1 if space > word_stop else word_start
         if previous is not None and word_stop <= start:
-            yield previous, text[word_start:word_stop] + previous.group() + previous.group("after_tok")
+            # the mark and what follows it (after_tok, a lookahead) stand right after the word
+            yield previous, text[word_start : previous.end(1)]
         previous, word_start, word_stop = match, start, end
     if previous is not None:
-        yield previous, text[word_start:word_stop] + previous.group() + previous.group("after_tok")
+        yield previous, text[word_start : previous.end(1)]
 
 
 def _slices(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
