@@ -295,7 +295,8 @@ def test_a_modal_gone_reads_none_not_a_quoted_word() -> None:
 
 def test_one_side_become_both_as_the_subject_is_a_speaker_shift() -> None:
     """"Wang Yi underlined ..." -> "The two sides underlined ...": the position is now
-    taken jointly, a speaker shift, not the name dropped as a qualifier."""
+    taken jointly, a speaker shift, not the name dropped as a qualifier; quoted with what is
+    said, up to punctuation."""
     result = diplodiff.compare(
         Statement(id="e", text="The talks were held in Beijing. Wang Yi underlined the value of the joint "
                                "action plan on river management. Talks go on."),
@@ -303,7 +304,9 @@ def test_one_side_become_both_as_the_subject_is_a_speaker_shift() -> None:
                                "joint action plan on river management. Talks go on."))
     shifted = [c for c in result.changes if c.kind is ChangeKind.SHIFTED]
     assert [(c.earlier.text, c.later.text, c.shift) for c in shifted if c.earlier and c.later] == [
-        ("Wang Yi", "The two sides", (ShiftType.SPEAKER,))]
+        ("Wang Yi underlined the value of the joint action plan on river management",
+         "The two sides underlined the value of the joint action plan on river management",
+         (ShiftType.SPEAKER,))]
     assert shifted[0].details == ("speaker: Wang Yi -> both",)
 
 

@@ -307,6 +307,40 @@ def _voice_swap(earlier: Analysis, later: Analysis, e: Words, l: Words, core: tu
              Marker(ShiftType.SPEAKER, "later", ls.voice.of(later.statement.text), ls.voice)))
 
 
+#: Most shared words a change of speaker is quoted with (what is said, up to punctuation).
+_SAID_REACH = 12
+
+
+def _said(earlier: Analysis, later: Analysis, e: Words, l: Words, lifted: tuple[int, int, int, int],
+          ) -> tuple[int, int, int, int] | None:
+    """The lift of a change of who speaks grown over what they say: the shared words after
+    it up to punctuation ("Minister Delorme -> The ministers" + "underlined the importance of
+    the Canada-Mexico Action Plan"), but not into a curated formula (a finding of its own,
+    which carries the speaker shift) and less the function words it would end on; ``None``
+    when nothing is left, or when no punctuation comes within ``_SAID_REACH`` words (no
+    clause cut in two)."""
+    e1, e2, l1, l2 = lifted
+    k = 0
+    while e2 + k < len(e.parts) and l2 + k < len(l.parts) and e.parts[e2 + k] == l.parts[l2 + k] \
+            and not e.breaks[e2 + k] and not l.breaks[l2 + k]:
+        k += 1
+        if k > _SAID_REACH:
+            return None
+    for analysis, w, first, last in ((earlier, e, e1, e2), (later, l, l1, l2)):
+        for hit in lexicon_hits(analysis, w.span(last, last + k)) if k else ():
+            while k and hit.span.start < w.span(first, last + k).end:
+                k -= 1  # a curated formula in what is said is a finding of its own
+    while k and e.classes[e2 + k - 1] not in (C, V):
+        k -= 1
+    return (e1, e2 + k, l1, l2 + k) if k else None
+
+
+def _as_discovered(phrase: Phrase) -> Phrase:
+    """A quoted wording as a discovered phrase of its own, not the formula it holds."""
+    return attrs.evolve(phrase, formula="~" + phrase.key, canonical=phrase.key, category=None, rank=None,
+                        origin=Origin.DISCOVERED)
+
+
 def _voice_name(sentence: Sentence) -> str:
     """Who voices a sentence, as the report names a side ("both" for both sides)."""
     return sentence.speaker if sentence.side != BOTH and sentence.speaker else (sentence.side or OUTLET)
@@ -802,6 +836,13 @@ class _Edited:
             voiced = _voice_swap(earlier, later, e, l, edit.core)
             if voiced is not None:
                 shift, details, markers = voiced
+                said = _said(earlier, later, e, l, edit.lift)
+                if said is not None:
+                    # Who speaks changed: quoted with what they say, a phrase of its own.
+                    e_phrase = _as_discovered(_lifted_phrase(earlier, e, said[0], said[1], keep=(),
+                                                             core=(i1, i2), whole=False))
+                    l_phrase = _as_discovered(_lifted_phrase(later, l, said[2], said[3], keep=(),
+                                                             core=(j1, j2), whole=False))
             elif edit.runs:
                 # Several runs in one noun phrase: each says what it changed.
                 shift, details, markers = (), (), ()
