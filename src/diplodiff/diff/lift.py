@@ -22,7 +22,13 @@ function words) and no trained model:
   transparent") is a list comma, not a phrase boundary; a list of names is read
   whole on each side, member by member (``list_members``);
 * a change that leaves a bare noun on one side takes, over its article, the verb
-  that governs it or opens the clause ("Notes the headway").
+  that governs it or opens the clause ("Notes the headway");
+* a change right before an article takes the noun phrase its last word governs
+  ("resolve [the issue]" -> "settle [the issue]"); a verb alone after "to", a modal's
+  verb, and a participle that says which of a common noun is meant take what they govern
+  ("to engage [constructively in the political process]", "the progress [achieved on the
+  ... Corridor]");
+* a number takes the noun before it and its unit ("Resolution 2231", "30 per cent").
 """
 
 from __future__ import annotations
@@ -220,15 +226,16 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
 
 #: Prepositions an infinitive's verb takes its object with ("engage in", "cooperate with").
 _VERB_JOINS = frozenset({"in", "with", "on", "to", "for", "of", "at", "against", "into", "towards"})
-#: Most words an infinitive's object reaches over.
+#: Most words a verb's object (``_what_it_governs``) reaches over.
 _OBJECT_REACH = 10
 
 
 def _what_it_governs(ctx: _Context, k: int) -> int:
-    """Extend over what the infinitive ending before context word ``k`` governs: adverbs,
-    then a noun phrase, perhaps after a preposition ("to engage [constructively in the
-    political process]", "to cooperate [fully with the Commissioner for Human Rights]");
-    ``k`` when there is none, or when it runs past the reach (no phrase cut in two)."""
+    """Extend over what the verb ending before context word ``k`` (an infinitive, a modal's
+    verb, a participle) governs: adverbs, then a noun phrase, perhaps after a preposition
+    ("to engage [constructively in the political process]", "must engage [seriously in the
+    negotiations]", "achieved [on the Trans-Caspian Transport Corridor]"); ``k`` when there is
+    none, or when it runs past the reach (no phrase cut in two)."""
     n = min(ctx.limit, k + _OBJECT_REACH)
     t = k
     while t < n and not ctx.blocked(t) and ctx.cls(t) == V:
