@@ -49,8 +49,10 @@ MATCHER_TARGET = 0.40
 MATCHER_BOUND = 0.15
 #: Issue 8's target for analysis: at most this many times the \w+ floor's time.
 ANALYSIS_TARGET = 13.0
-#: What analysis is held to today, in CPU time (measured 13.7-15.4x here with the load
-#: average at 3.3-4.7, once 17.6x, the floor itself moving 44-54 MB/s; 14-16x before the
+#: What analysis is held to today, in CPU time (measured 9.8-10.3x here with the load
+#: average at 1, the floor at 46-49 MB/s; 13.7-15.4x with the load at 3.3-4.7, once 17.6x,
+#: before discovery skipped the capitalised runs with no head noun and the speaker reader
+#: located each sentence's key words once a statement; 14-16x before the
 #: tokenizer looked each word up once with its gap and discovery read a statement's flags
 #: in one pass; 25-27x before the speaker reader read each word's flags once): a
 #: regression bound with a quarter of margin over the worst round seen on a loaded
