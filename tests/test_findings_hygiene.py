@@ -161,3 +161,14 @@ def test_a_long_passage_with_no_phrase_is_quoted_by_its_opening_clause() -> None
     assert [p.text for p in result.passages] == [new]
     assert [c.phrase.text for c in result.changes if c.passage == result.passages[0].id] == [
         "Adopted at the plenary meeting in Valletta"]
+
+
+def test_a_passage_opening_with_its_number_is_quoted_from_its_first_word() -> None:
+    """"3. Adopted at ...": the paragraph's number is no clause; the passage is reported,
+    its key phrase the clause after the number."""
+    kept = "The council met in Vienna on Monday.\n\nThe ministers reviewed the work of the year."
+    new = ("3. Adopted at the plenary meeting in Valletta, 5 and 6 December 2024 and chaired by the "
+           "host.")
+    result = diplodiff.compare(Statement(id="e", text=kept), Statement(id="l", text=f"{new}\n\n{kept}"))
+    assert [c.phrase.text for c in result.changes if c.passage] == [
+        "Adopted at the plenary meeting in Valletta"]

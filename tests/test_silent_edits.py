@@ -42,4 +42,4 @@ def test_a_content_word_cut_from_a_sentence_is_reported() -> None:
     word with only function words next to it was quoted with the shared words around it
     (it was left out, as a modifier with nothing to qualify)."""
     silent = _silent(7)
-    assert len(silent) <= 3, silent
+    assert len(silent) <= 1, silent  # the sample is fixed: a second silent draw is a regression

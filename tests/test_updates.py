@@ -205,7 +205,6 @@ def test_a_number_before_the_modal_may_is_no_date(earlier: str, later: str) -> N
     """"paragraph 3 may be revised" -> "paragraph 5 may ...": the modal "may" is no month,
     so the number is no day of a date; the change was read as a date update and lost."""
     assert _findings(earlier, later) != []
-    assert _findings(earlier.replace("may", "May"), later.replace("may", "May")) == []
 
 
 def test_a_time_of_day_is_when_not_what() -> None:

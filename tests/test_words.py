@@ -684,3 +684,9 @@ def test_a_verb_after_a_modal_or_an_adjective_takes_what_it_governs(earlier: str
     takes a determiner as it takes an article ("of this Declaration")."""
     found = _findings(earlier + " Talks go on.", later + " Talks go on.")
     assert [(e, l) for _, e, l, _ in found] == [quoted]
+
+
+def test_a_negation_taken_out_among_function_words_is_a_finding() -> None:
+    """"it is [not] over": no content word beside the negation, yet the sentence turned round."""
+    assert _findings("They said it is not over. Talks go on.", "They said it is over. Talks go on.") == [
+        ("shifted", "said it is not", "said it is", ["qualifier_dropped"])]

@@ -57,8 +57,9 @@ def _content(phrase: Phrase) -> tuple[str, ...]:
 
 
 #: Words that join the nouns of a phrase its compound says without them ("crisis in
-#: Ukraine" / "Ukraine crisis", "partnership of coordination" / "coordination partnership").
-_LINKS = frozenset({"of", "in", "on", "for", "'s"})
+#: Ukraine" / "Ukraine crisis", "partnership of coordination" / "coordination partnership");
+#: not "'s" or "on", which tell who does what to whom ("A's pressure on B").
+_LINKS = frozenset({"of", "in"})
 
 
 def _reordered(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
@@ -76,8 +77,8 @@ def _acronym(phrase: Phrase) -> bool:
 
 def wording(e: Phrase, l: Phrase) -> Finding:
     """Shifts in the wording and rank of two phrases; none when only case,
-    quotes, hyphens, spacing, plurals, spelling or articles differ, or when one
-    side is the formula's acronym."""
+    quotes, hyphens, spacing, plurals, spelling or articles differ, when one
+    side is the formula's acronym, or when the same words stand in another order."""
     found: list[ShiftType] = []
     details: list[str] = []
     markers: list[Marker] = []

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .._models import Token
-from ..text.normalize import QUOTES, singular
+from ..text.normalize import QUOTES, bearing_words, singular
 from .words import ARTICLES, BE, COORDINATORS, DETERMINERS, A, C, F, N, V, Words
 
 #: Most words a governing change reaches over to find its noun phrase.
@@ -64,6 +64,12 @@ NEGATIONS = frozenset({"not", "never", "no"})
 MODALS = frozenset({"will", "shall", "should", "must", "may", "might", "could", "would", "can"}) | NEGATIONS
 #: The modals proper, without the negations ("will", "should", "may").
 MODAL_VERBS = MODALS - NEGATIONS
+
+
+def bearing(words: Sequence[str]) -> bool:
+    """Whether the words hold a negation or another function word that carries what is
+    said ("never", "without", "all"): no grammar alone."""
+    return any(w in NEGATIONS for w in words) or not bearing_words().isdisjoint(words)
 
 
 def modal_words(words: Sequence[str]) -> bool:
@@ -116,7 +122,8 @@ class _Context:
 def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for", "'s", "per"}),
            *, participles: bool = False) -> int:
     """Extend through a noun phrase starting at context word ``k``: content words
-    joined by ``joins`` ("of", "for", "'s"; an article may follow "of"), and with
+    joined by ``joins`` ("of", "for", "'s", "per"; an article or a determiner may follow
+    "of"), and with
     ``participles`` a participle before a noun ("working group"). "and" never joins: a
     change in one conjunct is not a change in the other."""
     n = len(ctx)

@@ -41,7 +41,7 @@ from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
 from .edits import edits
-from .lift import list_members
+from .lift import bearing, list_members
 from .sentences import align_sentences, is_revision, linked_sides, passages
 from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
@@ -614,8 +614,8 @@ def _formula_conjunct(analysis: Analysis, w: Words, first: int, last: int) -> Ph
 
 def _qualified(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
     """The lift of a short one-sided edit: the content words both sides share right
-    after it (else right before it) in its sentence, with the edit; ``None`` when
-    none stands next to it."""
+    after it, with their noun's "of" or "for" complement (else the content words right
+    before it) in its sentence, with the edit; ``None`` when none stands next to it."""
     i1, i2, j1, j2 = core
     e_at = e.sentence_of[e.owner[min(i1, len(e.parts) - 1)]]
     l_at = l.sentence_of[l.owner[min(j1, len(l.parts) - 1)]]
@@ -748,7 +748,7 @@ class _Edited:
                 # A word or two gone from (or come into) a kept sentence with nothing
                 # lifted around it ("their complete support" -> "their support") is no
                 # clause: it is the wording it qualified, shifted; on its own it would
-                # quote a bare modifier. Nothing to qualify: no finding.
+                # quote a bare modifier. Nothing to qualify: the shared words around it.
                 head = _qualified(e, l, edit.core)
                 if head is None:
                     # Nothing to qualify, but a curated formula among the words came or
@@ -763,7 +763,8 @@ class _Edited:
                             self.unpair(added, hit)
                             self.claimed[added].append(hit.span)
                             held_formula = True
-                    if held_formula or not any(c in (C, V) for c in e.classes[i1:i2] + l.classes[j1:j2]):
+                    if held_formula or not (any(c in (C, V) for c in e.classes[i1:i2] + l.classes[j1:j2])
+                                            or bearing(e.parts[i1:i2] + l.parts[j1:j2])):
                         continue
                     head = _bridged(e, l, edit.core)
                     if head is None:
@@ -1002,9 +1003,10 @@ _SHORT_PASSAGE = 12
 def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str) -> Change | None:
     """A passage with no key phrase still gives one finding: the phrase in it with the
     most words the other statement never uses (what is new), else its text when short,
-    else its longest phrase. No wording the other statement says is a finding (the
-    rule ``_Inventory.elsewhere`` applies): a passage every word run of which stands
-    in the other statement (a clause moved into another sentence) gives none."""
+    else its longest phrase, else (no phrase in a long passage) its opening clause. No
+    wording the other statement says is a finding (the rule ``_Inventory.elsewhere``
+    applies): a passage every word run of which stands in the other statement (a clause
+    moved into another sentence) gives none."""
     # Phrases are in text order: bisection, not a scan of them all per passage (quadratic).
     lo = bisect_left(analysis.phrases, passage.span.start, key=lambda p: p.span.start)
     hi = bisect_left(analysis.phrases, passage.span.end, key=lambda p: p.span.start)
@@ -1028,9 +1030,15 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
     else:
         if len(words) > _SHORT_PASSAGE:
             # Long, and no phrase in it: its opening clause stands for it, not all its text
-            # ("Adopted at the Ministerial Council meeting in Valletta, 5 and 6 December ...").
-            cut = next((k for k, t in enumerate(tokens) if k and t.parts == (BARRIER,)), len(tokens))
-            words = [t for t in tokens[:cut] if t.parts and t.parts != (BARRIER,)] or words
+            # ("Adopted at the Ministerial Council meeting in Valletta, 5 and 6 December ..."),
+            # from its first word (a paragraph's number is none); its first words when that
+            # clause has fewer than two content words ("Today, ...").
+            first = next((k for k, t in enumerate(tokens) if any(p.isalpha() for p in t.parts)), 0)
+            cut = next((k for k in range(first + 1, len(tokens)) if tokens[k].parts == (BARRIER,)),
+                       len(tokens))
+            clause = [t for t in tokens[first:cut] if t.parts and t.parts != (BARRIER,)]
+            content = sum(any(p.isalpha() and p not in skip for p in t.parts) for t in clause)
+            words = clause if content >= 2 else words[:_SHORT_PASSAGE]
         sentence = analysis.sentences[passage.sentences[0]]
         span = Span(words[0].span.start, words[-1].span.end) if words else passage.span
         key = " ".join(fold_text(span.of(analysis.statement.text)))
