@@ -18,6 +18,12 @@ def _findings(earlier: str, later: str) -> list[tuple[str, str | None, str | Non
              [s.value for s in c.shift]) for c in result.changes if c.kind is not ChangeKind.KEPT]
 
 
+def _quoted(earlier: str, later: str) -> list[tuple[str | None, str | None]]:
+    """The two wordings of each finding between two one-sentence statements (a kept
+    sentence after each, so both are statements of two sentences)."""
+    return [(e, l) for _, e, l, _ in _findings(earlier + " Talks go on.", later + " Talks go on.")]
+
+
 @pytest.mark.parametrize(("earlier", "later", "expected"), [
     ("We express serious concern about the situation in the region.",
      "We express grave concern about the situation in the region.",
@@ -602,8 +608,7 @@ def test_function_words_of_the_same_sense_swapped_are_no_finding(earlier: str, l
 def test_a_number_is_quoted_with_its_noun_and_unit(earlier: str, later: str, quoted: tuple[str, str]) -> None:
     """"30" -> "40" reads as "30 per cent" -> "40 per cent", "2231" -> "2334" as the
     resolution it numbers; a verb before a number is no part of it."""
-    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
-    assert [(e, l) for _, e, l, _ in found] == [quoted]
+    assert _quoted(earlier, later) == [quoted]
 
 
 @pytest.mark.parametrize(("earlier", "later", "quoted"), [
@@ -620,8 +625,7 @@ def test_a_verb_swapped_before_an_article_takes_its_object(earlier: str, later: 
     """A changed word right before an article governs the noun phrase after it: quoted
     with it ("resolve the issue" -> "settle the issue"), not as a bare verb; a participle
     before a noun is part of that phrase ("working group")."""
-    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
-    assert [(e, l) for _, e, l, _ in found] == [quoted]
+    assert _quoted(earlier, later) == [quoted]
 
 
 def test_a_modifier_taken_out_reads_with_the_of_or_for_complement_of_its_noun() -> None:
@@ -647,8 +651,7 @@ def test_an_infinitive_after_a_changed_verb_takes_what_it_governs(earlier: str, 
     """"invite the parties to engage" said nothing of what they are to engage in: a verb
     alone after "to" takes its adverb and object ("to respect human rights" already had one,
     and stays as it was)."""
-    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
-    assert [(e, l) for _, e, l, _ in found] == [quoted]
+    assert _quoted(earlier, later) == [quoted]
 
 
 @pytest.mark.parametrize(("earlier", "later", "quoted"), [
@@ -663,8 +666,7 @@ def test_an_infinitive_after_a_changed_verb_takes_what_it_governs(earlier: str, 
 def test_a_participle_that_says_which_is_meant_is_quoted(earlier: str, later: str,
                                                           quoted: tuple[str, str]) -> None:
     """"the progress achieved on ..." is which progress; a name needs no such words."""
-    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
-    assert [(e, l) for _, e, l, _ in found] == [quoted]
+    assert _quoted(earlier, later) == [quoted]
 
 
 @pytest.mark.parametrize(("earlier", "later", "quoted"), [
@@ -682,8 +684,7 @@ def test_a_verb_after_a_modal_or_an_adjective_takes_what_it_governs(earlier: str
                                                                     quoted: tuple[str, str]) -> None:
     """"must engage" -> "should engage" reads with "seriously in the negotiations"; "of"
     takes a determiner as it takes an article ("of this Declaration")."""
-    found = _findings(earlier + " Talks go on.", later + " Talks go on.")
-    assert [(e, l) for _, e, l, _ in found] == [quoted]
+    assert _quoted(earlier, later) == [quoted]
 
 
 def test_a_negation_taken_out_among_function_words_is_a_finding() -> None:

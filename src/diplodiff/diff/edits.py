@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from .._models import Analysis, SentenceLink, Span, Tokens
-from ..text.normalize import bearing_words, heads
+from ..text.normalize import heads
 from ..text.speakers import SpeakerTable
 from .align import spans
-from .lift import lift, modal_words, noun_phrase, raises_degree
+from .lift import bearing, lift, modal_words, noun_phrase, raises_degree
 from .sentences import GAP_THRESHOLD
 from .updates import (
     holder_again,
@@ -136,8 +136,7 @@ def _only_grammar(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     i1, i2, j1, j2 = run
     classes = e.classes[i1:i2] + l.classes[j1:j2]
     words = e.parts[i1:i2] + l.parts[j1:j2]
-    return all(c in (A, N, F) for c in classes) and not modal_words(words) \
-        and bearing_words().isdisjoint(words) \
+    return all(c in (A, N, F) for c in classes) and not modal_words(words) and not bearing(words) \
         and not any(raises_degree(e, k) for k in range(i1, i2)) \
         and not any(raises_degree(l, k) for k in range(j1, j2))
 

@@ -321,8 +321,7 @@ def _said(earlier: Analysis, later: Analysis, e: Words, l: Words, lifted: tuple[
     clause cut in two)."""
     e1, e2, l1, l2 = lifted
     k = 0
-    while e2 + k < len(e.parts) and l2 + k < len(l.parts) and e.parts[e2 + k] == l.parts[l2 + k] \
-            and not e.breaks[e2 + k] and not l.breaks[l2 + k]:
+    while _same_part(e, l, e2 + k, l2 + k):
         k += 1
         if k > _SAID_REACH:
             return None
@@ -338,7 +337,7 @@ def _said(earlier: Analysis, later: Analysis, e: Words, l: Words, lifted: tuple[
 def _as_discovered(phrase: Phrase) -> Phrase:
     """A quoted wording as a discovered phrase of its own, not the formula it holds."""
     return attrs.evolve(phrase, formula="~" + phrase.key, canonical=phrase.key, category=None, rank=None,
-                        origin=Origin.DISCOVERED)
+                        origin=_DISCOVERED)
 
 
 def _voice_name(sentence: Sentence) -> str:
@@ -641,14 +640,10 @@ def _of_complement(e: Words, l: Words, i: int, j: int) -> int:
     """How many parts from ``i`` (``j``), the same on both sides, make the "of" or "for"
     complement of the noun before them ("full support [for MONUSCO]"): the preposition, an
     article, content words joined by "of"; 0 when none follows."""
-    def same(k: int) -> bool:
-        return i + k < len(e.parts) and j + k < len(l.parts) and e.parts[i + k] == l.parts[j + k] \
-            and not e.breaks[i + k] and not l.breaks[j + k]
-
-    if not (same(0) and e.parts[i] in ("of", "for")):
+    if not (_same_part(e, l, i, j) and e.parts[i] in ("of", "for")):
         return 0
     k = end = 1
-    while same(k):
+    while _same_part(e, l, i + k, j + k):
         if e.classes[i + k] == C:
             k += 1
             end = k
@@ -687,6 +682,12 @@ def _bridged(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, 
     if not (left or right):
         return None
     return i1 - left, i2 + right, j1 - left, j2 + right
+
+
+def _same_part(e: Words, l: Words, i: int, j: int) -> bool:
+    """Whether part ``i`` of ``e`` and part ``j`` of ``l`` are one word, no punctuation before it."""
+    return i < len(e.parts) and j < len(l.parts) and e.parts[i] == l.parts[j] \
+        and not e.breaks[i] and not l.breaks[j]
 
 
 def _broken(w: Words, k: int) -> bool:
@@ -1278,8 +1279,8 @@ def _voiced_once(changes: list[Change]) -> list[Change]:
     if not voiced:
         return changes
     return [c for c in changes if not (
-        c.kind is ChangeKind.SHIFTED and c.shift == (ShiftType.SPEAKER,) and c.earlier is not None
-        and c.later is not None and c.phrase.origin is Origin.DISCOVERED
+        c.kind is _SHIFTED and c.shift == (ShiftType.SPEAKER,) and c.earlier is not None
+        and c.later is not None and c.phrase.origin is _DISCOVERED
         and (c.earlier.sentence, c.later.sentence) in voiced)]
 
 
