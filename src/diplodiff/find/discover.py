@@ -13,9 +13,9 @@ import bisect
 import functools
 import re
 import struct
-from collections.abc import Collection, Iterable, Sequence
-from itertools import accumulate, chain, compress, count, groupby, repeat
-from operator import and_, attrgetter, methodcaller
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from itertools import accumulate, chain, groupby
+from operator import attrgetter, methodcaller
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
@@ -283,11 +283,11 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     return tuple(phrases)
 
 
-def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], bool]:
+def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], set[int]]:
     """The flags of every token of a statement, each sentence's followed by a 0 (a token
     that is nothing, so no run of names or terms crosses sentences), read in one pass,
     a sentence's first token under its own NAME and TERM rules (``_first``); where each
-    sentence's start there; and whether a token is a quote mark."""
+    sentence's start there; and the flags its quote marks have (none: no quote mark)."""
     texts: list[object] = []
     offsets = [0]
     for r in rows:  # list.extend copies at C speed; nested chains cost two iterator steps a token
@@ -298,15 +298,17 @@ def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], bool
         every = list(map(_FLAGS.__getitem__, texts))
     except KeyError:  # a word not seen before
         every = list(chain.from_iterable(chain(flags(r), (0,)) for r in rows))
-    quotes = not _QUOTE_FLAGS.isdisjoint(every)
+    quotes = _QUOTE_FLAGS.intersection(every)
     starts = offsets[:-1]  # where a sentence has no token, its first is the 0 after it: _FIRST[0] is 0
     for at, bits in zip(starts, map(_FIRST.__getitem__, map(every.__getitem__, starts)), strict=True):
         every[at] = bits
+    if quotes:  # a quote mark that opens a sentence has its ``_first`` flags
+        quotes.update(map(_FIRST.__getitem__, list(quotes)))
     return every, offsets, quotes
 
 
 def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Sequence[Tokens],
-                found: Sequence[Sequence[Hit]], every: list[int], offsets: list[int], quotes: bool,
+                found: Sequence[Sequence[Hit]], every: list[int], offsets: list[int], quotes: set[int],
                 options: Options) -> list[Phrase]:
     """The discovered phrases of a statement, in one pass over all its sentences (``every``,
     ``offsets``, ``quotes``: from ``_statement_flags``)."""
@@ -315,9 +317,10 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         for hit in sentence_hits:
             usable[at + hit[0] : at + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
     quoted: list[tuple[int, int]] = []
-    # The quote marks found in one C-level pass, then read by sentence: most sentences
-    # have none, and a test of each one's flags cost a call a token.
-    places = compress(count(), map(and_, every, repeat(QUOTE))) if quotes else ()
+    # The quote marks found by ``str.find`` of their flags in the flags as a string, then
+    # read by sentence: most sentences have none, and a test of each token's flags (even
+    # at C level, with ``compress``) made an int a token.
+    places = sorted(chain.from_iterable(map(functools.partial(_places, _flagged(every)), map(chr, quotes))))
     for k, sentence_places in groupby(places, functools.partial(_sentence_of, offsets)):
         at = offsets[k]
         taken = {at + i for first, last, *_ in found[k] for i in range(first, last + 1)}
@@ -349,6 +352,14 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         append(_phrase(statement_id, words, start, end, index, span, key, "~" + key, key, None,
                        None, _DISCOVERED, speaker, side, marks))
     return phrases
+
+
+def _places(text: str, char: str) -> Iterator[int]:
+    """Where ``char`` stands in ``text``."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def _sentence_of(offsets: list[int], token: int) -> int:
