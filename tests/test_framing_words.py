@@ -10,7 +10,7 @@ import pytest
 
 import diplodiff
 from diplodiff._models import Sentence, Tokens
-from diplodiff.diff.framing import _cues, _find, _Words
+from diplodiff.diff.framing import _after_last, _cues, _find, _Words
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -51,3 +51,16 @@ def test_cue_wordings_are_those_a_word_by_word_scan_finds(sentences: list[tuple[
             for lo in range(size + 1):
                 for hi in range(lo, min(size, lo + 12) + 1):
                     assert words.find(lo, hi, table) == _find(words.words, lo, hi, table)
+
+
+def test_modal_cue_is_the_last_wording_read_up_to_the_formula(sentences: list[tuple[Sentence, str]]) -> None:
+    """``_Words.modal`` (read off one scan of the sentence) equals ``last_modal`` of the
+    clause up to each word, on every sentence."""
+    for sentence, text in sentences:
+        words = _Words(sentence, text)
+        for first in range(len(words.words) + 1):
+            clause = _after_last(words.semicolons, first) if words.semicolons else 0
+            found = words.last_modal(clause, first)
+            cue = words.modal(first)
+            assert (cue and (cue.kind, cue.level, cue.span)) == (
+                found and ("modality", found[2], words.cue("modality", *found).span)), (sentence.span, first)

@@ -15,16 +15,22 @@ import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .._models import Analysis, Phrase, Sentence, Span, Tokens, _span
+from .._models import Analysis, Origin, Phrase, Sentence, Span, Tokens, _span
 from ..read.cache import cached, shipped
 from ..text.normalize import BARRIER, fold_text
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import BytesAhoCorasick
 
 _AFTER = 6
 #: A table wording found: start word, end word, level.
 _Found = tuple[int, int, int]
+#: A formula's framing: its modality cue and its intensity cues.
+_Framing = tuple["Cue | None", tuple["Cue", ...]]
 
 
 @frozen
@@ -154,27 +160,31 @@ class _Words:
         self._breaks: list[int] | None = None
         self._scans: dict[int, _Scan] = {}
         self._cues: dict[tuple[str, int, int, int], Cue] = {}
+        self._steps: list[_Found] | None = None
         # Where a modality (intensity) wording stands, and at each such place the
         # ``(length, level)`` of each wording there, longest first (what ``_at`` finds
-        # there for any end). The places where one can begin are read in one pass for
-        # both tables; most ("to", "in") begin none of two words or more, and one look
-        # at the next word rules them out.
-        words, size = self.words, len(self.words)
-        openers = _openers()
+        # there for any end): one automaton pass over the words, space-framed so that
+        # only whole words match (a word with a space in it, never seen, is read word by word).
         found: tuple[dict[int, list[tuple[int, int]]], ...] = ({}, {})
-        for k in compress(count(), map(openers.__contains__, words)):
-            for which, table, lengths, seconds, single in openers[words[k]]:
-                if k + 1 < size and words[k + 1] in seconds:
-                    here = [(n, level) for n in lengths
-                            if k + n <= size and (level := table.get(tuple(words[k : k + n]))) is not None]
-                    if here:
-                        found[which][k] = here
-                elif single is not None:
-                    found[which][k] = [(1, single)]
+        words = self.words
+        joined = (" " + " ".join(words) + " ").encode()
+        if joined.count(b" ") == len(words) + 1:
+            keys, automaton = _cue_automaton()
+            for key, at, _ in automaton.find_matches_as_indexes(joined, overlapping=True):
+                k = joined.count(b" ", 0, at)
+                for which, n, level in keys[key]:
+                    here = found[which].get(k)
+                    if here is None:
+                        found[which][k] = [(n, level)]
+                    else:
+                        here.append((n, level))
+                        here.sort(reverse=True)
+        else:
+            _scan_openers(words, found)
         modality, intensity = _cues()
         #: Where a modality (intensity) wording stands: most formulas have none near them.
-        self.modal_hits = list(found[0])
-        self.intensity_hits = list(found[1])
+        self.modal_hits = sorted(found[0])
+        self.intensity_hits = sorted(found[1])
         self._hits = {id(modality): (self.modal_hits, found[0]),
                       id(intensity): (self.intensity_hits, found[1])}
 
@@ -249,6 +259,44 @@ class _Words:
                         i = k + n
                         break
         return found
+
+    def modal(self, first: int) -> Cue | None:
+        """The modality cue of a formula whose first word is word ``first``: the last
+        wording ``_find`` gives in its clause up to it (``last_modal``)."""
+        steps = self._steps
+        if steps is None:
+            steps = self._modal_steps()
+        i = bisect.bisect_left(self._step_starts, first)
+        if not i:
+            return None
+        a, b, level = steps[i - 1]
+        if b > first:  # the wording runs into the formula: the clause is read again up to it
+            found = self.last_modal(_after_last(self.semicolons, first) if self.semicolons else 0, first)
+            return self.cue("modality", *found) if found else None
+        if self.semicolons and a < _after_last(self.semicolons, first):
+            return None  # a wording of an earlier clause
+        cue = self._step_cues[i - 1]
+        if cue is None:
+            cue = self._step_cues[i - 1] = self.cue("modality", a, b, level)
+        return cue
+
+    def _modal_steps(self) -> list[_Found]:
+        """``_find``'s greedy scan of the whole sentence for modality wordings. No wording
+        holds a ";", so the scan starts each clause afresh; and a scan that stops at a
+        formula takes the same steps up to the last that ends by it, where it ends too,
+        but when that step runs past it."""
+        places, at = self._hits[id(_cues()[0])]
+        steps: list[_Found] = []
+        i = 0
+        for k in places:
+            if k >= i:
+                n, level = at[k][0]
+                steps.append((k, k + n, level))
+                i = k + n
+        self._steps = steps
+        self._step_starts = [a for a, _, _ in steps]
+        self._step_cues: list[Cue | None] = [None] * len(steps)
+        return steps
 
     def last_modal(self, start: int, end: int) -> _Found | None:
         """The last modality wording ``_find`` would give in ``words[start:end]``,
@@ -397,6 +445,38 @@ def _openers() -> dict[str, tuple[_Start, ...]]:
     return {word: tuple(starts) for word, starts in found.items()}
 
 
+def _scan_openers(words: Sequence[str], found: tuple[dict[int, list[tuple[int, int]]], ...]) -> None:
+    """Fill ``found`` (modality, intensity) word by word: at each place where a wording
+    can begin, the ``(length, level)`` of each wording there, longest first."""
+    size = len(words)
+    openers = _openers()
+    for k in compress(count(), map(openers.__contains__, words)):
+        for which, table, lengths, seconds, single in openers[words[k]]:
+            if k + 1 < size and words[k + 1] in seconds:
+                here = [(n, level) for n in lengths
+                        if k + n <= size and (level := table.get(tuple(words[k : k + n]))) is not None]
+                if here:
+                    found[which][k] = here
+            elif single is not None:
+                found[which][k] = [(1, single)]
+
+
+@functools.cache
+def _cue_automaton() -> tuple[list[list[tuple[int, int, int]]], BytesAhoCorasick]:
+    """The modality and intensity wordings (up to ``_LONGEST`` words) as one automaton
+    over space-framed words, and for each key the ``(table, length, level)`` it stands for
+    (0 modality, 1 intensity)."""
+    from ahocorasick_rs import BytesAhoCorasick, MatchKind
+
+    keys: dict[bytes, list[tuple[int, int, int]]] = {}
+    for which, table in enumerate(_cues()):
+        for wording, level in table.items():
+            if len(wording) <= _LONGEST:
+                keys.setdefault((" " + " ".join(wording) + " ").encode(), []).append(
+                    (which, len(wording), level))
+    return list(keys.values()), BytesAhoCorasick(list(keys), matchkind=MatchKind.Standard)
+
+
 #: The first words of the tables (cue tables and stance ladders, loaded once), by identity.
 _FIRSTS: dict[int, tuple[dict[tuple[str, ...], int], dict[str, tuple[int, ...]]]] = {}
 
@@ -413,9 +493,7 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
     mod_cue = None
     hits = words.modal_hits
     if hits and hits[0] < first:
-        modal = words.last_modal(_after_last(words.semicolons, first) if words.semicolons else 0, first)
-        if modal:
-            mod_cue = words.cue("modality", *modal)
+        mod_cue = words.modal(first)
     hits = words.intensity_hits
     if not hits:
         return mod_cue, ()
@@ -447,26 +525,73 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
     return mod_cue, tuple(words.cue("intensity", a, b, lvl) for a, b, lvl in found)
 
 
-def framing_of(analysis: Analysis, phrase: Phrase) -> tuple[Cue | None, tuple[Cue, ...]]:
+def framing_of(analysis: Analysis, phrase: Phrase) -> _Framing:
     """``_framing`` of one occurrence of an analysed statement, computed once per analysis
     (and each sentence read once for all its occurrences)."""
-    memo = analysis.memo
-    done = memo.get("framing-of")
-    if not isinstance(done, dict):  # by identity: the memo holds the phrase, so its id stays its own
-        done = memo["framing-of"] = {}
-    entry = done.get(id(phrase))
+    entry = framings(analysis).get(id(phrase))
     if entry is not None and entry[0] is phrase:
-        return entry[1]  # type: ignore[no-any-return]
-    read = memo.get("framing-words")
+        return entry[1]
+    # Not a lexicon formula of the analysis: read for itself, once.
+    memo = analysis.memo
+    done = memo.get("framing-other")
+    if not isinstance(done, dict):  # by identity: the memo holds the phrase, so its id stays its own
+        done = memo["framing-other"] = {}
+    entry = done.get(id(phrase))
+    if entry is None or entry[0] is not phrase:
+        entry = done[id(phrase)] = (phrase, _framing(phrase, _words_of(analysis, phrase.sentence), analysis))
+    return entry[1]
+
+
+def framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
+    """``_framing`` of every lexicon formula occurrence of an analysed statement, by the
+    id of the phrase (with the phrase, which keeps the id its own), computed once per
+    analysis: the report summary reads them all, so they are read sentence by sentence
+    in one pass."""
+    done = analysis.memo.get("framing-of")
+    if not isinstance(done, dict):
+        done = _framings(analysis)[0]
+    return done
+
+
+def lexicon_framings(analysis: Analysis) -> list[_Framing]:
+    """``_framing`` of each lexicon formula occurrence of an analysed statement, in order
+    (``framings``)."""
+    done = analysis.memo.get("framing-all")
+    if not isinstance(done, list):
+        done = _framings(analysis)[1]
+    return done
+
+
+def _framings(analysis: Analysis) -> tuple[dict[int, tuple[Phrase, _Framing]], list[_Framing]]:
+    by_id: dict[int, tuple[Phrase, _Framing]] = {}
+    found: list[_Framing] = []
+    lexicon = Origin.LEXICON
+    none: _Framing = (None, ())
+    at, words = -1, None
+    for phrase in analysis.phrases:
+        if phrase.origin is lexicon:
+            if phrase.sentence != at:
+                at = phrase.sentence
+                words = _words_of(analysis, at)
+            assert words is not None
+            # a sentence with no cue wording frames none of its formulas
+            framing = _framing(phrase, words, analysis) if words.modal_hits or words.intensity_hits else none
+            by_id[id(phrase)] = (phrase, framing)
+            found.append(framing)
+    analysis.memo["framing-of"] = by_id
+    analysis.memo["framing-all"] = found
+    return by_id, found
+
+
+def _words_of(analysis: Analysis, sentence: int) -> _Words:
+    """Sentence ``sentence`` of ``analysis`` read for framing, once per analysis."""
+    read = analysis.memo.get("framing-words")
     if not isinstance(read, dict):  # each sentence read for framing, by index
-        read = memo["framing-words"] = {}
-    words = read.get(phrase.sentence)
+        read = analysis.memo["framing-words"] = {}
+    words = read.get(sentence)
     if words is None:
-        words = read[phrase.sentence] = _Words(analysis.sentences[phrase.sentence],
-                                                 analysis.statement.text)
-    found = _framing(phrase, words, analysis)
-    done[id(phrase)] = (phrase, found)
-    return found
+        words = read[sentence] = _Words(analysis.sentences[sentence], analysis.statement.text)
+    return words
 
 
 def _neighbours_of(analysis: Analysis, phrase: Phrase) -> _Neighbours:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from .._models import Analysis, Framing, Origin
 from ..text.speakers import OUTLET
-from .framing import framing_of
+from .framing import lexicon_framings
 
 LADDER = "partnership_label"
 
@@ -24,8 +24,7 @@ def summarize(analysis: Analysis) -> Framing:
     voices = Counter(p.side or p.speaker or OUTLET for p in formulas)
     levels: list[int] = []
     intensity = 0
-    for phrase in formulas:
-        modal, cues = framing_of(analysis, phrase)
+    for modal, cues in lexicon_framings(analysis):
         if modal is not None:
             levels.append(modal.level)
         if cues:
