@@ -196,18 +196,20 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
         haystack = b" " + b" \x00 ".join(joined) + b" "
     bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
     matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
-    # (sentence, where in the haystack, which first segment), leftmost first
-    located = sorted([(bisect.bisect_right(bases, start) - 1, start, head) for head, start, _ in matches])
-    k = -1
+    # (which first segment, where in the haystack, end), leftmost first; those at one place
+    # are read together (their wordings in lexicon order), so their order does not matter
+    matches.sort(key=_start)
+    k, upto = -1, 0  # the sentence read, and where the next one begins in the haystack
     flat: list[str] = []
     parts: list[str] | None = None
     nexts: list[int] | None = None
     cumulative: list[int] = []
     simple = False
     i = 0
-    for (sentence, start), group in groupby(located, _place):
-        if sentence != k:
-            k, flat, parts, i = sentence, scanned[sentence], None, 0
+    for start, group in groupby(matches, _start):
+        if start >= upto:
+            k = bisect.bisect_right(bases, start) - 1
+            upto, flat, parts, i = bases[k + 1], scanned[k], None, 0
             found[k] = sentence_hits = []
             # One part per token (no hyphenated words, no bare quote marks): part
             # index and token index are the same, and every part starts and ends one.
@@ -258,7 +260,7 @@ def _numbered(flat: list[str]) -> list[str]:
 #: Below this offset into a sentence, a hit's part is found by counting spaces;
 #: beyond it (long sentences), by bisecting the parts' offsets, so time stays linear.
 _COUNTED = 512
-_place, _head = itemgetter(0, 1), itemgetter(2)
+_head, _start = itemgetter(0), itemgetter(1)
 
 
 def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
