@@ -10,7 +10,7 @@ import pytest
 
 import diplodiff
 from diplodiff._models import Sentence, Tokens
-from diplodiff.diff.framing import _after_last, _cues, _find, _Words
+from diplodiff.diff.framing import _after_last, _cues, _find, _places, _scan_openers, _Words
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -47,10 +47,10 @@ def test_cue_wordings_are_those_a_word_by_word_scan_finds(sentences: list[tuple[
     for sentence, text in sentences:
         words = _Words(sentence, text)
         size = len(words.words)
-        for table in _cues():
+        for which, table in enumerate(_cues()):
             for lo in range(size + 1):
                 for hi in range(lo, min(size, lo + 12) + 1):
-                    assert words.find(lo, hi, table) == _find(words.words, lo, hi, table)
+                    assert words.find(lo, hi, which) == _find(words.words, lo, hi, table)
 
 
 def test_modal_cue_is_the_last_wording_read_up_to_the_formula(sentences: list[tuple[Sentence, str]]) -> None:
@@ -64,3 +64,19 @@ def test_modal_cue_is_the_last_wording_read_up_to_the_formula(sentences: list[tu
             cue = words.modal(first)
             assert (cue and (cue.kind, cue.level, cue.span)) == (
                 found and ("modality", found[2], words.cue("modality", *found).span)), (sentence.span, first)
+
+
+def test_cue_places_of_many_sentences_at_once_are_those_of_each_read_word_by_word() -> None:
+    """``_places`` over every sentence of a statement (one automaton pass) finds what a
+    word-by-word reading of each sentence finds; so it does with a word holding a space
+    (never seen in a statement: then each sentence is read word by word)."""
+    for path in FILES:
+        analysis = diplodiff.analyse(diplodiff.load_statement(path))
+        sentences = [_Words(s, analysis.statement.text).words for s in analysis.sentences]
+        expected = []
+        for words in [*sentences, ["we", "firmly support"], []]:
+            places: tuple[dict[int, list[tuple[int, int]]], dict[int, list[tuple[int, int]]]] = ({}, {})
+            _scan_openers(words, places)
+            expected.append(places)
+        assert _places(sentences) == expected[:-2], path
+        assert _places([*sentences, ["we", "firmly support"], []]) == expected, path

@@ -129,7 +129,12 @@ class _Words:
     or phrase, around a word begins after the last one before it), and where a cue
     wording stands."""
 
-    def __init__(self, sentence: Sentence, text: str) -> None:
+    __slots__ = ("_at", "_breaks", "_cues", "_scans", "_step_cues", "_step_starts", "_steps", "_tokens",
+                 "_upto", "ends", "intensity_hits", "modal_hits", "semicolons", "starts", "text", "words")
+
+    def __init__(self, sentence: Sentence, text: str, *, placed: bool = True) -> None:
+        """Read ``sentence`` of ``text``; where its cue wordings stand is found later
+        (``place``) when not ``placed``."""
         self.text = text
         rows = Tokens.of(sentence.tokens)
         # Where each word starts and ends is asked of its token when a formula needs it
@@ -161,32 +166,15 @@ class _Words:
         self._scans: dict[int, _Scan] = {}
         self._cues: dict[tuple[str, int, int, int], Cue] = {}
         self._steps: list[_Found] | None = None
-        # Where a modality (intensity) wording stands, and at each such place the
-        # ``(length, level)`` of each wording there, longest first (what ``_at`` finds
-        # there for any end): one automaton pass over the words, space-framed so that
-        # only whole words match (a word with a space in it, never seen, is read word by word).
-        found: tuple[dict[int, list[tuple[int, int]]], ...] = ({}, {})
-        words = self.words
-        joined = (" " + " ".join(words) + " ").encode()
-        if joined.count(b" ") == len(words) + 1:
-            keys, automaton = _cue_automaton()
-            for key, at, _ in automaton.find_matches_as_indexes(joined, overlapping=True):
-                k = joined.count(b" ", 0, at)
-                for which, n, level in keys[key]:
-                    here = found[which].get(k)
-                    if here is None:
-                        found[which][k] = [(n, level)]
-                    else:
-                        here.append((n, level))
-                        here.sort(reverse=True)
-        else:
-            _scan_openers(words, found)
-        modality, intensity = _cues()
+        if placed:
+            self.place(_places([self.words])[0])
+
+    def place(self, places: _Places) -> None:
+        """Keep where the cue wordings stand (``_places`` of the words)."""
+        self._at = places
         #: Where a modality (intensity) wording stands: most formulas have none near them.
-        self.modal_hits = sorted(found[0])
-        self.intensity_hits = sorted(found[1])
-        self._hits = {id(modality): (self.modal_hits, found[0]),
-                      id(intensity): (self.intensity_hits, found[1])}
+        self.modal_hits = sorted(places[0])
+        self.intensity_hits = sorted(places[1])
 
     @property
     def breaks(self) -> list[int]:
@@ -242,10 +230,11 @@ class _Words:
             found = self._cues[key] = Cue(kind, self.text[span.start : span.end], span, level)
         return found
 
-    def find(self, lo: int, hi: int, table: dict[tuple[str, ...], int]) -> list[_Found]:
-        """``_find(self.words, lo, hi, table)``, read off the places where a wording of
-        ``table`` stands (found once for the sentence, not for each formula)."""
-        places, at = self._hits[id(table)]
+    def find(self, lo: int, hi: int, which: int) -> list[_Found]:
+        """``_find(self.words, lo, hi, table)`` of cue table ``which`` (0 modality,
+        1 intensity), read off the places where a wording of it stands (found once for
+        the sentence, not for each formula)."""
+        places, at = (self.modal_hits, self.intensity_hits)[which], self._at[which]
         found: list[_Found] = []
         low = bisect.bisect_left(places, lo)
         if low == len(places) or places[low] >= hi:
@@ -285,7 +274,7 @@ class _Words:
         holds a ";", so the scan starts each clause afresh; and a scan that stops at a
         formula takes the same steps up to the last that ends by it, where it ends too,
         but when that step runs past it."""
-        places, at = self._hits[id(_cues()[0])]
+        places, at = self.modal_hits, self._at[0]
         steps: list[_Found] = []
         i = 0
         for k in places:
@@ -302,7 +291,7 @@ class _Words:
         """The last modality wording ``_find`` would give in ``words[start:end]``,
         where ``start`` begins a clause, in time independent of the clause length."""
         if end - start <= _SHORT_RUN:  # read as it is: cheaper than a scan kept for the clause
-            found = self.find(start, end, _cues()[0])
+            found = self.find(start, end, 0)
             return found[-1] if found else None
         scan = self._scans.get(start)
         if scan is None:
@@ -445,7 +434,7 @@ def _openers() -> dict[str, tuple[_Start, ...]]:
     return {word: tuple(starts) for word, starts in found.items()}
 
 
-def _scan_openers(words: Sequence[str], found: tuple[dict[int, list[tuple[int, int]]], ...]) -> None:
+def _scan_openers(words: Sequence[str], found: _Places) -> None:
     """Fill ``found`` (modality, intensity) word by word: at each place where a wording
     can begin, the ``(length, level)`` of each wording there, longest first."""
     size = len(words)
@@ -459,6 +448,41 @@ def _scan_openers(words: Sequence[str], found: tuple[dict[int, list[tuple[int, i
                     found[which][k] = here
             elif single is not None:
                 found[which][k] = [(1, single)]
+
+
+#: Where the cue wordings of a sentence stand, for each table (0 modality, 1 intensity):
+#: at each word where one begins, the ``(length, level)`` of each, longest first.
+_Places = tuple[dict[int, list[tuple[int, int]]], dict[int, list[tuple[int, int]]]]
+
+
+def _places(sentences: Sequence[list[str]]) -> list[_Places]:
+    """The ``_Places`` of each of some sentences' words, found by one automaton pass
+    over all of them: each word framed by spaces, so that only whole words match, and
+    the sentences parted by a character no wording holds (as ``lexicon.hits`` reads
+    them). A word with a space in it (never seen) has them read word by word."""
+    found: list[_Places] = [({}, {}) for _ in sentences]
+    joined = list(map(str.encode, map(" ".join, sentences)))
+    haystack = b" " + b" \x00 ".join(joined) + b" "
+    # one space before each word, and two more per sentence but the first
+    if haystack.count(b" ") != sum(map(len, sentences)) + 2 * len(sentences) - sum(map(bool, sentences)):
+        for words, places in zip(sentences, found, strict=True):
+            _scan_openers(words, places)
+        return found
+    # where the space before each sentence's first word stands
+    bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
+    keys, automaton = _cue_automaton()
+    for key, at, _ in automaton.find_matches_as_indexes(haystack, overlapping=True):
+        sentence = bisect.bisect_right(bases, at) - 1
+        k = haystack.count(b" ", bases[sentence], at)
+        for which, n, level in keys[key]:
+            table = found[sentence][which]
+            here = table.get(k)
+            if here is None:
+                table[k] = [(n, level)]
+            else:
+                here.append((n, level))
+                here.sort(reverse=True)
+    return found
 
 
 @functools.cache
@@ -497,7 +521,6 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
     hits = words.intensity_hits
     if not hits:
         return mod_cue, ()
-    _, intensity = _cues()
     found: list[_Found] = []
     if hits[0] < first:
         lo = _after_last(words.breaks, first)
@@ -506,7 +529,7 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
             before = _neighbours_of(analysis, phrase).last_end(span.start)
             if before is not None:
                 lo = max(lo, min(first, words.ending_by(before)))
-            found = words.find(lo, first, intensity)
+            found = words.find(lo, first, 1)
     if hits[-1] >= first:  # else no wording stands after the formula
         folded = words.words
         last = words.before(span.end)
@@ -518,7 +541,7 @@ def _framing(phrase: Phrase, words: _Words, analysis: Analysis) -> tuple[Cue | N
                 hi += 1
             # After the formula only phrasal cues count ("to new heights"): a lone
             # adverb there modifies the next verb ("is deeply rooted"), not the formula.
-            found += [(a, b, lvl) for a, b, lvl in words.find(last, hi, intensity)
+            found += [(a, b, lvl) for a, b, lvl in words.find(last, hi, 1)
                       if b - a > 1 or folded[a] == "unprecedented"]
     if not found:
         return mod_cue, ()
@@ -567,17 +590,23 @@ def _framings(analysis: Analysis) -> tuple[dict[int, tuple[Phrase, _Framing]], l
     found: list[_Framing] = []
     lexicon = Origin.LEXICON
     none: _Framing = (None, ())
-    at, words = -1, None
-    for phrase in analysis.phrases:
-        if phrase.origin is lexicon:
-            if phrase.sentence != at:
-                at = phrase.sentence
-                words = _words_of(analysis, at)
-            assert words is not None
-            # a sentence with no cue wording frames none of its formulas
-            framing = _framing(phrase, words, analysis) if words.modal_hits or words.intensity_hits else none
-            by_id[id(phrase)] = (phrase, framing)
-            found.append(framing)
+    formulas = [p for p in analysis.phrases if p.origin is lexicon]
+    read = analysis.memo.get("framing-words")
+    if not isinstance(read, dict):  # each sentence read for framing, by index
+        read = analysis.memo["framing-words"] = {}
+    wanted = sorted({p.sentence for p in formulas} - read.keys())
+    if wanted:  # their cue wordings found in one pass
+        text, sentences = analysis.statement.text, analysis.sentences
+        unread = [_Words(sentences[k], text, placed=False) for k in wanted]
+        for k, words, places in zip(wanted, unread, _places([w.words for w in unread]), strict=True):
+            words.place(places)
+            read[k] = words
+    for phrase in formulas:
+        words = read[phrase.sentence]
+        # a sentence with no cue wording frames none of its formulas
+        framing = _framing(phrase, words, analysis) if words.modal_hits or words.intensity_hits else none
+        by_id[id(phrase)] = (phrase, framing)
+        found.append(framing)
     analysis.memo["framing-of"] = by_id
     analysis.memo["framing-all"] = found
     return by_id, found
