@@ -199,6 +199,28 @@ def test_ascii_text_reads_the_same_words_with_ascii_classes(text: str) -> None:
     assert _ASCII_GAPPED.findall(text) == _GAPPED.findall(text)
 
 
+#: ASCII text dense in what cuts pieces or tokens: spaces, commas, periods, apostrophes,
+#: hyphens, digits and line breaks.
+PIECES = st.lists(st.sampled_from([*"aB1 ,.'-\n\t\r(\"_", "U.S.", "1,000", "'s", ", ", "  "])).map("".join)
+
+
+@given(PIECES, st.integers(0, 5))
+def test_pieces_read_the_words_findall_reads(text: str, start: int) -> None:
+    """Reading a text piece by piece gives the tokens and ends ``findall`` gives, the
+    pieces seen before or not."""
+    from itertools import accumulate
+
+    from diplodiff.text.tokens import _ASCII_GAPPED, _HYPHEN_BREAK, _pieced
+
+    if _HYPHEN_BREAK.search(text):
+        return  # read by findall
+    start = min(start, len(text))
+    spaced = _ASCII_GAPPED.findall(text, start)
+    expected = [s.lstrip() for s in spaced], list(accumulate(map(len, spaced), initial=start))[1:]
+    assert _pieced(text, start, len(text)) == expected
+    assert _pieced(text, start, len(text)) == expected
+
+
 def test_a_separator_character_is_white_space_between_words() -> None:
     """U+001C-U+001F are white space to the word pattern, in ASCII text too."""
     (sentence,) = tokenize(Statement(id="t", text="Talks\x1cwent on."))

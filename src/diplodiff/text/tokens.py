@@ -17,8 +17,8 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate, chain, repeat
+from operator import add, itemgetter
 from typing import TypeVar
 
 from .._models import Sentence, Statement, Tokens, _sentence, _span
@@ -208,6 +208,10 @@ def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
 
 def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
     """The words of ``folded[start:end]``, where each ends, and the parts of each."""
+    if folded.isascii() and not _has_separator(folded, start, end) and "\0" not in folded \
+            and not _HYPHEN_BREAK.search(folded, start, end):  # what _pieced reads
+        texts, ends = _pieced(folded, start, end)
+        return texts, ends, _parts(texts)
     if folded.isascii() or not _INVISIBLE.search(folded, start, end):
         plain = _GAPPED if not folded.isascii() or _has_separator(folded, start, end) else _ASCII_GAPPED
         spaced = plain.findall(folded, start, end)
@@ -220,6 +224,66 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
     ends = list(accumulate(map(len, spaced), initial=start))
     del ends[0]
     return texts, ends, parts
+
+
+def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """The words of ``folded[start:end]`` and where each ends (an ASCII text with no
+    separator, NUL or hyphen before a line break), read piece by piece.
+
+    The text is cut before each space and around each comma before one: no token holds
+    either (a hyphen before a line break is the one word that goes on past a space), and
+    what the pattern reads right past a token (a hyphen, a word character) is never one,
+    so each piece has the tokens ``_ASCII_GAPPED`` reads there in the whole text,
+    whatever stands around it. Most pieces are a word with the space before it, a key of
+    ``_GAPPED_WORDS`` (a match of the pattern is one token wherever it stands alone):
+    ``str.split`` and one lookup read them, where ``findall`` cost three times as much a
+    word. The other pieces ("2024." or a paragraph break) are read by ``_tokens_of``.
+    """
+    pieces = folded[start:end].replace(" ", "\0 ").replace(",\0", "\0,\0").split("\0")
+    texts: list[str | None] = list(map(_GAPPED_WORDS.get, pieces))
+    stops = list(accumulate(map(len, pieces), initial=start))  # stops[k + 1]: where piece k ends
+    texts.append(None)  # so that ``index`` always finds one
+    k = texts.index(None)
+    if k == len(pieces):
+        del texts[-1], stops[0]
+        return texts, stops  # type: ignore[return-value]  # no None left
+    words: list[str] = []
+    ends: list[int] = []
+    at = 0
+    while k < len(pieces):
+        words += texts[at:k]  # type: ignore[arg-type]  # none is None
+        ends += stops[at + 1 : k + 1]
+        piece = pieces[k]
+        found = _PIECES.get(piece) or _tokens_of(piece)
+        words += found[0]
+        ends += map(add, found[1], repeat(stops[k]))
+        at = k + 1
+        k = texts.index(None, at)
+    words += texts[at:k]  # type: ignore[arg-type]
+    ends += stops[at + 1 :]
+    return words, ends
+
+
+#: A piece that is not one token -> its tokens and where each ends in it.
+_PIECES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+_MAX_PIECE = 64
+
+
+def _tokens_of(piece: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The tokens of a piece that is not one and where each ends in it (kept in ``_PIECES``:
+    "cooperation." and the like recur)."""
+    spaced = _ASCII_GAPPED.findall(piece)
+    found = tuple(_looked_up(_GAPPED_WORDS, spaced, _spaced_word)), tuple(accumulate(map(len, spaced)))
+    if len(piece) <= _MAX_PIECE:  # a page of blank lines is not kept
+        if len(_PIECES) >= _MAX_FOLDED:
+            _PIECES.clear()  # hostile input with endless distinct pieces: stay bounded
+        _PIECES[piece] = found
+    return found
+
+
+#: A hyphen then a line break: the word goes on after the break (``WORD_PATTERN``),
+#: perhaps past a space, which ``_pieced`` does not allow for.
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n")
 
 
 def _spaced_word(spaced: str) -> str:
