@@ -145,20 +145,22 @@ class Token:
 # instance of ``_settable(cls)``: the class with the plain ``__setattr__`` back, so
 # each field is one specialised slot store, where calling a slot's ``__set__`` (a
 # frozen class's own ``__setattr__`` refuses) built an argument tuple per field and
-# took half of a phrase's cost. The instance then becomes ``cls`` by ``__class__``
-# assignment, which CPython allows as the subclass adds no slots (same layout).
-_new = object.__new__
+# took half of a phrase's cost. The subclass's ``__init__`` is ``object.__init__``, so
+# calling it makes an empty instance at C speed (``object.__new__(cls)``, through its
+# Python-level wrapper, cost a quarter more). The instance then becomes ``cls`` by
+# ``__class__`` assignment, which CPython allows as the subclass adds no slots (same layout).
 
 
 def _settable(cls: type) -> Any:
     """A subclass of the frozen ``cls`` whose instances' fields can be set, to build one in."""
     return type(f"_Settable{cls.__name__}", (cls,), {
-        "__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__})
+        "__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__,
+        "__init__": object.__init__})
 
 
 def _span(start: int, end: int) -> Span:
     """``Span(start, end)`` built fast (offsets of regex matches): tokenizing makes one per word."""
-    span = _new(_SettableSpan)
+    span = _SettableSpan()
     span.start = start
     span.end = end
     span.__class__ = Span
@@ -299,7 +301,7 @@ def _sentence(index: int, span: Span, tokens: Sequence[Token], speaker: str | No
               side: str | None = None, voice: Span | None = None) -> Sentence:
     """``Sentence(index, span, tokens, speaker, side, voice)`` built fast: tokenizing
     and attributing each make one per sentence."""
-    sentence = _new(_SettableSentence)
+    sentence = _SettableSentence()
     sentence.index = index
     sentence.span = span
     sentence.tokens = tokens
@@ -363,11 +365,11 @@ def _phrase(statement_id: str, text: str, start: int, end: int, sentence: int, s
             origin: Origin, speaker: str | None, side: str | None, marks: tuple[str, ...]) -> Phrase:
     """``Phrase(statement_id, text, Span(start, end), ...)`` built fast: the finders make
     one per occurrence (some 60 a statement)."""
-    span = _new(_SettableSpan)  # ``_span`` inline: a call less per phrase
+    span = _SettableSpan()  # ``_span`` inline: a call less per phrase
     span.start = start
     span.end = end
     span.__class__ = Span
-    phrase = _new(_SettablePhrase)
+    phrase = _SettablePhrase()
     phrase.statement_id = statement_id
     phrase.text = text
     phrase.span = span
@@ -482,7 +484,7 @@ def _change(kind: ChangeKind, earlier: Phrase | None, later: Phrase | None, *,
             markers: tuple[Marker, ...] = (), passage: str | None = None) -> Change:
     """``Change(...)`` built fast (``score`` from 0 to 100): a comparison makes one per
     pair of formulas and per formula of one side."""
-    change = _new(_SettableChange)
+    change = _SettableChange()
     change.kind = kind
     change.earlier = earlier
     change.later = later
