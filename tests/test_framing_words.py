@@ -10,6 +10,7 @@ import pytest
 
 import diplodiff
 from diplodiff._models import Sentence, Tokens
+from diplodiff.diff import framing
 from diplodiff.diff.framing import _after_last, _cues, _find, _places, _scan_openers, _Words
 
 DATA = Path(__file__).parent / "data"
@@ -80,3 +81,20 @@ def test_cue_places_of_many_sentences_at_once_are_those_of_each_read_word_by_wor
             expected.append(places)
         assert _places(sentences) == expected[:-2], path
         assert _places([*sentences, ["we", "firmly support"], []]) == expected, path
+
+
+def test_neighbours_read_one_by_one_answer_as_sorted_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_Neighbours`` of a few phrases (read one by one) answers as of many (sorted for
+    bisections), at every position of every sentence of the seeds."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        analysis = diplodiff.analyse(diplodiff.load_statement(path))
+        for sentence, phrases in analysis.by_sentence().items():
+            span = analysis.sentences[sentence].span
+            few = framing._Neighbours(phrases)
+            monkeypatch.setattr(framing, "_FEW", -1)
+            many = framing._Neighbours(phrases)
+            monkeypatch.undo()
+            assert few.starts is None or len(phrases) > framing._FEW
+            for x in range(span.start - 1, span.end + 2):
+                assert few.covers(x) == many.covers(x), (path, x)
+                assert few.last_end(x) == many.last_end(x), (path, x)

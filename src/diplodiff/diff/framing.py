@@ -212,7 +212,8 @@ class _Words:
             found -= 1
         if k < len(ends) and tokens.start(k) < position:
             found += 1
-        return found if self._upto is None else self._words_upto(found)
+        upto = self._upto
+        return found if upto is None or not found else upto[found - 1]
 
     def ending_by(self, position: int) -> int:
         """How many words end by ``position`` (``bisect_right`` of their ends)."""
@@ -364,24 +365,45 @@ def _at(words: Sequence[str], i: int, hi: int, table: dict[tuple[str, ...], int]
 
 
 class _Neighbours:
-    """The other phrases of a sentence, sorted for the two questions framing asks."""
+    """The other phrases of a sentence, for the two questions framing asks: read one
+    by one when they are few (most sentences), else sorted once for bisections."""
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
-        spans = sorted([(p.span.start, p.span.end) for p in phrases])
-        self.starts = [a for a, _ in spans]
-        ends = [b for _, b in spans]
-        self.reach = list(accumulate(ends, max))
-        self.ends = sorted(ends)
+        self.phrases = phrases
+        self.starts: list[int] | None = None
+        if len(phrases) > _FEW:
+            spans = sorted([(p.span.start, p.span.end) for p in phrases])
+            self.starts = [a for a, _ in spans]
+            ends = [b for _, b in spans]
+            self.reach = list(accumulate(ends, max))
+            self.ends = sorted(ends)
 
     def covers(self, position: int) -> bool:
         """Does a phrase hold ``position``?"""
+        if self.starts is None:
+            for phrase in self.phrases:
+                span = phrase.span
+                if span.start <= position < span.end:
+                    return True
+            return False
         k = bisect.bisect_right(self.starts, position)
         return k > 0 and self.reach[k - 1] > position
 
     def last_end(self, position: int) -> int | None:
         """The last end of a phrase at or before ``position``."""
+        if self.starts is None:
+            found = None
+            for phrase in self.phrases:
+                end = phrase.span.end
+                if end <= position and (found is None or end > found):
+                    found = end
+            return found
         k = bisect.bisect_right(self.ends, position)
         return self.ends[k - 1] if k else None
+
+
+#: Most phrases of a sentence read one by one for each question (``_Neighbours``).
+_FEW = 12
 
 
 def _find(words: Sequence[str], lo: int, hi: int, table: dict[tuple[str, ...], int],
@@ -633,6 +655,8 @@ def _neighbours_of(analysis: Analysis, phrase: Phrase) -> _Neighbours:
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     if phrase.span.end <= phrase.span.start:  # an empty phrase would be its own neighbour
         return _Neighbours([p for p in analysis.phrases[lo:hi] if p is not phrase])
+    if hi - lo <= _FEW:
+        return _Neighbours(analysis.phrases[lo:hi])
     places = ("framing-neighbours", start, end)
     others = memo.get(places)
     if not isinstance(others, _Neighbours):
