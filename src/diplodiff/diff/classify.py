@@ -25,6 +25,8 @@ Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
 def voice(group: Sequence[Phrase]) -> str | None:
     """The side that voices a formula across its occurrences (``"both"`` when
     both sides do); ``None`` when only the outlet does."""
+    if len(group) == 1:  # most formulas occur once: their side, if any
+        return group[0].side or None
     sides = {p.side for p in group if p.side}
     if not sides:
         return None
@@ -132,9 +134,10 @@ def _carriers(group: Sequence[Phrase], analysis: Analysis) -> str:
     'sentence 3, Wang Yi: "Standing at a new historical…"'."""
     out: dict[int, str] = {}
     for phrase in group:
-        sentence = analysis.sentences[phrase.sentence]
-        words = opening_words(sentence.span.of(analysis.statement.text))
-        out.setdefault(phrase.sentence, f'sentence {phrase.sentence + 1}, {sentence.speaker}: "{words}"')
+        if phrase.sentence not in out:
+            sentence = analysis.sentences[phrase.sentence]
+            words = opening_words(sentence.span.of(analysis.statement.text))
+            out[phrase.sentence] = f'sentence {phrase.sentence + 1}, {sentence.speaker}: "{words}"'
     return "; ".join(out.values())
 
 

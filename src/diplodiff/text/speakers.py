@@ -1049,7 +1049,7 @@ def _toggle(text: str, open_: bool) -> bool:
 
 def opening_words(sentence: str, n: int = 6) -> str:
     """The first ``n`` words of a sentence, "…" when cut: how reports point to a sentence."""
-    words = sentence.split()
+    words = sentence.split(None, n)  # the n words and the rest, if any, unsplit
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
