@@ -3,8 +3,6 @@ overall commitment (modality) and intensity, for the top of every report."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from .._models import Analysis, Framing, Origin
 from ..text.speakers import OUTLET
 from .framing import lexicon_framings
@@ -16,22 +14,25 @@ def summarize(analysis: Analysis) -> Framing:
     """Return the framing of one analysed statement (lexicon formulas only)."""
     lexicon = Origin.LEXICON  # read once: an enum member read off its class is a Python-level call (3.11)
     formulas = [p for p in analysis.phrases if p.origin is lexicon]
-    labels: Counter[tuple[str, int]] = Counter()
-    for phrase in formulas:
-        if phrase.category == LADDER and phrase.rank is not None:
-            labels[(phrase.canonical, phrase.rank)] += 1
+    labels: dict[tuple[str, int], int] = {}
     # the outlet's own narration counts under the outlet's name (``outlet`` when it has none)
-    voices = Counter(p.side or p.speaker or OUTLET for p in formulas)
-    levels: list[int] = []
-    intensity = 0
-    for modal, cues in lexicon_framings(analysis):
+    voices: dict[str, int] = {}
+    levels = modal_formulas = intensity = 0
+    # one pass over the formulas and their framing (``lexicon_framings`` is in their order)
+    for phrase, (modal, cues) in zip(formulas, lexicon_framings(analysis), strict=True):
+        if phrase.rank is not None and phrase.category == LADDER:
+            label = (phrase.canonical, phrase.rank)
+            labels[label] = labels.get(label, 0) + 1
+        said = phrase.side or phrase.speaker or OUTLET
+        voices[said] = voices.get(said, 0) + 1
         if modal is not None:
-            levels.append(modal.level)
+            levels += modal.level
+            modal_formulas += 1
         if cues:
             intensity += sum(c.level for c in cues)
     return Framing(
         labels=tuple(sorted(((w, r, n) for (w, r), n in labels.items()), key=lambda x: (-x[1], -x[2], x[0]))),
         voices=tuple(sorted(voices.items(), key=lambda x: (-x[1], x[0]))),
-        modality=round(sum(levels) / len(levels), 2) if levels else None,
-        modal_formulas=len(levels), intensity=intensity,
+        modality=round(levels / modal_formulas, 2) if modal_formulas else None,
+        modal_formulas=modal_formulas, intensity=intensity,
     )
