@@ -152,7 +152,9 @@ def _small(earlier: Sequence[str], later: Sequence[str], threshold: float) -> li
     ``cdist`` gives them, compared with the threshold in float32 as numpy compares."""
     bound = array("f", [threshold])[0]
     rows = _rows(earlier, later, fuzz.ratio, max(threshold - 0.1, 0.0))
-    found = [(-score, i, j) for i, row in enumerate(rows) for j, score in enumerate(row) if score >= bound]
+    # Over a threshold, most rows have no cell left (0 under the cutoff): those are not read.
+    found = [(-score, i, j) for i, row in enumerate(rows) if bound <= 0.0 or any(row)
+             for j, score in enumerate(row) if score >= bound]
     found.sort()
     return _greedy(found)
 

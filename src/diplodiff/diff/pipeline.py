@@ -45,13 +45,26 @@ from .lift import bearing, list_members
 from .sentences import align_sentences, is_revision, linked_sides, passages
 from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
-from .words import ARTICLES, CLAUSE_WORDS, A, C, F, N, V, Words, lexicon_hits, phrases_at, widen, words_of
+from .words import (
+    ARTICLES,
+    CLAUSE_WORDS,
+    A,
+    C,
+    F,
+    N,
+    V,
+    Words,
+    lexicon_hits,
+    phrase_starts,
+    phrases_at,
+    widen,
+    words_of,
+)
 
 # Enum members read off their class once: under Python 3.11 each such read (``Origin.LEXICON``)
 # is a Python-level call, as ``EnumType`` defines ``__getattr__``; the hot loops read these.
 _LEXICON, _DISCOVERED = Origin.LEXICON, Origin.DISCOVERED
 _ADDED, _DROPPED, _KEPT, _SHIFTED = ChangeKind.ADDED, ChangeKind.DROPPED, ChangeKind.KEPT, ChangeKind.SHIFTED
-_KIND_ORDER = {ChangeKind.ADDED: 0, ChangeKind.DROPPED: 1, ChangeKind.SHIFTED: 2, ChangeKind.KEPT: 3}
 #: Distinct lexicon formulas are distinct on purpose; only the rungs of the
 #: partnership ladder are read as one label moving up or down.
 _LADDER = "partnership_label"
@@ -388,19 +401,29 @@ def _overlaps(span: Span, spans: Sequence[Span] | _SpanSet) -> bool:
 
 def _formulas_inside(analysis: Analysis, spans: Sequence[Span]) -> set[str]:
     """The formulas with an occurrence inside one of ``spans``."""
+    found: set[str] = set()
+    if not spans:
+        return found
     # Phrases are in text order: the ones starting in a span are found by bisection,
     # not by a scan of every phrase for each reading of the inventory.
-    phrases = analysis.phrases
-    found: set[str] = set()
+    phrases, starts = analysis.phrases, phrase_starts(analysis)
     for span in spans:
-        lo = bisect_left(phrases, span.start, key=_start)
-        hi = bisect_right(phrases, span.end, lo, key=_start)
-        found.update(p.formula for p in phrases[lo:hi] if p.span.end <= span.end)
+        lo = bisect_left(starts, span.start)
+        for phrase in phrases[lo : bisect_right(starts, span.end, lo)]:
+            if phrase.span.end <= span.end:
+                found.add(phrase.formula)
     return found
 
 
-def _start(phrase: Phrase) -> int:
-    return phrase.span.start
+def _placed(group: Sequence[Phrase], places: Sequence[tuple[int, int, str]]) -> str | None:
+    """The id of the first passage (``places``: its start, end and id) that holds the
+    first occurrence in one; ``None`` when no passage holds one."""
+    for phrase in group:
+        at = phrase.span.start
+        for start, end, pid in places:
+            if start <= at < end:
+                return pid
+    return None
 
 
 def _trim(analysis: Analysis, words: Words, first: int, last: int, core: tuple[int, int],
@@ -994,7 +1017,10 @@ def _names_something(phrase: Phrase) -> bool:
     """Whether a wording has a word that is no function word nor a bare number (a
     paragraph renumbered, "12." -> "13.", names nothing)."""
     skip = _no_content()
-    return any(not w.isdigit() and w not in skip for w in phrase.key.split())
+    for w in phrase.key.split():  # noqa: SIM110 (``any`` over a generator cost twice as much)
+        if w not in skip and not w.isdigit():
+            return True
+    return False
 
 
 #: A passage this short with no key phrase is its own key phrase (a new slogan).
@@ -1286,9 +1312,13 @@ def _voiced_once(changes: list[Change]) -> list[Change]:
 
 def _report_order(change: Change) -> tuple[int, bool, bool, int]:
     """Kind, lexicon formulas first, later occurrences first, then place."""
-    phrase = change.phrase
-    return (_KIND_ORDER[change.kind], phrase.origin is not _LEXICON, phrase is change.earlier,
-            phrase.span.start)
+    # Read without a lookup by kind (an enum member hashes at a Python-level call) and
+    # without ``Change.phrase`` (a property): the report sorts every change by this.
+    kind, later = change.kind, change.later
+    phrase = later if later is not None else change.earlier
+    assert phrase is not None
+    order = 0 if kind is _ADDED else 1 if kind is _DROPPED else 2 if kind is _SHIFTED else 3
+    return order, phrase.origin is not _LEXICON, later is None, phrase.span.start
 
 
 #: The inventory read with some passages (``_Inventory.findings``): its pairs, and its
@@ -1332,13 +1362,13 @@ class _Inventory:
         one_sided = []
         # One rule for both sides: the side the phrase stands on, and the other.
         for side, formulas in ((0, dropped), (1, added)):
+            groups, held, spots = self.pairing.groups[side], self.held[side], places[side]
             for formula in formulas:
-                group = self.pairing.groups[side][formula]
-                if self.elsewhere(group, side):
+                group = groups[formula]
+                known = held.get(formula)  # ``elsewhere`` answered before: no call
+                if known if known is not None else self.elsewhere(group, side):
                     continue
-                # The first passage of the first occurrence in one: the passages' places read once.
-                pid = next((found_id for p in group for start, end, found_id in places[side]
-                            if start <= p.span.start < end), None) if own[side] else None
+                pid = _placed(group, spots) if spots else None
                 # In a revision, a formula standing in corresponding sentences outside
                 # any passage is no finding either.
                 if not (self.revision and pid is None
