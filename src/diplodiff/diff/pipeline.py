@@ -136,8 +136,11 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
     return sum(map(vocabulary.__contains__, words)) + words[0].endswith(_ADJECTIVE)
 
 
-_CUES = frozenset({ShiftType.MODALITY, ShiftType.INTENSITY})
-_FRAMES = _CUES | {ShiftType.SPEAKER}
+#: Shift types read off their class once (see ``_LEXICON``), and kept in tuples: a
+#: shift type is found in one by identity, where a set hashes it at a Python-level call.
+_MODALITY, _INTENSITY, _SPEAKER = ShiftType.MODALITY, ShiftType.INTENSITY, ShiftType.SPEAKER
+_CUES = (_MODALITY, _INTENSITY)
+_FRAMES = (_MODALITY, _INTENSITY, _SPEAKER)
 
 
 def _without_edited(change: Change, edited: tuple[Sequence[Span] | _SpanSet, Sequence[Span] | _SpanSet],
@@ -146,7 +149,7 @@ def _without_edited(change: Change, edited: tuple[Sequence[Span] | _SpanSet, Seq
     if not any(edited):  # no edit (readouts of different meetings): nothing to drop
         return change
     dropped = []
-    for shift in (ShiftType.MODALITY, ShiftType.INTENSITY):
+    for shift in _CUES:
         markers = [m for m in change.markers if m.shift is shift]
         if shift in change.shift and markers and all(
                 _overlaps(m.span, edited[m.statement == "later"]) for m in markers):
@@ -154,29 +157,41 @@ def _without_edited(change: Change, edited: tuple[Sequence[Span] | _SpanSet, Seq
     return _drop_shifts(change, dropped)
 
 
-def _adjacent(change: Change, earlier: Analysis, later: Analysis) -> set[ShiftType]:
+def _adjacent(change: Change, earlier: Analysis, later: Analysis) -> list[ShiftType]:
     """The framing shifts with a cue word right before the formula, nothing between."""
-    found = set()
+    found = []
     for m in change.markers:
         phrase, text = ((change.earlier, earlier.statement.text) if m.statement == "earlier"
                         else (change.later, later.statement.text))
         if phrase is not None and m.span.end <= phrase.span.start \
                 and not text[m.span.end : phrase.span.start].strip():
-            found.add(m.shift)
+            found.append(m.shift)
     return found
 
 
-def _drop_shifts(change: Change, dropped: Collection[ShiftType]) -> Change:
+def _within_shifts(shift: Sequence[ShiftType], allowed: Sequence[ShiftType]) -> bool:
+    """Whether every shift type of ``shift`` is one of ``allowed`` (by identity)."""
+    for kind in shift:  # noqa: SIM110 (a generator for all() cost more than the test)
+        if kind not in allowed:
+            return False
+    return True
+
+
+def _drop_shifts(change: Change, dropped: Sequence[ShiftType]) -> Change:
     """The change without some of its shift types (kept when none is left)."""
-    if not set(change.shift) & set(dropped):
-        return change
+    for kind in change.shift:
+        if kind in dropped:
+            break
+    else:
+        return change  # none of its shift types is dropped
     shift = tuple(s for s in change.shift if s not in dropped)
+    prefixes = tuple(s.value for s in dropped)
     # ``_change`` rather than ``attrs.evolve``, which reads the class's fields again for each
     # change (~34,000 instructions, against ~4,000).
     return _change(
         _SHIFTED if shift else _KEPT, change.earlier, change.later, shift=shift, score=change.score,
         earlier_count=change.earlier_count, later_count=change.later_count,
-        details=tuple(d for d in change.details if not any(d.startswith(s.value) for s in dropped)),
+        details=tuple(d for d in change.details if not d.startswith(prefixes)),
         history=change.history, markers=tuple(m for m in change.markers if m.shift not in dropped),
         passage=change.passage)
 
@@ -238,8 +253,13 @@ class _Pairing:
     def same(self, formula: str) -> list[Change]:
         """Changes within one formula found on both sides: one for a wording that
         recurs, and one per pair of wordings that differ (paired by similarity)."""
-        e_forms = {p.key: p for p in reversed(self.e_groups[formula])}
-        l_forms = {p.key: p for p in reversed(self.l_groups[formula])}
+        e_group, l_group = self.e_groups[formula], self.l_groups[formula]
+        if len(e_group) == 1 and len(l_group) == 1:
+            # One occurrence a side (most formulas): one change, whether the wordings
+            # are one (common) or two (paired at threshold 0, which pairs any two).
+            return [self.change(e_group[0], l_group[0])]
+        e_forms = {p.key: p for p in reversed(e_group)}
+        l_forms = {p.key: p for p in reversed(l_group)}
         common = [k for k in e_forms if k in l_forms]
         changes = [self.change(e_forms[common[0]], l_forms[common[0]])] if common else []
         e_rest = [p for k, p in e_forms.items() if k not in l_forms]
@@ -315,9 +335,9 @@ def _voice_swap(earlier: Analysis, later: Analysis, e: Words, l: Words, core: tu
             or not (_overlaps(e.span(i1, i2), (es.voice,)) and _overlaps(l.span(j1, j2), (ls.voice,))):
         return None
     names = [_voice_name(s) for s in (es, ls)]
-    return ((ShiftType.SPEAKER,), (f"speaker: {names[0]} -> {names[1]}",),
-            (Marker(ShiftType.SPEAKER, "earlier", es.voice.of(earlier.statement.text), es.voice),
-             Marker(ShiftType.SPEAKER, "later", ls.voice.of(later.statement.text), ls.voice)))
+    return ((_SPEAKER,), (f"speaker: {names[0]} -> {names[1]}",),
+            (Marker(_SPEAKER, "earlier", es.voice.of(earlier.statement.text), es.voice),
+             Marker(_SPEAKER, "later", ls.voice.of(later.statement.text), ls.voice)))
 
 
 #: Most shared words a change of speaker is quoted with (what is said, up to punctuation).
@@ -483,7 +503,7 @@ def _lifted_phrase(analysis: Analysis, words: Words, first: int, last: int, *, k
         sentence_span=Span(s_first.span.start, s_last.span.end), key=key,
         formula=hit.formula if hit else "~" + key, canonical=hit.canonical if hit else key,
         category=hit.category if hit else None, rank=hit.rank if hit else None,
-        origin=Origin.LEXICON if hit else Origin.DISCOVERED, speaker=s_first.speaker, side=s_first.side,
+        origin=_LEXICON if hit else _DISCOVERED, speaker=s_first.speaker, side=s_first.side,
         marks=("edited",),
     )
 
@@ -581,7 +601,7 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
     """The named things that overlap a span: discovered names and lexicon formulas
     (partnership labels aside: they are rungs of one ladder)."""
     return [p for p in phrases_at(analysis, span)
-            if "name" in p.marks or (p.origin is Origin.LEXICON and p.category != _LADDER)]
+            if "name" in p.marks or (p.origin is _LEXICON and p.category != _LADDER)]
 
 
 def _content_words(key: str) -> list[str]:
@@ -613,7 +633,7 @@ def _unrelated(e: Phrase, l: Phrase) -> bool:
     content = [_content(e), _content(l)]
     if (content[0] & content[1]) - (_possessors(e) & _possessors(l)):
         return False
-    return Origin.LEXICON in (e.origin, l.origin) or min(map(len, content)) >= CLAUSE_WORDS
+    return _LEXICON in (e.origin, l.origin) or min(map(len, content)) >= CLAUSE_WORDS
 
 
 def _possessors(phrase: Phrase) -> set[str]:
@@ -799,9 +819,9 @@ class _Edited:
                 l_content == 0 and e_content >= CLAUSE_WORDS)
             if e1 == e2 or l1 == l2 or (clause and not _name_lists(e, l, edit.lift)):
                 if e_content and i2 > i1:
-                    self.clause(ChangeKind.DROPPED, e, i1, i2)
+                    self.clause(_DROPPED, e, i1, i2)
                 if l_content and j2 > j1:
-                    self.clause(ChangeKind.ADDED, l, j1, j2)
+                    self.clause(_ADDED, l, j1, j2)
                 continue
             if self.swapped(earlier, later, e, l, edit.core, threshold):
                 continue
@@ -837,18 +857,18 @@ class _Edited:
                 # words, and the formulas in it are its key phrases ("approved the
                 # Comprehensive Plan" -> "instructed ... to finalize the draft SCO
                 # Development Strategy" has that name under it).
-                sides = ((ChangeKind.DROPPED, e, e_phrase, e1, e2, e_hits),
-                         (ChangeKind.ADDED, l, l_phrase, l1, l2, l_hits))
+                sides = ((_DROPPED, e, e_phrase, e1, e2, e_hits),
+                         (_ADDED, l, l_phrase, l1, l2, l_hits))
                 for kind, side_words, phrase, lo, hi, hits in sides:
-                    if phrase.origin is not Origin.LEXICON and len(_content(phrase)) >= CLAUSE_WORDS:
+                    if phrase.origin is not _LEXICON and len(_content(phrase)) >= CLAUSE_WORDS:
                         self.clause(kind, side_words, lo, hi)
                         continue
-                    self.claimed[kind is ChangeKind.ADDED].append(phrase.span)
-                    if phrase.origin is Origin.LEXICON:
-                        self.unpair(kind is ChangeKind.ADDED,
+                    self.claimed[kind is _ADDED].append(phrase.span)
+                    if phrase.origin is _LEXICON:
+                        self.unpair(kind is _ADDED,
                                     next((h for h in hits if h.formula == phrase.formula), phrase))
                     else:
-                        self.unpaired[kind is ChangeKind.ADDED].append(phrase)
+                        self.unpaired[kind is _ADDED].append(phrase)
                 continue
             if _name_lists(e, l, edit.lift):
                 # A list is read whole, member by member, whichever of its edits reaches it:
@@ -891,7 +911,7 @@ class _Edited:
                                                   later_count=first.later_count + 1)
                 continue
             seen.add(words, len(self.changes))
-            self.changes.append(Change(ChangeKind.SHIFTED, e_phrase, l_phrase, shift=shift,
+            self.changes.append(Change(_SHIFTED, e_phrase, l_phrase, shift=shift,
                                        score=ratio(e_phrase.key, l_phrase.key), earlier_count=1,
                                        later_count=1, details=details, markers=markers))
 
@@ -951,7 +971,7 @@ def _term_phrase(analysis: Analysis, words: Words, first: int, last: int) -> Phr
     marks = ("compound",) if any("-" in t.text for t in tokens) else ()
     return Phrase(statement_id=analysis.statement.id, text=span.of(analysis.statement.text), span=span,
                   sentence=sentence.index, sentence_span=sentence.span, key=key, formula="~" + key,
-                  canonical=key, category=None, rank=None, origin=Origin.DISCOVERED,
+                  canonical=key, category=None, rank=None, origin=_DISCOVERED,
                   speaker=sentence.speaker, side=sentence.side, marks=marks)
 
 
@@ -969,11 +989,11 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
                    for side in (0, 1))
     chunks: dict[str, list[Change]] = {}
     for c in changes:
-        if c.passage is not None and c.origin is Origin.DISCOVERED:
+        if c.passage is not None and c.origin is _DISCOVERED:
             chunks.setdefault(c.passage, []).append(c)
     replaced: set[int] = set()
     for passage in passages:
-        side = passage.kind is ChangeKind.ADDED
+        side = passage.kind is _ADDED
         analysis, other, known = analyses[side], streams[not side], vocabs[not side]
         words = words_of(analysis, passage.sentences)
         inside = [k for k, t in enumerate(words.owner)
@@ -989,7 +1009,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
             phrase = _term_phrase(analysis, words, first, last)
             span = phrase.span
             if f" {phrase.key} " in other or any(
-                    p.origin is Origin.LEXICON for p in phrases_at(analysis, span)) or any(
+                    p.origin is _LEXICON for p in phrases_at(analysis, span)) or any(
                     a.start < span.end and span.start < a.end for a in added):
                 continue
             if quoted[side].holds(span):
@@ -1072,9 +1092,9 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
         phrase = Phrase(statement_id=analysis.statement.id, text=span.of(analysis.statement.text), span=span,
                         sentence=sentence.index, sentence_span=Span(sentence.span.start, max(
                             sentence.span.end, passage.span.end)), key=key, formula="~" + key,
-                        canonical=key, category=None, rank=None, origin=Origin.DISCOVERED,
+                        canonical=key, category=None, rank=None, origin=_DISCOVERED,
                         speaker=sentence.speaker, side=sentence.side)
-    return _one_sided(kind is ChangeKind.ADDED, phrase, 1, passage.id)
+    return _one_sided(kind is _ADDED, phrase, 1, passage.id)
 
 
 def _one_sided(added: int, phrase: Phrase, count: int, passage: str | None = None) -> Change:
@@ -1100,7 +1120,7 @@ def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, late
     the added and dropped findings in no passage, as ``(kind, sentence)``; the passages
     are numbered ``p<first_id>``, ``p<first_id + 1>``... in report order."""
     found: list[Passage] = []
-    for kind, analysis, side in zip((ChangeKind.DROPPED, ChangeKind.ADDED), (earlier, later), linked,
+    for kind, analysis, side in zip((_DROPPED, _ADDED), (earlier, later), linked,
                                     strict=True):
         count: dict[int, int] = {}
         for found_kind, sentence in findings:
@@ -1162,7 +1182,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     words (``_words_in``)."""
     covered: tuple[set[int], set[int]] = (set(), set())
     for passage in found:
-        covered[passage.kind is ChangeKind.ADDED].update(passage.sentences)
+        covered[passage.kind is _ADDED].update(passage.sentences)
     for change in changes:
         if change.kind is _KEPT:
             continue
@@ -1172,7 +1192,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
             covered[1].add(change.later.sentence)
     runs: list[Passage] = []
     skip = function_words()
-    for side, kind, analysis in ((0, ChangeKind.DROPPED, earlier), (1, ChangeKind.ADDED, later)):
+    for side, kind, analysis in ((0, _DROPPED, earlier), (1, _ADDED, later)):
         matter = []
         other = words[1 - side]
         for sentence in analysis.sentences:
@@ -1232,7 +1252,7 @@ def _compound(analysis: Analysis, phrase: Phrase) -> Phrase:
 
 def _numbered(found: Sequence[Passage], changes: Sequence[Change]) -> tuple[list[Passage], list[Change]]:
     """Passages in report order with ids ``p1, p2...``, and the changes pointing at the new ids."""
-    ordered = sorted(found, key=lambda p: (p.kind is ChangeKind.ADDED, p.span.start))
+    ordered = sorted(found, key=lambda p: (p.kind is _ADDED, p.span.start))
     ids = {p.id: f"p{n}" for n, p in enumerate(ordered, 1)}
     return ([p if p.id == ids[p.id] else attrs.evolve(p, id=ids[p.id]) for p in ordered],
             [attrs.evolve(c, passage=ids[c.passage]) if c.passage in ids and c.passage != ids[c.passage]
@@ -1250,7 +1270,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     edited = _Edited(earlier, later, links, options.match_threshold, revision=revision, speakers=speakers)
     found = list(passages(earlier, later, links)) if revision else []  # ids p1, p2...
     for kind, sentence, span in edited.clauses:
-        analysis = earlier if kind is ChangeKind.DROPPED else later
+        analysis = earlier if kind is _DROPPED else later
         found.append(Passage(f"p{len(found) + 1}", kind, (sentence,), span, span.of(analysis.statement.text)))
     inventory = _Inventory(earlier, later, edited, links, revision, recurring=recurring,
                            vocabulary=vocabulary)
@@ -1279,7 +1299,7 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     moved: set[str] = set()
     for passage in found:
         if passage.id not in covered:
-            side = passage.kind is ChangeKind.ADDED
+            side = passage.kind is _ADDED
             change = _fallback((earlier, later)[side], passage, passage.kind, inventory.words[not side])
             if change is None or not _names_something(change.phrase):
                 moved.add(passage.id)
@@ -1301,11 +1321,11 @@ def _voiced_once(changes: list[Change]) -> list[Change]:
     one change of voice, read on the formula it carries, its sentences the evidence."""
     voiced = {(c.earlier.sentence, c.later.sentence) for c in changes
               if c.kind is _SHIFTED and c.earlier is not None and c.later is not None
-              and c.phrase.origin is _LEXICON and ShiftType.SPEAKER in c.shift}
+              and c.phrase.origin is _LEXICON and _SPEAKER in c.shift}
     if not voiced:
         return changes
     return [c for c in changes if not (
-        c.kind is _SHIFTED and c.shift == (ShiftType.SPEAKER,) and c.earlier is not None
+        c.kind is _SHIFTED and c.shift == (_SPEAKER,) and c.earlier is not None
         and c.later is not None and c.phrase.origin is _DISCOVERED
         and (c.earlier.sentence, c.later.sentence) in voiced)]
 
@@ -1354,7 +1374,7 @@ class _Inventory:
     def findings(self, found: Sequence[Passage], options: Options) -> _Findings:
         """The inventory's pairs, and its formulas of one side (0 dropped, 1 added) that
         are findings, as ``(side, formula, passage id)``, with ``found`` as the passages."""
-        own = tuple([p for p in found if p.kind is kind] for kind in (ChangeKind.DROPPED, ChangeKind.ADDED))
+        own = tuple([p for p in found if p.kind is kind] for kind in (_DROPPED, _ADDED))
         places = tuple([(p.span.start, p.span.end, p.id) for p in passages] for passages in own)
         pairs, dropped, added = self.pairing.changes(options, (
             _formulas_inside(self.earlier, [p.span for p in own[0]]),
@@ -1380,7 +1400,7 @@ class _Inventory:
         """The added and dropped findings in no passage (``findings`` read with the
         passages), as ``(kind, sentence)``: what ``_grouped`` reads, with no change built."""
         _, one_sided = findings
-        kinds = (ChangeKind.DROPPED, ChangeKind.ADDED)
+        kinds = (_DROPPED, _ADDED)
         return [(c.kind, c.phrase.sentence) for c in self.edited_changes
                 if c.kind in kinds] + [
             (kinds[side], self.pairing.groups[side][formula][0].sentence)
@@ -1438,33 +1458,37 @@ class _Inventory:
             # A wording with a word the other statement never uses (no formula of it
             # uses) stands nowhere in it (in no formula of it): no scan for that one.
             words = set(key.split())
+            # The set tests first: they settle most discovered chunks without a scan of
+            # the other statement's formulas or words for the wording.
             held = self.held[side][phrase.formula] = (
-                (bool(self.edits[side]) and any(self.edits[side].overlaps(p.span) for p in group))
-                or (words <= self.key_words[other] and _nested(key, self.keys[other]))
-                or (words <= self.vocab[other] and f" {key} " in self.words[other])
+                (bool(self.edits[side].starts) and any(self.edits[side].overlaps(p.span) for p in group))
                 or (not self.revision and phrase.origin is _DISCOVERED
                     and not _distinct(words, self.vocab[other],
-                                      every=not self.pairing.is_listed(phrase.formula, side))))
+                                      every=not self.pairing.is_listed(phrase.formula, side)))
+                or (words <= self.key_words[other] and _nested(key, self.keys[other]))
+                or (words <= self.vocab[other] and f" {key} " in self.words[other]))
         return held
 
     def framed(self, change: Change) -> Change:
         """A kept or shifted change, less the framing shifts that are no finding here."""
         earlier, later, e, l = self.earlier, self.later, change.earlier, change.later
-        change = _without_edited(change, self.edits)
-        if not self.revision and ShiftType.SPEAKER in change.shift and BOTH in (
+        if self.edits[0].starts or self.edits[1].starts:
+            change = _without_edited(change, self.edits)
+        if not self.revision and _SPEAKER in change.shift and BOTH in (
                 voice(self.pairing.e_groups[e.formula]) if e else None,
                 voice(self.pairing.l_groups[l.formula]) if l else None):
             # Readouts of different meetings: whether a formula is voiced jointly or by one
             # of the two sides follows the format (a joint press meeting, one minister's
             # remarks); the voices line of the framing summary weighs it. A formula that
             # passed from one side to the other is still a finding.
-            change = _drop_shifts(change, (ShiftType.SPEAKER,))
-        if not self.revision and change.kind is _SHIFTED and set(change.shift) <= _CUES:
+            change = _drop_shifts(change, (_SPEAKER,))
+        if not self.revision and change.kind is _SHIFTED and _within_shifts(change.shift, _CUES):
             # Readouts of different meetings: a kept formula framed by other verbs in other
             # sentences is the normal case; the framing summary weighs it. A word that
             # qualifies the formula itself ("illegitimate unilateral coercive measures") is
             # part of its wording, and stays.
-            change = _drop_shifts(change, _CUES - _adjacent(change, earlier, later))
+            adjacent = _adjacent(change, earlier, later)
+            change = _drop_shifts(change, [s for s in _CUES if s not in adjacent])
         elif e is not None and l is not None and (e.sentence, l.sentence) in self.linked:
             # Its sentence corresponds: an edit there is reported where it stands; what is
             # left of its framing comes from other occurrences elsewhere, unless the side
