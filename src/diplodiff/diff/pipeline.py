@@ -130,10 +130,15 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
     an adjective. Lexicon formulas, names, quoted and recurring phrases are key
     phrases whatever their score (``is_reportable``).
     """
-    words = _content_words(phrase.key)
+    skip = _no_content()
+    words = [w for w in phrase.key.split() if w not in skip]  # _content_words, read inline
     if len(words) < 2:
         return 0
-    return sum(map(vocabulary.__contains__, words)) + words[0].endswith(_ADJECTIVE)
+    score = int(words[0].endswith(_ADJECTIVE))
+    for w in words:  # a loop: map() and sum() cost more for a few words
+        if w in vocabulary:
+            score += 1
+    return score
 
 
 #: Shift types read off their class once (see ``_LEXICON``), and kept in tuples: a
@@ -950,8 +955,12 @@ def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
     """Keep at most ``MAX_KEY_CHUNKS`` plain chunks per passage, the most formula-like first."""
     chunks: dict[str, list[Change]] = {}
     for change in changes:
-        if change.passage and change.origin is _DISCOVERED and not set(change.phrase.marks) - {
-                "compound"} and max(change.earlier_count, change.later_count) < 2:
+        if not change.passage or change.earlier_count >= 2 or change.later_count >= 2:
+            continue
+        phrase = change.later or change.earlier  # ``Change.phrase``, without the property call
+        # A plain chunk: discovered, no mark but "compound".
+        if phrase is not None and phrase.origin is _DISCOVERED and phrase.marks.count("compound") == len(
+                phrase.marks):
             chunks.setdefault(change.passage, []).append(change)
     for found in chunks.values():
         if len(found) <= MAX_KEY_CHUNKS:

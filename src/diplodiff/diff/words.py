@@ -126,27 +126,23 @@ def folded_parts(analysis: Analysis, sentences: Sequence[int]) -> list[str]:
             if parts != (BARRIER,) for part in parts]
 
 
-def _phrase_starts(analysis: Analysis) -> tuple[list[int], int]:
-    """Where each phrase of ``analysis`` starts, and the longest phrase's length."""
-    memo = analysis.memo
-    found = memo.get("phrase-starts")
-    if not isinstance(found, tuple):
+def phrase_starts(analysis: Analysis) -> list[int]:
+    """Where each phrase of ``analysis`` starts, in order (the phrases stand in text order)."""
+    found = analysis.memo.get("phrase-starts")
+    if not isinstance(found, list):
         # The phrases stand in text order: a span finds those that overlap it by
         # bisecting their starts (a scan of every phrase for every edit was quadratic),
         # read at C speed once per analysis rather than sorted into sentences.
-        phrases = analysis.phrases
-        found = memo["phrase-starts"] = (list(map(_START, phrases)), max(map(_length, phrases), default=0))
+        found = analysis.memo["phrase-starts"] = list(map(_START, analysis.phrases))
     return found
-
-
-def phrase_starts(analysis: Analysis) -> list[int]:
-    """Where each phrase of ``analysis`` starts, in order (the phrases stand in text order)."""
-    return _phrase_starts(analysis)[0]
 
 
 def phrases_at(analysis: Analysis, span: Span) -> list[Phrase]:
     """The phrases of ``analysis`` that overlap ``span``, in order."""
-    starts, longest = _phrase_starts(analysis)
+    starts = phrase_starts(analysis)
+    longest = analysis.memo.get("phrase-longest")
+    if not isinstance(longest, int):
+        longest = analysis.memo["phrase-longest"] = max(map(_length, analysis.phrases), default=0)
     # A phrase starting at or before span.start - longest ends by span.start.
     lo = bisect_right(starts, span.start - longest)
     hi = bisect_left(starts, span.end, lo)
