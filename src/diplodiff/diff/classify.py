@@ -38,8 +38,7 @@ def _words(phrase: Phrase, wanted: Sequence[str], shift: ShiftType, statement: s
     want = set(wanted)
     found = []
     for start, end in word_spans(phrase.text):
-        parts = set(numeric(fold_token(phrase.text[start:end])))
-        if parts & want:
+        if not want.isdisjoint(numeric(fold_token(phrase.text[start:end]))):  # no set built per word
             span = _span(phrase.span.start + start, phrase.span.start + end)
             found.append(Marker(shift, statement, phrase.text[start:end], span))
     return found or [Marker(shift, statement, phrase.text, phrase.span)]

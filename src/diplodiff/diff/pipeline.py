@@ -1383,7 +1383,9 @@ class _Inventory:
     def findings(self, found: Sequence[Passage], options: Options) -> _Findings:
         """The inventory's pairs, and its formulas of one side (0 dropped, 1 added) that
         are findings, as ``(side, formula, passage id)``, with ``found`` as the passages."""
-        own = tuple([p for p in found if p.kind is kind] for kind in (_DROPPED, _ADDED))
+        own: tuple[list[Passage], list[Passage]] = ([], [])
+        for passage in found:
+            own[passage.kind is _ADDED].append(passage)
         places = tuple([(p.span.start, p.span.end, p.id) for p in passages] for passages in own)
         pairs, dropped, added = self.pairing.changes(options, (
             _formulas_inside(self.earlier, [p.span for p in own[0]]),
