@@ -15,6 +15,7 @@ import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -493,9 +494,17 @@ def _places(sentences: Sequence[list[str]]) -> list[_Places]:
     # where the space before each sentence's first word stands
     bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
     keys, automaton = _cue_automaton()
-    for key, at, _ in automaton.find_matches_as_indexes(haystack, overlapping=True):
-        sentence = bisect.bisect_right(bases, at) - 1
-        k = haystack.count(b" ", bases[sentence], at)
+    matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
+    matches.sort(key=_start)
+    # The spaces before each match are counted on from the last one (a count from the
+    # sentence's start for each match was quadratic in a sentence with no break).
+    sentence, counted, k = -1, 0, 0
+    for key, at, _ in matches:
+        if sentence < 0 or at >= bases[sentence + 1]:
+            sentence = bisect.bisect_right(bases, at) - 1
+            counted, k = bases[sentence], 0
+        k += haystack.count(b" ", counted, at)
+        counted = at
         for which, n, level in keys[key]:
             table = found[sentence][which]
             here = table.get(k)
@@ -505,6 +514,9 @@ def _places(sentences: Sequence[list[str]]) -> list[_Places]:
                 here.append((n, level))
                 here.sort(reverse=True)
     return found
+
+
+_start = itemgetter(1)
 
 
 @functools.cache
