@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .._models import Analysis, Origin, Phrase, Sentence, Span, Tokens, _span
+from ..find.lexicon import sentence_bases, spaced
 from ..read.cache import cached, shipped
 from ..text.normalize import BARRIER, fold_text
+from .words import phrase_starts
 
 if TYPE_CHECKING:
     from ahocorasick_rs import BytesAhoCorasick
@@ -480,19 +482,16 @@ _Places = tuple[dict[int, list[tuple[int, int]]], dict[int, list[tuple[int, int]
 
 def _places(sentences: Sequence[list[str]]) -> list[_Places]:
     """The ``_Places`` of each of some sentences' words, found by one automaton pass
-    over all of them: each word framed by spaces, so that only whole words match, and
-    the sentences parted by a character no wording holds (as ``lexicon.hits`` reads
-    them). A word with a space in it (never seen) has them read word by word."""
+    over all of them (the haystack ``lexicon.hits`` reads, ``spaced``). A word with a
+    space in it (never seen) has them read word by word."""
     found: list[_Places] = [({}, {}) for _ in sentences]
-    joined = list(map(str.encode, map(" ".join, sentences)))
-    haystack = b" " + b" \x00 ".join(joined) + b" "
+    joined, haystack = spaced(sentences)
     # one space before each word, and two more per sentence but the first
     if haystack.count(b" ") != sum(map(len, sentences)) + 2 * len(sentences) - sum(map(bool, sentences)):
         for words, places in zip(sentences, found, strict=True):
             _scan_openers(words, places)
         return found
-    # where the space before each sentence's first word stands
-    bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
+    bases = sentence_bases(joined)
     keys, automaton = _cue_automaton()
     matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
     matches.sort(key=_start)
@@ -601,33 +600,27 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> _Framing:
 
 def framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
     """``_framing`` of every lexicon formula occurrence of an analysed statement, by the
-    id of the phrase (with the phrase, which keeps the id its own), computed once per
-    analysis: the report summary reads them all, so they are read sentence by sentence
-    in one pass."""
+    id of the phrase (with the phrase, which keeps the id its own), in the order of the
+    phrases, computed once per analysis: the report summary reads them all, so they are
+    read sentence by sentence in one pass."""
     done = analysis.memo.get("framing-of")
     if not isinstance(done, dict):
-        done = _framings(analysis)[0]
+        done = analysis.memo["framing-of"] = _framings(analysis)
     return done
 
 
 def lexicon_framings(analysis: Analysis) -> list[_Framing]:
     """``_framing`` of each lexicon formula occurrence of an analysed statement, in order
     (``framings``)."""
-    done = analysis.memo.get("framing-all")
-    if not isinstance(done, list):
-        done = _framings(analysis)[1]
-    return done
+    return [framing for _, framing in framings(analysis).values()]
 
 
-def _framings(analysis: Analysis) -> tuple[dict[int, tuple[Phrase, _Framing]], list[_Framing]]:
+def _framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
     by_id: dict[int, tuple[Phrase, _Framing]] = {}
-    found: list[_Framing] = []
     lexicon = Origin.LEXICON
     none: _Framing = (None, ())
     formulas = [p for p in analysis.phrases if p.origin is lexicon]
-    read = analysis.memo.get("framing-words")
-    if not isinstance(read, dict):  # each sentence read for framing, by index
-        read = analysis.memo["framing-words"] = {}
+    read = _read(analysis)
     wanted = sorted({p.sentence for p in formulas} - read.keys())
     if wanted:  # their cue wordings found in one pass
         text, sentences = analysis.statement.text, analysis.sentences
@@ -640,17 +633,20 @@ def _framings(analysis: Analysis) -> tuple[dict[int, tuple[Phrase, _Framing]], l
         # a sentence with no cue wording frames none of its formulas
         framing = _framing(phrase, words, analysis) if words.modal_hits or words.intensity_hits else none
         by_id[id(phrase)] = (phrase, framing)
-        found.append(framing)
-    analysis.memo["framing-of"] = by_id
-    analysis.memo["framing-all"] = found
-    return by_id, found
+    return by_id
+
+
+def _read(analysis: Analysis) -> dict[int, _Words]:
+    """The sentences of ``analysis`` read for framing so far, by index (kept in its memo)."""
+    read = analysis.memo.get("framing-words")
+    if not isinstance(read, dict):
+        read = analysis.memo["framing-words"] = {}
+    return read
 
 
 def _words_of(analysis: Analysis, sentence: int) -> _Words:
     """Sentence ``sentence`` of ``analysis`` read for framing, once per analysis."""
-    read = analysis.memo.get("framing-words")
-    if not isinstance(read, dict):  # each sentence read for framing, by index
-        read = analysis.memo["framing-words"] = {}
+    read = _read(analysis)
     words = read.get(sentence)
     if words is None:
         words = read[sentence] = _Words(analysis.sentences[sentence], analysis.statement.text)
@@ -660,9 +656,7 @@ def _words_of(analysis: Analysis, sentence: int) -> _Words:
 def _neighbours_of(analysis: Analysis, phrase: Phrase) -> _Neighbours:
     """The phrases of an analysed phrase's sentence span (itself left out if empty)."""
     memo = analysis.memo
-    starts = memo.get("framing-starts")
-    if not isinstance(starts, list):  # where each phrase starts, for the bisections
-        starts = memo["framing-starts"] = [p.span.start for p in analysis.phrases]
+    starts = phrase_starts(analysis)
     start, end = phrase.sentence_span.start, phrase.sentence_span.end
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     if phrase.span.end <= phrase.span.start:  # an empty phrase would be its own neighbour

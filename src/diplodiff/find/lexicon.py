@@ -181,9 +181,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     if automaton is None:
         return found
     flats = list(map(Tokens.flat, rows))
-    joined = list(map(str.encode, map(" ".join, flats)))
-    # Sentences joined by a character no wording holds; each part framed by spaces.
-    haystack = b" " + b" \x00 ".join(joined) + b" "
+    joined, haystack = spaced(flats)
     # The automaton knows the first segments' number words as well as their digits, so
     # the parts are scanned as they stand, and ``numeric`` reads only the sentences where
     # a gapped wording starts; unless "N decades" may stand for "10N years" (one part
@@ -192,9 +190,8 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     scanned, numbered = flats, not numbers
     if numbers and (not spelled or b" decade " in haystack):
         scanned, numbered = [_numbered(flat) for flat in flats], True
-        joined = list(map(str.encode, map(" ".join, scanned)))
-        haystack = b" " + b" \x00 ".join(joined) + b" "
-    bases = list(accumulate(map((3).__add__, map(len, joined)), initial=0))
+        joined, haystack = spaced(scanned)
+    bases = sentence_bases(joined)
     matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
     # (which first segment, where in the haystack, end), leftmost first; those at one place
     # are read together (their wordings in lexicon order), so their order does not matter
@@ -250,6 +247,20 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             sentence_hits.append((owner, last, pos, best_end, best))
             i = best_end
     return found
+
+
+def spaced(sentences: Sequence[Sequence[str]]) -> tuple[list[bytes], bytes]:
+    """Each sentence's words joined by spaces (UTF-8), and the haystack an automaton of
+    space-framed wordings scans: each word framed by spaces, so that only whole words
+    match, and the sentences parted by a character no wording holds."""
+    joined = list(map(str.encode, map(" ".join, sentences)))
+    return joined, b" " + b" \x00 ".join(joined) + b" "
+
+
+def sentence_bases(joined: Sequence[bytes]) -> list[int]:
+    """Where the space before each sentence's first word stands in the haystack of
+    ``spaced`` (and, last, its length less one)."""
+    return list(accumulate(map((3).__add__, map(len, joined)), initial=0))
 
 
 def _numbered(flat: list[str]) -> list[str]:
