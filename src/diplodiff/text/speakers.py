@@ -70,7 +70,6 @@ from .words import (
     split,
     statement_words,
     vocabulary,
-    word_places,
 )
 from .words import word as make_word
 
@@ -386,7 +385,7 @@ class _Reader:
         #: Where each sentence's words with a reporting verb, head noun, ... stand, and their
         #: bits together: most sentences have no head noun (no one is introduced), no
         #: reporting verb (no cue) or no event verb, and are read no further.
-        self.words, self.marked, self.flags = statement_words(self.rows)
+        self.words, self.marked, self.flags, self.kept = statement_words(self.rows)
         intros = [i for words, flags in zip(self.words, self.flags, strict=True) if flags & HEAD
                   for i in introductions(words, self.lookup.sides)]
         self.people = _People(self.lookup, intros, _home(statement, self.lookup))
@@ -641,10 +640,11 @@ class _Reader:
     def read(self) -> tuple[Sentence, ...]:
         """Every sentence with its speaker, side and voice span."""
         text = self.statement.text
-        starts = paragraph_starts(text, self.sentences)
+        gaps = _gaps(text, self.sentences)
+        starts = _paragraph_starts(text, gaps)
         quotes = _has_quote(text)
         # A quotation runs to a blank line: a single line break, which a reflow moves, ends none.
-        quoted = quote_continues(text, self.sentences, blank_line_starts(text, self.sentences)) if quotes \
+        quoted = quote_continues(text, self.sentences, _blank_starts(gaps)) if quotes \
             else [False] * len(self.sentences)
         outlet = _Voice(self.outlet, None)
         voice = outlet
@@ -653,8 +653,8 @@ class _Reader:
         named: list[bool] = []  # whether the sentence names its own speaker
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
             self.reading = n
-            if starts[n] and self._blank_before(n):
-                in_list = False
+            if starts[n] and (n == 0 or gaps[n].count("\n") >= 2):
+                in_list = False  # a list ends at a paragraph after a blank line
             opens_quote = quotes and _opens_at(text, sentence.span.start, sentence.span.end)
             new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
             named.append(new is not None)
@@ -676,12 +676,6 @@ class _Reader:
             out.append(_sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side,
                                  voice.span))  # _voiced, inline: one call less a sentence
         return tuple(out)
-
-    def _blank_before(self, n: int) -> bool:
-        if n == 0:
-            return True
-        text = self.statement.text[self.sentences[n - 1].span.end : self.sentences[n].span.start]
-        return text.count("\n") >= 2
 
     def person_of(self, cue: _Cue) -> Person | None:
         """The person a person, pronoun or title cue stands for, if known."""
@@ -706,11 +700,10 @@ class _Reader:
         last = (end if end < n else n) - 1
         if last < start:
             last = start
-        rows = self.rows[self.reading]
-        if len(rows.texts) == n:  # no quote mark left out: word k is token k
+        rows, kept = self.rows[self.reading], self.kept[self.reading]
+        if kept is None:  # no quote mark left out: word k is token k
             return _span(rows.start(start), rows.ends[last])
-        starts, ends = word_places(self.sentences[self.reading])
-        return _span(starts[start], ends[last])
+        return _span(rows.start(kept[start]), rows.ends[kept[last]])
 
     def said(self, words: Sequence[Word], cue: _Cue | None) -> Span | None:
         """The span of the words that name the speaker ("Wang Yi said"), if a cue does: its
@@ -927,13 +920,16 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     single line break in a text that is not hard-wrapped and has no blank lines: a text
     keeps one paragraph convention, so where blank lines part its paragraphs a single
     line break is only a reflowed line)."""
-    wrapped = bool(_BLANK.search(text.strip())) or _hard_wrapped(text)
-    out = []
-    previous = 0
-    for n, sentence in enumerate(sentences):
-        gap = text[previous : sentence.span.start]
-        out.append(n == 0 or ("\n" in gap and (not wrapped or bool(_BLANK.search(gap)))))
-        previous = sentence.span.end
+    return _paragraph_starts(text, _gaps(text, sentences))
+
+
+def _paragraph_starts(text: str, gaps: Sequence[str]) -> list[bool]:
+    """``paragraph_starts`` read off the sentences' ``_gaps``."""
+    if _BLANK.search(text.strip()) or _hard_wrapped(text):
+        return _blank_starts(gaps)
+    out = ["\n" in gap for gap in gaps]
+    if out:
+        out[0] = True
     return out
 
 
@@ -943,12 +939,26 @@ def blank_line_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     The paragraph breaks that no reflow moves: whether a single line break parts
     paragraphs (``paragraph_starts``) is read from how the text is wrapped, so the
     same paragraph wrapped otherwise reads differently there."""
+    return _blank_starts(_gaps(text, sentences))
+
+
+def _blank_starts(gaps: Sequence[str]) -> list[bool]:
+    """``blank_line_starts`` read off the sentences' ``_gaps``."""
+    out = ["\n" in gap and _BLANK.search(gap) is not None for gap in gaps]
+    if out:
+        out[0] = True
+    return out
+
+
+def _gaps(text: str, sentences: Sequence[Sentence]) -> list[str]:
+    """The text before each sentence from the end of the one before it (the first's from
+    the text's start): cut once, where paragraph and blank-line starts each read them."""
     out = []
     previous = 0
-    for n, sentence in enumerate(sentences):
-        gap = text[previous : sentence.span.start]
-        out.append(n == 0 or ("\n" in gap and bool(_BLANK.search(gap))))
-        previous = sentence.span.end
+    for sentence in sentences:
+        span = sentence.span
+        out.append(text[previous : span.start])
+        previous = span.end
     return out
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, count
-from operator import attrgetter
+from itertools import compress, count, filterfalse
 from typing import Generic, Literal, NamedTuple, TypeVar
 
-from .._models import Sentence, Tokens
+from .._models import Tokens
 from .normalize import QUOTES, WORD_PATTERN, function_words, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
@@ -123,66 +121,54 @@ def _seen(token: str) -> Word | None:
     return found
 
 
-def statement_words(rows: Sequence[Tokens]) -> tuple[list[list[Word]], list[list[int]], list[int]]:
+def statement_words(rows: Sequence[Tokens],
+                    ) -> tuple[list[list[Word]], list[Sequence[int]], list[int], list[list[int] | None]]:
     """The words and punctuation of each sentence's tokens (quote marks left out), where
-    its words with a ``MARKED`` bit stand, and those words' bits together (the sentence's
-    flags). Words and marks are each read in one pass over the whole statement by ``map``
-    and cut at the sentences' ends. ``list.extend`` keeps what ``map`` gave before a
-    ``KeyError`` (a word not seen before, or a quote mark, which is never seen), and the
-    pass goes on after it: most statements have one, and a loop in Python over their
-    words cost as much as reading them, as did a second pass for every word's bits."""
+    its words with a ``MARKED`` bit stand, those words' bits together (the sentence's
+    flags), and which tokens its words are (``None``: word ``k`` is token ``k``).
+
+    Each sentence is read by ``map`` (its words, then where its marked words stand: a
+    sentence's places are small ints, which ``count`` does not build anew), and in a
+    Python loop only when it holds a quote mark or a word not seen before (``KeyError``)."""
     if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
         # hostile input with endless distinct words: stay bounded (cleared between
         # statements only, so _MARKED holds all of one statement's marked texts)
         _SEEN.clear()
         _QUOTED.clear()
         _MARKED.clear()
-    every: list[Word] = []
-    dropped: list[int] = []  # where the quote marks stood among the tokens
-    texts = list(chain.from_iterable(map(_texts, rows)))
-    rest = iter(texts)
-    while True:
+    get, marked_text = _SEEN.__getitem__, _MARKED.__contains__
+    words: list[list[Word]] = []
+    marked: list[Sequence[int]] = []
+    flags: list[int] = []
+    kept: list[list[int] | None] = []
+    for row in rows:
+        texts = row.texts
         try:
-            every.extend(map(_SEEN.__getitem__, rest))
-            break
-        except KeyError as missing:
-            found = _seen(missing.args[0])
-            if found is None:
-                dropped.append(len(every) + len(dropped))
-            else:
-                every.append(found)
-    marks = list(compress(count(), map(_MARKED.__contains__, texts)))
-    ends = list(accumulate(map(len, map(_texts, rows))))
-    if dropped:  # to the places among the words
-        ends = [end - bisect_left(dropped, end) for end in ends]
-        marks = [k - bisect_left(dropped, k) for k in marks]
-    words, marked, flags = [], [], []
-    start = k = 0
-    for end in ends:
-        at: list[int] = []
+            found = list(map(get, texts))
+            kept.append(None)
+        except KeyError:
+            found, texts, places = _read(texts)
+            kept.append(places)
+        words.append(found)
+        at = list(compress(count(), map(marked_text, texts)))
         flag = 0
-        while k < len(marks) and marks[k] < end:
-            flag |= every[marks[k]][3]
-            at.append(marks[k] - start)
-            k += 1
-        words.append(every[start:end])
+        for k in at:
+            flag |= found[k][3]
         marked.append(at)
         flags.append(flag)
-        start = end
-    return words, marked, flags
+    return words, marked, flags, kept
 
 
-_texts = attrgetter("texts")
-
-
-def word_places(sentence: Sentence) -> tuple[Sequence[int], Sequence[int]]:
-    """Where each word of the sentence (``statement_words``) starts and ends in the statement text."""
-    rows = Tokens.of(sentence.tokens)
-    starts, ends = rows.starts(), rows.ends
-    if all(map(_SEEN.__contains__, rows.texts)):  # no quote mark: a word for each token
-        return starts, ends
-    kept = [k for k, t in enumerate(rows.texts) if (_SEEN.get(t) or _seen(t)) is not None]
-    return [starts[k] for k in kept], [ends[k] for k in kept]
+def _read(texts: Sequence[str]) -> tuple[list[Word], Sequence[str], list[int] | None]:
+    """The words of a sentence's token ``texts`` with a quote mark or a word not seen
+    before, the texts of its words, and which tokens they are (``None``: all)."""
+    found = list(map(_SEEN.get, texts))
+    for k in filterfalse(found.__getitem__, range(len(found))):  # few: the rest read by map
+        found[k] = _SEEN.get(texts[k]) or _seen(texts[k])
+    kept = list(compress(count(), found))  # a quote mark is no word (None)
+    if len(kept) == len(texts):
+        return found, texts, None  # type: ignore[return-value]  # none is None
+    return list(filter(None, found)), list(map(texts.__getitem__, kept)), kept
 
 
 @functools.lru_cache(maxsize=4096)  # names of the text's people, met in every statement
