@@ -56,15 +56,15 @@ def test_cue_wordings_are_those_a_word_by_word_scan_finds(sentences: list[tuple[
 
 def test_modal_cue_is_the_last_wording_read_up_to_the_formula(sentences: list[tuple[Sentence, str]]) -> None:
     """``_Words.modal`` (read off one scan of the sentence) equals ``last_modal`` of the
-    clause up to each word, on every sentence."""
+    clause up to each word, and ``modal_at`` a position ``modal`` of the words before it,
+    on every sentence."""
     for sentence, text in sentences:
         words = _Words(sentence, text)
         for first in range(len(words.words) + 1):
             clause = _after_last(words.semicolons, first) if words.semicolons else 0
-            found = words.last_modal(clause, first)
-            cue = words.modal(first)
-            assert (cue and (cue.kind, cue.level, cue.span)) == (
-                found and ("modality", found[2], words.cue("modality", *found).span)), (sentence.span, first)
+            assert words.modal(first) == words.last_modal(clause, first), (sentence.span, first)
+        for position in range(sentence.span.start, sentence.span.end + 1):
+            assert words.modal_at(position) == words.modal(words.before(position)), (sentence.span, position)
 
 
 def test_cue_places_of_many_sentences_at_once_are_those_of_each_read_word_by_word() -> None:

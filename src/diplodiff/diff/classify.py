@@ -14,7 +14,7 @@ from .._models import Analysis, Marker, Phrase, ShiftType, Span, _span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, SpeakerTable, opening_words, side_named
 from .align import hunks
-from .framing import Cue, WordingCues, framing_of, wording_cues
+from .framing import Cue, WordingCues, framing_cue, framing_of, wording_cues
 from .lift import list_members, raises_degree
 from .sentences import runs
 from .words import ARTICLES, C, V, Words
@@ -154,16 +154,19 @@ def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
         for name, phrase, analysis in (("earlier", e, earlier), ("later", l, later)):
             said = analysis.sentences[phrase.sentence].voice or phrase.span
             markers.append(Marker(ShiftType.SPEAKER, name, said.of(analysis.statement.text), said))
-    e_mod, e_int = framing_of(earlier, e)
-    l_mod, l_int = framing_of(later, l)
-    if e_mod and l_mod and e_mod.level != l_mod.level:
+    (e_modal, e_intensity), (l_modal, l_intensity) = framing_of(earlier, e), framing_of(later, l)
+    if e_modal and l_modal and e_modal[2] != l_modal[2]:
+        e_mod, l_mod = (framing_cue(earlier, e, "modality", e_modal),
+                        framing_cue(later, l, "modality", l_modal))
         found.append(ShiftType.MODALITY)
         details.append(f"modality: {e_mod.text!r} -> {l_mod.text!r} "
                        f"({_direction(e_mod.level, l_mod.level)})")
         markers += _cue_markers(ShiftType.MODALITY, [e_mod], "earlier")
         markers += _cue_markers(ShiftType.MODALITY, [l_mod], "later")
-    e_sum, l_sum = sum(c.level for c in e_int), sum(c.level for c in l_int)
+    e_sum, l_sum = sum(c[2] for c in e_intensity), sum(c[2] for c in l_intensity)
     if e_sum != l_sum:
+        e_int = [framing_cue(earlier, e, "intensity", wording) for wording in e_intensity]
+        l_int = [framing_cue(later, l, "intensity", wording) for wording in l_intensity]
         found.append(ShiftType.INTENSITY)
         details.append(f"intensity: {_cue_words(e_int)} -> {_cue_words(l_int)} "
                        f"({_direction(e_sum, l_sum)})")

@@ -26,10 +26,10 @@ def summarize(analysis: Analysis) -> Framing:
         said = phrase.side or phrase.speaker or OUTLET
         voices[said] = voices.get(said, 0) + 1
         if modal is not None:
-            levels += modal.level
+            levels += modal[2]
             modal_formulas += 1
         if cues:
-            intensity += sum(c.level for c in cues)
+            intensity += sum(c[2] for c in cues)
     return Framing(
         labels=tuple(sorted(((w, r, n) for (w, r), n in labels.items()), key=lambda x: (-x[1], -x[2], x[0]))),
         voices=tuple(sorted(voices.items(), key=lambda x: (-x[1], x[0]))),
