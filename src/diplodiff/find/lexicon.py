@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, count, groupby, product
+from itertools import accumulate, count, product
 from operator import add, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -193,17 +193,22 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
         joined, haystack = spaced(scanned)
     bases = sentence_bases(joined)
     matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
-    # (which first segment, where in the haystack, end), leftmost first; those at one place
-    # are read together (their wordings in lexicon order), so their order does not matter
+    # (which first segment, where in the haystack, end), leftmost first, and of those at
+    # one place the longest first: its wordings are those of every first segment found
+    # there (``_automaton``), so the others are passed over
+    matches.sort(key=_end, reverse=True)
     matches.sort(key=_start)
-    k, upto = -1, 0  # the sentence read, and where the next one begins in the haystack
+    k, upto, at = -1, 0, -1  # the sentence read, where the next one begins, the place read
     flat: list[str] = []
     parts: list[str] | None = None
     nexts: list[int] | None = None
     cumulative: list[int] = []
     simple = False
     i = 0
-    for start, group in groupby(matches, _start):
+    for head, start, _ in matches:
+        if start == at:
+            continue
+        at = start
         if start >= upto:
             k = bisect.bisect_right(bases, start) - 1
             upto, flat, parts, i = bases[k + 1], scanned[k], None, 0
@@ -229,11 +234,8 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             owner = bisect.bisect_right(cumulative, pos)
             if pos != (cumulative[owner - 1] if owner else 0):
                 continue  # not at the start of a token
-        heads = list(map(_head, group))
-        candidates = patterns[heads[0]] if len(heads) == 1 else sorted(
-            (p for h in heads for p in patterns[h]), key=_order)
         best_end, best = -1, None
-        for pattern in candidates:
+        for pattern in patterns[head]:
             if pattern.gapped:
                 if parts is None:
                     parts = flat if numbered else _numbered(flat)
@@ -271,7 +273,7 @@ def _numbered(flat: list[str]) -> list[str]:
 #: Below this offset into a sentence, a hit's part is found by counting spaces;
 #: beyond it (long sentences), by bisecting the parts' offsets, so time stays linear.
 _COUNTED = 512
-_head, _start = itemgetter(0), itemgetter(1)
+_start, _end = itemgetter(1), itemgetter(2)
 
 
 def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
@@ -365,15 +367,17 @@ def _patterns(lexicon: Lexicon, wordings: Iterable[tuple[tuple[str, ...], Iterab
 
 
 @functools.cache
-def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], BytesAhoCorasick | None, bool, bool]:
+def _automaton(lexicon: Lexicon,
+               ) -> tuple[dict[int, tuple[_Pattern, ...]], BytesAhoCorasick | None, bool, bool]:
     """The first segments as one automaton (space-framed, so only whole parts match),
-    the wordings each one starts, whether numbers matter (only a wording with a
-    number, "year" or "decade" can see what ``numeric`` changes: number words are
-    never in a wording, wordings are folded by ``numeric`` too), and whether the
-    automaton knows each first segment with its numbers in words as well."""
+    the wordings that may stand where each one is found (``_Prefixed``), whether
+    numbers matter (only a wording with a number, "year" or "decade" can see what
+    ``numeric`` changes: number words are never in a wording, wordings are folded by
+    ``numeric`` too), and whether the automaton knows each first segment with its
+    numbers in words as well."""
     index = _index(lexicon)
     if not index:
-        return [], None, False, False
+        return {}, None, False, False
     # Lazy: only matching needs the compiled automaton.
     from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
@@ -388,7 +392,32 @@ def _automaton(lexicon: Lexicon) -> tuple[list[tuple[_Pattern, ...]], BytesAhoCo
     # Over UTF-8: over text, the automaton maps each match's byte offsets back to
     # characters, a quarter of its time; matching reads the offsets in bytes.
     automaton = BytesAhoCorasick([key.encode() for key in keys], matchkind=MatchKind.Standard)
-    return list(keys.values()), automaton, numbers, spelled
+    return _Prefixed(keys), automaton, numbers, spelled
+
+
+class _Prefixed(dict[int, tuple[_Pattern, ...]]):
+    """By first segment (its index in the automaton): its wordings and those of every
+    shorter first segment it starts with, in lexicon order (where it is found, so are
+    they all); each read when first found (a lexicon has thousands)."""
+
+    def __init__(self, keys: dict[str, tuple[_Pattern, ...]]) -> None:
+        super().__init__()
+        self._keys = keys
+        self._texts = list(keys)
+
+    def __missing__(self, head: int) -> tuple[_Pattern, ...]:
+        key = self._texts[head]
+        found = self._keys[key]
+        cut = key.find(" ", 1)
+        while 0 < cut < len(key) - 1:
+            shorter = self._keys.get(key[: cut + 1])
+            if shorter is not None:
+                found = (*found, *shorter)
+            cut = key.find(" ", cut + 1)
+        if found is not self._keys[key]:
+            found = tuple(sorted(found, key=_order))
+        self[head] = found
+        return found
 
 
 #: Most numbers a first segment may have for the automaton to spell it every way.
