@@ -15,7 +15,7 @@ import re
 import struct
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, groupby
-from operator import attrgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
@@ -70,8 +70,8 @@ _END = object()
 _FLAGS[_END] = 0
 _ENDS = (_END,)
 #: The flags that have QUOTE, of every token computed (quotation marks: a handful, never
-#: cleared), to ask whether a statement has one in a C-level pass over its flags.
-_QUOTE_FLAGS: set[int] = set()
+#: cleared), as characters of ``_flagged``, also as a sentence's first token has them.
+_QUOTE_CHARS: set[str] = set()
 _MAX_FLAGS = 1 << 18
 
 
@@ -127,7 +127,7 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     _FLAGS[token] = flags
     _FIRST[flags] = _first(flags)
     if flags & QUOTE:
-        _QUOTE_FLAGS.add(flags)
+        _QUOTE_CHARS.update((chr(flags), chr(_FIRST[flags])))
     return flags
 
 
@@ -232,6 +232,21 @@ def _flagged(bits: Sequence[int]) -> str:
     return struct.pack(f"<{len(bits)}I", *bits).decode("utf-32-le")
 
 
+def _blanked(flagged: str, usable: Sequence[int], ranges: Iterable[tuple[int, int]]) -> str:
+    """``flagged`` with the tokens of ``ranges`` zeroed, as ``usable`` has them already:
+    patched around them when they come in order, apart (as ``hits`` and ``_names`` give
+    them), not packed again."""
+    pieces: list[str] = []
+    at = 0
+    for first, last in ranges:
+        if first < at:
+            return _flagged(usable)
+        pieces += (flagged[at:first], "\x00" * (last + 1 - first))
+        at = last + 1
+    pieces.append(flagged[at:])
+    return "".join(pieces)
+
+
 def _first(bits: int) -> int:
     """The flags of a sentence's first token, under its own NAME and TERM rules."""
     bits &= ~(NAME | TERM)
@@ -242,27 +257,21 @@ def _first(bits: int) -> int:
 _FIRST = {0: 0}
 
 
-def _ranges(usable: list[int], quoted: Sequence[tuple[int, int]], options: Options,
+def _ranges(usable: list[int], flagged: str, quoted: Sequence[tuple[int, int]], options: Options,
             ) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Quoted wordings, then names, then terms, each over the tokens still free."""
+    """Quoted wordings, then names, then terms, each over the tokens still free
+    (``flagged``: ``usable`` as a string)."""
     found: list[tuple[int, int, tuple[str, ...]]] = [(first, last, _QUOTED) for first, last in quoted]
-    for first, last in quoted:
-        usable[first : last + 1] = [0] * (last + 1 - first)
-    flagged = _flagged(usable)
+    if quoted:
+        for first, last in quoted:
+            usable[first : last + 1] = [0] * (last + 1 - first)
+        flagged = _blanked(flagged, usable, quoted)
     names = _names(usable, flagged)
     found += [(first, last, _NAME) for first, last in names]
     if names:
-        # The names' flags zeroed in the list and in the string alike: the string is
-        # patched around them (``_names`` gives them in order, apart), not built again.
-        pieces: list[str] = []
-        at, apart = 0, True
         for first, last in names:
             usable[first : last + 1] = [0] * (last + 1 - first)
-            apart = apart and first >= at
-            pieces += (flagged[at:first], "\x00" * (last + 1 - first))
-            at = last + 1
-        pieces.append(flagged[at:])
-        flagged = "".join(pieces) if apart else _flagged(usable)
+        flagged = _blanked(flagged, usable, names)
     found += _terms(usable, options, flagged)
     return found
 
@@ -274,53 +283,56 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
     rows = [Tokens.of(s.tokens) for s in sentences]
     found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
     if options.discover:
-        every, offsets, quotes = _statement_flags(rows)
+        every, offsets, flagged, quotes = _statement_flags(rows)
         found = _outnamed(rows, found, every, offsets)
     phrases = lexicon_phrases(sentences, rows, found, statement)
     if options.discover:
-        phrases += _discovered(statement, sentences, rows, found, every, offsets, quotes, options)
+        phrases += _discovered(statement, sentences, rows, found, every, offsets, flagged, quotes, options)
     phrases.sort(key=_place)
     return tuple(phrases)
 
 
-def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], set[int]]:
+def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], str, list[str]]:
     """The flags of every token of a statement, each sentence's followed by a 0 (a token
     that is nothing, so no run of names or terms crosses sentences), read in one pass,
     a sentence's first token under its own NAME and TERM rules (``_first``); where each
-    sentence's start there; and the flags its quote marks have (none: no quote mark)."""
+    sentence's start there; the flags as a string (``_flagged``); and the characters its
+    quote marks have there (none: no quote mark)."""
     texts: list[object] = []
     offsets = [0]
     for r in rows:  # list.extend copies at C speed; nested chains cost two iterator steps a token
         texts += r.texts
         texts += _ENDS
         offsets.append(len(texts))
-    try:
-        every = list(map(_FLAGS.__getitem__, texts))
+    try:  # ``itemgetter`` reads them all in one call, where ``map`` made a call of each
+        every = list(itemgetter(*texts)(_FLAGS)) if len(texts) > 1 else [_FLAGS[t] for t in texts]
     except KeyError:  # a word not seen before
         every = list(chain.from_iterable(chain(flags(r), (0,)) for r in rows))
-    quotes = _QUOTE_FLAGS.intersection(every)
     starts = offsets[:-1]  # where a sentence has no token, its first is the 0 after it: _FIRST[0] is 0
     for at, bits in zip(starts, map(_FIRST.__getitem__, map(every.__getitem__, starts)), strict=True):
         every[at] = bits
-    if quotes:  # a quote mark that opens a sentence has its ``_first`` flags
-        quotes.update(map(_FIRST.__getitem__, list(quotes)))
-    return every, offsets, quotes
+    flagged = _flagged(every)
+    # a fast search of the string for each (a handful), not a set of every token's flags
+    return every, offsets, flagged, [mark for mark in _QUOTE_CHARS if mark in flagged]
 
 
 def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Sequence[Tokens],
-                found: Sequence[Sequence[Hit]], every: list[int], offsets: list[int], quotes: set[int],
-                options: Options) -> list[Phrase]:
+                found: Sequence[Sequence[Hit]], every: list[int], offsets: list[int], flagged: str,
+                quotes: Iterable[str], options: Options) -> list[Phrase]:
     """The discovered phrases of a statement, in one pass over all its sentences (``every``,
-    ``offsets``, ``quotes``: from ``_statement_flags``)."""
+    ``offsets``, ``flagged``, ``quotes``: from ``_statement_flags``)."""
     usable = every.copy()
-    for sentence_hits, at in zip(found, offsets[:-1], strict=True):
+    held: list[tuple[int, int]] = []  # the hits' tokens
+    for sentence_hits, at in zip(found, offsets, strict=False):  # offsets: one more
         for hit in sentence_hits:
-            usable[at + hit[0] : at + hit[1] + 1] = [0] * (hit[1] + 1 - hit[0])
+            first, last = at + hit[0], at + hit[1]
+            usable[first : last + 1] = [0] * (last + 1 - first)
+            held.append((first, last))
     quoted: list[tuple[int, int]] = []
     # The quote marks found by ``str.find`` of their flags in the flags as a string, then
     # read by sentence: most sentences have none, and a test of each token's flags (even
     # at C level, with ``compress``) made an int a token.
-    places = sorted(chain.from_iterable(map(functools.partial(_places, _flagged(every)), map(chr, quotes))))
+    places = sorted(chain.from_iterable(map(functools.partial(_places, flagged), quotes)))
     for k, sentence_places in groupby(places, functools.partial(_sentence_of, offsets)):
         at = offsets[k]
         taken = {at + i for first, last, *_ in found[k] for i in range(first, last + 1)}
@@ -328,7 +340,7 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
     phrases: list[Phrase] = []
     append, text, statement_id = phrases.append, statement.text, statement.id
     low = high = 0  # the sentence last read: its tokens stand at usable[low:high]
-    for first, last, marks in _ranges(usable, quoted, options):
+    for first, last, marks in _ranges(usable, _blanked(flagged, usable, held), quoted, options):
         if not low <= first < high:
             k = bisect.bisect_right(offsets, first) - 1
             low, high = offsets[k], offsets[k + 1]
