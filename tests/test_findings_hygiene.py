@@ -5,10 +5,11 @@ report and exactly as it stands in the JSON."""
 from __future__ import annotations
 
 import attrs
+import pytest
 
 import diplodiff
 from diplodiff import ChangeKind, Passage, Span, Statement
-from diplodiff.diff.pipeline import _fallback, _names_something, _word_stream, analyse
+from diplodiff.diff.pipeline import _fallback, _names_something, _statement_words, analyse
 
 _MOVED = "and asks for the prompt delivery of the Joint Relief Framework for Coastal Towns"
 _EARLIER = f"The council is alarmed by the floods along the river delta, {_MOVED}."
@@ -25,7 +26,7 @@ def test_a_clause_the_other_statement_says_whole_gives_no_finding() -> None:
     """A clause that moved into another sentence is said in both statements: the
     passage fallback finds nothing in it, not its longest phrase."""
     earlier = analyse(Statement(id="e", text=_EARLIER))
-    other = _word_stream(analyse(Statement(id="l", text=_LATER)))
+    other = _statement_words(analyse(Statement(id="l", text=_LATER)))[1]
     assert _fallback(earlier, _clause_passage(_EARLIER, _MOVED), ChangeKind.DROPPED, other) is None
 
 
@@ -34,10 +35,19 @@ def test_a_fallback_finding_is_no_wording_the_other_statement_says() -> None:
     clause = "and asks for the prompt delivery of the Joint Relief Framework for Coastal Towns and Rivers"
     text = f"The council is alarmed by the floods along the river delta, {clause}."
     earlier = analyse(Statement(id="e", text=text))
-    other = _word_stream(analyse(Statement(id="l", text=_LATER)))
+    other = _statement_words(analyse(Statement(id="l", text=_LATER)))[1]
     change = _fallback(earlier, _clause_passage(text, clause), ChangeKind.DROPPED, other)
     assert change is not None
     assert f" {change.phrase.key} " not in other
+
+
+@pytest.mark.parametrize("text", [
+    "We met here today. Talks went on.", "Trade\u2002flows. One\u00b4s talk.", "Alone\u00a8", ""])
+def test_a_statements_words_are_the_words_of_its_word_stream(text: str) -> None:
+    """The word set is the stream's words, also when a folded part holds a space
+    (the compatibility form of an acute accent is a space and the accent)."""
+    _, stream, words = _statement_words(analyse(Statement(id="s", text=text)))
+    assert words == frozenset(stream.split())
 
 
 _WRAPPED = ("The ministers agree that the fund shall\nexpand its grants to small island states.",

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from itertools import accumulate, chain
+from itertools import accumulate
 
 import attrs
 
@@ -1188,7 +1188,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     together ...") is not. Dropped runs first, then new ones, each
     numbered ``s1``, ``s2``... and cut at blank lines and changes of voice. ``linked``
     holds the sentences of each side with a counterpart, ``words`` the two statements'
-    words (``_words_in``)."""
+    words (``_statement_words``)."""
     covered: tuple[set[int], set[int]] = (set(), set())
     for passage in found:
         covered[passage.kind is _ADDED].update(passage.sentences)
@@ -1204,11 +1204,12 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     for side, kind, analysis in ((0, _DROPPED, earlier), (1, _ADDED, later)):
         matter = []
         other = words[1 - side]
+        parts = _statement_words(analysis)[0]
         for sentence in analysis.sentences:
             if sentence.index in linked[side] or sentence.index in covered[side]:
                 continue
             novel: set[str] = set()
-            for w in _parts(sentence):  # read up to the word that makes it new matter
+            for w in parts[sentence.index]:  # read up to the word that makes it new matter
                 if w not in other and w.isalpha() and w not in skip:
                     novel.add(w)
                     if len(novel) == NEW_MATTER_WORDS:
@@ -1229,7 +1230,7 @@ def _distinct(words: set[str], other_words: frozenset[str], *, every: bool = Fal
     otherwise there, not a new or a dropped one. A plain chunk of a passage, which
     nothing but its place marks as a formula, is a topic of its own only when none of
     its words is in the other readout ("vaccine assistance", not "fruitful outcomes").
-    ``words`` are the wording's words, ``other_words`` the other statement's (``_words_in``)."""
+    ``words`` are the wording's words, ``other_words`` the other statement's (``_statement_words``)."""
     content = words - _no_content()
     return content.isdisjoint(other_words) if every else not content <= other_words
 
@@ -1370,8 +1371,8 @@ class _Inventory:
         self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is _LEXICON) + "|"
                           for a in (earlier, later))
         self.key_words = tuple(frozenset(keys.split()) for keys in self.keys)
-        self.words = (_word_stream(earlier), _word_stream(later))
-        self.vocab = (_words_in(earlier), _words_in(later))
+        (_, e_stream, e_words), (_, l_stream, l_words) = _statement_words(earlier), _statement_words(later)
+        self.words, self.vocab = (e_stream, l_stream), (e_words, l_words)
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
         self.linked_sides = linked_sides(links)
@@ -1520,30 +1521,32 @@ def _same_but(e_key: str, e_core: Sequence[str], l_key: str, l_core: Sequence[st
     return without(e_key, e_core) == without(l_key, l_core)
 
 
-def _word_stream(analysis: Analysis) -> str:
-    """Every folded word of a statement, space-joined, sentences kept apart by a barrier."""
-    return " " + " | ".join(map(" ".join, map(_parts, analysis.sentences))) + " "
+#: White space other than the plain space: what ``str.split`` also cuts at.
+_OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
+                 *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
 
 
-def _parts(sentence: Sentence) -> Sequence[str]:
-    """The folded parts of a sentence's tokens, in order."""
-    if isinstance(sentence.tokens, Tokens):
-        return sentence.tokens.flat()
-    return [part for token in sentence.tokens for part in token.parts]
-
-
-def _words_in(analysis: Analysis) -> frozenset[str]:
-    """The words of a statement's word stream (``_word_stream``): ``f" {w} " in stream``
-    for a word ``w`` is ``w in _words_in(analysis)``, and a wording stands in the
-    stream only if each of its words does. Read from the distinct parts (a part with
-    a space in it is words of its own there), not from the whole stream."""
-    barrier = (BARRIER,) if len(analysis.sentences) > 1 else ()  # a word of its own, as below
-    parts = frozenset(chain(chain.from_iterable(map(_parts, analysis.sentences)), barrier))
-    joined = " ".join(parts)
-    # Parts that are single words (no space, no other white space, not empty; the
-    # common case) are the words themselves: no new string is made and hashed.
-    single = "" not in parts and joined.count(" ") == len(parts) - 1 and joined.isprintable()
-    return parts if single else frozenset(joined.split())
+def _statement_words(analysis: Analysis) -> tuple[list[list[str]], str, frozenset[str]]:
+    """The folded parts of each sentence of a statement, in order; its word stream,
+    every part space-joined, sentences kept apart by a barrier; and the words of that
+    stream: ``f" {w} " in stream`` for a word ``w`` is ``w in words``, and a wording
+    stands in the stream only if each of its words does. Read once per analysis."""
+    found = analysis.memo.get("diff-words")
+    if isinstance(found, tuple):
+        return found
+    parts = [t.flat() if isinstance(t := s.tokens, Tokens) else [p for token in t for p in token.parts]
+             for s in analysis.sentences]
+    stream = " " + " | ".join(map(" ".join, parts)) + " "
+    words = frozenset().union(*parts, (BARRIER,) if len(parts) > 1 else ())
+    # Parts that are single words (not empty, no white space; the common case) are the
+    # stream's words themselves, no new string made and hashed. Then the stream has one
+    # space between two parts of a sentence, two around each barrier between sentences,
+    # one at each end, and no other white space (each test a scan in C).
+    spaces = 2 * len(parts) + sum(map(len, parts)) - len(parts) + parts.count([])
+    if "" in words or stream.count(" ") != spaces or any(map(stream.__contains__, _OTHER_SPACES)):
+        words = frozenset(stream.split())
+    found = analysis.memo["diff-words"] = (parts, stream, words)
+    return found
 
 
 def _statement(source: Statement | str | os.PathLike[str], options: Options, caller: str = "compare",
