@@ -345,17 +345,19 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
             k = bisect.bisect_right(offsets, first) - 1
             low, high = offsets[k], offsets[k + 1]
             tokens, sentence = rows[k], sentences[k]
-            texts, ends, parts, flat = tokens.texts, tokens.ends, tokens.parts, tokens.flat()
+            texts, ends, flat = tokens.texts, tokens.ends, tokens.flat()
             start_of = tokens.start
-            # One part per token: a phrase's key is a slice of the sentence's parts.
-            simple = tokens.single()
+            # One part per token: a phrase's key is a slice of the sentence's parts;
+            # else of its parts from the first token's first (``cumulative``).
+            cumulative = None if tokens.single() else tokens.cumulative()
             index, span, speaker, side = sentence.index, sentence.span, sentence.speaker, sentence.side
         first, last = first - low, last - low
         if marks is _NAME and _in_title(texts, first):
             continue
         start, end = start_of(first), ends[last]
         words = text[start:end]
-        key = " ".join(flat[first : last + 1] if simple else chain.from_iterable(parts[first : last + 1]))
+        key = " ".join(flat[first : last + 1] if cumulative is None else
+                       flat[cumulative[first - 1] if first else 0 : cumulative[last]])
         # A hyphen in a token's matching form shows in its text, unless the text has
         # characters that ``surface`` folds (a fullwidth hyphen).
         if ("-" in words or not words.isascii()) \
@@ -427,13 +429,14 @@ def _outnamed(rows: Sequence[Tokens], found: Sequence[Sequence[Hit]], every: lis
         weak = []
         for h in sentence_hits:
             a, b = h[0], h[1]
-            if h[4].cased and parts[b] and parts[b][-1] in name_heads:
-                continue  # a name with a head noun of its own: not weak
+            if a < b and not every[at + a] & _IN_NAME:
+                continue
             last = every[at + b]
             if not (last & _IN_NAME or last & _HEAD_AFTER == _HEAD_AFTER):
                 continue
-            if a < b and (not every[at + a] & _IN_NAME
-                          or not all(map(_IN_NAME.__and__, every[at + a + 1 : at + b]))):
+            if h[4].cased and parts[b] and parts[b][-1] in name_heads:
+                continue  # a name with a head noun of its own: not weak
+            if a + 1 < b and not all(map(_IN_NAME.__and__, every[at + a + 1 : at + b])):
                 continue
             weak.append(h)
         if weak:
