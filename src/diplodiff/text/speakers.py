@@ -42,6 +42,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
@@ -250,6 +251,10 @@ class _Lookup:
         self.names, self.demonyms, self.capitals = Phrases(names), Phrases(demonyms), Phrases(capitals)
         #: The words a side's name, demonym or capital starts or ends with: most words are none.
         self.side_starts = frozenset(self.names.first | self.demonyms.first | self.capitals.first)
+        #: The first words a sentence opens anything with (``_Reader.opening``), as written and
+        #: in lower case: "We", a side; "the", "this", "our", "Also, ...".
+        self.opens_text = frozenset({"We", "Our"} | self.side_starts)
+        self.opens_low = frozenset({"the", "this", "our"} | _words("opener"))
         self.side_ends = frozenset(self.names.last | self.capitals.last)
         self.people: dict[tuple[str, ...], Person] = {}
         for person in reversed(table.people):
@@ -372,6 +377,9 @@ _tuple = tuple.__new__
 _NAMED = frozenset({"person", "pronoun", "title"})
 #: The words a cue is read at: reporting verbs and "according".
 _CUED = REPORTING | ACCORDING
+#: A sentence with none of these words is decided by its opening alone (``_Reader.decide``).
+_DECIDING = OPERATIVE | REPORTING | ACCORDING | EVENT
+_TOKENS, _TOKENS_ONLY = attrgetter("tokens"), frozenset({Tokens})
 
 
 class _Reader:
@@ -381,7 +389,10 @@ class _Reader:
         self.statement = statement
         self.sentences = sentences
         self.lookup = _lookup(table)
-        self.rows = [Tokens.of(s.tokens) for s in sentences]
+        rows = list(map(_TOKENS, sentences))
+        if not _TOKENS_ONLY.issuperset(map(type, rows)):  # tokenize gives Tokens: none is built
+            rows = list(map(Tokens.of, rows))
+        self.rows: list[Tokens] = rows
         #: Where each sentence's words with a reporting verb, head noun, ... stand, and their
         #: bits together: most sentences have no head noun (no one is introduced), no
         #: reporting verb (no cue) or no event verb, and are read no further.
@@ -651,13 +662,23 @@ class _Reader:
         in_list = False
         out: list[Sentence] = []
         named: list[bool] = []  # whether the sentence names its own speaker
+        opens_text, opens_low = self.lookup.opens_text, self.lookup.opens_low
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
             self.reading = n
             if starts[n] and (n == 0 or gaps[n].count("\n") >= 2):
                 in_list = False  # a list ends at a paragraph after a blank line
-            opens_quote = quotes and _opens_at(text, sentence.span.start, sentence.span.end)
-            new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
-            named.append(new is not None)
+            flags = self.flags[n]
+            if not words or (not flags & _DECIDING and words[0].text not in opens_text
+                             and words[0].low not in opens_low
+                             and (not flags & GROUP or self.marked[n][0] >= 4)):
+                # most sentences: no verb or cue to read, and an opening that opens nothing
+                # (no group in its first four words): decide() carries the voice over
+                named.append(False)
+                new = None
+            else:
+                opens_quote = quotes and _opens_at(text, sentence.span.start, sentence.span.end)
+                new = self.decide(words, voice, starts[n], in_list or quoted[n] or opens_quote)
+                named.append(new is not None)
             if new is not None:
                 if new.kind == "person" and voice.kind == "person" and new.person != voice.person:
                     in_list = False

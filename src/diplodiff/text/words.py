@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 from itertools import compress, count, filterfalse
+from operator import itemgetter
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from .._models import Tokens
@@ -122,34 +123,40 @@ def _seen(token: str) -> Word | None:
 
 
 def statement_words(rows: Sequence[Tokens],
-                    ) -> tuple[list[list[Word]], list[Sequence[int]], list[int], list[list[int] | None]]:
+                    ) -> tuple[list[Sequence[Word]], list[Sequence[int]], list[int], list[list[int] | None]]:
     """The words and punctuation of each sentence's tokens (quote marks left out), where
     its words with a ``MARKED`` bit stand, those words' bits together (the sentence's
     flags), and which tokens its words are (``None``: word ``k`` is token ``k``).
 
-    Each sentence is read by ``map`` (its words, then where its marked words stand: a
-    sentence's places are small ints, which ``count`` does not build anew), and in a
-    Python loop only when it holds a quote mark or a word not seen before (``KeyError``)."""
+    Each sentence's words are read by one ``itemgetter`` of its texts (a third less than
+    ``map``, which calls a lookup a word), where its marked words stand by ``compress``
+    (a sentence's places are small ints, which ``count`` does not build anew), and in a
+    Python loop only the tokens of a sentence with a quote mark or a word not seen
+    before (``KeyError``)."""
     if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
         # hostile input with endless distinct words: stay bounded (cleared between
         # statements only, so _MARKED holds all of one statement's marked texts)
         _SEEN.clear()
         _QUOTED.clear()
         _MARKED.clear()
-    get, marked_text = _SEEN.__getitem__, _MARKED.__contains__
-    words: list[list[Word]] = []
+    seen, marked_text, unmarked = _SEEN, _MARKED.__contains__, _MARKED.isdisjoint
+    words: list[Sequence[Word]] = []
     marked: list[Sequence[int]] = []
     flags: list[int] = []
     kept: list[list[int] | None] = []
     for row in rows:
         texts = row.texts
         try:
-            found = list(map(get, texts))
+            found: Sequence[Word] = itemgetter(*texts)(seen) if len(texts) > 1 else [seen[t] for t in texts]
             kept.append(None)
         except KeyError:
             found, texts, places = _read(texts)
             kept.append(places)
         words.append(found)
+        if unmarked(texts):  # a set's own loop, many times cheaper than map
+            marked.append(())
+            flags.append(0)
+            continue
         at = list(compress(count(), map(marked_text, texts)))
         flag = 0
         for k in at:
