@@ -195,7 +195,11 @@ class _Words:
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (its token's start)."""
-        return self.starts[k] if self._tokens is None else self._tokens.start(self._owner(k))
+        tokens = self._tokens
+        if tokens is None:
+            return self.starts[k]
+        upto = self._upto  # ``_owner`` inline: asked for each wording and each word after a formula
+        return tokens.start(k if upto is None else bisect.bisect_right(upto, k))
 
     def end(self, k: int) -> int:
         """Where word ``k`` ends (its token's end)."""
@@ -513,13 +517,13 @@ def _places(sentences: Sequence[list[str]]) -> list[_Places]:
             counted, k = bases[sentence], 0
         k += haystack.count(b" ", counted, at)
         counted = at
-        for which, n, level in keys[key]:
+        for which, wording in keys[key]:
             table = found[sentence][which]
             here = table.get(k)
             if here is None:
-                table[k] = [(n, level)]
+                table[k] = [wording]
             else:
-                here.append((n, level))
+                here.append(wording)
                 here.sort(reverse=True)
     return found
 
@@ -528,18 +532,18 @@ _start = itemgetter(1)
 
 
 @functools.cache
-def _cue_automaton() -> tuple[list[list[tuple[int, int, int]]], BytesAhoCorasick]:
+def _cue_automaton() -> tuple[list[list[tuple[int, tuple[int, int]]]], BytesAhoCorasick]:
     """The modality and intensity wordings (up to ``_LONGEST`` words) as one automaton
-    over space-framed words, and for each key the ``(table, length, level)`` it stands for
-    (0 modality, 1 intensity)."""
+    over space-framed words, and for each key the ``(table, (length, level))`` it stands
+    for (0 modality, 1 intensity)."""
     from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
-    keys: dict[bytes, list[tuple[int, int, int]]] = {}
+    keys: dict[bytes, list[tuple[int, tuple[int, int]]]] = {}
     for which, table in enumerate(_cues()):
         for wording, level in table.items():
             if len(wording) <= _LONGEST:
                 keys.setdefault((" " + " ".join(wording) + " ").encode(), []).append(
-                    (which, len(wording), level))
+                    (which, (len(wording), level)))
     # A DFA: built once from a few hundred wordings, it scans a quarter faster than the default NFA.
     return list(keys.values()), BytesAhoCorasick(list(keys), matchkind=MatchKind.Standard,
                                                  implementation=Implementation.DFA)
@@ -594,9 +598,9 @@ def framing_cue(analysis: Analysis, phrase: Phrase, kind: str, wording: _Found) 
 def framing_of(analysis: Analysis, phrase: Phrase) -> _Framing:
     """``_framing`` of one occurrence of an analysed statement, computed once per analysis
     (and each sentence read once for all its occurrences)."""
-    entry = framings(analysis).get(id(phrase))
-    if entry is not None and entry[0] is phrase:
-        return entry[1]
+    found = framings(analysis).get(id(phrase))
+    if found is not None:
+        return found
     # Not a lexicon formula of the analysis: read for itself, once.
     memo = analysis.memo
     done = memo.get("framing-other")
@@ -608,11 +612,11 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> _Framing:
     return entry[1]
 
 
-def framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
+def framings(analysis: Analysis) -> dict[int, _Framing]:
     """``_framing`` of every lexicon formula occurrence of an analysed statement, by the
-    id of the phrase (with the phrase, which keeps the id its own), in the order of the
-    phrases, computed once per analysis: the report summary reads them all, so they are
-    read sentence by sentence in one pass."""
+    id of the phrase (its own while the analysis, which holds its phrases, lives: so no
+    other phrase asked has it), in the order of the phrases, computed once per analysis:
+    the report summary reads them all, so they are read sentence by sentence in one pass."""
     done = analysis.memo.get("framing-of")
     if not isinstance(done, dict):
         done = analysis.memo["framing-of"] = _framings(analysis)
@@ -622,11 +626,11 @@ def framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
 def lexicon_framings(analysis: Analysis) -> list[_Framing]:
     """``_framing`` of each lexicon formula occurrence of an analysed statement, in order
     (``framings``)."""
-    return [framing for _, framing in framings(analysis).values()]
+    return list(framings(analysis).values())
 
 
-def _framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
-    by_id: dict[int, tuple[Phrase, _Framing]] = {}
+def _framings(analysis: Analysis) -> dict[int, _Framing]:
+    by_id: dict[int, _Framing] = {}
     lexicon = Origin.LEXICON
     none: _Framing = (None, ())
     formulas = [p for p in analysis.phrases if p.origin is lexicon]
@@ -646,7 +650,7 @@ def _framings(analysis: Analysis) -> dict[int, tuple[Phrase, _Framing]]:
             framing = (words.modal_at(phrase.span.start), ())
         else:  # a sentence with no cue wording frames none of its formulas
             framing = none
-        by_id[id(phrase)] = (phrase, framing)
+        by_id[id(phrase)] = framing
     return by_id
 
 
