@@ -21,7 +21,7 @@ from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, roman_numeral, stopwords, surface
 from ..text.words import vocabulary
-from .lexicon import Hit, Lexicon, hits, lexicon_phrases
+from .lexicon import Hit, Lexicon, hits, lexicon_phrases, rows_of
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
@@ -280,7 +280,7 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
                  lexicon: Lexicon | None = None, options: Options = DEFAULT_OPTIONS,
                  ) -> tuple[Phrase, ...]:
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
-    rows = [Tokens.of(s.tokens) for s in sentences]
+    rows = rows_of(sentences)
     found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
     if options.discover:
         every, offsets, flagged, quotes = _statement_flags(rows)
