@@ -254,7 +254,8 @@ class _Lookup:
         #: The first words a sentence opens anything with (``_Reader.opening``), as written and
         #: in lower case: "We", a side; "the", "this", "our", "Also, ...".
         self.opens_text = frozenset({"We", "Our"} | self.side_starts)
-        self.opens_low = frozenset({"the", "this", "our"} | _words("opener"))
+        self.openers = _words("opener")
+        self.opens_low = frozenset({"the", "this", "our"} | self.openers)
         self.side_ends = frozenset(self.names.last | self.capitals.last)
         self.people: dict[tuple[str, ...], Person] = {}
         for person in reversed(table.people):
@@ -543,7 +544,7 @@ class _Reader:
     def opening(self, words: Sequence[Word], *, sides: bool = True) -> tuple[str, int]:
         """What the sentence opens with: ``("group"|"side:ID"|"we"|"issuer"|"event"|"", start)``;
         ``sides=False``: not read as a group or side (``""`` instead)."""
-        start = 2 if len(words) > 2 and words[1].text == "," and words[0].low in _words("opener") else 0
+        start = 2 if len(words) > 2 and words[1].text == "," and words[0].low in self.lookup.openers else 0
         rest = words[start:] if start else words
         if not rest:
             return "", start
@@ -558,8 +559,11 @@ class _Reader:
             return "", start
         group = 0
         if self.flags[self.reading] & GROUP:  # else no group ends anywhere in the sentence
-            for n in range(1, min(5, len(rest) + 1)):
-                if rest[n - 1].bits & GROUP and self.group_ending(rest, n) == 0:
+            for k in self.marked[self.reading]:  # the group words among them, in order
+                n = k - start + 1
+                if n > 4 or n > len(rest):
+                    break
+                if n > 0 and rest[n - 1].bits & GROUP and self.group_ending(rest, n) == 0:
                     group = n
                     break
         if group and (len(rest) == group or rest[group].text not in {"'s", "of"}):
@@ -652,17 +656,18 @@ class _Reader:
         """Every sentence with its speaker, side and voice span."""
         text = self.statement.text
         gaps = _gaps(text, self.sentences)
-        starts = _paragraph_starts(text, gaps)
+        blank = _blank_starts(gaps)
+        starts = _paragraph_starts(text, gaps, blank)
         quotes = _has_quote(text)
         # A quotation runs to a blank line: a single line break, which a reflow moves, ends none.
-        quoted = quote_continues(text, self.sentences, _blank_starts(gaps)) if quotes \
-            else [False] * len(self.sentences)
+        quoted = quote_continues(text, self.sentences, blank) if quotes else [False] * len(self.sentences)
         outlet = _Voice(self.outlet, None)
         voice = outlet
         in_list = False
         out: list[Sentence] = []
         named: list[bool] = []  # whether the sentence names its own speaker
         opens_text, opens_low = self.lookup.opens_text, self.lookup.opens_low
+        colons = ":" in text  # else no sentence opens a list
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
             self.reading = n
             if starts[n] and (n == 0 or gaps[n].count("\n") >= 2):
@@ -691,7 +696,8 @@ class _Reader:
                         if not named[k]:
                             out[k] = _voiced(out[k], new)
                 voice = new
-            if voice.kind == "person" and text.find(":", sentence.span.start, sentence.span.end) >= 0 \
+            if colons and voice.kind == "person" \
+                    and text.find(":", sentence.span.start, sentence.span.end) >= 0 \
                     and _LIST.search(sentence.span.of(text).rstrip()):
                 in_list = True  # "... stressed the following four aspects:" opens a list of their words
             out.append(_sentence(sentence.index, sentence.span, sentence.tokens, voice.speaker, voice.side,
@@ -745,14 +751,15 @@ class _Reader:
         ``held``: inside a person's list or an open quotation, only a named person switches."""
         if not words:
             return None
+        flags = self.flags[self.reading]  # the words the calls below read: most have none
         # before any cue: "Strongly condemns" has no subject for a capitalised adverb to be
-        verb = None if held else self.operative(words)
+        verb = None if held or not flags & OPERATIVE else self.operative(words)
         if verb is not None and (paragraph_start or voice.kind in {"outlet", "issuer"}):
             body = self.issuer or self.body()
             if body is not None:
                 self.issuer = body
                 return _Voice(body, body, None, self.span(words, verb, verb + 1), "issuer")
-        cue = self.cue(words)
+        cue = self.cue(words) if flags & _CUED else None
         if cue is not None and cue.kind in _NAMED:
             person = self.person_of(cue)
             if person is None and cue.kind == "title" and isinstance(cue.value, tuple) \
@@ -778,7 +785,8 @@ class _Reader:
             self.issuer = self.issuer_of(words)
             return _Voice(self.issuer, self.issuer, None,
                           self.said(words, cue) or self.span(words, at, at + 2), "issuer")
-        if cue is None and (paragraph_start or voice.kind == "outlet") and self.narrates(words, opening):
+        if cue is None and (paragraph_start or voice.kind == "outlet") \
+                and (opening == "event" or flags & EVENT) and self.narrates(words, opening):
             return _Voice(self.outlet, None)
         if self.issuer is not None and voice.kind == "issuer":
             return None  # sides named in a communiqué do not take its voice
@@ -791,7 +799,7 @@ class _Reader:
                 return None  # "Kazakhstan appreciates" inside Nurtleu's words stays his
             return self.side_voice(cue.value, self.said(words, cue))
         if opening == "group" and (words[at].low != "they" or voice.kind in {"outlet", "both"}):
-            return _Voice(BOTH_SIDES, BOTH, None, self.span(words, at, at + 2), "both")
+            return _tuple(_Voice, (BOTH_SIDES, BOTH, None, self.span(words, at, at + 2), "both"))
         if opening.startswith("side:") and voice.kind in {"outlet", "both", "side"}:
             side = opening.removeprefix("side:")
             if voice.side != side:
@@ -827,7 +835,7 @@ def _home(statement: Statement, lookup: _Lookup) -> str | None:
     ("Ministry of Foreign Affairs of Japan"), if one."""
     ministry = _words("ministry")
     ministries = [text for text in (statement.source, statement.title)
-                  if text and any(w in text.lower() for w in ministry)  # most name none: skip the split
+                  if text and any(map(text.lower().__contains__, ministry))  # most name none: skip the split
                   and not ministry.isdisjoint(w.lower() for w in split(text))]
     return _first_in(ministries, lookup, "country")
 
@@ -941,13 +949,14 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
     single line break in a text that is not hard-wrapped and has no blank lines: a text
     keeps one paragraph convention, so where blank lines part its paragraphs a single
     line break is only a reflowed line)."""
-    return _paragraph_starts(text, _gaps(text, sentences))
+    gaps = _gaps(text, sentences)
+    return _paragraph_starts(text, gaps, _blank_starts(gaps))
 
 
-def _paragraph_starts(text: str, gaps: Sequence[str]) -> list[bool]:
-    """``paragraph_starts`` read off the sentences' ``_gaps``."""
+def _paragraph_starts(text: str, gaps: Sequence[str], blank: list[bool]) -> list[bool]:
+    """``paragraph_starts`` read off the sentences' ``_gaps`` and ``_blank_starts``."""
     if _BLANK.search(text.strip()) or _hard_wrapped(text):
-        return _blank_starts(gaps)
+        return blank
     out = ["\n" in gap for gap in gaps]
     if out:
         out[0] = True
