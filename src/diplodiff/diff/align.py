@@ -181,6 +181,12 @@ def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> l
     against items sharing one of its rarer words, so time and memory grow with
     the input, not with its square; pairs sharing no such word are left unpaired.
     """
+    if not earlier or not later:
+        return []  # nothing to pair: no scorer set up for no cell
+    if len(earlier) == 1 and len(later) == 1:
+        # One cell (a formula of each side): scored alone, in float32 as ``cdist`` gives it.
+        score = array("f", [fuzz.ratio(earlier[0], later[0], score_cutoff=max(threshold - 0.1, 0.0))])[0]
+        return [(0, 0, score)] if score >= array("f", [threshold])[0] else []
     if len(earlier) * len(later) <= SMALL_MAX:
         return _small(earlier, later, threshold)
     if len(earlier) * len(later) <= DENSE_MAX:

@@ -130,15 +130,21 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
     an adjective. Lexicon formulas, names, quoted and recurring phrases are key
     phrases whatever their score (``is_reportable``).
     """
-    skip = _no_content()
-    words = [w for w in phrase.key.split() if w not in skip]  # _content_words, read inline
+    words = phrase.key.split()
     if len(words) < 2:
         return 0
-    score = int(words[0].endswith(_ADJECTIVE))
-    for w in words:  # a loop: map() and sum() cost more for a few words
-        if w in vocabulary:
-            score += 1
-    return score
+    skip = _no_content()
+    # One loop over the words, no list of the content words built (``_content_words``,
+    # read inline): a comprehension costs more than the few words it reads.
+    score = content = 0
+    for w in words:
+        if w not in skip:
+            if not content and w.endswith(_ADJECTIVE):
+                score += 1
+            content += 1
+            if w in vocabulary:
+                score += 1
+    return score if content >= 2 else 0
 
 
 #: Shift types read off their class once (see ``_LEXICON``), and kept in tuples: a
@@ -306,9 +312,24 @@ class _Pairing:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
         taken: tuple[set[str], set[str]] = (set(), set())  # a list's remove per pair was quadratic
-        for category, threshold in ((_LADDER, 0.0), (None, options.match_threshold)):
-            left = [k for k in before if self.e_groups[k][0].category == category]
-            right = [k for k in after if self.l_groups[k][0].category == category]
+        # Only the ladder's rungs and plain chunks are paired across: each side sorted into
+        # the two in one pass.
+        e_groups, l_groups = self.e_groups, self.l_groups
+        ladder: tuple[list[str], list[str]] = ([], [])
+        plain: tuple[list[str], list[str]] = ([], [])
+        for k in before:
+            category = e_groups[k][0].category
+            if category is None:
+                plain[0].append(k)
+            elif category == _LADDER:
+                ladder[0].append(k)
+        for k in after:
+            category = l_groups[k][0].category
+            if category is None:
+                plain[1].append(k)
+            elif category == _LADDER:
+                ladder[1].append(k)
+        for (left, right), threshold in ((ladder, 0.0), (plain, options.match_threshold)):
             for change in self.across(left, right, threshold):
                 changes.append(change)
                 assert change.earlier is not None
