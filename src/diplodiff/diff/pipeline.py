@@ -29,6 +29,7 @@ from .._models import (
     Statement,
     Tokens,
     _change,
+    _settable,
     _span,
 )
 from .._options import DEFAULT_OPTIONS, Options
@@ -1184,9 +1185,21 @@ def _paragraph_runs(analysis: Analysis, indices: Sequence[int]) -> list[list[int
 
 def _passage(pid: str, kind: ChangeKind, analysis: Analysis, run: Sequence[int]) -> Passage:
     """The passage of a run of consecutive sentences."""
-    # From two sentences' bounds, so valid: built without the validators (a third of the cost).
-    span = _span(analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end)
-    return Passage(pid, kind, tuple(run), span, span.of(analysis.statement.text))
+    # From two sentences' bounds, so valid: built without the validators (a third of the
+    # cost), and its fields set as plain slots (as ``_change`` does), not through the
+    # frozen class's setter, which cost half of the passage.
+    start, end = analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end
+    passage = _SettablePassage()
+    passage.id = pid
+    passage.kind = kind
+    passage.sentences = tuple(run)
+    passage.span = _span(start, end)
+    passage.text = analysis.statement.text[start:end]
+    passage.__class__ = Passage
+    return passage  # type: ignore[no-any-return]
+
+
+_SettablePassage = _settable(Passage)
 
 
 #: A sentence no finding covers is still new (dropped) matter when at least this many
@@ -1483,23 +1496,25 @@ class _Inventory:
         """Whether an added (``side`` 1) or dropped (0) formula is no finding: a word edit
         reports it, or the other statement holds it (in a longer formula, in its words,
         or, between readouts of different meetings, every word of a discovered chunk):
-        what no passage changes, read once per formula (``findings`` adds the passages' part)."""
+        what no passage changes, worked out once per formula and kept in ``held`` (which
+        ``findings`` reads first; it adds the passages' part)."""
         phrase = group[0]
-        held = self.held[side].get(phrase.formula)
-        if held is None:
-            key, other = phrase.key, 1 - side
-            # A wording with a word the other statement never uses (no formula of it
-            # uses) stands nowhere in it (in no formula of it): no scan for that one.
-            words = set(key.split())
-            # The set tests first: they settle most discovered chunks without a scan of
-            # the other statement's formulas or words for the wording.
-            held = self.held[side][phrase.formula] = (
-                (bool(self.edits[side].starts) and any(self.edits[side].overlaps(p.span) for p in group))
-                or (not self.revision and phrase.origin is _DISCOVERED
-                    and not _distinct(words, self.vocab[other],
-                                      every=not self.pairing.is_listed(phrase.formula, side)))
-                or (words <= self.key_words[other] and _nested(key, self.keys[other]))
-                or (words <= self.vocab[other] and f" {key} " in self.words[other]))
+        formula, key, other = phrase.formula, phrase.key, 1 - side
+        # A wording with a word the other statement never uses (no formula of it
+        # uses) stands nowhere in it (in no formula of it): no scan for that one.
+        words = set(key.split())
+        if phrase.origin is _DISCOVERED and not self.revision:
+            listed = self.pairing.listed[side].get(formula)  # known for each formula of one side
+            if not _distinct(words, self.vocab[other], every=not (
+                    listed if listed is not None else self.pairing.is_listed(formula, side))):
+                self.held[side][formula] = True
+                return True
+        # The set tests first: they settle most discovered chunks without a scan of
+        # the other statement's formulas or words for the wording.
+        held = self.held[side][formula] = (
+            (bool(self.edits[side].starts) and any(self.edits[side].overlaps(p.span) for p in group))
+            or (words <= self.key_words[other] and _nested(key, self.keys[other]))
+            or (words <= self.vocab[other] and f" {key} " in self.words[other]))
         return held
 
     def framed(self, change: Change) -> Change:
