@@ -13,6 +13,8 @@ import bisect
 import functools
 import re
 import struct
+import sys
+from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, groupby
 from operator import attrgetter, itemgetter, methodcaller
@@ -232,19 +234,30 @@ def _flagged(bits: Sequence[int]) -> str:
     return struct.pack(f"<{len(bits)}I", *bits).decode("utf-32-le")
 
 
-def _blanked(flagged: str, usable: Sequence[int], ranges: Iterable[tuple[int, int]]) -> str:
-    """``flagged`` with the tokens of ``ranges`` zeroed, as ``usable`` has them already:
-    patched around them when they come in order, apart (as ``hits`` and ``_names`` give
-    them), not packed again."""
+def _blanked(flagged: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """``flagged`` with the tokens of ``ranges`` zeroed: patched around them when they
+    come in order, apart (as ``hits`` and ``_names`` give them), not packed again."""
     pieces: list[str] = []
     at = 0
     for first, last in ranges:
         if first < at:
-            return _flagged(usable)
+            bits = list(map(ord, flagged))
+            for a, b in ranges:
+                bits[a : b + 1] = [0] * (b + 1 - a)
+            return _flagged(bits)
         pieces += (flagged[at:first], "\x00" * (last + 1 - first))
         at = last + 1
     pieces.append(flagged[at:])
     return "".join(pieces)
+
+
+def _bits(flagged: str) -> array[int]:
+    """The flags of ``flagged`` as numbers, read at C speed (its UTF-32 code units, in
+    the machine's byte order, as an array of 32-bit unsigned ints)."""
+    return array("I", flagged.encode(_UTF32))
+
+
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 
 
 def _first(bits: int) -> int:
@@ -257,21 +270,19 @@ def _first(bits: int) -> int:
 _FIRST = {0: 0}
 
 
-def _ranges(usable: list[int], flagged: str, quoted: Sequence[tuple[int, int]], options: Options,
+def _ranges(flagged: str, quoted: Sequence[tuple[int, int]], options: Options,
             ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Quoted wordings, then names, then terms, each over the tokens still free
     (``flagged``: ``usable`` as a string)."""
     found: list[tuple[int, int, tuple[str, ...]]] = [(first, last, _QUOTED) for first, last in quoted]
     if quoted:
-        for first, last in quoted:
-            usable[first : last + 1] = [0] * (last + 1 - first)
-        flagged = _blanked(flagged, usable, quoted)
+        flagged = _blanked(flagged, quoted)
+    usable = _bits(flagged)
     names = _names(usable, flagged)
     found += [(first, last, _NAME) for first, last in names]
     if names:
-        for first, last in names:
-            usable[first : last + 1] = [0] * (last + 1 - first)
-        flagged = _blanked(flagged, usable, names)
+        flagged = _blanked(flagged, names)
+        usable = _bits(flagged)
     found += _terms(usable, options, flagged)
     return found
 
@@ -321,13 +332,8 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
                 quotes: Iterable[str], options: Options) -> list[Phrase]:
     """The discovered phrases of a statement, in one pass over all its sentences (``every``,
     ``offsets``, ``flagged``, ``quotes``: from ``_statement_flags``)."""
-    usable = every.copy()
-    held: list[tuple[int, int]] = []  # the hits' tokens
-    for sentence_hits, at in zip(found, offsets, strict=False):  # offsets: one more
-        for hit in sentence_hits:
-            first, last = at + hit[0], at + hit[1]
-            usable[first : last + 1] = [0] * (last + 1 - first)
-            held.append((first, last))
+    held = [(at + hit[0], at + hit[1]) for sentence_hits, at in zip(found, offsets, strict=False)
+            for hit in sentence_hits]  # the hits' tokens (``offsets`` has one more)
     quoted: list[tuple[int, int]] = []
     # The quote marks found by ``str.find`` of their flags in the flags as a string, then
     # read by sentence: most sentences have none, and a test of each token's flags (even
@@ -339,8 +345,8 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         quoted += _quoted(every, sentence_places, taken)
     phrases: list[Phrase] = []
     append, text, statement_id = phrases.append, statement.text, statement.id
-    low = high = 0  # the sentence last read: its tokens stand at usable[low:high]
-    for first, last, marks in _ranges(usable, _blanked(flagged, usable, held), quoted, options):
+    low = high = 0  # the sentence last read: its tokens stand at every[low:high]
+    for first, last, marks in _ranges(_blanked(flagged, held), quoted, options):
         if not low <= first < high:
             k = bisect.bisect_right(offsets, first) - 1
             low, high = offsets[k], offsets[k + 1]
