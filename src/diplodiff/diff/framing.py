@@ -289,19 +289,23 @@ class _Words:
         holds a ";", so the scan starts each clause afresh; and a scan that stops at a
         formula takes the same steps up to the last that ends by it, where it ends too,
         but when that step runs past it."""
-        places, at = self.modal_hits, self._at[0]
+        places, at, start = self.modal_hits, self._at[0], self.start
         steps: list[_Found] = []
+        # where the first and the last word of each wording start (``modal_at``)
+        firsts: list[int] = []
+        heads: list[int] = []
+        tails: list[int] = []
+        self._step_starts, self._heads, self._tails = firsts, heads, tails
         i = 0
         for k in places:
             if k >= i:
                 n, level = at[k][0]
-                steps.append((k, k + n, level))
                 i = k + n
+                steps.append((k, i, level))
+                firsts.append(k)
+                heads.append(start(k))
+                tails.append(start(i - 1))
         self._steps = steps
-        self._step_starts = [a for a, _, _ in steps]
-        # where the first and the last word of each wording start (``modal_at``)
-        self._heads = [self.start(a) for a, _, _ in steps]
-        self._tails = [self.start(b - 1) for _, b, _ in steps]
         return steps
 
     def last_modal(self, start: int, end: int) -> _Found | None:
