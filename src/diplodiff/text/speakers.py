@@ -1001,26 +1001,47 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     ``blank_line_starts``)."""
     if not _has_quote(text):
         return [False] * len(sentences)  # no quote mark opens anything
-    out = []
-    open_ = False
     # A paragraph as paragraph_starts reads it: a reflowed line break inside a
     # paragraph neither opens nor closes a quotation.
     if starts is None:
         starts = paragraph_starts(text, sentences)
-    marks = _mark_places(text)
-    for n, sentence in enumerate(sentences):
+    out = [False] * len(sentences)
+    open_ = False
+    after = 0  # the sentences before it are read
+    for n in _holding(_mark_places(text), sentences):
+        # Up to a sentence with a quote mark an open quotation stays open, but at a
+        # paragraph's start, which opens with no quote mark: it closes there.
+        while open_ and after < n:
+            open_ = not starts[after]
+            out[after] = open_
+            after += 1
+        after = n + 1
+        span = sentences[n].span
         if open_ and n and starts[n]:
-            body = text[sentence.span.start : sentence.span.end].lstrip()
+            body = text[span.start : span.end].lstrip()
             open_ = opens_with_quote(body)
             if open_:
-                out.append(True)
+                out[n] = True
                 open_ = _toggle(body[1:], True)
                 continue
-        out.append(open_)
-        k = bisect.bisect_left(marks, sentence.span.start)
-        if k < len(marks) and marks[k] < sentence.span.end:  # else nothing turns over
-            open_ = _toggle(text[sentence.span.start : sentence.span.end], open_)
+        out[n] = open_
+        open_ = _toggle(text[span.start : span.end], open_)
+    while open_ and after < len(sentences):
+        open_ = not starts[after]
+        out[after] = open_
+        after += 1
     return out
+
+
+def _holding(marks: Sequence[int], sentences: Sequence[Sentence]) -> list[int]:
+    """The sentences (in text order) that hold one of the places ``marks`` (in order)."""
+    ends = [sentence.span.end for sentence in sentences]
+    found: list[int] = []
+    for mark in marks:
+        k = bisect.bisect_right(ends, mark)
+        if k < len(ends) and sentences[k].span.start <= mark and (not found or found[-1] != k):
+            found.append(k)
+    return found
 
 
 def _mark_places(text: str) -> list[int]:
