@@ -43,7 +43,7 @@ from .align import pair, ratio
 from .classify import edit_shifts, framing_shifts, voice, wording
 from .edits import edits
 from .lift import bearing, list_members
-from .sentences import align_sentences, is_revision, linked_sides, passages
+from .sentences import align_sentences, is_revision, linked_sides, passages, sentence_parts
 from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
 from .words import (
@@ -1570,8 +1570,7 @@ def _statement_words(analysis: Analysis) -> tuple[list[list[str]], str, frozense
     found = analysis.memo.get("diff-words")
     if isinstance(found, tuple):
         return found
-    parts = [t.flat() if isinstance(t := s.tokens, Tokens) else [p for token in t for p in token.parts]
-             for s in analysis.sentences]
+    parts = sentence_parts(analysis)
     stream = " " + " | ".join(map(" ".join, parts)) + " "
     words = frozenset().union(*parts, (BARRIER,) if len(parts) > 1 else ())
     # Parts that are single words (not empty, no white space; the common case) are the

@@ -103,9 +103,18 @@ def _texts(earlier: Analysis, later: Analysis) -> tuple[list[str], list[str]] | 
         return None
 
 
+def sentence_parts(analysis: Analysis) -> list[list[str]]:
+    """The folded parts of each sentence of a statement, in order (punctuation as the
+    barrier), read once per analysis: the alignment and the inventory both read them."""
+    found = analysis.memo.get("sentence-parts")
+    if not isinstance(found, list):
+        found = analysis.memo["sentence-parts"] = [Tokens.of(s.tokens).flat() for s in analysis.sentences]
+    return found
+
+
 def _words(analysis: Analysis) -> list[list[str]]:
     """Each sentence's ``sentence_words``, as lists."""
-    return [[w for w in Tokens.of(s.tokens).flat() if w != BARRIER] for s in analysis.sentences]
+    return [[w for w in parts if w != BARRIER] for parts in sentence_parts(analysis)]
 
 
 def _as_ids(sentences: Sequence[Sequence[Hashable]]) -> list[list[int]]:
