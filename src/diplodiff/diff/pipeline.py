@@ -1465,10 +1465,15 @@ class _Inventory:
                     and self.updates[0].overlaps(e.span) and self.updates[1].overlaps(l.span):
                 continue  # two wordings an update tells apart ("Seventh ..." -> "Ninth Conference")
             changes.append(self.framed(change))
+        groups, analyses = self.pairing.groups, (self.earlier, self.later)
         for side, formula, pid in one_sided:
-            group = self.pairing.groups[side][formula]
-            phrase = _compound((self.earlier, self.later)[side], group[0])
-            changes.append(_one_sided(side, phrase, len(group), pid))
+            group = groups[side][formula]
+            phrase = group[0]
+            if phrase.origin is _LEXICON:  # only a curated formula is quoted as a compound
+                phrase = _compound(analyses[side], phrase)
+            # ``_one_sided``, inline: a call per finding cost more than the change built.
+            changes.append(_change(_ADDED, None, phrase, later_count=len(group), passage=pid) if side
+                           else _change(_DROPPED, phrase, None, earlier_count=len(group), passage=pid))
         return changes
 
     def _edited_changes(self) -> list[Change]:
