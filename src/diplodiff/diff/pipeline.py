@@ -1402,8 +1402,10 @@ class _Inventory:
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
         self.updates = (_SpanSet(edited.updated[0]), _SpanSet(edited.updated[1]))
-        self.keys = tuple("|" + "|".join(f" {h.key} " for h in a.phrases if h.origin is _LEXICON) + "|"
-                          for a in (earlier, later))
+        # Each side's formula wordings framed by "|" ("| k1 | k2 |"; "||" for none),
+        # joined once rather than formatted one by one.
+        self.keys = tuple(f"| {' | '.join(keys)} |" if keys else "||" for keys in (
+            [h.key for h in a.phrases if h.origin is _LEXICON] for a in (earlier, later)))
         self.key_words = tuple(frozenset(keys.split()) for keys in self.keys)
         (_, e_stream, e_words), (_, l_stream, l_words) = _statement_words(earlier), _statement_words(later)
         self.words, self.vocab = (e_stream, l_stream), (e_words, l_words)
