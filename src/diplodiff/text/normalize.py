@@ -284,7 +284,9 @@ def fold_token(text: str) -> tuple[str, ...]:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of the word tokens of one sentence."""
-    return [m.span() for m in _WORD.finditer(text.translate(QUOTES))]
+    if not text.isascii() or "`" in text:  # else nothing for QUOTES to map (its one ASCII key is "`")
+        text = text.translate(QUOTES)
+    return [m.span() for m in _WORD.finditer(text)]
 
 
 def fold_text(text: str) -> tuple[str, ...]:
