@@ -627,6 +627,16 @@ def framings(analysis: Analysis) -> dict[int, _Framing]:
     return done
 
 
+def lexicon_formulas(analysis: Analysis) -> list[Phrase]:
+    """The lexicon formula occurrences of an analysed statement, in order, picked out once
+    per analysis (kept in its memo): the framing pass and the report summary read them."""
+    found = analysis.memo.get("lexicon-formulas")
+    if not isinstance(found, list):
+        lexicon = Origin.LEXICON  # read once: an enum member read off its class is a Python-level call (3.11)
+        found = analysis.memo["lexicon-formulas"] = [p for p in analysis.phrases if p.origin is lexicon]
+    return found
+
+
 def lexicon_framings(analysis: Analysis) -> list[_Framing]:
     """``_framing`` of each lexicon formula occurrence of an analysed statement, in order
     (``framings``)."""
@@ -635,9 +645,8 @@ def lexicon_framings(analysis: Analysis) -> list[_Framing]:
 
 def _framings(analysis: Analysis) -> dict[int, _Framing]:
     by_id: dict[int, _Framing] = {}
-    lexicon = Origin.LEXICON
     none: _Framing = (None, ())
-    formulas = [p for p in analysis.phrases if p.origin is lexicon]
+    formulas = lexicon_formulas(analysis)
     read = _read(analysis)
     wanted = sorted({p.sentence for p in formulas} - read.keys())
     if wanted:  # their cue wordings found in one pass

@@ -3,17 +3,16 @@ overall commitment (modality) and intensity, for the top of every report."""
 
 from __future__ import annotations
 
-from .._models import Analysis, Framing, Origin
+from .._models import Analysis, Framing
 from ..text.speakers import OUTLET
-from .framing import lexicon_framings
+from .framing import lexicon_formulas, lexicon_framings
 
 LADDER = "partnership_label"
 
 
 def summarize(analysis: Analysis) -> Framing:
     """Return the framing of one analysed statement (lexicon formulas only)."""
-    lexicon = Origin.LEXICON  # read once: an enum member read off its class is a Python-level call (3.11)
-    formulas = [p for p in analysis.phrases if p.origin is lexicon]
+    formulas = lexicon_formulas(analysis)
     labels: dict[tuple[str, int], int] = {}
     # the outlet's own narration counts under the outlet's name (``outlet`` when it has none)
     voices: dict[str, int] = {}
