@@ -306,30 +306,27 @@ class _Pairing:
                           if k not in self.e_groups])
             for listed, only in zip(self.listed, self.only, strict=True):
                 listed.update(only)  # what ``is_listed`` answers for them
-        # The one rule (``is_reportable``), widened to the key chunks of the passages.
-        before = [k for k, listed in self.only[0] if listed or (k in in_passage[0] and self.key_chunk(k, 0))]
-        after = [k for k, listed in self.only[1] if listed or (k in in_passage[1] and self.key_chunk(k, 1))]
         if self.kept is None:
             self.kept = [c for k in self.e_groups if k in self.l_groups for c in self.same(k)]
         changes = list(self.kept)
         taken: tuple[set[str], set[str]] = (set(), set())  # a list's remove per pair was quadratic
-        # Only the ladder's rungs and plain chunks are paired across: each side sorted into
-        # the two in one pass.
-        e_groups, l_groups = self.e_groups, self.l_groups
+        # Each side's formulas worth reporting, and among them the ladder's rungs and the
+        # plain chunks (only those are paired across), sorted out in one pass.
+        picked: tuple[list[str], list[str]] = ([], [])
         ladder: tuple[list[str], list[str]] = ([], [])
         plain: tuple[list[str], list[str]] = ([], [])
-        for k in before:
-            category = e_groups[k][0].category
-            if category is None:
-                plain[0].append(k)
-            elif category == _LADDER:
-                ladder[0].append(k)
-        for k in after:
-            category = l_groups[k][0].category
-            if category is None:
-                plain[1].append(k)
-            elif category == _LADDER:
-                ladder[1].append(k)
+        for side, groups in enumerate(self.groups):
+            chosen, rungs, chunks, inside = picked[side], ladder[side], plain[side], in_passage[side]
+            for k, reportable in self.only[side]:
+                # The one rule (``is_reportable``), widened to the key chunks of the passages.
+                if reportable or (k in inside and self.key_chunk(k, side)):
+                    chosen.append(k)
+                    category = groups[k][0].category
+                    if category is None:
+                        chunks.append(k)
+                    elif category == _LADDER:
+                        rungs.append(k)
+        before, after = picked
         for (left, right), threshold in ((ladder, 0.0), (plain, options.match_threshold)):
             for change in self.across(left, right, threshold):
                 changes.append(change)
@@ -1458,12 +1455,14 @@ class _Inventory:
         """The word edits' changes and the inventory's (``findings``, read with the passages)."""
         pairs, one_sided = findings
         changes = list(self.edited_changes)
+        # No edit and no update (readouts of different meetings): no pair to look up.
+        edited = any(spans.starts for spans in (*self.edits, *self.updates))
         for change in pairs:  # a pair an edit reports is no finding of its own
             e, l = change.earlier, change.later
-            if (e is not None and self.edits[0].overlaps(e.span)) \
-                    or (l is not None and self.edits[1].overlaps(l.span)):
+            if edited and ((e is not None and self.edits[0].overlaps(e.span))
+                           or (l is not None and self.edits[1].overlaps(l.span))):
                 continue
-            if e is not None and l is not None and e.formula != l.formula \
+            if edited and e is not None and l is not None and e.formula != l.formula \
                     and self.updates[0].overlaps(e.span) and self.updates[1].overlaps(l.span):
                 continue  # two wordings an update tells apart ("Seventh ..." -> "Ninth Conference")
             changes.append(self.framed(change))
