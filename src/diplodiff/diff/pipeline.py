@@ -1252,21 +1252,6 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     return tuple(runs)
 
 
-def _distinct(words: set[str], other_words: frozenset[str], *, every: bool = False) -> bool:
-    """Whether a discovered wording has a content word (``every`` content word) that
-    the other statement never uses.
-
-    Readouts of different meetings share their vocabulary, not their sentences: a
-    chunk every word of which the other readout uses ("international affairs",
-    "SCO summit" beside "the SCO's summit in Astana") is the same topic cut or worded
-    otherwise there, not a new or a dropped one. A plain chunk of a passage, which
-    nothing but its place marks as a formula, is a topic of its own only when none of
-    its words is in the other readout ("vaccine assistance", not "fruitful outcomes").
-    ``words`` are the wording's words, ``other_words`` the other statement's (``_statement_words``)."""
-    content = words - _no_content()
-    return content.isdisjoint(other_words) if every else not content <= other_words
-
-
 def _compound(analysis: Analysis, phrase: Phrase) -> Phrase:
     """A one-word name formula with the noun it modifies, when that noun ends the phrase
     ("Indonesia's G20 presidency.", "ASEAN centrality in"): what came or went is the
@@ -1511,9 +1496,18 @@ class _Inventory:
         # uses) stands nowhere in it (in no formula of it): no scan for that one.
         words = set(key.split())
         if phrase.origin is _DISCOVERED and not self.revision:
+            # Readouts of different meetings share their vocabulary, not their sentences: a
+            # chunk every content word of which the other readout uses ("international
+            # affairs", "SCO summit" beside "the SCO's summit in Astana") is the same topic
+            # cut or worded otherwise there, not a new or a dropped one. A plain chunk of a
+            # passage (not listed), which nothing but its place marks as a formula, is a
+            # topic of its own only when none of its words is in the other readout
+            # ("vaccine assistance", not "fruitful outcomes").
+            content = words - _no_content()
             listed = self.pairing.listed[side].get(formula)  # known for each formula of one side
-            if not _distinct(words, self.vocab[other], every=not (
-                    listed if listed is not None else self.pairing.is_listed(formula, side))):
+            if listed is None:
+                listed = self.pairing.is_listed(formula, side)
+            if content <= self.vocab[other] if listed else not content.isdisjoint(self.vocab[other]):
                 self.held[side][formula] = True
                 return True
         # The set tests first: they settle most discovered chunks without a scan of
