@@ -1156,7 +1156,7 @@ def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, late
             if found_kind is kind and sentence not in side:
                 count[sentence] = count.get(sentence, 0) + 1
         for run in _paragraph_runs(analysis, sorted(count)):
-            if sum(count[i] for i in run) >= MIN_GROUP:
+            if sum(map(count.__getitem__, run)) >= MIN_GROUP:  # no generator frame per run
                 found.append(_passage(f"p{first_id + len(found)}", kind, analysis, run))
     return found
 
@@ -1318,9 +1318,10 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     if revision:
         _add_key_terms(changes, found, (earlier, later), inventory.words, inventory.vocab)
     _cap_key_chunks(changes, vocabulary)
-    # A wording of function words alone ("of the") names nothing that came or went.
+    # A wording of function words alone ("of the") names nothing that came or went
+    # (``c.later or c.earlier``: ``Change.phrase`` without the property call).
     changes = [c for c in changes if c.kind not in (_ADDED, _DROPPED)
-               or _names_something(c.phrase)]
+               or _names_something(c.later or c.earlier)]  # type: ignore[arg-type]
     changes = _voiced_once(changes)
     covered = {c.passage for c in changes}  # a scan of the changes per passage was quadratic
     moved: set[str] = set()
