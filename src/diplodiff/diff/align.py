@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
 from contextlib import suppress
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -60,9 +60,10 @@ def sequence_over(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequenc
     flip = _longer(rows_in) > _longer(cols_in)
     matrix = _rows(*((cols_in, rows_in) if flip else (rows_in, cols_in)), Indel.normalized_similarity,
                    threshold / 100.0 - 0.001)
-    # Most rows between readouts of different meetings have no cell over the cutoff.
+    # Most rows between readouts of different meetings have no cell over the cutoff; a row
+    # with one gives its cells' columns by compress, in C, not a test of each cell.
     hits = [(j, i) if flip else (i, j) for i, row in enumerate(matrix) if any(row)
-            for j, score in enumerate(row) if score]
+            for j in compress(range(len(row)), row)]
     scores = array("f", [matrix[j][i] * 100.0 if flip else matrix[i][j] * 100.0 for i, j in hits])
     rows: list[dict[int, float]] = [{} for _ in rows_in]
     for (i, j), score in zip(hits, scores, strict=True):
