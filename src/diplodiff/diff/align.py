@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
 from contextlib import suppress
-from itertools import compress, pairwise
+from itertools import chain, compress, pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -103,6 +103,9 @@ def as_texts(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequence[Has
     """Both sides' token-id sequences as strings of one code point per id: the same
     scores, each a third faster (kept as ids when one is beyond the code points: over a
     million distinct words). Strings, and sequences of words, are kept as they are."""
+    sample = next((x for x in chain(earlier, later) if len(x)), "")
+    if not isinstance(sample, str) and isinstance(sample[0], str):
+        return earlier, later  # words (the conversion below would fail on them: no exception raised)
     with suppress(ValueError, TypeError):
         return list(map(_as_text, earlier)), list(map(_as_text, later))
     return earlier, later
