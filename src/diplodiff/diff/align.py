@@ -61,7 +61,7 @@ def sequence_over(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequenc
     matrix = _rows(*((cols_in, rows_in) if flip else (rows_in, cols_in)), Indel.normalized_similarity,
                    threshold / 100.0 - 0.001)
     # Most rows between readouts of different meetings have no cell over the cutoff; a row
-    # with one gives its cells' columns by compress, in C, not a test of each cell.
+    # with one gives its cells' columns by compress, in C.
     hits = [(j, i) if flip else (i, j) for i, row in enumerate(matrix) if any(row)
             for j in compress(range(len(row)), row)]
     scores = array("f", [matrix[j][i] * 100.0 if flip else matrix[i][j] * 100.0 for i, j in hits])
@@ -105,7 +105,7 @@ def as_texts(earlier: Sequence[Sequence[Hashable]], later: Sequence[Sequence[Has
     million distinct words). Strings, and sequences of words, are kept as they are."""
     sample = next((x for x in chain(earlier, later) if len(x)), "")
     if not isinstance(sample, str) and isinstance(sample[0], str):
-        return earlier, later  # words (the conversion below would fail on them: no exception raised)
+        return earlier, later  # words: ``_as_text`` would raise TypeError on them, a raise and catch spared
     with suppress(ValueError, TypeError):
         return list(map(_as_text, earlier)), list(map(_as_text, later))
     return earlier, later
@@ -154,8 +154,11 @@ SMALL_MAX = 4_096
 def _small(earlier: Sequence[str], later: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
     """``assign(similarity(...))`` without numpy, to the bit: scores in float32 as
     ``cdist`` gives them, compared with the threshold in float32 as numpy compares."""
-    bound = array("f", [threshold])[0]
-    rows = _rows(earlier, later, fuzz.ratio, max(threshold - 0.1, 0.0))
+    bound, cutoff = array("f", [threshold])[0], max(threshold - 0.1, 0.0)
+    if len(earlier) == 1 and len(later) == 1:  # one cell (a formula of each side): no rows
+        score = array("f", [fuzz.ratio(earlier[0], later[0], score_cutoff=cutoff)])[0]
+        return [(0, 0, score)] if score >= bound else []
+    rows = _rows(earlier, later, fuzz.ratio, cutoff)
     # Over a threshold, most rows have no cell left (0 under the cutoff): those are not read.
     found = [(-score, i, j) for i, row in enumerate(rows) if bound <= 0.0 or any(row)
              for j, score in enumerate(row) if score >= bound]
@@ -187,10 +190,6 @@ def pair(earlier: Sequence[str], later: Sequence[str], *, threshold: float) -> l
     """
     if not earlier or not later:
         return []  # nothing to pair: no scorer set up for no cell
-    if len(earlier) == 1 and len(later) == 1:
-        # One cell (a formula of each side): scored alone, in float32 as ``cdist`` gives it.
-        score = array("f", [fuzz.ratio(earlier[0], later[0], score_cutoff=max(threshold - 0.1, 0.0))])[0]
-        return [(0, 0, score)] if score >= array("f", [threshold])[0] else []
     if len(earlier) * len(later) <= SMALL_MAX:
         return _small(earlier, later, threshold)
     if len(earlier) * len(later) <= DENSE_MAX:

@@ -195,11 +195,7 @@ class _Words:
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (its token's start)."""
-        tokens = self._tokens
-        if tokens is None:
-            return self.starts[k]
-        upto = self._upto  # ``_owner`` inline: asked for each wording and each word after a formula
-        return tokens.start(k if upto is None else bisect.bisect_right(upto, k))
+        return self.starts[k] if self._tokens is None else self._tokens.start(self._owner(k))
 
     def end(self, k: int) -> int:
         """Where word ``k`` ends (its token's end)."""
@@ -269,9 +265,10 @@ class _Words:
         return step
 
     def modal_at(self, position: int) -> _Found | None:
-        """``modal`` of a formula that starts at ``position``, told
-        from where the few wordings' words start rather than by counting the words
-        before it: word ``k`` starts before it just when ``k < before(position)``."""
+        """``modal`` of a formula that starts at ``position``, told from where the few
+        wordings' words start (word ``k`` starts before it just when ``k < before(position)``);
+        the words before it are counted only in a sentence with a ";" or when a wording
+        runs into the formula."""
         if self.semicolons:
             return self.modal(self.before(position))
         steps = self._steps
@@ -618,7 +615,7 @@ def framing_of(analysis: Analysis, phrase: Phrase) -> _Framing:
     if not isinstance(done, dict):  # by identity: the memo holds the phrase, so its id stays its own
         done = memo["framing-other"] = {}
     entry = done.get(id(phrase))
-    if entry is None or entry[0] is not phrase:
+    if entry is None:
         entry = done[id(phrase)] = (phrase, _framing(phrase, _words_of(analysis, phrase.sentence), analysis))
     return entry[1]
 
@@ -664,13 +661,9 @@ def _framings(analysis: Analysis) -> dict[int, _Framing]:
             read[k] = words
     for phrase in formulas:
         words = read[phrase.sentence]
-        if words.intensity_hits:
-            framing = _framing(phrase, words, analysis)
-        elif words.modal_hits:  # ``_framing`` inline, a call less for most formulas
-            framing = (words.modal_at(phrase.span.start), ())
-        else:  # a sentence with no cue wording frames none of its formulas
-            framing = none
-        by_id[id(phrase)] = framing
+        # a sentence with no cue wording frames none of its formulas
+        by_id[id(phrase)] = _framing(phrase, words, analysis) if words.modal_hits or words.intensity_hits \
+            else none
     return by_id
 
 

@@ -1236,7 +1236,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
     for side, kind, analysis in ((0, _DROPPED, earlier), (1, _ADDED, later)):
         matter = []
         other = words[1 - side]
-        parts = _statement_words(analysis)[0]
+        parts = sentence_parts(analysis)
         for sentence in analysis.sentences:
             if sentence.index in linked[side] or sentence.index in covered[side]:
                 continue
@@ -1318,10 +1318,8 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
     if revision:
         _add_key_terms(changes, found, (earlier, later), inventory.words, inventory.vocab)
     _cap_key_chunks(changes, vocabulary)
-    # A wording of function words alone ("of the") names nothing that came or went
-    # (``c.later or c.earlier``: ``Change.phrase`` without the property call).
-    changes = [c for c in changes if c.kind not in (_ADDED, _DROPPED)
-               or _names_something(c.later or c.earlier)]  # type: ignore[arg-type]
+    # A wording of function words alone ("of the") names nothing that came or went.
+    changes = [c for c in changes if c.kind not in (_ADDED, _DROPPED) or _names_something(c.phrase)]
     changes = _voiced_once(changes)
     covered = {c.passage for c in changes}  # a scan of the changes per passage was quadratic
     moved: set[str] = set()
@@ -1386,12 +1384,11 @@ class _Inventory:
         self.linked = {(i, j) for x in links for i in x.earlier for j in x.later}
         self.edits = (_SpanSet(edited.claimed[0]), _SpanSet(edited.claimed[1]))
         self.updates = (_SpanSet(edited.updated[0]), _SpanSet(edited.updated[1]))
-        # Each side's formula wordings framed by "|" ("| k1 | k2 |"; "||" for none),
-        # joined once rather than formatted one by one.
+        # Each side's formula wordings framed by "|" ("| k1 | k2 |"; "||" for none).
         self.keys = tuple(f"| {' | '.join(keys)} |" if keys else "||" for keys in (
             [h.key for h in a.phrases if h.origin is _LEXICON] for a in (earlier, later)))
         self.key_words = tuple(frozenset(keys.split()) for keys in self.keys)
-        (_, e_stream, e_words), (_, l_stream, l_words) = _statement_words(earlier), _statement_words(later)
+        (e_stream, e_words), (l_stream, l_words) = _statement_words(earlier), _statement_words(later)
         self.words, self.vocab = (e_stream, l_stream), (e_words, l_words)
         # Words of corresponding sentences that no edit touches are in both statements:
         # a phrase found there on one side only (cut differently, quoted) is no finding.
@@ -1456,12 +1453,7 @@ class _Inventory:
         groups, analyses = self.pairing.groups, (self.earlier, self.later)
         for side, formula, pid in one_sided:
             group = groups[side][formula]
-            phrase = group[0]
-            if phrase.origin is _LEXICON:  # only a curated formula is quoted as a compound
-                phrase = _compound(analyses[side], phrase)
-            # ``_one_sided``, inline: a call per finding cost more than the change built.
-            changes.append(_change(_ADDED, None, phrase, later_count=len(group), passage=pid) if side
-                           else _change(_DROPPED, phrase, None, earlier_count=len(group), passage=pid))
+            changes.append(_one_sided(side, _compound(analyses[side], group[0]), len(group), pid))
         return changes
 
     def _edited_changes(self) -> list[Change]:
@@ -1505,13 +1497,11 @@ class _Inventory:
             # topic of its own only when none of its words is in the other readout
             # ("vaccine assistance", not "fruitful outcomes").
             content = words - _no_content()
-            listed = self.pairing.listed[side].get(formula)  # known for each formula of one side
-            if listed is None:
-                listed = self.pairing.is_listed(formula, side)
+            listed = self.pairing.is_listed(formula, side)
             if content <= self.vocab[other] if listed else not content.isdisjoint(self.vocab[other]):
                 self.held[side][formula] = True
                 return True
-        # The set tests first: they settle most discovered chunks without a scan of
+        # The set tests first: they settle most of what is left without a scan of
         # the other statement's formulas or words for the wording.
         held = self.held[side][formula] = (
             (bool(self.edits[side].starts) and any(self.edits[side].overlaps(p.span) for p in group))
@@ -1559,16 +1549,18 @@ def _same_but(e_key: str, e_core: Sequence[str], l_key: str, l_core: Sequence[st
     return without(e_key, e_core) == without(l_key, l_core)
 
 
-#: White space other than the plain space: what ``str.split`` also cuts at.
+#: White space other than the plain space: where ``str.split`` also cuts. Each is
+#: looked for by ``in``, a fast search in C (answered at once for a non-ASCII one in an
+#: ASCII stream), where a regex for the class steps through every character.
 _OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
                  *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
 
 
-def _statement_words(analysis: Analysis) -> tuple[list[list[str]], str, frozenset[str]]:
-    """The folded parts of each sentence of a statement, in order; its word stream,
-    every part space-joined, sentences kept apart by a barrier; and the words of that
-    stream: ``f" {w} " in stream`` for a word ``w`` is ``w in words``, and a wording
-    stands in the stream only if each of its words does. Read once per analysis."""
+def _statement_words(analysis: Analysis) -> tuple[str, frozenset[str]]:
+    """A statement's word stream, every folded part of its sentences (``sentence_parts``)
+    space-joined, sentences kept apart by a barrier; and the words of that stream:
+    ``f" {w} " in stream`` for a word ``w`` is ``w in words``, and a wording stands in
+    the stream only if each of its words does. Read once per analysis."""
     found = analysis.memo.get("diff-words")
     if isinstance(found, tuple):
         return found
@@ -1582,7 +1574,7 @@ def _statement_words(analysis: Analysis) -> tuple[list[list[str]], str, frozense
     spaces = 2 * len(parts) + sum(map(len, parts)) - len(parts) + parts.count([])
     if "" in words or stream.count(" ") != spaces or any(map(stream.__contains__, _OTHER_SPACES)):
         words = frozenset(stream.split())
-    found = analysis.memo["diff-words"] = (parts, stream, words)
+    found = analysis.memo["diff-words"] = (stream, words)
     return found
 
 
