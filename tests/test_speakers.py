@@ -375,3 +375,44 @@ def test_source_naming_a_country_but_no_ministry_gives_no_side() -> None:
     """A newspaper named after a country is not that country's office."""
     text = "Spokesperson Haruto Mori held a briefing. Mori said the visit would go ahead."
     assert voice_of(text, "Mori said", source="The Japan Ledger")[1] is None
+
+
+def _bundled() -> list[Statement]:
+    root = Path(__file__).resolve().parent
+    dirs = [root.parent / "seeds", *(root / "data" / d for d in ("dev", "dev2", "dev3", "dev4", "dev5",
+                                                                "holdout", "holdout2"))]
+    found = [s for d in dirs for s in diplodiff.load_statements(d)]
+    group = ("Liang said that China values the talks. The two sides had a candid exchange on trade. "
+             "Both delegations then toured the port.")  # a group in the first words, no verb read
+    found += [Statement(id=str(k), text=t)
+              for k, t in enumerate((CHINESE, KAZAKH, RUSSIAN, EUROPEAN, INDIAN, group))]
+    return found
+
+
+def test_the_sentences_the_reader_carries_over_unread_take_the_voice_decide_gives(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_Reader.carries`` skips ``decide`` for most sentences: reading every sentence
+    gives every bundled statement the same voices."""
+    from diplodiff.text import speakers
+    from diplodiff.text.tokens import tokenize
+
+    statements = _bundled()
+
+    def voiced() -> list[list[tuple[str | None, str | None, object]]]:
+        return [[(s.speaker, s.side, s.voice) for s in speakers.attribute(st, tokenize(st))]
+                for st in statements]
+
+    skipped = 0
+    carries = speakers._Reader.carries
+
+    def counted(self: speakers._Reader, n: int, words: object) -> bool:
+        nonlocal skipped
+        found = carries(self, n, words)  # type: ignore[arg-type]
+        skipped += found
+        return found
+
+    monkeypatch.setattr(speakers._Reader, "carries", counted)
+    fast = voiced()
+    assert skipped > 100  # the shortcut is taken, so the comparison tests it
+    monkeypatch.setattr(speakers._Reader, "carries", lambda self, n, words: False)
+    assert voiced() == fast

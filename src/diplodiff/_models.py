@@ -7,8 +7,8 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import reduce
-from itertools import accumulate
-from operator import iconcat, sub
+from itertools import accumulate, repeat
+from operator import attrgetter, iconcat, sub
 from typing import TYPE_CHECKING, Any, overload
 
 from attrs import field, frozen, validators
@@ -140,16 +140,16 @@ class Token:
     parts: tuple[str, ...]
 
 
-# Fast builders (``_span``, ``_sentence``, ``_phrase``, ``_change``): the stages make these values by
-# the thousand from parts already known to be valid, so they skip attrs' ``__init__``
-# (a third to a half longer; ``Span``, with its validators, twice). Each is built as an
-# instance of ``_settable(cls)``: the class with the plain ``__setattr__`` back, so
-# each field is one specialised slot store, where calling a slot's ``__set__`` (a
-# frozen class's own ``__setattr__`` refuses) built an argument tuple per field and
-# took half of a phrase's cost. The subclass's ``__init__`` is ``object.__init__``, so
-# calling it makes an empty instance at C speed (``object.__new__(cls)``, through its
-# Python-level wrapper, cost a quarter more). The instance then becomes ``cls`` by
-# ``__class__`` assignment, which CPython allows as the subclass adds no slots (same layout).
+# Fast builders (``_span``, ``_sentence``, ``_phrase``, ``_change``, ``_passage``): the stages
+# make these values by the thousand from parts already known to be valid, so they skip attrs'
+# ``__init__`` (a third to a half longer; ``Span``, with its validators, twice). Each is built as
+# an instance of ``_settable(cls)``: the class with the plain ``__setattr__`` back, so each field
+# is one specialised slot store, where calling a slot's ``__set__`` (a frozen class's own
+# ``__setattr__`` refuses) built an argument tuple per field and took half of a phrase's cost. The
+# subclass's ``__init__`` is ``object.__init__``, so calling it makes an empty instance at C speed
+# (``object.__new__(cls)``, through its Python-level wrapper, cost a quarter more). The instance
+# then becomes ``cls`` by ``__class__`` assignment, which CPython allows as the subclass adds no
+# slots (same layout).
 
 
 def _settable(cls: type) -> Any:
@@ -204,6 +204,13 @@ class Tokens(Sequence[Token]):
         found._built = built
         return found
 
+    @classmethod
+    def each(cls, sentences: Iterable[Sentence]) -> list[Tokens]:
+        """Each sentence's tokens as ``Tokens``: as they stand when all are (``tokenize``
+        makes them so), told by one pass over them all."""
+        rows = list(map(_TOKENS, sentences))
+        return rows if all(map(isinstance, rows, repeat(cls))) else list(map(cls.of, rows))
+
     def starts(self) -> Sequence[int]:
         """Where each token begins in the statement text."""
         if self._starts is None:
@@ -225,11 +232,11 @@ class Tokens(Sequence[Token]):
     def flat(self) -> list[str]:
         """Every folded part of the sentence, in order."""
         if self._flat is None:
-            try:  # most sentences: one part a token, unpacked faster than any C-level flattening
+            try:  # most sentences: one part a token, unpacked faster than a C-level flattening
                 self._flat = [part for (part,) in self.parts]
                 self._single = True
-            except ValueError:  # a token of no part or of several: each tuple appended
-                self._flat = reduce(iconcat, self.parts, [])  # at C speed (half of chain's cost)
+            except ValueError:  # a token of no part or of several: each tuple appended at C speed
+                self._flat = reduce(iconcat, self.parts, [])
                 self._single = False
         return self._flat
 
@@ -275,6 +282,9 @@ class Tokens(Sequence[Token]):
 
     def __reduce__(self) -> tuple[type[tuple[Token, ...]], tuple[tuple[Token, ...]]]:
         return tuple, (self._tuple(),)
+
+
+_TOKENS = attrgetter("tokens")
 
 
 @frozen
@@ -565,6 +575,23 @@ class Passage:
     sentences: tuple[int, ...]
     span: Span
     text: str
+
+
+def _passage(pid: str, kind: ChangeKind, sentences: tuple[int, ...], start: int, end: int,
+             text: str) -> Passage:
+    """``Passage(pid, kind, sentences, Span(start, end), text)`` built fast: a comparison
+    of readouts of different meetings makes one per run of sentences."""
+    passage = _SettablePassage()
+    passage.id = pid
+    passage.kind = kind
+    passage.sentences = sentences
+    passage.span = _span(start, end)
+    passage.text = text
+    passage.__class__ = Passage
+    return passage  # type: ignore[no-any-return]
+
+
+_SettablePassage = _settable(Passage)
 
 
 @frozen(repr=False)

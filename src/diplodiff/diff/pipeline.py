@@ -29,8 +29,7 @@ from .._models import (
     Statement,
     Tokens,
     _change,
-    _settable,
-    _span,
+    _passage,
 )
 from .._options import DEFAULT_OPTIONS, Options
 from ..find.discover import find_phrases, is_reportable
@@ -1157,7 +1156,7 @@ def _grouped(findings: Sequence[tuple[ChangeKind, int]], earlier: Analysis, late
                 count[sentence] = count.get(sentence, 0) + 1
         for run in _paragraph_runs(analysis, sorted(count)):
             if sum(map(count.__getitem__, run)) >= MIN_GROUP:  # no generator frame per run
-                found.append(_passage(f"p{first_id + len(found)}", kind, analysis, run))
+                found.append(_run_passage(f"p{first_id + len(found)}", kind, analysis, run))
     return found
 
 
@@ -1181,23 +1180,10 @@ def _paragraph_runs(analysis: Analysis, indices: Sequence[int]) -> list[list[int
     return runs
 
 
-def _passage(pid: str, kind: ChangeKind, analysis: Analysis, run: Sequence[int]) -> Passage:
+def _run_passage(pid: str, kind: ChangeKind, analysis: Analysis, run: Sequence[int]) -> Passage:
     """The passage of a run of consecutive sentences."""
-    # From two sentences' bounds, so valid: built without the validators (a third of the
-    # cost), and its fields set as plain slots (as ``_change`` does), not through the
-    # frozen class's setter, which cost half of the passage.
     start, end = analysis.sentences[run[0]].span.start, analysis.sentences[run[-1]].span.end
-    passage = _SettablePassage()
-    passage.id = pid
-    passage.kind = kind
-    passage.sentences = tuple(run)
-    passage.span = _span(start, end)
-    passage.text = analysis.statement.text[start:end]
-    passage.__class__ = Passage
-    return passage  # type: ignore[no-any-return]
-
-
-_SettablePassage = _settable(Passage)
+    return _passage(pid, kind, tuple(run), start, end, analysis.statement.text[start:end])
 
 
 #: A sentence no finding covers is still new (dropped) matter when at least this many
@@ -1248,7 +1234,7 @@ def _other_sentences(earlier: Analysis, later: Analysis, linked: tuple[set[int],
                         matter.append(sentence.index)
                         break
         for run in _paragraph_runs(analysis, matter):
-            runs.append(_passage(f"s{len(runs) + 1}", kind, analysis, run))
+            runs.append(_run_passage(f"s{len(runs) + 1}", kind, analysis, run))
     return tuple(runs)
 
 

@@ -23,7 +23,7 @@ from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import BARRIER, QUOTES, function_words, heads, roman_numeral, stopwords, surface
 from ..text.words import vocabulary
-from .lexicon import Hit, Lexicon, hits, lexicon_phrases, rows_of
+from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
@@ -254,10 +254,12 @@ def _blanked(flagged: str, ranges: Sequence[tuple[int, int]]) -> str:
 def _bits(flagged: str) -> array[int]:
     """The flags of ``flagged`` as numbers, read at C speed (its UTF-32 code units, in
     the machine's byte order, as an array of 32-bit unsigned ints)."""
-    return array("I", flagged.encode(_UTF32))
+    return array(_U32, flagged.encode(_UTF32))
 
 
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+#: The array type of 32-bit unsigned ints here (``I`` on every platform CPython builds for).
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)
 
 
 def _first(bits: int) -> int:
@@ -273,7 +275,7 @@ _FIRST = {0: 0}
 def _ranges(flagged: str, quoted: Sequence[tuple[int, int]], options: Options,
             ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Quoted wordings, then names, then terms, each over the tokens still free
-    (``flagged``: ``usable`` as a string)."""
+    (``flagged``: the statement's flags, ``_flagged``, with the hits' tokens zeroed)."""
     found: list[tuple[int, int, tuple[str, ...]]] = [(first, last, _QUOTED) for first, last in quoted]
     if quoted:
         flagged = _blanked(flagged, quoted)
@@ -291,7 +293,7 @@ def find_phrases(statement: Statement, sentences: Sequence[Sentence], *,
                  lexicon: Lexicon | None = None, options: Options = DEFAULT_OPTIONS,
                  ) -> tuple[Phrase, ...]:
     """Return the lexicon hits and discovered phrases of a statement, in text order."""
-    rows = rows_of(sentences)
+    rows = Tokens.each(sentences)
     found = hits(lexicon, rows) if lexicon is not None and options.lexicon else [()] * len(rows)
     if options.discover:
         every, offsets, flagged, quotes = _statement_flags(rows)
@@ -315,7 +317,7 @@ def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], str,
         texts += r.texts
         texts += _ENDS
         offsets.append(len(texts))
-    try:  # ``itemgetter`` reads them all in one call, where ``map`` made a call of each
+    try:  # ``itemgetter`` reads them all in one call
         every = list(itemgetter(*texts)(_FLAGS)) if len(texts) > 1 else [_FLAGS[t] for t in texts]
     except KeyError:  # a word not seen before
         every = list(chain.from_iterable(chain(flags(r), (0,)) for r in rows))
@@ -323,7 +325,7 @@ def _statement_flags(rows: Sequence[Tokens]) -> tuple[list[int], list[int], str,
     for at, bits in zip(starts, map(_FIRST.__getitem__, map(every.__getitem__, starts)), strict=True):
         every[at] = bits
     flagged = _flagged(every)
-    # a fast search of the string for each (a handful), not a set of every token's flags
+    # a fast search of the string for each (a handful)
     return every, offsets, flagged, [mark for mark in _QUOTE_CHARS if mark in flagged]
 
 
@@ -332,12 +334,11 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
                 quotes: Iterable[str], options: Options) -> list[Phrase]:
     """The discovered phrases of a statement, in one pass over all its sentences (``every``,
     ``offsets``, ``flagged``, ``quotes``: from ``_statement_flags``)."""
-    held = [(at + hit[0], at + hit[1]) for sentence_hits, at in zip(found, offsets, strict=False)
-            for hit in sentence_hits]  # the hits' tokens (``offsets`` has one more)
+    held = [(at + hit[0], at + hit[1]) for sentence_hits, at in zip(found, offsets[:-1], strict=True)
+            for hit in sentence_hits]  # the hits' tokens
     quoted: list[tuple[int, int]] = []
     # The quote marks found by ``str.find`` of their flags in the flags as a string, then
-    # read by sentence: most sentences have none, and a test of each token's flags (even
-    # at C level, with ``compress``) made an int a token.
+    # read by sentence: most sentences have none.
     places = sorted(chain.from_iterable(map(functools.partial(_places, flagged), quotes)))
     for k, sentence_places in groupby(places, functools.partial(_sentence_of, offsets)):
         at = offsets[k]

@@ -28,8 +28,8 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, count, product, repeat
-from operator import add, attrgetter, itemgetter
+from itertools import accumulate, count, product
+from operator import add, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -195,7 +195,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
     # (which first segment, where in the haystack, end), leftmost first, and of those at
     # one place the longest first: its wordings are those of every first segment found
-    # there (``_automaton``), so the others are passed over
+    # there (``_Prefixed``), so the others are passed over
     matches.sort(key=_end, reverse=True)
     matches.sort(key=_start)
     k, upto, at = -1, 0, -1  # the sentence read, where the next one begins, the place read
@@ -279,20 +279,10 @@ _start, _end = itemgetter(1), itemgetter(2)
 def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
              text: str) -> list[list[Phrase]]:
     """Return the formulas found in each sentence (see ``Lexicon.find``)."""
-    rows = rows_of(sentences)
+    rows = Tokens.each(sentences)
     statement = _Where(statement_id, text)
     return [lexicon_phrases((sentence,), (tokens,), (sentence_hits,), statement)
             for sentence, tokens, sentence_hits in zip(sentences, rows, hits(lexicon, rows), strict=True)]
-
-
-def rows_of(sentences: Sequence[Sentence]) -> list[Tokens]:
-    """Each sentence's tokens as ``Tokens``: as they stand when all are (as ``tokenize``
-    makes them), asked of all in one C-level pass rather than a call of ``Tokens.of`` each."""
-    rows = list(map(_TOKENS, sentences))
-    return rows if all(map(isinstance, rows, repeat(Tokens))) else list(map(Tokens.of, rows))
-
-
-_TOKENS = attrgetter("tokens")
 
 
 class _Where(NamedTuple):

@@ -42,7 +42,6 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
@@ -253,9 +252,9 @@ class _Lookup:
         self.side_starts = frozenset(self.names.first | self.demonyms.first | self.capitals.first)
         #: The first words a sentence opens anything with (``_Reader.opening``), as written and
         #: in lower case: "We", a side; "the", "this", "our", "Also, ...".
-        self.opens_text = frozenset({"We", "Our"} | self.side_starts)
+        self.opens_text = _WE | self.side_starts
         self.openers = _words("opener")
-        self.opens_low = frozenset({"the", "this", "our"} | self.openers)
+        self.opens_low = _THE | self.openers
         self.side_ends = frozenset(self.names.last | self.capitals.last)
         self.people: dict[tuple[str, ...], Person] = {}
         for person in reversed(table.people):
@@ -380,7 +379,9 @@ _NAMED = frozenset({"person", "pronoun", "title"})
 _CUED = REPORTING | ACCORDING
 #: A sentence with none of these words is decided by its opening alone (``_Reader.decide``).
 _DECIDING = OPERATIVE | REPORTING | ACCORDING | EVENT
-_TOKENS, _TOKENS_ONLY = attrgetter("tokens"), frozenset({Tokens})
+#: What a sentence opens with that ``_Reader.opening`` reads: "We"/"Our" as written, an
+#: article or "our" in lower case, a group ending by the ``_GROUP_REACH``-th word.
+_WE, _THE, _GROUP_REACH = frozenset({"We", "Our"}), frozenset({"the", "this", "our"}), 4
 
 
 class _Reader:
@@ -390,10 +391,7 @@ class _Reader:
         self.statement = statement
         self.sentences = sentences
         self.lookup = _lookup(table)
-        rows = list(map(_TOKENS, sentences))
-        if not _TOKENS_ONLY.issuperset(map(type, rows)):  # tokenize gives Tokens: none is built
-            rows = list(map(Tokens.of, rows))
-        self.rows: list[Tokens] = rows
+        self.rows = Tokens.each(sentences)
         #: Where each sentence's words with a reporting verb, head noun, ... stand, and their
         #: bits together: most sentences have no head noun (no one is introduced), no
         #: reporting verb (no cue) or no event verb, and are read no further.
@@ -506,10 +504,9 @@ class _Reader:
 
     def cue(self, words: Sequence[Word]) -> _Cue | None:
         """The speaker the sentence names: the subject of a reporting verb (a named
-        person first), "according to X", or an opening "X, <title>, ... said"."""
+        person first), "according to X", or an opening "X, <title>, ... said". Asked only
+        of a sentence with a reporting verb or "according" (``decide`` reads its flags)."""
         flags = self.flags[self.reading]
-        if not flags & _CUED:
-            return None
         found = None
         marked = self.marked[self.reading]
         for i in marked:
@@ -548,9 +545,9 @@ class _Reader:
         rest = words[start:] if start else words
         if not rest:
             return "", start
-        if rest[0].text in {"We", "Our"}:
+        if rest[0].text in _WE:
             return "we", start
-        if rest[0].low in {"the", "this", "our"} and len(rest) > 1:
+        if rest[0].low in _THE and len(rest) > 1:
             if rest[1].low in self.issuer_words or (self.issuer and rest[1].low in self.lookup.issuer_nouns):
                 return "issuer", start
             if rest[1].low in self.lookup.event_nouns:
@@ -561,7 +558,7 @@ class _Reader:
         if self.flags[self.reading] & GROUP:  # else no group ends anywhere in the sentence
             for k in self.marked[self.reading]:  # the group words among them, in order
                 n = k - start + 1
-                if n > 4 or n > len(rest):
+                if n > _GROUP_REACH or n > len(rest):
                     break
                 if n > 0 and rest[n - 1].bits & GROUP and self.group_ending(rest, n) == 0:
                     group = n
@@ -574,11 +571,21 @@ class _Reader:
             return f"side:{side[0]}", start
         return "", start
 
+    def carries(self, n: int, words: Sequence[Word]) -> bool:
+        """Whether ``decide`` carries the voice over sentence ``n`` unread: no word of it
+        is one that ``cue``, ``operative`` or ``narrates`` reads (its flags), and it opens
+        nothing ``opening`` reads (no "We", side, article or opener first, no group in its
+        first ``_GROUP_REACH`` words). Most sentences; ``tests/test_speakers.py`` checks
+        that reading them all gives the same voices."""
+        flags = self.flags[n]
+        return not words or (not flags & _DECIDING and words[0].text not in self.lookup.opens_text
+                             and words[0].low not in self.lookup.opens_low
+                             and (not flags & GROUP or self.marked[n][0] >= _GROUP_REACH))
+
     def operative(self, words: Sequence[Word]) -> int | None:
         """Where an operative paragraph's verb stands when the sentence opens with one and
-        no subject ("1. Welcomes the ...", "Strongly condemns ..."), else ``None``."""
-        if not self.flags[self.reading] & OPERATIVE:
-            return None
+        no subject ("1. Welcomes the ...", "Strongly condemns ..."), else ``None``. Asked
+        only of a sentence with an operative verb (``decide`` reads its flags)."""
         i = 0
         while i < len(words) and (words[i].text.isdigit() or not words[i].text[:1].isalnum()
                                   or (len(words[i].text) == 1 and i + 1 < len(words)
@@ -600,11 +607,11 @@ class _Reader:
         return found
 
     def narrates(self, words: Sequence[Word], opening: str) -> bool:
-        """An event told by the outlet: "The two sides signed ...", "The talks were held ..."."""
+        """An event told by the outlet: "The two sides signed ...", "The talks were held ...".
+        Asked only of a sentence that opens with an event noun or has an event verb
+        (``decide`` reads its flags)."""
         if opening == "event":
             return True
-        if not self.flags[self.reading] & EVENT:
-            return False
         first = self.people.at(words, 0) is not None or opening == "group"
         return any(i > 0 and (first or self.subject(words, i))
                    for i in self.marked[self.reading] if words[i].bits & EVENT)
@@ -666,18 +673,12 @@ class _Reader:
         in_list = False
         out: list[Sentence] = []
         named: list[bool] = []  # whether the sentence names its own speaker
-        opens_text, opens_low = self.lookup.opens_text, self.lookup.opens_low
         colons = ":" in text  # else no sentence opens a list
         for n, (sentence, words) in enumerate(zip(self.sentences, self.words, strict=True)):
             self.reading = n
             if starts[n] and (n == 0 or gaps[n].count("\n") >= 2):
                 in_list = False  # a list ends at a paragraph after a blank line
-            flags = self.flags[n]
-            if not words or (not flags & _DECIDING and words[0].text not in opens_text
-                             and words[0].low not in opens_low
-                             and (not flags & GROUP or self.marked[n][0] >= 4)):
-                # most sentences: no verb or cue to read, and an opening that opens nothing
-                # (no group in its first four words): decide() carries the voice over
+            if self.carries(n, words):
                 named.append(False)
                 new = None
             else:
@@ -954,7 +955,8 @@ def paragraph_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
 
 
 def _paragraph_starts(text: str, gaps: Sequence[str], blank: list[bool]) -> list[bool]:
-    """``paragraph_starts`` read off the sentences' ``_gaps`` and ``_blank_starts``."""
+    """``paragraph_starts`` read off the sentences' ``_gaps`` and ``_blank_starts``
+    (``blank`` itself where they are the same: neither is changed after)."""
     if _BLANK.search(text.strip()) or _hard_wrapped(text):
         return blank
     out = ["\n" in gap for gap in gaps]
@@ -996,7 +998,8 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
                     starts: Sequence[bool] | None = None) -> list[bool]:
     """For each sentence, whether it starts inside a quotation opened in an earlier
     sentence. A paragraph that opens with a quote mark while one is open continues it
-    (the newspaper convention); one that does not closes it. ``starts``: which
+    (the newspaper convention); one that does not closes it. ``sentences`` stand in text
+    order, none overlapping another (as ``tokenize`` gives them). ``starts``: which
     sentences open a paragraph (``paragraph_starts`` when not given; the reader gives
     ``blank_line_starts``)."""
     if not _has_quote(text):

@@ -128,11 +128,9 @@ def statement_words(rows: Sequence[Tokens],
     its words with a ``MARKED`` bit stand, those words' bits together (the sentence's
     flags), and which tokens its words are (``None``: word ``k`` is token ``k``).
 
-    Each sentence's words are read by one ``itemgetter`` of its texts (a third less than
-    ``map``, which calls a lookup a word), where its marked words stand by ``compress``
-    (a sentence's places are small ints, which ``count`` does not build anew), and in a
-    Python loop only the tokens of a sentence with a quote mark or a word not seen
-    before (``KeyError``)."""
+    Each sentence's words are read by one ``itemgetter`` of its texts, where its marked
+    words stand by ``compress``, and in a Python loop only the tokens of a sentence with
+    a quote mark or a word not seen before (``KeyError``)."""
     if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
         # hostile input with endless distinct words: stay bounded (cleared between
         # statements only, so _MARKED holds all of one statement's marked texts)
