@@ -37,12 +37,13 @@ EARLIER_SEED, LATER_SEED = "004_55e9fcd968524c2c.txt", "000_ae7edd6c8a22359c.txt
 #: Fastest rounds (seconds) of our benchmarks in this process, keyed by name.
 BEST: dict[str, float] = {}
 #: compare() against redlines' opcodes, in CPU time: issue 8's target (faster), and
-#: the bound held today (measured 1.2-1.3x here with the load average at 1: compare()
-#: 4.4-4.6 ms, redlines 3.4-3.5 ms; 1.3-1.4x before cue wordings, pieces of text and formula
+#: the bound held today (measured 1.2x here with the load average at 1.2-1.5: compare()
+#: 3.9-4.0 ms, redlines 3.4 ms; 1.3x before the speaker reader skipped the sentences it
+#: carries over and framing kept word positions; 1.3-1.4x before cue wordings, pieces of text and formula
 #: occurrences were read by one C-level pass each; 1.6-1.7x before the sentence scores came from one cdist
 #: matrix and framing, discovery and the speaker reader read less per formula, sentence and
 #: word; 1.8-2.0x before framing read each sentence once for all its formulas). The two
-#: analyses are about half of compare(): 2.3-2.5 ms of it.
+#: analyses are about half of compare(): 2.2-2.3 ms of it.
 REDLINES_TARGET = 1.0
 REDLINES_BOUND = 3.0
 #: Per-KB cost of the large input over the small one's, at most (a quadratic step gives 10-100x;
