@@ -251,9 +251,7 @@ class _Words:
     def modal(self, first: int) -> _Found | None:
         """The modality wording of a formula whose first word is word ``first``: the last
         wording ``_find`` gives in its clause up to it (``last_modal``)."""
-        steps = self._steps
-        if steps is None:
-            steps = self._modal_steps()
+        steps = self._modal_steps()
         i = bisect.bisect_left(self._step_starts, first)
         if not i:
             return None
@@ -271,9 +269,7 @@ class _Words:
         runs into the formula."""
         if self.semicolons:
             return self.modal(self.before(position))
-        steps = self._steps
-        if steps is None:
-            steps = self._modal_steps()
+        steps = self._modal_steps()
         i = bisect.bisect_left(self._heads, position)
         if not i:
             return None
@@ -282,10 +278,12 @@ class _Words:
         return steps[i - 1]
 
     def _modal_steps(self) -> list[_Found]:
-        """``_find``'s greedy scan of the whole sentence for modality wordings. No wording
-        holds a ";", so the scan starts each clause afresh; and a scan that stops at a
-        formula takes the same steps up to the last that ends by it, where it ends too,
-        but when that step runs past it."""
+        """``_find``'s greedy scan of the whole sentence for modality wordings, made once
+        for the sentence. No wording holds a ";", so the scan starts each clause afresh;
+        and a scan that stops at a formula takes the same steps up to the last that ends
+        by it, where it ends too, but when that step runs past it."""
+        if self._steps is not None:
+            return self._steps
         places, at, start = self.modal_hits, self._at[0], self.start
         steps: list[_Found] = []
         # where the first and the last word of each wording start (``modal_at``)

@@ -130,21 +130,10 @@ def key_score(phrase: Phrase, vocabulary: Collection[str]) -> int:
     an adjective. Lexicon formulas, names, quoted and recurring phrases are key
     phrases whatever their score (``is_reportable``).
     """
-    words = phrase.key.split()
+    words = _content_words(phrase.key)
     if len(words) < 2:
         return 0
-    skip = _no_content()
-    # One loop over the words, no list of the content words built (``_content_words``,
-    # read inline): a comprehension costs more than the few words it reads.
-    score = content = 0
-    for w in words:
-        if w not in skip:
-            if not content and w.endswith(_ADJECTIVE):
-                score += 1
-            content += 1
-            if w in vocabulary:
-                score += 1
-    return score if content >= 2 else 0
+    return sum(map(vocabulary.__contains__, words)) + words[0].endswith(_ADJECTIVE)
 
 
 #: Shift types read off their class once (see ``_LEXICON``), and kept in tuples: a
@@ -976,10 +965,9 @@ def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
     for change in changes:
         if not change.passage or change.earlier_count >= 2 or change.later_count >= 2:
             continue
-        phrase = change.later or change.earlier  # ``Change.phrase``, without the property call
+        phrase = change.phrase
         # A plain chunk: discovered, no mark but "compound".
-        if phrase is not None and phrase.origin is _DISCOVERED and phrase.marks.count("compound") == len(
-                phrase.marks):
+        if phrase.origin is _DISCOVERED and phrase.marks.count("compound") == len(phrase.marks):
             chunks.setdefault(change.passage, []).append(change)
     for found in chunks.values():
         if len(found) <= MAX_KEY_CHUNKS:
@@ -1397,11 +1385,10 @@ class _Inventory:
         one_sided = []
         # One rule for both sides: the side the phrase stands on, and the other.
         for side, formulas in ((0, dropped), (1, added)):
-            groups, held, spots = self.pairing.groups[side], self.held[side], places[side]
+            groups, spots = self.pairing.groups[side], places[side]
             for formula in formulas:
                 group = groups[formula]
-                known = held.get(formula)  # ``elsewhere`` answered before: no call
-                if known if known is not None else self.elsewhere(group, side):
+                if self.elsewhere(group, side):
                     continue
                 pid = _placed(group, spots) if spots else None
                 # In a revision, a formula standing in corresponding sentences outside
@@ -1467,10 +1454,13 @@ class _Inventory:
         """Whether an added (``side`` 1) or dropped (0) formula is no finding: a word edit
         reports it, or the other statement holds it (in a longer formula, in its words,
         or, between readouts of different meetings, every word of a discovered chunk):
-        what no passage changes, worked out once per formula and kept in ``held`` (which
-        ``findings`` reads first; it adds the passages' part)."""
+        what no passage changes, worked out once per formula and kept in ``held``
+        (``findings`` adds the passages' part)."""
         phrase = group[0]
         formula, key, other = phrase.formula, phrase.key, 1 - side
+        known = self.held[side].get(formula)
+        if known is not None:
+            return known
         # A wording with a word the other statement never uses (no formula of it
         # uses) stands nowhere in it (in no formula of it): no scan for that one.
         words = set(key.split())
@@ -1498,8 +1488,7 @@ class _Inventory:
     def framed(self, change: Change) -> Change:
         """A kept or shifted change, less the framing shifts that are no finding here."""
         earlier, later, e, l = self.earlier, self.later, change.earlier, change.later
-        if self.edits[0].starts or self.edits[1].starts:
-            change = _without_edited(change, self.edits)
+        change = _without_edited(change, self.edits)
         if not self.revision and _SPEAKER in change.shift and BOTH in (
                 voice(self.pairing.e_groups[e.formula]) if e else None,
                 voice(self.pairing.l_groups[l.formula]) if l else None):

@@ -15,13 +15,22 @@ import re
 import struct
 import sys
 from array import array
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate, chain, groupby
 from operator import attrgetter, itemgetter, methodcaller
 
 from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
 from .._options import DEFAULT_OPTIONS, Options
-from ..text.normalize import BARRIER, QUOTES, function_words, heads, roman_numeral, stopwords, surface
+from ..text.normalize import (
+    BARRIER,
+    QUOTES,
+    char_places,
+    function_words,
+    heads,
+    roman_numeral,
+    stopwords,
+    surface,
+)
 from ..text.words import vocabulary
 from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
@@ -339,7 +348,7 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
     quoted: list[tuple[int, int]] = []
     # The quote marks found by ``str.find`` of their flags in the flags as a string, then
     # read by sentence: most sentences have none.
-    places = sorted(chain.from_iterable(map(functools.partial(_places, flagged), quotes)))
+    places = char_places(flagged, quotes)
     for k, sentence_places in groupby(places, functools.partial(_sentence_of, offsets)):
         at = offsets[k]
         taken = {at + i for first, last, *_ in found[k] for i in range(first, last + 1)}
@@ -373,14 +382,6 @@ def _discovered(statement: Statement, sentences: Sequence[Sentence], rows: Seque
         append(_phrase(statement_id, words, start, end, index, span, key, "~" + key, key, None,
                        None, _DISCOVERED, speaker, side, marks))
     return phrases
-
-
-def _places(text: str, char: str) -> Iterator[int]:
-    """Where ``char`` stands in ``text``."""
-    at = text.find(char)
-    while at >= 0:
-        yield at
-        at = text.find(char, at + 1)
 
 
 def _sentence_of(offsets: list[int], token: int) -> int:

@@ -53,6 +53,7 @@ from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement, Tokens, _sentence, _span
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
+from .normalize import char_places
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
 from .words import (
@@ -1048,16 +1049,9 @@ def _holding(marks: Sequence[int], sentences: Sequence[Sentence]) -> list[int]:
 
 
 def _mark_places(text: str) -> list[int]:
-    """Where ``text`` has a double quote mark, in order: found by ``str.find``, so each
-    sentence asks a list whether it holds one rather than scanning its characters."""
-    places = []
-    for mark in _MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            places.append(at)
-            at = text.find(mark, at + 1)
-    places.sort()
-    return places
+    """Where ``text`` has a double quote mark, in order, so each sentence asks a list
+    whether it holds one rather than scanning its characters."""
+    return char_places(text, _MARKS)
 
 
 # Whether a double quote mark opens or closes a quotation is read from where it stands,
@@ -1065,6 +1059,7 @@ def _mark_places(text: str) -> list[int]:
 # software that guesses (a stray closing mark, or one curled the wrong way, is common in
 # scraped text). So a text reads the same in straight and in curly quotes.
 _MARKS = '"\u201c\u201d'
+
 _QUOTE_MARKS = re.compile(f"[{_MARKS}]")
 #: A mark right before one of these (or a space, or the end) closes a quotation...
 _CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013")

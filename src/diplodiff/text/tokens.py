@@ -17,12 +17,12 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from operator import add, itemgetter
 from typing import TypeVar
 
 from .._models import Sentence, Statement, Tokens, _sentence, _span
-from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, fold_token, surface_chars
+from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, char_places, fold_token, surface_chars
 from .punkt import sentence_spans
 
 _SPACED = str.maketrans("\r\n\t", "   ")
@@ -159,9 +159,7 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
     """
     if text.isascii() and not any(map(text.__contains__, _ASCII_QUOTES)):  # ``in`` is a fast search
         return text, []
-    # Each kind of quote found by ``str.find`` (a fast search for one character): a ``re``
-    # scan for the class of them tested every character of a long text.
-    quoted = sorted(chain.from_iterable(_places(text, mark) for mark in _QUOTE_TO if mark in text))
+    quoted = char_places(text, _QUOTE_TO)
     if not quoted:
         return text, quoted
     pieces: list[str] = []
@@ -171,14 +169,6 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
         at = i + 1
     pieces.append(text[at:])
     return "".join(pieces), quoted
-
-
-def _places(text: str, char: str) -> Iterator[int]:
-    """Where ``char`` stands in ``text``."""
-    at = text.find(char)
-    while at >= 0:
-        yield at
-        at = text.find(char, at + 1)
 
 
 def _requote(texts: list[str], ends: list[int], parts: list[tuple[str, ...]], text: str,
