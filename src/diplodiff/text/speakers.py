@@ -977,7 +977,8 @@ def blank_line_starts(text: str, sentences: Sequence[Sentence]) -> list[bool]:
 
 def _blank_starts(gaps: Sequence[str]) -> list[bool]:
     """``blank_line_starts`` read off the sentences' ``_gaps``."""
-    out = ["\n" in gap and _BLANK.search(gap) is not None for gap in gaps]
+    # most gaps are a space or a bare "\n\n": neither needs the search
+    out = ["\n" in gap and ("\n\n" in gap or _BLANK.search(gap) is not None) for gap in gaps]
     if out:
         out[0] = True
     return out
