@@ -136,23 +136,27 @@ class SideMatcher(Phrases[str]):
         super().__init__({**demonyms, **names})
 
 
-def _title(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher, heads: frozenset[str],
+def _title(words: Sequence[Word], lo: int, hi: int, side: str | None, heads: frozenset[str],
            ) -> tuple[str | None, frozenset[str], str] | None:
-    """The side and office nouns of the title ``words[lo:hi]``; ``None`` if it is no title."""
+    """The side and office nouns of the title ``words[lo:hi]``; ``None`` if it is no title.
+    ``side``: the first side named in it (``_first_side``), which the caller's own
+    scan of the title finds."""
     title_heads = heads.intersection(map(_low, words[lo:hi]))
     if not title_heads:
         return None
-    side = None
+    text = " ".join(map(_text, words[lo:hi]))
+    return side, title_heads, text
+
+
+def _first_side(words: Sequence[Word], lo: int, hi: int, side_at: SideMatcher) -> str | None:
+    """The first side named in ``words[lo:hi]``, read from ``lo`` on."""
     i = lo
     while i < hi:
         hit = side_at.at(words, i) if words[i].text in side_at.first else None
         if hit:
-            side = side or hit[0]
-            i += hit[1]
-        else:
-            i += 1
-    text = " ".join(map(_text, words[lo:hi]))
-    return side, title_heads, text
+            return hit[0]
+        i += 1
+    return None
 
 
 def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: frozenset[str],
@@ -173,7 +177,7 @@ def _before(words: Sequence[Word], start: int, side_at: SideMatcher, heads: froz
         i += 1
     if i == end or words[end - 1].low in _JOINS:
         return None
-    return _title(words, i, end, side_at, heads)
+    return _title(words, i, end, _first_side(words, i, end, side_at), heads)
 
 
 def _side_ending(words: Sequence[Word], end: int, side_at: SideMatcher) -> int | None:
@@ -193,13 +197,15 @@ def _after(words: Sequence[Word], end: int, side_at: SideMatcher, heads: frozens
     while i < len(words) and words[i].low in {"the", "a", "an", "also", "who", "is"}:
         i += 1
     lo = i
+    first = None  # the first side the title names
     while i < len(words) and words[i].text not in {",", ".", ";", ":", "(", ")"}:
         word = words[i]
         side = side_at.at(words, i) if word.text in side_at.first else None
         if side is not None:
+            first = first or side[0]
             i += side[1]
         elif word.cap or word.bits & TITLE:
             i += 1
         else:
             return None
-    return _title(words, lo, i, side_at, heads) if i > lo else None
+    return _title(words, lo, i, first, heads) if i > lo else None
