@@ -176,7 +176,7 @@ def _align_dense(e: list[list[int]], l: list[list[int]], *, fill: bool = True) -
     # Best first; then nearer the same relative position; then earlier in both.
     order = np.lexsort((i + j, np.abs((i + 0.5) / n - (j + 0.5) / m), -score))
     links = _greedy((float(score[k]), int(shape[k]), int(i[k]), int(j[k])) for k in order)
-    if fill and _revised(links, n, m):
+    if fill and _gapped(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_dense(one, rows, cols),
                            lambda i, j: float(one[i, j]), _content(e), _content(l))
     return tuple(links)
@@ -262,7 +262,7 @@ def _align_small(e: Sequence[Sequence[Hashable]], l: Sequence[Sequence[Hashable]
             found.append(candidate(score, 2, i, j))
     found.sort()
     links = _greedy((-negative, kind, a, b) for negative, _, _, kind, a, b in found)
-    if fill and _revised(links, n, m):
+    if fill and _gapped(links, n, m):
         links = _fill_gaps(links, lambda rows, cols: _over_rows(one, rows, cols),
                            lambda i, j: one[i].get(j) or sequence_score(e_in[i], l_in[j]),
                            _content(_as_ids(e)), _content(_as_ids(l)))
@@ -318,7 +318,7 @@ def _align_large(e: list[list[int]], l: list[list[int]]) -> tuple[SentenceLink, 
     if rows_left and cols_left:  # sentences moved from one stretch to another
         links += _one_to_one([e[i] for i in rows_left], [l[j] for j in cols_left], rows_left, cols_left)
     links.sort(key=lambda x: (x.earlier[0], x.later[0]))
-    if _revised(links, n, m):
+    if _gapped(links, n, m):
         used_e, used_l = linked_sides(links)
         links = _fill_gaps(links, lambda rows, cols: _over_gap([e[i] for i in rows], [l[j] for j in cols]),
                            lambda i, j: _score(e[i], l[j]), _content(e, used_e), _content(l, used_l))
@@ -480,6 +480,13 @@ def _revised(links: Sequence[SentenceLink], n: int, m: int) -> bool:
     """Whether ``links`` cover at least ``REVISION_SHARE`` of ``n`` + ``m`` sentences."""
     total = n + m
     return total > 0 and sum(len(x.earlier) + len(x.later) for x in links) >= REVISION_SHARE * total
+
+
+def _gapped(links: Sequence[SentenceLink], n: int, m: int) -> bool:
+    """Whether ``links`` make a revision (``_revised``) with a sentence no link holds on
+    each side: only then can a gap hold a pair to fill in (``_fill_gaps``)."""
+    held_e, held_l = sum(len(x.earlier) for x in links), sum(len(x.later) for x in links)
+    return held_e < n and held_l < m and held_e + held_l >= REVISION_SHARE * (n + m)
 
 
 def linked_sides(links: Sequence[SentenceLink]) -> tuple[set[int], set[int]]:
