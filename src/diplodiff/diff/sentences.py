@@ -485,8 +485,8 @@ def _revised(links: Sequence[SentenceLink], n: int, m: int) -> bool:
 def _gapped(links: Sequence[SentenceLink], n: int, m: int) -> bool:
     """Whether ``links`` make a revision (``_revised``) with a sentence no link holds on
     each side: only then can a gap hold a pair to fill in (``_fill_gaps``)."""
-    held_e, held_l = sum(len(x.earlier) for x in links), sum(len(x.later) for x in links)
-    return held_e < n and held_l < m and held_e + held_l >= REVISION_SHARE * (n + m)
+    return (sum(len(x.earlier) for x in links) < n and sum(len(x.later) for x in links) < m
+            and _revised(links, n, m))
 
 
 def linked_sides(links: Sequence[SentenceLink]) -> tuple[set[int], set[int]]:
