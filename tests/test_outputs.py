@@ -353,3 +353,16 @@ def test_rendering_a_diff_loads_no_timeline_code() -> None:
             "print(sorted(m for m in sys.modules if m.startswith('diplodiff.timeline')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_framing_with_no_modal_formula_says_none() -> None:
+    """A side with no modal formula has no mean: "none", not "n/a over 0"."""
+    earlier = "The two sides will firmly deepen the comprehensive strategic partnership."
+    later = "The two sides discussed the comprehensive strategic partnership."
+    result = diplodiff.compare(diplodiff.Statement(id="a", text=earlier),
+                               diplodiff.Statement(id="b", text=later))
+    assert result.framing is not None
+    assert result.framing[1].modality is None
+    line = next(x for x in diplodiff.to_text(result).splitlines() if "commitment" in x)
+    assert line.endswith(": 4.0 over 1 -> none"), line
+    assert "<td>4.0 over 1</td><td>none</td>" in diplodiff.to_html(result)

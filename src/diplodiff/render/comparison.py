@@ -132,6 +132,9 @@ def _framing_lines(comparison: Comparison) -> list[str]:
     def voices(f: Framing) -> str:
         return ", ".join(f"{one_line(side)} {n}" for side, n in f.voices) or "none"
 
+    def commitment(f: Framing) -> str:
+        return f"{f.modality} over {f.modal_formulas}" if f.modality is not None else "none"
+
     def move(a: float | None, b: float | None) -> str:
         if a is None or b is None or a == b:
             return ""
@@ -140,9 +143,8 @@ def _framing_lines(comparison: Comparison) -> list[str]:
     lines = [
         f"  partnership label: {label(before)} -> {label(after)}",
         f"  voices (formulas per side): {voices(before)} -> {voices(after)}",
-        f"  commitment (mean modality 1-5): {before.modality if before.modality is not None else 'n/a'}"
-        f" over {before.modal_formulas} -> {after.modality if after.modality is not None else 'n/a'}"
-        f" over {after.modal_formulas}{move(before.modality, after.modality)}",
+        f"  commitment (mean modality 1-5): {commitment(before)} -> {commitment(after)}"
+        f"{move(before.modality, after.modality)}",
         f"  intensity (intensifiers - hedges): {before.intensity} -> {after.intensity}"
         f"{move(before.intensity, after.intensity)}",
     ]

@@ -492,7 +492,7 @@ def _framing_table(comparison: Comparison) -> str:
             ' <span class="move down">\u25bc weaker</span>'
 
     def modality(f: Framing) -> str:
-        return f"{f.modality} over {f.modal_formulas}" if f.modality is not None else "n/a"
+        return f"{f.modality} over {f.modal_formulas}" if f.modality is not None else "none"
 
     rank = move(before.label[1] if before.label else None, after.label[1] if after.label else None)
     rows = [("partnership label", label(before), label(after) + rank.replace("stronger", "higher")
