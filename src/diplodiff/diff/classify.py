@@ -14,12 +14,14 @@ from .._models import Analysis, Marker, Phrase, ShiftType, Span, _span
 from ..text.normalize import BARRIER, fold_token, numeric, word_spans
 from ..text.speakers import BOTH, SpeakerTable, opening_words, side_named
 from .align import hunks
-from .framing import Cue, WordingCues, framing_cue, framing_of, wording_cues
+from .framing import Cue, WordingCues, framing_cue, framing_of, framing_span, wording_cues
 from .lift import list_members, raises_degree
 from .sentences import runs
 from .words import ARTICLES, C, V, Words
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
+#: A framing cue wording found around a formula: start word, end word, level.
+_Wording = tuple[int, int, int]
 
 
 def voice(group: Sequence[Phrase]) -> str | None:
@@ -140,39 +142,92 @@ def _carriers(group: Sequence[Phrase], analysis: Analysis) -> str:
     return "; ".join(out.values())
 
 
+class Framed:
+    """The framing shifts of two corresponding formula occurrences: who voices the formula,
+    how firmly (modality) and how strongly (intensity). Their details and markers are
+    written (``finding``) only for the shifts a report keeps: most are no finding between
+    readouts of different meetings, where building them cost more than finding them."""
+
+    __slots__ = ("analyses", "groups", "intensity", "kinds", "modal", "phrases", "voices")
+
+    def __init__(self, e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
+                 e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> None:
+        self.phrases, self.analyses, self.groups = (e, l), (earlier, later), (e_group, l_group)
+        kinds: list[ShiftType] = []
+        e_voice, l_voice = self.voices = voice(e_group), voice(l_group)
+        if e_voice and l_voice and e_voice != l_voice:
+            kinds.append(ShiftType.SPEAKER)
+        (e_modal, e_intensity), (l_modal, l_intensity) = framing_of(earlier, e), framing_of(later, l)
+        self.modal, self.intensity = (e_modal, l_modal), (e_intensity, l_intensity)
+        if e_modal and l_modal and e_modal[2] != l_modal[2]:
+            kinds.append(ShiftType.MODALITY)
+        if sum(c[2] for c in e_intensity) != sum(c[2] for c in l_intensity):
+            kinds.append(ShiftType.INTENSITY)
+        #: The shift types found, in report order.
+        self.kinds = tuple(kinds)
+
+    def _wordings(self, kind: ShiftType) -> tuple[Sequence[_Wording], Sequence[_Wording]]:
+        """The cue wordings of a modality or intensity shift, earlier and later."""
+        if kind is ShiftType.MODALITY:
+            e_modal, l_modal = self.modal
+            assert e_modal is not None
+            assert l_modal is not None
+            return (e_modal,), (l_modal,)
+        return self.intensity
+
+    def spans(self, kind: ShiftType) -> list[tuple[int, Span]]:
+        """Where the cue words of a modality or intensity shift stand: ``(side, span)``,
+        side 0 in the earlier statement, 1 in the later (its markers' spans)."""
+        return [(side, framing_span(self.analyses[side], self.phrases[side], wording))
+                for side, wordings in enumerate(self._wordings(kind)) for wording in wordings]
+
+    def adjacent(self, kind: ShiftType) -> bool:
+        """Whether a cue word of a modality or intensity shift stands right before its
+        formula, nothing between."""
+        for side, span in self.spans(kind):
+            phrase, text = self.phrases[side], self.analyses[side].statement.text
+            if span.end <= phrase.span.start and not text[span.end : phrase.span.start].strip():
+                return True
+        return False
+
+    def finding(self, kinds: Sequence[ShiftType]) -> Finding:
+        """The shifts of ``kinds`` (some of ``self.kinds``), with their details and markers."""
+        found: list[ShiftType] = []
+        details: list[str] = []
+        markers: list[Marker] = []
+        (e, l), (earlier, later) = self.phrases, self.analyses
+        for kind in self.kinds:
+            if kind not in kinds:
+                continue
+            found.append(kind)
+            if kind is ShiftType.SPEAKER:
+                e_group, l_group = self.groups
+                details.append(f"speaker: {self.voices[0]} -> {self.voices[1]} (earlier: "
+                               f"{_carriers(e_group, earlier)}; later: {_carriers(l_group, later)})")
+                for name, phrase, analysis in (("earlier", e, earlier), ("later", l, later)):
+                    said = analysis.sentences[phrase.sentence].voice or phrase.span
+                    markers.append(Marker(kind, name, said.of(analysis.statement.text), said))
+                continue
+            e_wordings, l_wordings = self._wordings(kind)
+            e_cues = [framing_cue(earlier, e, kind.value, wording) for wording in e_wordings]
+            l_cues = [framing_cue(later, l, kind.value, wording) for wording in l_wordings]
+            if kind is ShiftType.MODALITY:
+                details.append(f"modality: {e_cues[0].text!r} -> {l_cues[0].text!r} "
+                               f"({_direction(e_cues[0].level, l_cues[0].level)})")
+            else:
+                details.append(f"intensity: {_cue_words(e_cues)} -> {_cue_words(l_cues)} "
+                               f"({_direction(sum(c.level for c in e_cues), sum(c.level for c in l_cues))})")
+            markers += _cue_markers(kind, e_cues, "earlier")
+            markers += _cue_markers(kind, l_cues, "later")
+        return tuple(found), tuple(details), tuple(markers)
+
+
 def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
-                   e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> Finding:
-    """Shifts in who voices the formula, how firmly (modality) and how strongly (intensity)."""
-    found: list[ShiftType] = []
-    details: list[str] = []
-    markers: list[Marker] = []
-    e_voice, l_voice = voice(e_group), voice(l_group)
-    if e_voice and l_voice and e_voice != l_voice:
-        found.append(ShiftType.SPEAKER)
-        details.append(f"speaker: {e_voice} -> {l_voice} (earlier: {_carriers(e_group, earlier)}; "
-                       f"later: {_carriers(l_group, later)})")
-        for name, phrase, analysis in (("earlier", e, earlier), ("later", l, later)):
-            said = analysis.sentences[phrase.sentence].voice or phrase.span
-            markers.append(Marker(ShiftType.SPEAKER, name, said.of(analysis.statement.text), said))
-    (e_modal, e_intensity), (l_modal, l_intensity) = framing_of(earlier, e), framing_of(later, l)
-    if e_modal and l_modal and e_modal[2] != l_modal[2]:
-        e_mod, l_mod = (framing_cue(earlier, e, "modality", e_modal),
-                        framing_cue(later, l, "modality", l_modal))
-        found.append(ShiftType.MODALITY)
-        details.append(f"modality: {e_mod.text!r} -> {l_mod.text!r} "
-                       f"({_direction(e_mod.level, l_mod.level)})")
-        markers += _cue_markers(ShiftType.MODALITY, [e_mod], "earlier")
-        markers += _cue_markers(ShiftType.MODALITY, [l_mod], "later")
-    e_sum, l_sum = sum(c[2] for c in e_intensity), sum(c[2] for c in l_intensity)
-    if e_sum != l_sum:
-        e_int = [framing_cue(earlier, e, "intensity", wording) for wording in e_intensity]
-        l_int = [framing_cue(later, l, "intensity", wording) for wording in l_intensity]
-        found.append(ShiftType.INTENSITY)
-        details.append(f"intensity: {_cue_words(e_int)} -> {_cue_words(l_int)} "
-                       f"({_direction(e_sum, l_sum)})")
-        markers += _cue_markers(ShiftType.INTENSITY, e_int, "earlier")
-        markers += _cue_markers(ShiftType.INTENSITY, l_int, "later")
-    return tuple(found), tuple(details), tuple(markers)
+                   e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> Framed | None:
+    """The framing shifts found for two corresponding occurrences (``Framed``), ``None``
+    when there is none (most pairs)."""
+    framed = Framed(e, l, earlier, later, e_group, l_group)
+    return framed if framed.kinds else None
 
 
 def _part_markers(shift: ShiftType, words: Words, ks: Sequence[int], statement: str,

@@ -224,9 +224,13 @@ class _Words:
             return bisect.bisect_right(self.ends, position)
         return self._words_upto(bisect.bisect_right(self._tokens.ends, position))
 
+    def span(self, start: int, end: int) -> Span:
+        """Where the words ``start .. end - 1`` stand."""
+        return _span(self.start(start), self.end(end - 1))
+
     def cue(self, kind: str, start: int, end: int, level: int) -> Cue:
         """The cue of the words ``start .. end - 1``."""
-        span = _span(self.start(start), self.end(end - 1))
+        span = self.span(start, end)
         return Cue(kind, self.text[span.start : span.end], span, level)
 
     def find(self, lo: int, hi: int, which: int) -> list[_Found]:
@@ -599,6 +603,11 @@ def framing_cue(analysis: Analysis, phrase: Phrase, kind: str, wording: _Found) 
     """The ``Cue`` of a wording of the ``framing_of`` an analysed phrase: made only for a
     shift reported, as most framings are only weighed."""
     return _words_of(analysis, phrase.sentence).cue(kind, *wording)
+
+
+def framing_span(analysis: Analysis, phrase: Phrase, wording: _Found) -> Span:
+    """Where a wording of the ``framing_of`` an analysed phrase stands (its ``Cue``'s span)."""
+    return _words_of(analysis, phrase.sentence).span(wording[0], wording[1])
 
 
 def framing_of(analysis: Analysis, phrase: Phrase) -> _Framing:

@@ -39,7 +39,7 @@ from ..text.normalize import BARRIER, fold_text, function_words, has_unusual, st
 from ..text.speakers import BOTH, OUTLET, SpeakerTable, attribute, blank_line_starts
 from ..text.tokens import tokenize
 from .align import pair, ratio
-from .classify import edit_shifts, framing_shifts, voice, wording
+from .classify import Framed, edit_shifts, framing_shifts, wording
 from .edits import edits
 from .lift import bearing, list_members
 from .sentences import align_sentences, is_revision, linked_sides, passages, sentence_parts
@@ -143,58 +143,12 @@ _CUES = (_MODALITY, _INTENSITY)
 _FRAMES = (_MODALITY, _INTENSITY, _SPEAKER)
 
 
-def _without_edited(change: Change, edited: tuple[Sequence[Span] | _SpanSet, Sequence[Span] | _SpanSet],
-                    ) -> Change:
-    """Drop the framing shifts of an inventory change whose cue words an edit already reports."""
-    if not any(edited):  # no edit (readouts of different meetings): nothing to drop
-        return change
-    dropped = []
-    for shift in _CUES:
-        markers = [m for m in change.markers if m.shift is shift]
-        if shift in change.shift and markers and all(
-                _overlaps(m.span, edited[m.statement == "later"]) for m in markers):
-            dropped.append(shift)
-    return _drop_shifts(change, dropped)
-
-
-def _adjacent(change: Change, earlier: Analysis, later: Analysis) -> list[ShiftType]:
-    """The framing shifts with a cue word right before the formula, nothing between."""
-    found = []
-    for m in change.markers:
-        phrase, text = ((change.earlier, earlier.statement.text) if m.statement == "earlier"
-                        else (change.later, later.statement.text))
-        if phrase is not None and m.span.end <= phrase.span.start \
-                and not text[m.span.end : phrase.span.start].strip():
-            found.append(m.shift)
-    return found
-
-
 def _within_shifts(shift: Sequence[ShiftType], allowed: Sequence[ShiftType]) -> bool:
     """Whether every shift type of ``shift`` is one of ``allowed`` (by identity)."""
     for kind in shift:  # noqa: SIM110 (a generator for all() cost more than the test)
         if kind not in allowed:
             return False
     return True
-
-
-def _drop_shifts(change: Change, dropped: Sequence[ShiftType]) -> Change:
-    """The change without some of its shift types (kept when none is left)."""
-    for kind in change.shift:
-        if kind in dropped:
-            break
-    else:
-        return change  # none of its shift types is dropped
-    shift = tuple([s for s in change.shift if s not in dropped])
-    # ``_value_``, the member's plain attribute: ``.value`` is a Python-level property.
-    prefixes = tuple([s._value_ for s in dropped])
-    # ``_change`` rather than ``attrs.evolve``, which reads the class's fields again for each
-    # change (~34,000 instructions, against ~4,000); lists, not generators, for the tuples.
-    return _change(
-        _SHIFTED if shift else _KEPT, change.earlier, change.later, shift=shift, score=change.score,
-        earlier_count=change.earlier_count, later_count=change.later_count,
-        details=tuple([d for d in change.details if not d.startswith(prefixes)]),
-        history=change.history, markers=tuple([m for m in change.markers if m.shift not in dropped]),
-        passage=change.passage)
 
 
 class _Pairing:
@@ -212,6 +166,9 @@ class _Pairing:
         self.vocabulary = vocabulary
         self.kept: list[Change] | None = None
         self.paired: dict[tuple[int, int], Change] = {}
+        #: The framing shifts found for a pair (by the ids of its phrases), if any: added to
+        #: its change where the report weighs them (``_Inventory.framed``).
+        self.framings: dict[tuple[int, int], Framed] = {}
         self.listed: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
         self.scores: tuple[dict[str, int], dict[str, int]] = ({}, {})
         # What both readings share: the formulas of one side only (each with whether it
@@ -242,9 +199,10 @@ class _Pairing:
             return found
         shift, details, markers = wording(e, l)
         if e.origin is _LEXICON:  # framing is read around curated formulas only
-            f_shift, f_details, f_markers = framing_shifts(
-                e, l, self.earlier, self.later, self.e_groups[e.formula], self.l_groups[l.formula])
-            shift, details, markers = shift + f_shift, details + f_details, markers + f_markers
+            framed = framing_shifts(e, l, self.earlier, self.later, self.e_groups[e.formula],
+                                    self.l_groups[l.formula])
+            if framed is not None:
+                self.framings[(id(e), id(l))] = framed
         kind = _SHIFTED if shift else _KEPT
         found = self.paired[(id(e), id(l))] = _change(
             kind, e, l, shift=shift, score=ratio(e.key, l.key), earlier_count=len(self.e_groups[e.formula]),
@@ -1486,31 +1444,45 @@ class _Inventory:
         return held
 
     def framed(self, change: Change) -> Change:
-        """A kept or shifted change, less the framing shifts that are no finding here."""
-        earlier, later, e, l = self.earlier, self.later, change.earlier, change.later
-        change = _without_edited(change, self.edits)
-        if not self.revision and _SPEAKER in change.shift and BOTH in (
-                voice(self.pairing.e_groups[e.formula]) if e else None,
-                voice(self.pairing.l_groups[l.formula]) if l else None):
+        """A kept or shifted change with the framing shifts found for its pair (``Framed``)
+        that are findings here, their details and markers written only for those."""
+        e, l = change.earlier, change.later
+        found = self.pairing.framings.get((id(e), id(l)))
+        if found is None:
+            return change
+        assert e is not None
+        assert l is not None
+        kinds = found.kinds
+        if any(self.edits):
+            # A cue whose words an edit already reports is no finding of its own.
+            kinds = tuple([k for k in kinds if k not in _CUES or not all(
+                self.edits[side].overlaps(span) for side, span in found.spans(k))])
+        if not self.revision and _SPEAKER in kinds and BOTH in found.voices:
             # Readouts of different meetings: whether a formula is voiced jointly or by one
             # of the two sides follows the format (a joint press meeting, one minister's
             # remarks); the voices line of the framing summary weighs it. A formula that
             # passed from one side to the other is still a finding.
-            change = _drop_shifts(change, (_SPEAKER,))
-        if not self.revision and change.kind is _SHIFTED and _within_shifts(change.shift, _CUES):
+            kinds = tuple([k for k in kinds if k is not _SPEAKER])
+        # (``change.shift``, the wording's shifts, holds no cue: the change is shifted by cues
+        # alone when it has none.)
+        if not self.revision and not change.shift and kinds and _within_shifts(kinds, _CUES):
             # Readouts of different meetings: a kept formula framed by other verbs in other
             # sentences is the normal case; the framing summary weighs it. A word that
             # qualifies the formula itself ("illegitimate unilateral coercive measures") is
             # part of its wording, and stays.
-            adjacent = _adjacent(change, earlier, later)
-            change = _drop_shifts(change, [s for s in _CUES if s not in adjacent])
-        elif e is not None and l is not None and (e.sentence, l.sentence) in self.linked:
+            kinds = tuple([k for k in kinds if found.adjacent(k)])
+        elif (e.sentence, l.sentence) in self.linked:
             # Its sentence corresponds: an edit there is reported where it stands; what is
             # left of its framing comes from other occurrences elsewhere, unless the side
             # that says this very sentence changed.
             moved = e.side is not None and l.side is not None and e.side != l.side
-            change = _drop_shifts(change, _CUES if moved else _FRAMES)
-        return change
+            kinds = tuple([k for k in kinds if k not in (_CUES if moved else _FRAMES)])
+        if not kinds:
+            return change
+        shift, details, markers = found.finding(kinds)
+        return _change(_SHIFTED, e, l, shift=change.shift + shift, score=change.score,
+                       earlier_count=change.earlier_count, later_count=change.later_count,
+                       details=change.details + details, markers=change.markers + markers)
 
 
 def _same_but(e_key: str, e_core: Sequence[str], l_key: str, l_core: Sequence[str]) -> bool:
