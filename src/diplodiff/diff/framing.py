@@ -662,15 +662,19 @@ def _framings(analysis: Analysis) -> dict[int, _Framing]:
     wanted = sorted({p.sentence for p in formulas} - read.keys())
     if wanted:  # their cue wordings found in one pass
         text, sentences = analysis.statement.text, analysis.sentences
-        unread = [_Words(sentences[k], text, placed=False) for k in wanted]
-        for k, words, places in zip(wanted, unread, _places([w.words for w in unread]), strict=True):
-            words.place(places)
-            read[k] = words
+        rows = Tokens.each([sentences[k] for k in wanted])
+        # Found in each sentence's parts (``Tokens.flat``), the words of its ``_Words`` but
+        # for a ";" kept apart there: no cue wording holds a mark, so the two have their
+        # wordings in the same places. A sentence is read for framing only where one stands.
+        for k, places in zip(wanted, _places([row.flat() for row in rows]), strict=True):
+            if places[0] or places[1]:
+                cued = read[k] = _Words(sentences[k], text, placed=False)
+                cued.place(places)
     for phrase in formulas:
-        words = read[phrase.sentence]
+        words = read.get(phrase.sentence)
         # a sentence with no cue wording frames none of its formulas
-        by_id[id(phrase)] = _framing(phrase, words, analysis) if words.modal_hits or words.intensity_hits \
-            else none
+        by_id[id(phrase)] = _framing(phrase, words, analysis) if words is not None and (
+            words.modal_hits or words.intensity_hits) else none
     return by_id
 
 
