@@ -7,11 +7,12 @@ substitutions, numeral form), the partnership rank, and the framing around it
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from .._models import Analysis, Marker, Phrase, ShiftType, Span, _span
-from ..text.normalize import BARRIER, fold_token, numeric, word_spans
+from .._models import Analysis, Marker, Phrase, ShiftType, Span, Tokens, _span
+from ..text.normalize import BARRIER, numeric
 from ..text.speakers import BOTH, SpeakerTable, opening_words, side_named
 from .align import hunks
 from .framing import Cue, WordingCues, framing_cue, framing_of, framing_span, wording_cues
@@ -35,14 +36,20 @@ def voice(group: Sequence[Phrase]) -> str | None:
     return BOTH if BOTH in sides or len(sides) > 1 else sides.pop()
 
 
-def _words(phrase: Phrase, wanted: Sequence[str], shift: ShiftType, statement: str) -> list[Marker]:
-    """Markers on the words of ``phrase`` whose folded parts are among ``wanted``."""
+def _words(phrase: Phrase, analysis: Analysis, wanted: Sequence[str], shift: ShiftType,
+           statement: str) -> list[Marker]:
+    """Markers on the words of ``phrase`` (of ``analysis``) whose folded parts are among ``wanted``."""
     want = set(wanted)
     found = []
-    for start, end in word_spans(phrase.text):
-        if not want.isdisjoint(numeric(fold_token(phrase.text[start:end]))):  # no set built per word
-            span = _span(phrase.span.start + start, phrase.span.start + end)
-            found.append(Marker(shift, statement, phrase.text[start:end], span))
+    # The phrase's words are the tokens of its sentence in its span (which holds whole
+    # tokens), folded when the statement was read: the word pattern, slow to run, is not
+    # run over the phrase again.
+    tokens = Tokens.of(analysis.sentences[phrase.sentence].tokens)
+    span, ends, parts, text = phrase.span, tokens.ends, tokens.parts, analysis.statement.text
+    for k in range(bisect_right(ends, span.start), bisect_right(ends, span.end)):
+        if not want.isdisjoint(numeric(parts[k])):  # no set built per word
+            start, end = tokens.start(k), ends[k]
+            found.append(Marker(shift, statement, text[start:end], _span(start, end)))
     return found or [Marker(shift, statement, phrase.text, phrase.span)]
 
 
@@ -78,8 +85,8 @@ def _acronym(phrase: Phrase) -> bool:
     return " " not in text and len(text) <= 8 and text.isupper()
 
 
-def wording(e: Phrase, l: Phrase) -> Finding:
-    """Shifts in the wording and rank of two phrases; none when only case,
+def wording(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis) -> Finding:
+    """Shifts in the wording and rank of two phrases (of ``earlier`` and ``later``); none when only case,
     quotes, hyphens, spacing, plurals, spelling or articles differ, when one
     side is the formula's acronym, or when the same words stand in another order."""
     found: list[ShiftType] = []
@@ -107,9 +114,9 @@ def wording(e: Phrase, l: Phrase) -> Finding:
                 found.append(kind)
             details.append(f"{kind.value.replace('_', ' ')}: {note}")
             if deleted:
-                markers += _words(e, deleted, kind, "earlier")
+                markers += _words(e, earlier, deleted, kind, "earlier")
             if inserted:
-                markers += _words(l, inserted, kind, "later")
+                markers += _words(l, later, inserted, kind, "later")
     if e.rank is not None and l.rank is not None and e.rank != l.rank:
         kind = ShiftType.RANK_UP if l.rank > e.rank else ShiftType.RANK_DOWN
         found.append(kind)

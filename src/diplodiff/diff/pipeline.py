@@ -197,7 +197,7 @@ class _Pairing:
         found = self.paired.get((id(e), id(l)))
         if found is not None:
             return found
-        shift, details, markers = wording(e, l)
+        shift, details, markers = wording(e, l, self.earlier, self.later)
         if e.origin is _LEXICON:  # framing is read around curated formulas only
             framed = framing_shifts(e, l, self.earlier, self.later, self.e_groups[e.formula],
                                     self.l_groups[l.formula])
