@@ -230,26 +230,29 @@ def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
     word. The other pieces ("2024." or a paragraph break) are read by ``_tokens_of``.
     """
     pieces = folded[start:end].replace(" ", "\0 ").replace(",\0", "\0,\0").split("\0")
-    texts: list[str | None] = list(map(_GAPPED_WORDS.get, pieces))
     stops = list(accumulate(map(len, pieces), initial=start))  # stops[k + 1]: where piece k ends
-    texts.append(None)  # so that ``index`` always finds one
-    k = texts.index(None)
-    if k == len(pieces):
-        del texts[-1], stops[0]
-        return texts, stops  # type: ignore[return-value]  # no None left
     words: list[str] = []
     ends: list[int] = []
-    at = 0
-    while k < len(pieces):
-        words += texts[at:k]  # type: ignore[arg-type]  # none is None
-        ends += stops[at + 1 : k + 1]
-        piece = pieces[k]
-        found = _PIECES.get(piece) or _tokens_of(piece)
-        words += found[0]
-        ends += map(add, found[1], repeat(stops[k]))
-        at = k + 1
-        k = texts.index(None, at)
-    words += texts[at:k]  # type: ignore[arg-type]
+    at = 0  # the pieces before it are read
+    # Read by ``map`` up to a piece that is no key, as ``_looked_up`` reads (``extend`` keeps
+    # what ``map`` gave before the ``KeyError``): ``get`` then ``list.index`` for its ``None``
+    # cost a comparison a piece.
+    rest = iter(pieces)
+    while True:
+        read = len(words)
+        try:
+            words.extend(map(_GAPPED_WORDS.__getitem__, rest))
+            break
+        except KeyError as missing:
+            k = at + len(words) - read  # the piece that is no key
+            ends += stops[at + 1 : k + 1]
+            found = _PIECES.get(missing.args[0]) or _tokens_of(missing.args[0])
+            words += found[0]
+            ends += map(add, found[1], repeat(stops[k]))
+            at = k + 1
+    if not at:
+        del stops[0]
+        return words, stops
     ends += stops[at + 1 :]
     return words, ends
 
