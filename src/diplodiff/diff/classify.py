@@ -15,14 +15,14 @@ from .._models import Analysis, Marker, Phrase, ShiftType, Span, Tokens, _span
 from ..text.normalize import BARRIER, numeric
 from ..text.speakers import BOTH, SpeakerTable, opening_words, side_named
 from .align import hunks
-from .framing import Cue, WordingCues, framing_cue, framing_of, framing_span, wording_cues
+from .framing import Cue, WordingCues, _Found, _Framing, framing_cue, framing_of, framing_span, wording_cues
 from .lift import list_members, raises_degree
 from .sentences import runs
 from .words import ARTICLES, C, V, Words
 
 Finding = tuple[tuple[ShiftType, ...], tuple[str, ...], tuple[Marker, ...]]
-#: A framing cue wording found around a formula: start word, end word, level.
-_Wording = tuple[int, int, int]
+#: Read off their class once: an enum member read off its class is a Python-level call (3.11).
+_SPEAKER, _MODALITY, _INTENSITY = ShiftType.SPEAKER, ShiftType.MODALITY, ShiftType.INTENSITY
 
 
 def voice(group: Sequence[Phrase]) -> str | None:
@@ -157,25 +157,18 @@ class Framed:
 
     __slots__ = ("analyses", "groups", "intensity", "kinds", "modal", "phrases", "voices")
 
-    def __init__(self, e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
-                 e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> None:
-        self.phrases, self.analyses, self.groups = (e, l), (earlier, later), (e_group, l_group)
-        kinds: list[ShiftType] = []
-        e_voice, l_voice = self.voices = voice(e_group), voice(l_group)
-        if e_voice and l_voice and e_voice != l_voice:
-            kinds.append(ShiftType.SPEAKER)
-        (e_modal, e_intensity), (l_modal, l_intensity) = framing_of(earlier, e), framing_of(later, l)
-        self.modal, self.intensity = (e_modal, l_modal), (e_intensity, l_intensity)
-        if e_modal and l_modal and e_modal[2] != l_modal[2]:
-            kinds.append(ShiftType.MODALITY)
-        if sum(c[2] for c in e_intensity) != sum(c[2] for c in l_intensity):
-            kinds.append(ShiftType.INTENSITY)
+    def __init__(self, kinds: tuple[ShiftType, ...], phrases: tuple[Phrase, Phrase],
+                 analyses: tuple[Analysis, Analysis], groups: tuple[Sequence[Phrase], Sequence[Phrase]],
+                 voices: tuple[str | None, str | None], framings: tuple[_Framing, _Framing]) -> None:
         #: The shift types found, in report order.
-        self.kinds = tuple(kinds)
+        self.kinds = kinds
+        self.phrases, self.analyses, self.groups, self.voices = phrases, analyses, groups, voices
+        (e_modal, e_intensity), (l_modal, l_intensity) = framings
+        self.modal, self.intensity = (e_modal, l_modal), (e_intensity, l_intensity)
 
-    def _wordings(self, kind: ShiftType) -> tuple[Sequence[_Wording], Sequence[_Wording]]:
+    def _wordings(self, kind: ShiftType) -> tuple[Sequence[_Found], Sequence[_Found]]:
         """The cue wordings of a modality or intensity shift, earlier and later."""
-        if kind is ShiftType.MODALITY:
+        if kind is _MODALITY:
             e_modal, l_modal = self.modal
             assert e_modal is not None
             assert l_modal is not None
@@ -207,7 +200,7 @@ class Framed:
             if kind not in kinds:
                 continue
             found.append(kind)
-            if kind is ShiftType.SPEAKER:
+            if kind is _SPEAKER:
                 e_group, l_group = self.groups
                 details.append(f"speaker: {self.voices[0]} -> {self.voices[1]} (earlier: "
                                f"{_carriers(e_group, earlier)}; later: {_carriers(l_group, later)})")
@@ -218,7 +211,7 @@ class Framed:
             e_wordings, l_wordings = self._wordings(kind)
             e_cues = [framing_cue(earlier, e, kind.value, wording) for wording in e_wordings]
             l_cues = [framing_cue(later, l, kind.value, wording) for wording in l_wordings]
-            if kind is ShiftType.MODALITY:
+            if kind is _MODALITY:
                 details.append(f"modality: {e_cues[0].text!r} -> {l_cues[0].text!r} "
                                f"({_direction(e_cues[0].level, l_cues[0].level)})")
             else:
@@ -232,9 +225,22 @@ class Framed:
 def framing_shifts(e: Phrase, l: Phrase, earlier: Analysis, later: Analysis,
                    e_group: Sequence[Phrase], l_group: Sequence[Phrase]) -> Framed | None:
     """The framing shifts found for two corresponding occurrences (``Framed``), ``None``
-    when there is none (most pairs)."""
-    framed = Framed(e, l, earlier, later, e_group, l_group)
-    return framed if framed.kinds else None
+    when there is none (most pairs: no ``Framed`` is made for them)."""
+    kinds: list[ShiftType] = []
+    e_voice, l_voice = voice(e_group), voice(l_group)
+    if e_voice and l_voice and e_voice != l_voice:
+        kinds.append(_SPEAKER)
+    e_framing, l_framing = framing_of(earlier, e), framing_of(later, l)
+    (e_modal, e_intensity), (l_modal, l_intensity) = e_framing, l_framing
+    if e_modal and l_modal and e_modal[2] != l_modal[2]:
+        kinds.append(_MODALITY)
+    # most formulas have no intensity wording on either side: no sums made for them
+    if (e_intensity or l_intensity) and sum(c[2] for c in e_intensity) != sum(c[2] for c in l_intensity):
+        kinds.append(_INTENSITY)
+    if not kinds:
+        return None
+    return Framed(tuple(kinds), (e, l), (earlier, later), (e_group, l_group), (e_voice, l_voice),
+                  (e_framing, l_framing))
 
 
 def _part_markers(shift: ShiftType, words: Words, ks: Sequence[int], statement: str,
