@@ -577,8 +577,9 @@ def _names(analysis: Analysis, span: Span) -> list[Phrase]:
 
 def _content_words(key: str) -> list[str]:
     """The words of a folded wording that are no function word, in order."""
-    skip = _no_content()
-    return [w for w in key.split() if w not in skip]
+    skip, words = _no_content(), key.split()
+    # Most wordings hold no function word: the set's test in C spares them the filter.
+    return [w for w in words if w not in skip] if not skip.isdisjoint(words) else words
 
 
 @functools.cache
