@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .._models import Analysis, Origin, Phrase, Sentence, Span, Tokens, _span
-from ..find.lexicon import sentence_bases, spaced
+from ..find.lexicon import framed, sentence_bases, spaced
 from ..read.cache import cached, shipped
 from ..text.normalize import BARRIER, fold_text
 from .words import phrase_starts
@@ -496,12 +496,16 @@ def _scan_openers(words: Sequence[str], found: _Places) -> None:
 _Places = tuple[dict[int, list[tuple[int, int]]], dict[int, list[tuple[int, int]]]]
 
 
-def _places(sentences: Sequence[list[str]]) -> list[_Places]:
+def _places(sentences: Sequence[list[str]], joined: Sequence[bytes] | None = None) -> list[_Places]:
     """The ``_Places`` of each of some sentences' words, found by one automaton pass
-    over all of them (the haystack ``lexicon.hits`` reads, ``spaced``). A word with a
-    space in it (never seen) has them read word by word."""
+    over all of them (the haystack ``lexicon.hits`` reads, ``spaced``; ``joined``: the
+    sentences' words joined, when the caller has them). A word with a space in it
+    (never seen) has them read word by word."""
     found: list[_Places] = [({}, {}) for _ in sentences]
-    joined, haystack = spaced(sentences)
+    if joined is None:
+        joined, haystack = spaced(sentences)
+    else:
+        haystack = framed(joined)
     # one space before each word, and two more per sentence but the first
     if haystack.count(b" ") != sum(map(len, sentences)) + 2 * len(sentences) - sum(map(bool, sentences)):
         for words, places in zip(sentences, found, strict=True):
@@ -666,7 +670,9 @@ def _framings(analysis: Analysis) -> dict[int, _Framing]:
         # Found in each sentence's parts (``Tokens.flat``), the words of its ``_Words`` but
         # for a ";" kept apart there: no cue wording holds a mark, so the two have their
         # wordings in the same places. A sentence is read for framing only where one stands.
-        for k, places in zip(wanted, _places([row.flat() for row in rows]), strict=True):
+        # (joined as ``lexicon.hits`` joined them, kept by the tokens)
+        places_of = _places([row.flat() for row in rows], list(map(Tokens.spaced, rows)))
+        for k, places in zip(wanted, places_of, strict=True):
             if places[0] or places[1]:
                 cued = read[k] = _Words(sentences[k], text, placed=False)
                 cued.place(places)

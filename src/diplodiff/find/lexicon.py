@@ -181,7 +181,8 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     if automaton is None:
         return found
     flats = list(map(Tokens.flat, rows))
-    joined, haystack = spaced(flats)
+    joined = Tokens.spaced_each(rows, flats)
+    haystack = framed(joined)
     # The automaton knows the first segments' number words as well as their digits, so
     # the parts are scanned as they stand, and ``numeric`` reads only the sentences where
     # a gapped wording starts; unless "N decades" may stand for "10N years" (one part
@@ -252,11 +253,17 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
 
 
 def spaced(sentences: Sequence[Sequence[str]]) -> tuple[list[bytes], bytes]:
-    """Each sentence's words joined by spaces (UTF-8), and the haystack an automaton of
-    space-framed wordings scans: each word framed by spaces, so that only whole words
-    match, and the sentences parted by a character no wording holds."""
+    """Each sentence's words joined by spaces (UTF-8, as ``Tokens.spaced``), and their
+    haystack (``framed``)."""
     joined = list(map(str.encode, map(" ".join, sentences)))
-    return joined, b" " + b" \x00 ".join(joined) + b" "
+    return joined, framed(joined)
+
+
+def framed(joined: Sequence[bytes]) -> bytes:
+    """The haystack an automaton of space-framed wordings scans, of sentences' words
+    joined by spaces: each word framed by spaces, so that only whole words match, and
+    the sentences parted by a character no wording holds."""
+    return b" " + b" \x00 ".join(joined) + b" "
 
 
 def sentence_bases(joined: Sequence[bytes]) -> list[int]:
