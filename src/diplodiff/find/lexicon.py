@@ -28,8 +28,8 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, count, product
-from operator import add, itemgetter
+from itertools import accumulate, product
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -196,16 +196,17 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
     matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
     # (which first segment, where in the haystack, end), leftmost first, and of those at
     # one place the longest first: its wordings are those of every first segment found
-    # there (``_Prefixed``), so the others are passed over
-    matches.sort(key=_end, reverse=True)
+    # there (``_Prefixed``), so the others are passed over: the automaton gives them in
+    # the order of their ends, so reversed, those at one place come longest first, and
+    # the sort keeps them so
+    matches.reverse()
     matches.sort(key=_start)
     k, upto, at = -1, 0, -1  # the sentence read, where the next one begins, the place read
     flat: list[str] = []
     parts: list[str] | None = None
-    nexts: list[int] | None = None
     cumulative: list[int] = []
     simple = False
-    i = 0
+    i = counted = pos = 0
     for head, start, _ in matches:
         if start == at:
             continue
@@ -219,14 +220,12 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
             simple = rows[k].single()
             if not simple:
                 cumulative = rows[k].cumulative()
-            nexts = None
+            counted = pos = 0
+        # The parts before this one, by the spaces at C speed, counted on from the last
+        # place (a count from the sentence's start for each was quadratic in a long one).
         offset = start - bases[k]
-        if offset < _COUNTED:
-            pos = joined[k].count(b" ", 0, offset)  # parts before this one, at C speed
-        else:
-            if nexts is None:  # where each part's successor begins in joined[k]
-                nexts = list(map(add, accumulate(map(len, map(str.encode, flat))), count(1)))
-            pos = bisect.bisect_right(nexts, offset)
+        pos += joined[k].count(b" ", counted, offset)
+        counted = offset
         if pos < i:
             continue  # inside an earlier hit
         if simple:
@@ -277,10 +276,7 @@ def _numbered(flat: list[str]) -> list[str]:
     return flat if _NUMERIC_WORDS.isdisjoint(flat) else _numeric(flat)
 
 
-#: Below this offset into a sentence, a hit's part is found by counting spaces;
-#: beyond it (long sentences), by bisecting the parts' offsets, so time stays linear.
-_COUNTED = 512
-_start, _end = itemgetter(1), itemgetter(2)
+_start = itemgetter(1)
 
 
 def find_all(lexicon: Lexicon, sentences: Sequence[Sentence], *, statement_id: str,
