@@ -1483,7 +1483,8 @@ class _Inventory:
         shift, details, markers = found.finding(kinds)
         return _change(_SHIFTED, e, l, shift=change.shift + shift, score=change.score,
                        earlier_count=change.earlier_count, later_count=change.later_count,
-                       details=change.details + details, markers=change.markers + markers)
+                       details=change.details + details, history=change.history,
+                       markers=change.markers + markers, passage=change.passage)
 
 
 def _same_but(e_key: str, e_core: Sequence[str], l_key: str, l_core: Sequence[str]) -> bool:
