@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator, Sequence
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pytest
@@ -284,6 +286,30 @@ def statement_pair(synthetic_lexicon: SyntheticLexicon,
 def corpus(synthetic_lexicon: SyntheticLexicon) -> tuple[Tokenized, ...]:
     """The 1,000-statement corpus, tokenized once (built only when a benchmark asks for it)."""
     return tuple(Tokenized(s, diplodiff.tokenize(s.statement)) for s in iter_corpus(synthetic_lexicon))
+
+
+def _in_turn(ours: Callable[[], object], anchor: Callable[[], object], rounds: int, warmup: int) -> float:
+    """The median over ``rounds`` of ``ours``' CPU time over ``anchor``'s, the two timed in
+    turn (after ``warmup`` rounds): on a machine whose speed drifts, two minima taken apart
+    come from different moments and their ratio flips from run to run; this one does not."""
+    ratios = []
+    for _ in range(warmup + rounds):
+        start = time.process_time()
+        ours()
+        middle = time.process_time()
+        anchor()
+        ratios.append((middle - start) / max(time.process_time() - middle, 1e-9))
+    return statistics.median(ratios[warmup:])
+
+
+#: ``_in_turn``'s type: ``(ours, anchor, rounds, warmup) -> median ratio``.
+InTurn = Callable[[Callable[[], object], Callable[[], object], int, int], float]
+
+
+@pytest.fixture(scope="session")
+def in_turn() -> InTurn:
+    """``_in_turn``: a ratio of ours to an anchor, timed in turn."""
+    return _in_turn
 
 
 #: Speed-ups (baseline mean / our mean) recorded by the benchmarks, printed at the end.

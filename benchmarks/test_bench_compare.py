@@ -17,8 +17,8 @@ order; the anchors come after ours and read ``BEST``.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,7 +32,7 @@ import diplodiff
 from diplodiff import ChangeKind, Lexicon, LexiconError, Origin, Statement
 
 if TYPE_CHECKING:
-    from conftest import Synthetic, SyntheticLexicon
+    from conftest import InTurn, Synthetic, SyntheticLexicon
 
 SEEDS = Path(__file__).parent / ".." / "seeds"
 EARLIER_SEED, LATER_SEED = "004_55e9fcd968524c2c.txt", "000_ae7edd6c8a22359c.txt"
@@ -148,24 +148,15 @@ def test_compare_anchor_word_opcodes(benchmark: BenchmarkFixture, seed_pair: tup
 
 
 def test_compare_redlines_in_turn(benchmark: BenchmarkFixture, seed_pair: tuple[Statement, Statement],
-                                  builtin_lexicon: tuple[Lexicon, str], speedups: dict[str, float]) -> None:
-    """``compare()`` and redlines' opcodes timed in turn, pair by pair: on a machine whose
-    speed drifts, the two minima above come from different moments and the verdict flips
-    from run to run; the median of the pairs' ratios does not."""
+                                  builtin_lexicon: tuple[Lexicon, str], speedups: dict[str, float],
+                                  in_turn: InTurn) -> None:
+    """``compare()`` and redlines' opcodes timed in turn, pair by pair (``in_turn``): the two
+    minima above come from different moments."""
     earlier, later = seed_pair
     lexicon, _ = builtin_lexicon
-
-    def in_turn() -> list[float]:
-        ratios = []
-        for _ in range(3 + PAIRED_ROUNDS):  # the first three warm both up
-            start = time.process_time()
-            diplodiff.compare(earlier, later, lexicon=lexicon)
-            middle = time.process_time()
-            _redlines_opcodes(earlier.text, later.text)
-            ratios.append((middle - start) / max(time.process_time() - middle, 1e-9))
-        return ratios[3:]
-
-    times = statistics.median(benchmark.pedantic(in_turn, rounds=1, iterations=1))
+    ours = functools.partial(diplodiff.compare, earlier, later, lexicon=lexicon)
+    anchor = functools.partial(_redlines_opcodes, earlier.text, later.text)
+    times = benchmark.pedantic(in_turn, (ours, anchor, PAIRED_ROUNDS, 3), rounds=1, iterations=1)
     speedups["compare() time / redlines word opcodes, timed in turn (median of pairs)"] = times
     print(f"\ncompare() / redlines opcodes, timed in turn: median {times:.2f}x over {PAIRED_ROUNDS} pairs"
           f" (target < {REDLINES_TARGET:g}x: {'met' if times < REDLINES_TARGET else 'NOT met'})")

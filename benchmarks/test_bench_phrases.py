@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gc
 import re
-import statistics
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -41,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_corpus
 
 if TYPE_CHECKING:
-    from conftest import SyntheticLexicon, Tokenized
+    from conftest import InTurn, SyntheticLexicon, Tokenized
 
 #: Fastest rounds (seconds) of our benchmarks in this process, keyed by name.
 BEST: dict[str, float] = {}
@@ -187,25 +186,13 @@ def test_analysis_anchor_word_floor(benchmark: BenchmarkFixture, readouts: list[
     assert times <= ANALYSIS_BOUND
 
 
-@pytest.mark.benchmark(timer=time.process_time)
 def test_analysis_floor_in_turn(benchmark: BenchmarkFixture, readouts: list[Statement],
-                                speedups: dict[str, float]) -> None:
-    """Analysis and the floor over the same 200 texts, timed in turn, round by round: the
-    median of the rounds' ratios, which a machine whose speed drifts between the two
-    separate benchmarks above does not flip."""
+                                speedups: dict[str, float], in_turn: InTurn) -> None:
+    """Analysis and the floor over the same 200 texts, timed in turn, round by round
+    (``in_turn``): the two separate benchmarks above come from different moments."""
     diplodiff.analyse(readouts[0])
-
-    def in_turn() -> list[float]:
-        ratios = []
-        for _ in range(1 + PAIRED_ROUNDS):  # the first warms both up
-            start = time.process_time()
-            _analyse(readouts)
-            middle = time.process_time()
-            _floor(readouts)
-            ratios.append((middle - start) / max(time.process_time() - middle, 1e-9))
-        return ratios[1:]
-
-    times = statistics.median(benchmark.pedantic(in_turn, rounds=1, iterations=1))
+    times = benchmark.pedantic(in_turn, (lambda: _analyse(readouts), lambda: _floor(readouts),
+                                         PAIRED_ROUNDS, 1), rounds=1, iterations=1)
     speedups["analysis time / \\w+ floor, timed in turn (median of rounds)"] = times
     print(f"\nanalysis / \\w+ floor, timed in turn: median {times:.1f}x over {PAIRED_ROUNDS} rounds "
           f"(target {ANALYSIS_TARGET:g}x: {'met' if times <= ANALYSIS_TARGET else 'NOT met'})")
