@@ -171,6 +171,12 @@ def _span(start: int, end: int) -> Span:
 _SettableSpan = _settable(Span)
 
 
+def joined_words(sentences: Iterable[Sequence[str]]) -> list[bytes]:
+    """Each sentence's words joined by spaces, in UTF-8 (``Tokens.spaced``): what the
+    lexicon's and the framing cues' automata scan."""
+    return list(map(str.encode, map(" ".join, sentences)))
+
+
 class Tokens(Sequence[Token]):
     """The tokens of one sentence: reads, compares, hashes and prints as the tuple of
     its ``Token`` objects, which are built only when first read.
@@ -253,7 +259,7 @@ class Tokens(Sequence[Token]):
     def spaced_each(rows: Sequence[Tokens], flats: Iterable[list[str]]) -> list[bytes]:
         """``spaced`` of each of ``rows`` (``flats``: their ``flat``), joined at C speed
         and kept (a method call a sentence cost more than the join)."""
-        joined = list(map(str.encode, map(" ".join, flats)))
+        joined = joined_words(flats)
         for row, spaced in zip(rows, joined, strict=True):
             row._spaced = spaced
         return joined

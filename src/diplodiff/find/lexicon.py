@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from attrs import field, frozen
 
 from .._errors import LexiconError
-from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase
+from .._models import Origin, Phrase, Sentence, Statement, Tokens, _phrase, joined_words
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
 from ..text.normalize import _NUMBERS, BARRIER, fold_text, numeric
@@ -254,7 +254,7 @@ def hits(lexicon: Lexicon, rows: Sequence[Tokens]) -> list[Sequence[Hit]]:
 def spaced(sentences: Sequence[Sequence[str]]) -> tuple[list[bytes], bytes]:
     """Each sentence's words joined by spaces (UTF-8, as ``Tokens.spaced``), and their
     haystack (``framed``)."""
-    joined = list(map(str.encode, map(" ".join, sentences)))
+    joined = joined_words(sentences)
     return joined, framed(joined)
 
 
