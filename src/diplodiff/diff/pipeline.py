@@ -1514,7 +1514,9 @@ def _statement_words(analysis: Analysis) -> tuple[str, frozenset[str]]:
     if isinstance(found, tuple):
         return found
     parts = sentence_parts(analysis)
-    stream = " " + " | ".join(map(" ".join, parts)) + " "
+    # The lexicon matcher joined each sentence's parts already (``Tokens.spaced``): one
+    # join of those and a decode, in C, where joining the parts again read every word.
+    stream = (b" " + b" | ".join(map(Tokens.spaced, Tokens.each(analysis.sentences))) + b" ").decode()
     words = frozenset().union(*parts, (BARRIER,) if len(parts) > 1 else ())
     # Parts that are single words (not empty, no white space; the common case) are the
     # stream's words themselves, no new string made and hashed. Then the stream has one
