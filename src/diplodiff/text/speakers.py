@@ -1013,7 +1013,7 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     out = [False] * len(sentences)
     open_ = False
     after = 0  # the sentences before it are read
-    for n in _holding(_mark_places(text), sentences):
+    for n, places in _holding(_mark_places(text), sentences):
         # Up to a sentence with a quote mark an open quotation stays open, but at a
         # paragraph's start, which opens with no quote mark: it closes there.
         while open_ and after < n:
@@ -1023,14 +1023,14 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
         after = n + 1
         span = sentences[n].span
         if open_ and n and starts[n]:
-            body = text[span.start : span.end].lstrip()
-            open_ = opens_with_quote(body)
+            open_ = _opens_at(text, span.start, span.end)
             if open_:
                 out[n] = True
-                open_ = _toggle(body[1:], True)
+                # read on from the opening mark, its first (only spaces stand before it)
+                open_ = _toggled(text, places[1:], places[0] + 1, span.end, True)
                 continue
         out[n] = open_
-        open_ = _toggle(text[span.start : span.end], open_)
+        open_ = _toggled(text, places, span.start, span.end, open_)
     while open_ and after < len(sentences):
         open_ = not starts[after]
         out[after] = open_
@@ -1038,14 +1038,18 @@ def quote_continues(text: str, sentences: Sequence[Sentence],
     return out
 
 
-def _holding(marks: Sequence[int], sentences: Sequence[Sentence]) -> list[int]:
-    """The sentences (in text order) that hold one of the places ``marks`` (in order)."""
+def _holding(marks: Sequence[int], sentences: Sequence[Sentence]) -> list[tuple[int, list[int]]]:
+    """The sentences (in text order) that hold one of the places ``marks`` (in order),
+    each with the places it holds."""
     ends = [sentence.span.end for sentence in sentences]
-    found: list[int] = []
+    found: list[tuple[int, list[int]]] = []
     for mark in marks:
         k = bisect.bisect_right(ends, mark)
-        if k < len(ends) and sentences[k].span.start <= mark and (not found or found[-1] != k):
-            found.append(k)
+        if k < len(ends) and sentences[k].span.start <= mark:
+            if found and found[-1][0] == k:
+                found[-1][1].append(mark)
+            else:
+                found.append((k, [mark]))
     return found
 
 
@@ -1061,7 +1065,6 @@ def _mark_places(text: str) -> list[int]:
 # scraped text). So a text reads the same in straight and in curly quotes.
 _MARKS = '"\u201c\u201d'
 
-_QUOTE_MARKS = re.compile(f"[{_MARKS}]")
 #: A mark right before one of these (or a space, or the end) closes a quotation...
 _CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013")
 #: ...and right after one of these (or a space, or the start), before a word, opens one.
@@ -1073,11 +1076,13 @@ def _has_quote(text: str) -> bool:
     return '"' in text or "\u201c" in text or "\u201d" in text
 
 
-def _direction(text: str, i: int) -> int:
+def _direction(text: str, i: int, start: int = 0, end: int | None = None) -> int:
     """``1`` if the quote mark at ``text[i]`` opens a quotation, ``-1`` if it closes
-    one, ``0`` if its place does not tell (it stands between two words or two spaces)."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    one, ``0`` if its place does not tell (it stands between two words or two spaces).
+    ``start``, ``end``: the bounds of the text read (the whole of it when not given),
+    outside which a space stands."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < (len(text) if end is None else end) else " "
     if after in _CLOSES_BEFORE:
         return -1
     if after.isspace():
@@ -1098,11 +1103,12 @@ def _opens_at(text: str, start: int, end: int) -> bool:
     return text[start] in _MARKS and _direction(text[start : start + 2 if start + 2 < end else end], 0) >= 0
 
 
-def _toggle(text: str, open_: bool) -> bool:
-    """Whether a quotation is open after ``text``, given whether it was before: each
-    mark opens or closes as its place says, else it turns the state over."""
-    for mark in _QUOTE_MARKS.finditer(text):
-        direction = _direction(text, mark.start())
+def _toggled(text: str, places: Iterable[int], start: int, end: int, open_: bool) -> bool:
+    """Whether a quotation is open after ``text[start:end]``, given whether it was before,
+    read in place: ``places`` are where its quote marks stand in ``text``. Each mark opens
+    or closes as its place says, else it turns the state over."""
+    for i in places:
+        direction = _direction(text, i, start, end)
         open_ = direction > 0 if direction else not open_
     return open_
 
