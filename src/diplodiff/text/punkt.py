@@ -131,7 +131,8 @@ def _candidates(text: str) -> Iterator[tuple[re.Match[str], str]]:
         yield previous, text[word_start : previous.end(1)]
 
 
-def _slices(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
+def _slices(text: str, abbreviations: Collection[str], stop: int) -> list[tuple[int, int]]:
+    """Punkt's slices of ``text``; ``stop``: where its last one ends (``len(text.rstrip())``)."""
     slices = []
     last_break = 0
     for match, context in _candidates(text):
@@ -139,7 +140,7 @@ def _slices(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
             slices.append((last_break, match.end()))
             after = match.start("next_tok")  # -1 when punctuation follows the mark
             last_break = after if after >= 0 else match.end()
-    slices.append((last_break, len(text.rstrip())))
+    slices.append((last_break, stop))
     return slices
 
 
@@ -162,7 +163,7 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> list[tuple[int,
         return [(0, stop)] if stop else []
     spans = []
     realign = 0
-    slices = _slices(text, abbreviations)
+    slices = _slices(text, abbreviations, stop)
     for (start, stop), (after, end) in pairwise(slices):
         start += realign
         # a realignment opens with a closing mark: most sentences start with none, and a
