@@ -206,17 +206,19 @@ PIECES = st.lists(st.sampled_from([*"aB1 ,.'-\n\t\r(\"_", "U.S.", "1,000", "'s",
 
 @given(PIECES, st.integers(0, 5))
 def test_pieces_read_the_words_findall_reads(text: str, start: int) -> None:
-    """Reading a text piece by piece gives the tokens and ends ``findall`` gives, the
-    pieces seen before or not."""
+    """Reading a text piece by piece gives the tokens and ends ``findall`` gives, and
+    their parts, the pieces seen before or not."""
     from itertools import accumulate
 
+    from diplodiff.text.normalize import fold_token
     from diplodiff.text.tokens import _ASCII_GAPPED, _HYPHEN_BREAK, _pieced
 
     if _HYPHEN_BREAK.search(text):
         return  # read by findall
     start = min(start, len(text))
     spaced = _ASCII_GAPPED.findall(text, start)
-    expected = [s.lstrip() for s in spaced], list(accumulate(map(len, spaced), initial=start))[1:]
+    texts = [s.lstrip() for s in spaced]
+    expected = texts, list(accumulate(map(len, spaced), initial=start))[1:], list(map(fold_token, texts))
     assert _pieced(text, start, len(text)) == expected
     assert _pieced(text, start, len(text)) == expected
 

@@ -17,9 +17,9 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
-from itertools import accumulate, repeat
-from operator import add, itemgetter
-from typing import TypeVar
+from itertools import accumulate, chain
+from operator import itemgetter
+from typing import TypeVar, cast
 
 from .._models import Sentence, Statement, Tokens, _sentence, _span
 from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, char_places, fold_token, surface_chars
@@ -198,10 +198,9 @@ def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
 
 def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
     """The words of ``folded[start:end]``, where each ends, and the parts of each."""
-    if folded.isascii() and not _has_separator(folded, start, end) and "\0" not in folded \
+    if folded.isascii() and not _has_separator(folded, start, end) \
             and not _HYPHEN_BREAK.search(folded, start, end):  # what _pieced reads
-        texts, ends = _pieced(folded, start, end)
-        return texts, ends, _parts(texts)
+        return _pieced(folded, start, end)
     if folded.isascii() or not _INVISIBLE.search(folded, start, end):
         plain = _GAPPED if not folded.isascii() or _has_separator(folded, start, end) else _ASCII_GAPPED
         spaced = plain.findall(folded, start, end)
@@ -216,76 +215,55 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
     return texts, ends, parts
 
 
-def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
-    """The words of ``folded[start:end]`` and where each ends (an ASCII text with no
-    separator, NUL or hyphen before a line break), read piece by piece.
+def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
+    """The words of ``folded[start:end]``, where each ends and the parts of each (an ASCII
+    text with no separator or hyphen before a line break), read piece by piece.
 
-    The text is cut before each space and around each comma before one: no token holds
-    either (a hyphen before a line break is the one word that goes on past a space), and
-    what the pattern reads right past a token (a hyphen, a word character) is never one,
-    so each piece has the tokens ``_ASCII_GAPPED`` reads there in the whole text,
-    whatever stands around it. Most pieces are a word with the space before it, a key of
-    ``_GAPPED_WORDS`` (a match of the pattern is one token wherever it stands alone):
-    ``str.split`` and one lookup read them, where ``findall`` cost three times as much a
-    word. The other pieces ("2024," or a bracket) are read by ``_tokens_of``.
-
-    A period before a space or a line break and an "'s" before a space are cut off too
-    (``_CUT``): no one token reads on into either, so after a piece that is one token they
-    are tokens of their own ("partnership" "." "\n\nXi", "China" "'s"), and a sentence's
-    last word or a possessive is looked up, where as one piece it was read by
-    ``_tokens_of`` (~9,000 instructions, ~40 a statement). A piece that is no key is read
-    with the cut pieces after it ("U.S" ".", one token) as the text has them.
+    The text is cut at each space (``str.split``): no token holds one (a hyphen before a
+    line break is the one word that goes on past a space), and what the pattern reads
+    right past a token (a hyphen, a word boundary) reads the same before a space as at
+    the end of a piece, so a piece read after one space has the tokens ``_ASCII_GAPPED``
+    reads there in the whole text. Each piece is looked up in ``_PIECED`` for its words,
+    their lengths with the gap before each and their parts, flat (a piece is most often
+    one word, and "cooperation." or "China's" recur): one lookup a piece and C-level
+    slices and sums, where cutting the text around each period, comma and "'s" took a
+    pass each and the words' parts a lookup each.
     """
-    pieces = (folded[start:end].replace(" ", "\0 ").replace(".\0", "\0.\0").replace(".\n", "\0.\0\n")
-              .replace("'s\0", "\0's\0").replace(",\0", "\0,\0").split("\0"))
-    stops = list(accumulate(map(len, pieces), initial=start))  # stops[k + 1]: where piece k ends
-    words: list[str] = []
-    ends: list[int] = []
-    at = 0  # the pieces before it are read
-    # Read by ``map`` up to a piece that is no key, as ``_looked_up`` reads (``extend`` keeps
-    # what ``map`` gave before the ``KeyError``): ``get`` then ``list.index`` for its ``None``
-    # cost a comparison a piece.
-    rest = iter(pieces)
-    while True:
-        read = len(words)
+    flat: list[str | int | tuple[str, ...]] = []
+    rest = iter(folded[start:end].split(" "))
+    while True:  # read by ``map`` up to a piece not yet seen, as ``_looked_up`` reads
         try:
-            words.extend(map(_GAPPED_WORDS.__getitem__, rest))
+            flat.extend(chain.from_iterable(map(_PIECED.__getitem__, rest)))
             break
         except KeyError as missing:
-            k = at + len(words) - read  # the piece that is no key
-            ends += stops[at + 1 : k + 1]
-            piece = missing.args[0]
-            at = k + 1
-            while at < len(pieces) and pieces[at].startswith(_CUT):
-                piece += next(rest)
-                at += 1
-            found = _PIECES.get(piece) or _tokens_of(piece)
-            words += found[0]
-            ends += map(add, found[1], repeat(stops[k]))
-    if not at:
-        del stops[0]
-        return words, stops
-    ends += stops[at + 1 :]
-    return words, ends
+            flat += _piece(missing.args[0], rest)
+    # each length counts the space before its piece: the first piece has none
+    ends = list(accumulate(cast("list[int]", flat[1::3]), initial=start - 1))
+    del ends[0]
+    return cast("list[str]", flat[0::3]), ends, cast("list[tuple[str, ...]]", flat[2::3])
 
 
-#: How the pieces ``_pieced`` cuts off inside a piece of the text begin (no piece cut
-#: before a space or around a comma begins so).
-_CUT = (".", "'", "\n")
-#: A piece that is not one token -> its tokens and where each ends in it.
-_PIECES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+#: A piece of text with a space before it -> each of its words, the word's length with
+#: the gap before it, and its parts, flat.
+_Flat = tuple[str | int | tuple[str, ...], ...]
+_PIECED: dict[str, _Flat] = {}
 _MAX_PIECE = 64
 
 
-def _tokens_of(piece: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The tokens of a piece that is not one and where each ends in it (kept in ``_PIECES``:
-    "cooperation." and the like recur)."""
-    spaced = _ASCII_GAPPED.findall(piece)
-    found = tuple(_looked_up(_GAPPED_WORDS, spaced, _spaced_word)), tuple(accumulate(map(len, spaced)))
-    if len(piece) <= _MAX_PIECE:  # a page of blank lines is not kept
-        if len(_PIECES) >= _MAX_FOLDED:
-            _PIECES.clear()  # hostile input with endless distinct pieces: stay bounded
-        _PIECES[piece] = found
+def _piece(piece: str, rest: Iterator[str]) -> _Flat:
+    """``_PIECED[piece]``, read and kept. A piece that ends in white space, or is empty
+    (two spaces in a row), ends in no token: its gap goes on into the next piece, so the
+    pieces up to one that ends in a token are read together, and not kept."""
+    pieces = [piece]
+    while not pieces[-1][-1:].strip() and (after := next(rest, None)) is not None:
+        pieces.append(after)
+    spaced = _ASCII_GAPPED.findall(" " + " ".join(pieces))
+    words = _looked_up(_GAPPED_WORDS, spaced, _spaced_word)
+    found = cast(_Flat, tuple(chain.from_iterable(zip(words, map(len, spaced), _parts(words), strict=True))))
+    if len(pieces) == 1 and piece[-1:].strip() and len(piece) <= _MAX_PIECE:  # no page of blank lines
+        if len(_PIECED) >= _MAX_FOLDED:
+            _PIECED.clear()  # hostile input with endless distinct pieces: stay bounded
+        _PIECED[piece] = found
     return found
 
 
