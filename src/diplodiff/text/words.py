@@ -7,10 +7,11 @@ and "the ministers" two.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
-from itertools import compress, count, filterfalse
+from collections.abc import Callable, Sequence
+from itertools import compress, count
 from operator import itemgetter
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -18,6 +19,7 @@ from .._models import Tokens
 from .normalize import QUOTES, WORD_PATTERN, function_words, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
+_V = TypeVar("_V")
 
 
 #: What the reader asks of a word depends on the word alone, so it is computed once
@@ -101,25 +103,24 @@ def _bits(found: Word) -> int:
 #: The bits a sentence is read further for (few words have one): ``statement_words``
 #: tells where its words with one stand.
 MARKED = REPORTING | ACCORDING | EVENT | HEAD | GROUP | OPERATIVE
-#: Each token text as the reader sees it; quote marks (no word) apart.
-_SEEN: dict[str, Word] = {}
-_QUOTED: set[str] = set()
-_MARKED: set[str] = set()  # the texts in _SEEN whose word has a MARKED bit
+#: Each token text as the reader sees it: its word, ``None`` for a quote mark (no word)...
+_SEEN: dict[str, Word | None] = {}
+#: ...and as a number: 1 for a word with a ``MARKED`` bit or a quote mark, else 0. A
+#: sentence's numbers, looked up by the same ``itemgetter`` as its words, tell where its
+#: few marked words and quote marks stand by ``compress``, where a test of each token
+#: cost a call.
+_CODES: dict[str, int] = {}
 _MAX_SEEN = 1 << 18
 _QUOTE_MARKS = frozenset({'"', "'", "''", '""'})
 
 
-def _seen(token: str) -> Word | None:
-    if token in _QUOTED:
-        return None
+def _learn(token: str) -> None:
     text = surface(token).translate(QUOTES)  # look-alike letters, invisible marks
     if text in _QUOTE_MARKS:
-        _QUOTED.add(token)
-        return None
-    _SEEN[token] = found = word(text)
-    if found.bits & MARKED:
-        _MARKED.add(token)
-    return found
+        _SEEN[token], _CODES[token] = None, 1
+    else:
+        _SEEN[token] = found = word(text)
+        _CODES[token] = 1 if found.bits & MARKED else 0
 
 
 def statement_words(rows: Sequence[Tokens],
@@ -128,52 +129,70 @@ def statement_words(rows: Sequence[Tokens],
     its words with a ``MARKED`` bit stand, those words' bits together (the sentence's
     flags), and which tokens its words are (``None``: word ``k`` is token ``k``).
 
-    Each sentence's words are read by one ``itemgetter`` of its texts, where its marked
-    words stand by ``compress``, and in a Python loop only the tokens of a sentence with
-    a quote mark or a word not seen before (``KeyError``)."""
-    if len(_SEEN) >= _MAX_SEEN or len(_QUOTED) >= _MAX_SEEN:
+    A sentence's tokens are looked up by one ``itemgetter`` of their texts (a text not
+    seen before is learnt on the ``KeyError``) in ``_SEEN`` for its words and in
+    ``_CODES`` for where its marked words and quote marks stand."""
+    if len(_SEEN) >= _MAX_SEEN:
         # hostile input with endless distinct words: stay bounded (cleared between
-        # statements only, so _MARKED holds all of one statement's marked texts)
+        # statements only, so _CODES holds all of one statement's texts)
         _SEEN.clear()
-        _QUOTED.clear()
-        _MARKED.clear()
-    seen, marked_text, unmarked = _SEEN, _MARKED.__contains__, _MARKED.isdisjoint
+        _CODES.clear()
     words: list[Sequence[Word]] = []
     marked: list[Sequence[int]] = []
     flags: list[int] = []
     kept: list[list[int] | None] = []
     for row in rows:
         texts = row.texts
+        get = itemgetter(*texts) if len(texts) > 1 else _one(texts)
         try:
-            found: Sequence[Word] = itemgetter(*texts)(seen) if len(texts) > 1 else [seen[t] for t in texts]
-            kept.append(None)
+            found: Sequence[Word | None] = get(_SEEN)
         except KeyError:
-            found, texts, places = _read(texts)
-            kept.append(places)
-        words.append(found)
-        if unmarked(texts):  # a set's own loop, many times cheaper than map
-            marked.append(())
-            flags.append(0)
-            continue
-        at = list(compress(count(), map(marked_text, texts)))
+            for text in set(texts).difference(_SEEN):
+                _learn(text)
+            found = get(_SEEN)
+        places = list(compress(count(), get(_CODES)))  # the marked words and quote marks
         flag = 0
-        for k in at:
-            flag |= found[k][3]
-        marked.append(at)
+        for k in places:
+            word = found[k]
+            if word is None:  # a quote mark: few sentences have one
+                own, places, flag, quotes = _unquoted(found, places)
+                words.append(own)
+                break
+            flag |= word[3]
+        else:
+            words.append(found)  # type: ignore[arg-type]  # no quote mark: no None
+            quotes = None
+        marked.append(places)
         flags.append(flag)
+        kept.append(quotes)
     return words, marked, flags, kept
 
 
-def _read(texts: Sequence[str]) -> tuple[list[Word], Sequence[str], list[int] | None]:
-    """The words of a sentence's token ``texts`` with a quote mark or a word not seen
-    before, the texts of its words, and which tokens they are (``None``: all)."""
-    found = list(map(_SEEN.get, texts))
-    for k in filterfalse(found.__getitem__, range(len(found))):  # few: the rest read by map
-        found[k] = _SEEN.get(texts[k]) or _seen(texts[k])
-    kept = list(compress(count(), found))  # a quote mark is no word (None)
-    if len(kept) == len(texts):
-        return found, texts, None  # type: ignore[return-value]  # none is None
-    return list(filter(None, found)), list(map(texts.__getitem__, kept)), kept
+def _unquoted(found: Sequence[Word | None], places: list[int],
+              ) -> tuple[list[Word], list[int], int, list[int]]:
+    """The words of a sentence with a quote mark (its tokens' ``found``), where its marked
+    words stand among them (``places``: where its marked words and quote marks stand among
+    the tokens), their flags, and which tokens its words are."""
+    words: list[Word] = []
+    kept: list[int] = []
+    for k, word in enumerate(found):
+        if word is not None:
+            kept.append(k)
+            words.append(word)
+    marked: list[int] = []
+    flag = 0
+    for k in places:
+        word = found[k]
+        if word is not None:
+            marked.append(bisect.bisect_left(kept, k))
+            flag |= word[3]
+    return words, marked, flag, kept
+
+
+def _one(texts: Sequence[str]) -> Callable[[dict[str, _V]], tuple[_V, ...]]:
+    """``itemgetter`` of ``texts`` as a tuple, for no text or one (where ``itemgetter``
+    gives the item itself)."""
+    return lambda table: tuple(map(table.__getitem__, texts))
 
 
 @functools.lru_cache(maxsize=4096)  # names of the text's people, met in every statement
