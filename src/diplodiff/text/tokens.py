@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from itertools import accumulate, chain
-from operator import itemgetter
+from operator import iadd, itemgetter
 from typing import TypeVar, cast
 
 from .._models import Sentence, Statement, Tokens, _sentence, _span
@@ -233,7 +233,9 @@ def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int], li
     rest = iter(folded[start:end].split(" "))
     while True:  # read by ``map`` up to a piece not yet seen, as ``_looked_up`` reads
         try:
-            flat.extend(chain.from_iterable(map(_PIECED.__getitem__, rest)))
+            # ``+=`` copies a tuple into the list as it stands, where ``chain`` made an
+            # iterator for each piece
+            functools.reduce(iadd, map(_PIECED.__getitem__, rest), flat)
             break
         except KeyError as missing:
             flat += _piece(missing.args[0], rest)
