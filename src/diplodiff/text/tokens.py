@@ -256,7 +256,7 @@ def _piece(piece: str, rest: Iterator[str]) -> _Flat:
     """``_PIECED[piece]``, read and kept. A piece that ends in white space, or is empty
     (two spaces in a row), ends in no token: its gap goes on into the next piece, so the
     pieces up to one that ends in a token are read together, and kept by their text
-    with its spaces ("  The" after a sentence's end), which no piece of ``str.split`` is."""
+    with its spaces (" The" for "on.  The"), which no piece of ``str.split`` is."""
     pieces = [piece]
     while not pieces[-1][-1:].strip() and (after := next(rest, None)) is not None:
         pieces.append(after)
