@@ -212,13 +212,16 @@ def test_pieces_read_the_words_findall_reads(text: str, start: int) -> None:
 
     from diplodiff.text.normalize import fold_token
     from diplodiff.text.tokens import _ASCII_GAPPED, _HYPHEN_BREAK, _pieced
+    from diplodiff.text.words import token_words
 
     if _HYPHEN_BREAK.search(text):
         return  # read by findall
     start = min(start, len(text))
     spaced = _ASCII_GAPPED.findall(text, start)
     texts = [s.lstrip() for s in spaced]
-    expected = texts, list(accumulate(map(len, spaced), initial=start))[1:], list(map(fold_token, texts))
+    words, marks = token_words(texts)
+    expected = (texts, list(accumulate(map(len, spaced), initial=start))[1:], list(map(fold_token, texts)),
+                list(words), list(marks))
     assert _pieced(text, start, len(text)) == expected
     assert _pieced(text, start, len(text)) == expected
 

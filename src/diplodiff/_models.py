@@ -183,16 +183,22 @@ class Tokens(Sequence[Token]):
 
     A corpus has millions of tokens and the stages need only their plain columns,
     kept here: ``texts``, ``ends`` (where each token ends in the statement text;
-    ``starts()`` gives where each begins) and ``parts`` (the folded form of each).
+    ``starts()`` gives where each begins) and ``parts`` (the folded form of each);
+    ``words`` and ``marks``, what the speaker reader reads of each (``text.words.
+    token_words``), when ``tokenize`` read them with the parts (else ``None``).
     """
 
-    __slots__ = ("_built", "_cum", "_flat", "_single", "_spaced", "_starts", "ends", "parts", "texts")
+    __slots__ = ("_built", "_cum", "_flat", "_single", "_spaced", "_starts", "ends", "marks", "parts",
+                 "texts", "words")
 
     def __init__(self, texts: Sequence[str], ends: Sequence[int], parts: Sequence[tuple[str, ...]],
-                 starts: Sequence[int] | None = None) -> None:
+                 starts: Sequence[int] | None = None, words: Sequence[Any] | None = None,
+                 marks: Sequence[int] | None = None) -> None:
         self.texts = texts
         self.ends = ends
         self.parts = parts
+        self.words = words  # text.words.Word or None each: the models sit below text/
+        self.marks = marks
         self._starts = starts  # None: each token is as long as its text
         self._built: tuple[Token, ...] | None = None
         self._flat: list[str] | None = None

@@ -24,6 +24,7 @@ from typing import TypeVar, cast
 from .._models import Sentence, Statement, Tokens, _sentence, _span
 from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, char_places, fold_token, surface_chars
 from .punkt import sentence_spans
+from .words import Word, token_words
 
 _SPACED = str.maketrans("\r\n\t", "   ")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -131,8 +132,8 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
     # The words of the whole text at once, from the first sentence on. Each sentence
     # then takes the words that end in it, unless one crosses its edges (a word pattern
     # reading past a sentence's end): then ``_own_words`` reads the sentence alone.
-    texts, ends, parts = _words(folded, spans[0][0], len(folded))
-    _requote(texts, ends, parts, text, quoted)
+    texts, ends, parts, words, marks = _words(folded, spans[0][0], len(folded))
+    _requote(texts, ends, parts, words, marks, text, quoted)
     sentences: list[Sentence] = []
     right = bisect.bisect_right
     for a, b in spans:
@@ -141,11 +142,11 @@ def tokenize(statement: Statement) -> tuple[Sentence, ...]:
             found = _own_words(text, folded, quoted, a, b)
             if found is None:
                 continue
-            tokens = Tokens(*found)
+            tokens = Tokens(*found[:3], words=found[3], marks=found[4])
         elif i == j:
             continue
         else:
-            tokens = Tokens(texts[i:j], ends[i:j], parts[i:j])
+            tokens = Tokens(texts[i:j], ends[i:j], parts[i:j], words=words[i:j], marks=marks[i:j])
         sentences.append(_sentence(len(sentences), _span(a, b), tokens))
     return tuple(sentences)
 
@@ -171,17 +172,18 @@ def _fold_quotes(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), quoted
 
 
-def _requote(texts: list[str], ends: list[int], parts: list[tuple[str, ...]], text: str,
-             quoted: list[int]) -> None:
+def _requote(texts: list[str], ends: list[int], parts: list[tuple[str, ...]], words: list[Word | None],
+             marks: list[int], text: str, quoted: list[int]) -> None:
     """Give the words read from the folded text the quotes that ``text`` has at
-    ``quoted`` (the tokens keep curly quotes), and their parts; only the words holding
-    one are read again."""
+    ``quoted`` (the tokens keep curly quotes), and their parts, words and marks; only
+    the words holding one are read again."""
     right = bisect.bisect_right
     for i in quoted:
         k = right(ends, i)
         if k < len(ends) and ends[k] - len(texts[k]) <= i:
             texts[k] = text[ends[k] - len(texts[k]) : ends[k]]
             parts[k] = _parts([texts[k]])[0]
+            (words[k],), (marks[k],) = token_words([texts[k]])
 
 
 def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
@@ -196,8 +198,9 @@ def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
-    """The words of ``folded[start:end]``, where each ends, and the parts of each."""
+def _words(folded: str, start: int, end: int) -> _Columns:
+    """The words of ``folded[start:end]``, where each ends, and the parts, word and
+    mark of each (``words.token_words``)."""
     if folded.isascii() and not _has_separator(folded, start, end) \
             and not _HYPHEN_BREAK.search(folded, start, end):  # what _pieced reads
         return _pieced(folded, start, end)
@@ -212,24 +215,30 @@ def _words(folded: str, start: int, end: int) -> tuple[list[str], list[int], lis
         parts = _parts(texts)
     ends = list(accumulate(map(len, spaced), initial=start))
     del ends[0]
-    return texts, ends, parts
+    words, marks = token_words(texts)
+    return texts, ends, parts, list(words), list(marks)
 
 
-def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
-    """The words of ``folded[start:end]``, where each ends and the parts of each (an ASCII
-    text with no separator or hyphen before a line break), read piece by piece.
+#: A text's words, where each ends, and the parts, word and mark of each (``_words``).
+_Columns = tuple[list[str], list[int], list[tuple[str, ...]], list["Word | None"], list[int]]
+
+
+def _pieced(folded: str, start: int, end: int) -> _Columns:
+    """The words of ``folded[start:end]``, where each ends and the parts, word and mark of
+    each (an ASCII text with no separator or hyphen before a line break), read piece by
+    piece.
 
     The text is cut at each space (``str.split``): no token holds one (a hyphen before a
     line break is the one word that goes on past a space), and what the pattern reads
     right past a token (a hyphen, a word boundary) reads the same before a space as at
     the end of a piece, so a piece read after one space has the tokens ``_ASCII_GAPPED``
     reads there in the whole text. Each piece is looked up in ``_PIECED`` for its words,
-    their lengths with the gap before each and their parts, flat (a piece is most often
+    their lengths with the gap before each, their parts, words and marks, flat (a piece is most often
     one word, and "cooperation." or "China's" recur): one lookup a piece and C-level
     slices and sums, where cutting the text around each period, comma and "'s" took a
     pass each and the words' parts a lookup each.
     """
-    flat: list[str | int | tuple[str, ...]] = []
+    flat: list[str | int | tuple[str, ...] | Word | None] = []
     rest = iter(folded[start:end].split(" "))
     while True:  # read by ``map`` up to a piece not yet seen, as ``_looked_up`` reads
         try:
@@ -240,14 +249,15 @@ def _pieced(folded: str, start: int, end: int) -> tuple[list[str], list[int], li
         except KeyError as missing:
             flat += _piece(missing.args[0], rest)
     # each length counts the space before its piece: the first piece has none
-    ends = list(accumulate(cast("list[int]", flat[1::3]), initial=start - 1))
+    ends = list(accumulate(cast("list[int]", flat[1::5]), initial=start - 1))
     del ends[0]
-    return cast("list[str]", flat[0::3]), ends, cast("list[tuple[str, ...]]", flat[2::3])
+    return (cast("list[str]", flat[0::5]), ends, cast("list[tuple[str, ...]]", flat[2::5]),
+            cast("list[Word | None]", flat[3::5]), cast("list[int]", flat[4::5]))
 
 
 #: A piece of text with a space before it -> each of its words, the word's length with
-#: the gap before it, and its parts, flat.
-_Flat = tuple[str | int | tuple[str, ...], ...]
+#: the gap before it, its parts, word and mark, flat.
+_Flat = tuple["str | int | tuple[str, ...] | Word | None", ...]
 _PIECED: dict[str, _Flat] = {}
 _MAX_PIECE = 64
 
@@ -255,22 +265,18 @@ _MAX_PIECE = 64
 def _piece(piece: str, rest: Iterator[str]) -> _Flat:
     """``_PIECED[piece]``, read and kept. A piece that ends in white space, or is empty
     (two spaces in a row), ends in no token: its gap goes on into the next piece, so the
-    pieces up to one that ends in a token are read together, and kept by their text
-    with its spaces (" The" for "on.  The"), which no piece of ``str.split`` is."""
+    pieces up to one that ends in a token are read together, and not kept."""
     pieces = [piece]
     while not pieces[-1][-1:].strip() and (after := next(rest, None)) is not None:
         pieces.append(after)
-    text = " ".join(pieces)
-    found = _PIECED.get(text)
-    if found is None:
-        spaced = _ASCII_GAPPED.findall(" " + text)
-        words = _looked_up(_GAPPED_WORDS, spaced, _spaced_word)
-        rows = zip(words, map(len, spaced), _parts(words), strict=True)
-        found = cast(_Flat, tuple(chain.from_iterable(rows)))
-        if text[-1:].strip() and len(text) <= _MAX_PIECE:  # ends in a token; no page of blank lines
-            if len(_PIECED) >= _MAX_FOLDED:
-                _PIECED.clear()  # hostile input with endless distinct pieces: stay bounded
-            _PIECED[text] = found
+    spaced = _ASCII_GAPPED.findall(" " + " ".join(pieces))
+    words = _looked_up(_GAPPED_WORDS, spaced, _spaced_word)
+    found = cast(_Flat, tuple(chain.from_iterable(zip(words, map(len, spaced), _parts(words),
+                                                      *token_words(words), strict=True))))
+    if len(pieces) == 1 and piece[-1:].strip() and len(piece) <= _MAX_PIECE:  # no page of blank lines
+        if len(_PIECED) >= _MAX_FOLDED:
+            _PIECED.clear()  # hostile input with endless distinct pieces: stay bounded
+        _PIECED[piece] = found
     return found
 
 
@@ -298,15 +304,14 @@ def _has_separator(text: str, start: int, end: int) -> bool:
 _SEPARATOR_CHARS = "\x1c\x1d\x1e\x1f"
 
 
-def _own_words(text: str, folded: str, quoted: list[int], a: int, b: int,
-               ) -> tuple[list[str], list[int], list[tuple[str, ...]]] | None:
+def _own_words(text: str, folded: str, quoted: list[int], a: int, b: int) -> _Columns | None:
     """The tokens of one sentence read alone (``re`` with pos/endpos reads the text as if
     sliced there: no pattern looks behind), or ``None`` when it has none."""
-    texts, ends, parts = _words(folded, a, b)
-    if not texts:
+    found = _words(folded, a, b)
+    if not found[0]:
         return None
-    _requote(texts, ends, parts, text, quoted)
-    return texts, ends, parts
+    _requote(*found, text, quoted)
+    return found
 
 
 def _parts(texts: list[str]) -> list[tuple[str, ...]]:

@@ -129,28 +129,18 @@ def statement_words(rows: Sequence[Tokens],
     its words with a ``MARKED`` bit stand, those words' bits together (the sentence's
     flags), and which tokens its words are (``None``: word ``k`` is token ``k``).
 
-    A sentence's tokens are looked up by one ``itemgetter`` of their texts (a text not
-    seen before is learnt on the ``KeyError``) in ``_SEEN`` for its words and in
-    ``_CODES`` for where its marked words and quote marks stand."""
-    if len(_SEEN) >= _MAX_SEEN:
-        # hostile input with endless distinct words: stay bounded (cleared between
-        # statements only, so _CODES holds all of one statement's texts)
-        _SEEN.clear()
-        _CODES.clear()
+    A sentence's words and marks are those ``tokenize`` read with its parts (else
+    ``token_words`` reads them): its marks tell where its marked words and quote marks
+    stand."""
     words: list[Sequence[Word]] = []
     marked: list[Sequence[int]] = []
     flags: list[int] = []
     kept: list[list[int] | None] = []
     for row in rows:
-        texts = row.texts
-        get = itemgetter(*texts) if len(texts) > 1 else _one(texts)
-        try:
-            found: Sequence[Word | None] = get(_SEEN)
-        except KeyError:
-            for text in set(texts).difference(_SEEN):
-                _learn(text)
-            found = get(_SEEN)
-        places = list(compress(count(), get(_CODES)))  # the marked words and quote marks
+        found, marks = row.words, row.marks
+        if found is None or marks is None:  # Tokens that tokenize did not make
+            found, marks = token_words(row.texts)
+        places = list(compress(count(), marks))  # the marked words and quote marks
         flag = 0
         for k in places:
             word = found[k]
@@ -166,6 +156,24 @@ def statement_words(rows: Sequence[Tokens],
         flags.append(flag)
         kept.append(quotes)
     return words, marked, flags, kept
+
+
+def token_words(texts: Sequence[str]) -> tuple[Sequence[Word | None], Sequence[int]]:
+    """Each token text's word (``None`` for a quote mark) and mark (1 for a marked word or
+    a quote mark, else 0), looked up by one ``itemgetter`` of the texts (a text not seen
+    before is learnt on the ``KeyError``). ``tokenize`` reads them with a word's parts,
+    once per distinct piece of text, for ``statement_words``."""
+    if len(_SEEN) >= _MAX_SEEN:
+        _SEEN.clear()  # hostile input with endless distinct words: stay bounded
+        _CODES.clear()
+    get = itemgetter(*texts) if len(texts) > 1 else _one(texts)
+    try:
+        found = get(_SEEN)
+    except KeyError:
+        for text in set(texts).difference(_SEEN):
+            _learn(text)
+        found = get(_SEEN)
+    return found, get(_CODES)
 
 
 def _unquoted(found: Sequence[Word | None], places: list[int],
