@@ -265,18 +265,22 @@ _MAX_PIECE = 64
 def _piece(piece: str, rest: Iterator[str]) -> _Flat:
     """``_PIECED[piece]``, read and kept. A piece that ends in white space, or is empty
     (two spaces in a row), ends in no token: its gap goes on into the next piece, so the
-    pieces up to one that ends in a token are read together, and not kept."""
+    pieces up to one that ends in a token are read together, and kept by their text
+    with its spaces (" The" for "on.  The"), which no piece of ``str.split`` is."""
     pieces = [piece]
     while not pieces[-1][-1:].strip() and (after := next(rest, None)) is not None:
         pieces.append(after)
-    spaced = _ASCII_GAPPED.findall(" " + " ".join(pieces))
-    words = _looked_up(_GAPPED_WORDS, spaced, _spaced_word)
-    found = cast(_Flat, tuple(chain.from_iterable(zip(words, map(len, spaced), _parts(words),
-                                                      *token_words(words), strict=True))))
-    if len(pieces) == 1 and piece[-1:].strip() and len(piece) <= _MAX_PIECE:  # no page of blank lines
-        if len(_PIECED) >= _MAX_FOLDED:
-            _PIECED.clear()  # hostile input with endless distinct pieces: stay bounded
-        _PIECED[piece] = found
+    text = " ".join(pieces)
+    found = _PIECED.get(text)
+    if found is None:
+        spaced = _ASCII_GAPPED.findall(" " + text)
+        words = _looked_up(_GAPPED_WORDS, spaced, _spaced_word)
+        rows = zip(words, map(len, spaced), _parts(words), *token_words(words), strict=True)
+        found = cast(_Flat, tuple(chain.from_iterable(rows)))
+        if text[-1:].strip() and len(text) <= _MAX_PIECE:  # ends in a token; no page of blank lines
+            if len(_PIECED) >= _MAX_FOLDED:
+                _PIECED.clear()  # hostile input with endless distinct pieces: stay bounded
+            _PIECED[text] = found
     return found
 
 
