@@ -1092,7 +1092,7 @@ def _direction(text: str, i: int, start: int = 0, end: int | None = None) -> int
 
 def opens_with_quote(text: str) -> bool:
     """Whether ``text`` (a sentence, leading space stripped) opens with a quote mark."""
-    return bool(text) and text[0] in '"\u201c\u201d' and _direction(text, 0) >= 0
+    return bool(text) and text[0] in _MARKS and _direction(text, 0) >= 0
 
 
 def _opens_at(text: str, start: int, end: int) -> bool:
@@ -1100,7 +1100,7 @@ def _opens_at(text: str, start: int, end: int) -> bool:
     with its first word, so it is copied only when it does not."""
     if start >= end or text[start].isspace():
         return opens_with_quote(text[start:end].lstrip())
-    return text[start] in _MARKS and _direction(text[start : start + 2 if start + 2 < end else end], 0) >= 0
+    return text[start] in _MARKS and _direction(text, start, start, end) >= 0
 
 
 def _toggled(text: str, places: Iterable[int], start: int, end: int, open_: bool) -> bool:

@@ -233,10 +233,10 @@ def _pieced(folded: str, start: int, end: int) -> _Columns:
     right past a token (a hyphen, a word boundary) reads the same before a space as at
     the end of a piece, so a piece read after one space has the tokens ``_ASCII_GAPPED``
     reads there in the whole text. Each piece is looked up in ``_PIECED`` for its words,
-    their lengths with the gap before each, their parts, words and marks, flat (a piece is most often
-    one word, and "cooperation." or "China's" recur): one lookup a piece and C-level
-    slices and sums, where cutting the text around each period, comma and "'s" took a
-    pass each and the words' parts a lookup each.
+    their lengths with the gap before each, their parts, words and marks, flat (a piece
+    is most often one word, and "cooperation." or "China's" recur): one lookup a piece
+    and C-level slices and sums, where cutting the text around each period, comma and
+    "'s" took a pass each and the words' parts a lookup each.
     """
     flat: list[str | int | tuple[str, ...] | Word | None] = []
     rest = iter(folded[start:end].split(" "))
