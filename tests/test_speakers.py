@@ -204,6 +204,21 @@ def test_a_new_named_speaker_ends_the_carry_over() -> None:
     assert voice_of(text, "Kazakhstan is willing") == ("Arman Dauletov", "Kazakhstan")
 
 
+def test_they_reporting_at_a_paragraph_start_after_one_speaker_is_both_sides() -> None:
+    """"They discussed" opening a paragraph after one minister spoke narrates the two
+    ministers; "They" inside that minister's paragraph, or opening a paragraph without a
+    reporting verb ("They should ..."), is still her reported speech."""
+    text = ("Canadian Foreign Minister Claire Delorme spoke with Mexican Foreign Secretary Tomas Ruiz.\n\n"
+            "Minister Delorme explained that Canada and Mexico are close partners. "
+            "They will keep the electronic authorization, she said.\n\n"
+            "They should deepen their cooperation on energy.\n\n"
+            "They discussed cooperation on trade. They agreed to meet again.")
+    assert voice_of(text, "They discussed") == ("both sides", "both")
+    assert voice_of(text, "They agreed") == ("both sides", "both")
+    assert voice_of(text, "They will keep")[0] == "Claire Delorme"
+    assert voice_of(text, "They should")[0] == "Claire Delorme"
+
+
 def test_quote_across_paragraphs_stays_with_its_speaker() -> None:
     """A quotation that runs on into the next paragraph keeps its speaker there."""
     text = ("Indian External Affairs Minister Rohan Mehta spoke after the talks.\n\n"

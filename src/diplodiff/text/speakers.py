@@ -793,7 +793,8 @@ class _Reader:
         if self.issuer is not None and voice.kind == "issuer":
             return None  # sides named in a communiqué do not take its voice
         if cue is not None and cue.kind == "group":
-            if words[cue.start].low == "they" and voice.kind not in {"outlet", "both"}:
+            if words[cue.start].low == "they" and voice.kind not in {"outlet", "both"} \
+                    and not paragraph_start:
                 return None
             return _tuple(_Voice, (BOTH_SIDES, BOTH, None, self.said(words, cue), "both"))
         if cue is not None and cue.kind == "side" and isinstance(cue.value, str):
