@@ -72,6 +72,23 @@ def test_dateline_is_in_no_sentence(dateline: str, lead: str) -> None:
     assert all(s.span.start >= end for s in tokenize(statement))
 
 
+@pytest.mark.parametrize("number", ["1.", "12.", "iv.", "IV."])
+def test_a_paragraph_number_is_in_no_sentence(number: str) -> None:
+    """A numbered paragraph's number, which Punkt reads as a sentence of its own, is in no
+    sentence: the paragraph's words open its first one. ("(b)" and "c.", which Punkt
+    leaves in the sentence, stay there; the speaker reader reads past them.)"""
+    text = (f"The Council,\n\n{number} Reaffirms its support. Urges restraint.\n\n"
+            f"{number} Takes note of the report.")
+    assert sentences_of(text) == ["The Council,", "Reaffirms its support.", "Urges restraint.",
+                                  "Takes note of the report."]
+
+
+def test_a_number_that_ends_a_sentence_stays_in_it() -> None:
+    """A number inside a paragraph ("in 2024.") is no paragraph number."""
+    assert sentences_of("Trade grew 5. Talks went on.\n\nThe total rose to 12. Both agreed.") == [
+        "Trade grew 5.", "Talks went on.", "The total rose to 12.", "Both agreed."]
+
+
 @pytest.mark.parametrize("dateline", DATELINES)
 def test_dateline_leaves_the_first_sentence_whole(dateline: str) -> None:
     """After a dateline the first sentence starts at its first word."""

@@ -187,15 +187,24 @@ def _requote(texts: list[str], ends: list[int], parts: list[tuple[str, ...]], wo
 
 
 def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
-    """Where each sentence starts and ends, paragraph by paragraph, after any dateline."""
+    """Where each sentence starts and ends, paragraph by paragraph, after any dateline.
+    A paragraph's number that Punkt reads as a sentence of its own ("1.", "iv.") is in no
+    sentence, as a dateline is not: the words after it open the paragraph."""
     skip = dateline_end(text)
     known = abbreviations()
     spans = []
     for p_start, p_end in _paragraphs(text):
         p_start = max(p_start, skip)
         if p_start < p_end:
-            spans += [(p_start + a, p_start + b) for a, b in sentence_spans(folded[p_start:p_end], known)]
+            found = sentence_spans(folded[p_start:p_end], known)
+            if len(found) > 1 and _NUMBER.fullmatch(folded, p_start + found[0][0], p_start + found[0][1]):
+                del found[0]
+            spans += [(p_start + a, p_start + b) for a, b in found]
     return spans
+
+
+#: A paragraph's number: digits or a roman numeral, and a period.
+_NUMBER = re.compile(r"(?:\d{1,3}|[ivxlc]{1,6})\.", re.IGNORECASE)
 
 
 def _words(folded: str, start: int, end: int) -> _Columns:
