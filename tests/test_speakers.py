@@ -316,6 +316,17 @@ def test_unknown_name_ends_the_previous_speaker() -> None:
     assert voice_of(text, "Halvorsen said") == ("Halvorsen", None)
 
 
+def test_an_imperative_is_no_unknown_speaker() -> None:
+    """"Take note of ..." opening a declaration's paragraph is no person called Take: one
+    person's verb right after the name is never the bare form ("note", not "notes")."""
+    text = ("The Committee of Ministers, meeting at ministerial level,\n\n"
+            "1. Take note of the opening for signature of the Convention;\n\n"
+            "2. Note with concern the attacks on journalists;")
+    assert voice_of(text, "Take note")[0] != "Take"
+    assert voice_of(text, "Note with")[0] != "Take"
+    assert voice_of("Halvorsen notes that the talks were useful.", "Halvorsen notes") == ("Halvorsen", None)
+
+
 def test_plural_noun_is_no_unknown_speaker() -> None:
     """"Officials said" is nobody's name: the voice carries over."""
     text = ("Chinese Foreign Minister Zhou Ming spoke first. Zhou said trade grew. "

@@ -277,6 +277,13 @@ def _words(section: str) -> frozenset[str]:
     return vocabulary("speech.txt")[section]
 
 
+@functools.cache
+def _bare_reporting() -> frozenset[str]:
+    """The reporting verbs' bare forms ("note", "say"; not "notes", "said")."""
+    verbs = _words("reporting")
+    return frozenset(v for v in verbs if v + "s" in verbs or v + "es" in verbs)
+
+
 # -- the people of one statement ------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=4096)  # names of the text's people, met in every statement
@@ -455,6 +462,7 @@ class _Reader:
     def subject(self, words: Sequence[Word], end: int, *, named: bool = False) -> _Cue | None:
         """Who is named as the subject of the verb at ``words[end]``; ``named``: only a
         person, pronoun or title (``None`` for any other subject)."""
+        verb = words[end].low
         while end > 0 and words[end - 1].bits & SKIPPED:
             end -= 1  # "Wang also said", "the two sides will jointly"
         if end == 0:
@@ -468,8 +476,11 @@ class _Reader:
         person = self.people.ending(words, end) if low in self.people.last_words else None
         if person:
             return _tuple(_Cue, ("person", person[0], person[1]))
-        # a name that opens the sentence ends with a name word
-        unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 and last.bits & NAME else None
+        # a name that opens the sentence ends with a name word; one person's verb is not the
+        # bare form right after it ("Take note", "Recall the Declaration": an imperative)
+        unknown = unknown_name(words, end, self.lookup.sides) \
+            if end <= 3 and last.bits & NAME and (words[end].low != verb or verb not in _bare_reporting()) \
+            else None
         if unknown is not None:
             # a name no table knows still ends the previous speaker's words; its side is unknown
             return _Cue("person", Person(" ".join(w.text for w in words[unknown:end])), unknown)
