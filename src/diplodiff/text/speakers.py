@@ -462,7 +462,7 @@ class _Reader:
     def subject(self, words: Sequence[Word], end: int, *, named: bool = False) -> _Cue | None:
         """Who is named as the subject of the verb at ``words[end]``; ``named``: only a
         person, pronoun or title (``None`` for any other subject)."""
-        verb = words[end].low
+        verb = end
         while end > 0 and words[end - 1].bits & SKIPPED:
             end -= 1  # "Wang also said", "the two sides will jointly"
         if end == 0:
@@ -478,8 +478,8 @@ class _Reader:
             return _tuple(_Cue, ("person", person[0], person[1]))
         # a name that opens the sentence ends with a name word; one person's verb is not the
         # bare form right after it ("Take note", "Recall the Declaration": an imperative)
-        unknown = unknown_name(words, end, self.lookup.sides) \
-            if end <= 3 and last.bits & NAME and (words[end].low != verb or verb not in _bare_reporting()) \
+        bare = end == verb and words[verb].low in _bare_reporting()
+        unknown = unknown_name(words, end, self.lookup.sides) if end <= 3 and last.bits & NAME and not bare \
             else None
         if unknown is not None:
             # a name no table knows still ends the previous speaker's words; its side is unknown
