@@ -316,6 +316,18 @@ def test_unknown_name_ends_the_previous_speaker() -> None:
     assert voice_of(text, "Halvorsen said") == ("Halvorsen", None)
 
 
+def test_a_family_name_in_capitals_is_the_persons_name() -> None:
+    """Japan's style, "Ms. TANAKA Emi, Minister for Foreign Affairs of Japan": the name in
+    capitals is the family name, so "Minister Tanaka stated" is hers, not the last
+    speaker's."""
+    text = ("On May 2, Ms. TANAKA Emi, Minister for Foreign Affairs of Japan, held a telephone talk "
+            "with Mr. Luis Ortega, Minister of Foreign Affairs of Peru.\n\n"
+            "Minister Ortega stated that Peru values the partnership.\n\n"
+            "Minister Tanaka stated that Japan shares that view.")
+    assert voice_of(text, "Minister Tanaka") == ("Emi Tanaka", "Japan")
+    assert voice_of(text, "Minister Ortega") == ("Luis Ortega", "Peru")
+
+
 def test_an_imperative_is_no_unknown_speaker() -> None:
     """"Take note of ..." opening a declaration's paragraph is no person called Take: one
     person's verb right after the name is never the bare form ("note", not "notes")."""

@@ -59,8 +59,16 @@ def _name_word(words: Sequence[Word], i: int, sides: SideMatcher) -> bool:
 _text, _low, _cap = itemgetter(0), itemgetter(1), itemgetter(2)  # Word fields, read by map
 
 
+def _in_capitals(word: Word) -> bool:
+    """A family name in capitals ("OGATA Reiko", "Emmanuel MACRON") where a name word
+    stands next to it: a word of two or more capital letters, which ``NAME`` leaves out
+    as an acronym might be one."""
+    return len(word.text) > 1 and word.text.isupper() and word.alpha
+
+
 def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
-    """Runs of name words (a particle allowed inside), as ``(start, end)``."""
+    """Runs of name words (a particle allowed inside, and one family name in capitals
+    next to a name word), as ``(start, end)``."""
     runs = []
     n = len(words)
     i = 0
@@ -73,17 +81,35 @@ def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
         if side is not None:
             i += side[1]  # "Russian Federation" is no name, nor is its "Federation"
             continue
-        if not words[i].bits & NAME:
+        capitals = not words[i].bits & NAME  # one family name in capitals a name, at most
+        # (``isupper`` first: the call costs more than the test, on every capitalised word)
+        if capitals and not (words[i].text.isupper() and _in_capitals(words[i]) and i + 1 < n
+                             and _name_word(words, i + 1, sides)):
             i += 1
             continue
         j = i + 1
-        while j < n and (_name_word(words, j, sides)
-                         or (words[j].low in _PARTICLES and j + 1 < n and _name_word(words, j + 1, sides))):
-            j += 1
+        while j < n:
+            if _name_word(words, j, sides) or (
+                    words[j].low in _PARTICLES and j + 1 < n and _name_word(words, j + 1, sides)):
+                j += 1
+            elif not capitals and words[j].text.isupper() and _in_capitals(words[j]):
+                capitals = True
+                j += 1
+            else:
+                break
         if j - i <= _MAX_NAME:
             runs.append((i, j))
         i = j
     return runs
+
+
+def _written(words: Sequence[Word]) -> str:
+    """A name as a table writes it: a family name in capitals last, capitalised
+    ("OGATA Reiko" -> "Reiko Ogata"), so that "Minister Ogata" names that person."""
+    family = [w.text.capitalize() for w in words if _in_capitals(w)]
+    if not family or len(family) == len(words):
+        return " ".join(map(_text, words))
+    return " ".join([w.text for w in words if not _in_capitals(w)] + family)
 
 
 def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:
@@ -122,7 +148,7 @@ def introductions(words: Sequence[Word], side_at: SideMatcher) -> list[Introduct
         intro = _before(words, start, side_at, heads) or _after(words, end, side_at, heads)
         if intro is not None:
             side, title_heads, title = intro
-            name = " ".join(map(_text, words[start:end]))
+            name = _written(words[start:end])
             found.append(Introduction(name, side, title_heads, title))
     return found
 
