@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from attrs import frozen
 
-from .words import CONNECTORS, NAME, TITLE, Phrases, Word, vocabulary
+from .words import CAPITALS, CONNECTORS, NAME, TITLE, Phrases, Word, vocabulary
 
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "ibn", "la", "le", "di"})
@@ -59,13 +59,6 @@ def _name_word(words: Sequence[Word], i: int, sides: SideMatcher) -> bool:
 _text, _low, _cap = itemgetter(0), itemgetter(1), itemgetter(2)  # Word fields, read by map
 
 
-def _in_capitals(word: Word) -> bool:
-    """A family name in capitals ("OGATA Reiko", "Emmanuel MACRON") where a name word
-    stands next to it: a word of two or more capital letters, which ``NAME`` leaves out
-    as an acronym might be one."""
-    return len(word.text) > 1 and word.text.isupper() and word.alpha
-
-
 def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
     """Runs of name words (a particle allowed inside, and one family name in capitals
     next to a name word), as ``(start, end)``."""
@@ -82,9 +75,7 @@ def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
             i += side[1]  # "Russian Federation" is no name, nor is its "Federation"
             continue
         capitals = not words[i].bits & NAME  # one family name in capitals a name, at most
-        # (``isupper`` first: the call costs more than the test, on every capitalised word)
-        if capitals and not (words[i].text.isupper() and _in_capitals(words[i]) and i + 1 < n
-                             and _name_word(words, i + 1, sides)):
+        if capitals and not (words[i].bits & CAPITALS and i + 1 < n and _name_word(words, i + 1, sides)):
             i += 1
             continue
         j = i + 1
@@ -92,7 +83,7 @@ def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
             if _name_word(words, j, sides) or (
                     words[j].low in _PARTICLES and j + 1 < n and _name_word(words, j + 1, sides)):
                 j += 1
-            elif not capitals and words[j].text.isupper() and _in_capitals(words[j]):
+            elif not capitals and words[j].bits & CAPITALS:
                 capitals = True
                 j += 1
             else:
@@ -104,12 +95,15 @@ def _names(words: Sequence[Word], sides: SideMatcher) -> list[tuple[int, int]]:
 
 
 def _written(words: Sequence[Word]) -> str:
-    """A name as a table writes it: a family name in capitals last, capitalised
-    ("OGATA Reiko" -> "Reiko Ogata"), so that "Minister Ogata" names that person."""
-    family = [w.text.capitalize() for w in words if _in_capitals(w)]
-    if not family or len(family) == len(words):
-        return " ".join(map(_text, words))
-    return " ".join([w.text for w in words if not _in_capitals(w)] + family)
+    """A name as a table writes it: its family name in capitals (``_names`` takes one
+    beside a name word, at most) last, capitalised ("OGATA Reiko" -> "Reiko Ogata"), so
+    that "Minister Ogata" names that person."""
+    return " ".join(w.text.capitalize() if w.bits & CAPITALS else w.text
+                    for w in sorted(words, key=_family))
+
+
+def _family(word: Word) -> bool:
+    return bool(word.bits & CAPITALS)
 
 
 def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:

@@ -29,9 +29,10 @@ _V = TypeVar("_V")
 #: the head noun of an office ("minister": a sentence with none introduces no one), a
 #: word a subject is read back over ("also", "will", "strongly"), one that ends a group
 #: ("they", "the two sides"), a noun that makes a demonym a side ("the Chinese side"), the
-#: verb of an operative paragraph ("welcomes").
+#: verb of an operative paragraph ("welcomes"), a word of two or more capital letters (a
+#: family name in capitals, "OGATA Reiko", or an acronym).
 NAME, TITLE, REPORTING, ACCORDING, EVENT, HEAD = (1 << k for k in range(6))
-SKIPPED, GROUP, SIDE_NOUN, OPERATIVE = (1 << k for k in range(6, 10))
+SKIPPED, GROUP, SIDE_NOUN, OPERATIVE, CAPITALS = (1 << k for k in range(6, 11))
 #: Words that join the words of an office title ("Minister of Foreign Affairs").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "&", "in", "/"})
 MONTHS = frozenset({
@@ -75,8 +76,10 @@ def _bits(found: Word) -> int:
     low, cap = found.low, found.cap
     office = low.rstrip(".") in _offices()
     bits = 0
-    if (cap and found.alpha and not office and low not in MONTHS and low not in function_words()
-            and not found.text.isupper()):
+    if cap and found.alpha and found.text.isupper():
+        if len(low) > 1:
+            bits |= CAPITALS
+    elif cap and found.alpha and not office and low not in MONTHS and low not in function_words():
         bits |= NAME
     if office or low in CONNECTORS:
         bits |= TITLE
