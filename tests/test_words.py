@@ -343,6 +343,24 @@ def test_a_bare_noun_reads_with_the_verb_that_opens_the_clause() -> None:
         ("shifted", "Notes the considerable headway", "Notes the headway", ["qualifier_dropped"])]
 
 
+def test_a_modal_change_reads_with_what_its_verb_governs() -> None:
+    """A run that holds a modal and its verb ("should consider adopting" -> "will adopt")
+    reads with the verb's object, as a modal changed alone does ("should include ...")."""
+    found = _findings("Member states may consider creating dedicated units for cyber crime.",
+                      "Member states shall create dedicated units for cyber crime.")
+    assert [f[1:3] for f in found] == [("may consider creating dedicated units for cyber crime",
+                                        "shall create dedicated units for cyber crime")]
+
+
+def test_an_adverb_that_opens_a_sentence_reads_with_its_verb_and_object() -> None:
+    """An "-ly" adverb capitalised only because it opens the sentence ("Warmly welcomes")
+    is an adverb, not a noun: it takes the verb and the noun phrase it governs."""
+    found = _findings("Welcomes all efforts of the mediators in the region.",
+                      "Warmly welcomes all efforts of the mediators in the region.")
+    assert [f[1:3] for f in found] == [("Welcomes all efforts of the mediators",
+                                        "Warmly welcomes all efforts of the mediators")]
+
+
 def _terms(sentence: str) -> list[str]:
     analysis = diplodiff.analyse(Statement(id="s", text=sentence))
     words = words_of(analysis, (0,))

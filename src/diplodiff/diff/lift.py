@@ -463,7 +463,13 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
     empty = (i1 == i2, j1 == j2)
     ctx = _Context(e, l, i2, j2, 1, min(after[0] - i2, after[1] - j2), empty)
     modal = any(w.parts[k - 1] in MODALS for w, k, lo in ((e, i2, i1), (l, j2, j1)) if k > lo)
-    right = 0 if headed and C in last else _right(ctx, C in last, modal)
+    # A modal earlier in the run makes its last word the modal's verb ("should consider
+    # establishing" -> "will establish"): the change reads with what that verb governs.
+    verb = not modal and any(k - lo > 1 and w.classes[k - 1] in (C, V) and modal_words(w.parts[lo:k - 1])
+                             for w, k, lo in ((e, i2, i1), (l, j2, j1)))
+    right = (_object(ctx, 0) or _what_it_governs(ctx, 0)) if verb and len(ctx) and not ctx.blocked(0) else 0
+    if not right:
+        right = 0 if headed and C in last else _right(ctx, C in last, modal)
     left = 0
     numeral = any(p[:1].isdigit() for p in (e.parts[i1:i1 + 1] + l.parts[j1:j1 + 1]))
     back = _Context(e, l, i1 - 1, j1 - 1, -1, min(i1 - before[0], j1 - before[1]), empty)

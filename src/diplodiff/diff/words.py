@@ -46,6 +46,16 @@ def word_class(token: Token) -> str:
     return C
 
 
+def _opening_adverb(token: Token, after: Token) -> bool:
+    """Whether a sentence's first word is an adverb that only its place capitalised
+    ("Strongly condemns", "Additionally, ..."): an "-ly" word before a word in lower
+    case or a comma; a name goes on in capitals ("Kelly Craft") or is no "-ly" word."""
+    word = token.text.lower()
+    if not (len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in NOT_ADVERBS):
+        return False
+    return after.text[:1].islower() or after.text == ","
+
+
 NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 #: Determiners a governing word reaches over to its noun phrase ("safeguard each other's ...").
 DETERMINERS = frozenset({"each", "other", "their", "our", "its", "his", "her", "this", "these",
@@ -94,7 +104,9 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
     for index in sentences:
         pending = True
         comma = False
-        for token in analysis.sentences[index].tokens:
+        row = analysis.sentences[index].tokens
+        start = len(classes)
+        for token in row:
             if not token.parts:
                 # Quotes fold to nothing; an apostrophe after a plural ("States'") ends
                 # the possessor's noun phrase.
@@ -116,6 +128,8 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
                 breaks.append(pending and k == 0)
                 commas.append(comma and k == 0)
             pending = comma = False
+        if len(classes) > start and classes[start] == C and len(row) > 1 and _opening_adverb(row[0], row[1]):
+            classes[start] = V  # row[0] is the sentence's first word: its part was stored first
     return Words(tuple(tokens), tuple(sentence_of), tuple(parts), tuple(owner), tuple(classes),
                  tuple(breaks), tuple(commas))
 
