@@ -339,6 +339,17 @@ def test_an_imperative_is_no_unknown_speaker() -> None:
     assert voice_of("Halvorsen notes that the talks were useful.", "Halvorsen notes") == ("Halvorsen", None)
 
 
+def test_an_opening_adverb_is_no_unknown_speaker() -> None:
+    """"Firmly rejects ..." opening a communiqué's paragraph is no person called Firmly:
+    a single "-ly" word is an adverb, and the paragraphs after it keep the issuer's voice."""
+    text = ("The Summit of the Heads of State, after deliberations:\n\n"
+            "1. Firmly rejects any unilateral change to the border;\n\n"
+            "2. Urges the parties to resume talks;")
+    assert voice_of(text, "Firmly rejects")[0] != "Firmly"
+    assert voice_of(text, "Urges the")[0] != "Firmly"
+    assert voice_of("Kelly Craft said that the talks were useful.", "Kelly Craft said") == ("Kelly Craft", None)
+
+
 def test_plural_noun_is_no_unknown_speaker() -> None:
     """"Officials said" is nobody's name: the voice carries over."""
     text = ("Chinese Foreign Minister Zhou Ming spoke first. Zhou said trade grew. "

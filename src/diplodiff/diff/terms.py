@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 from .._models import Token
-from ..text.normalize import heads, singular, stopwords
+from ..text.normalize import adverb_form, heads, singular, stopwords
 from ..text.words import vocabulary
 from .lift import MODAL_VERBS, is_named, is_plural
 from .updates import stamps
-from .words import ARTICLES, COORDINATORS, DETERMINERS, NOT_ADVERBS, C, N, V, Words
+from .words import ARTICLES, COORDINATORS, DETERMINERS, C, N, V, Words
 
 #: Prepositions that join a noun to a bare noun complement inside one term
 #: ("trafficking in persons", "dialogue with Russia", "support for Ukraine").
@@ -314,8 +314,7 @@ def _adverb_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
     found = []
     for k in range(first, last - 2):
         adverb, participle = w.tokens[w.owner[k]].text, w.tokens[w.owner[k + 1]].text
-        if not (adverb.isalpha() and adverb.islower() and adverb.endswith("ly") and len(adverb) > 4
-                and adverb not in NOT_ADVERBS and adverb not in stopwords()):
+        if not (adverb.islower() and adverb_form(adverb) and adverb not in stopwords()):
             continue
         if w.breaks[k + 1] or not (participle.isalpha() and participle.islower() and len(participle) > 4
                                    and participle.endswith(("ed", "ing")) and participle not in stopwords()):

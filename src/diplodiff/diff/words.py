@@ -11,7 +11,7 @@ from operator import attrgetter
 from attrs import frozen
 
 from .._models import Analysis, Origin, Phrase, Span, Token, Tokens
-from ..text.normalize import BARRIER, QUOTES, function_words, stopwords
+from ..text.normalize import BARRIER, QUOTES, adverb_form, function_words, stopwords
 
 _CONNECT = frozenset({"of", "and", "for", "on", "in", "with", "&", "'s"})
 COORDINATORS = frozenset({"and", "&"})
@@ -40,8 +40,8 @@ def word_class(token: Token) -> str:
         return F
     if word in stopwords():
         return V
-    if word.isalpha() and len(word) > 4 and token.text.islower() and (
-            word.endswith("ed") or (word.endswith("ly") and word not in NOT_ADVERBS)):
+    if token.text.islower() and (adverb_form(word) or (word.isalpha() and len(word) > 4
+                                                         and word.endswith("ed"))):
         return V
     return C
 
@@ -50,18 +50,13 @@ def _opening_adverb(token: Token, after: Token) -> bool:
     """Whether a sentence's first word is an adverb that only its place capitalised
     ("Strongly condemns", "Additionally, ..."): an "-ly" word before a word in lower
     case or a comma; a name goes on in capitals ("Kelly Craft") or is no "-ly" word."""
-    word = token.text.lower()
-    if not (len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in NOT_ADVERBS):
-        return False
-    return after.text[:1].islower() or after.text == ","
+    return adverb_form(token.text.lower()) and (after.text[:1].islower() or after.text == ",")
 
 
 NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 #: Determiners a governing word reaches over to its noun phrase ("safeguard each other's ...").
 DETERMINERS = frozenset({"each", "other", "their", "our", "its", "his", "her", "this", "these",
                           "those", "all", "both", "any", "every", "such", "'s"})
-NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "anomaly", "monopoly",
-                          "july", "ally", "apply", "reply", "early"})
 
 
 @frozen

@@ -24,6 +24,7 @@ from .._options import DEFAULT_OPTIONS, Options
 from ..text.normalize import (
     BARRIER,
     QUOTES,
+    adverb_form,
     char_places,
     function_words,
     heads,
@@ -36,8 +37,6 @@ from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
-_NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "anomaly",
-                          "monopoly", "july", "ally", "apply", "reply", "early"})
 _MAX_QUOTED = 8
 _NO_MARKS: tuple[str, ...] = ()
 _QUOTED = ("quoted",)
@@ -100,7 +99,7 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     roman = roman_numeral(text)  # a number ("the LXII Meeting"), neither a name nor a term
     stop = (lower in stops or not parts or parts == (BARRIER,) or lower.isdigit() or roman
             or lower.replace(",", "").replace(".", "").isdigit()
-            or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_ADVERBS and lower.isalpha()))
+            or adverb_form(lower))
     capitalised = text[:1].isupper() and any(ch.isalpha() for ch in text)
     letters = [ch for ch in text if ch.isalpha()]
     # An all-capitals word ("COVID-19", "ASEAN", "G7") is a thing, never a person.

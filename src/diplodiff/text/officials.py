@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from attrs import frozen
 
+from .normalize import adverb_form
 from .words import CAPITALS, CONNECTORS, NAME, TITLE, Phrases, Word, vocabulary
 
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
@@ -123,13 +124,14 @@ def title_end(words: Sequence[Word], start: int, side_at: SideMatcher) -> int:
 def unknown_name(words: Sequence[Word], end: int, side_at: SideMatcher) -> int | None:
     """Where a name no table knows starts, when it is the whole subject ending at ``end``
     and opens the sentence ("Dauletov said"): one to three name words, a single one not
-    looking like a plural noun ("Officials said" is no one)."""
+    looking like a plural noun ("Officials said" is no one) or an adverb ("Strongly
+    condemns": an operative paragraph opening with its adverb)."""
     start = end
     while start > 0 and end - start < 3 and _name_word(words, start - 1, side_at):
         start -= 1
     if start == end or start != 0:
         return None
-    if end - start == 1 and words[start].low.endswith("s"):
+    if end - start == 1 and (words[start].low.endswith("s") or adverb_form(words[start].low)):
         return None
     return start
 
