@@ -347,7 +347,8 @@ def test_an_opening_adverb_is_no_unknown_speaker() -> None:
             "2. Urges the parties to resume talks;")
     assert voice_of(text, "Firmly rejects")[0] != "Firmly"
     assert voice_of(text, "Urges the")[0] != "Firmly"
-    assert voice_of("Kelly Craft said that the talks were useful.", "Kelly Craft said") == ("Kelly Craft", None)
+    said = "Kelly Craft said that the talks were useful."
+    assert voice_of(said, "Kelly Craft said") == ("Kelly Craft", None)
 
 
 def test_plural_noun_is_no_unknown_speaker() -> None:

@@ -133,6 +133,20 @@ def _key_phrases(earlier: str, later: str) -> list[tuple[str, str]]:
     return [(c.kind.value, c.phrase.text) for c in result.changes if c.passage is not None]
 
 
+@pytest.mark.parametrize(("verb", "rest"), [
+    ("Expresses", "concern at"), ("Notes", "serious concern at"), ("Expressing", "grave concern at"),
+    ("Emphasizes", "urgent action against"), ("Welcoming", "broad support for"),
+])
+def test_a_paragraph_opening_verb_is_no_key_phrase(verb: str, rest: str) -> None:
+    """A resolution's paragraph opens with its verb in any form ("Expresses", "Notes",
+    "Recalling"): the verb governs the key phrase, it is no part of one."""
+    earlier = "Welcomes the ceasefire agreement signed in Lusaka."
+    later = f"{earlier}\n\n{verb} {rest} the recruitment of child soldiers by armed groups."
+    found = [text for _, text in _key_phrases(earlier, later)]
+    assert found
+    assert not [text for text in found if text.split()[0] == verb], found
+
+
 @pytest.mark.parametrize(("sentence", "term"), [
     ("We discussed the illicit trafficking in persons.", "illicit trafficking in persons"),
     ("We remain open to a frank dialogue with Moscow on trade.", "frank dialogue with Moscow"),
