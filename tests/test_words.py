@@ -136,6 +136,8 @@ def _key_phrases(earlier: str, later: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("verb", "rest"), [
     ("Expresses", "concern at"), ("Notes", "serious concern at"), ("Expressing", "grave concern at"),
     ("Emphasizes", "urgent action against"), ("Welcoming", "broad support for"),
+    ("Requests", "the Monitoring Commission to report on"), ("Endorses", "regional plans against"),
+    ("Declares", "firm opposition to"),
 ])
 def test_a_paragraph_opening_verb_is_no_key_phrase(verb: str, rest: str) -> None:
     """A resolution's paragraph opens with its verb in any form ("Expresses", "Notes",
