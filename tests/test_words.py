@@ -351,6 +351,17 @@ def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     assert all("Asia" not in (f[1] or "") for f in found)
 
 
+def test_a_conjunct_put_in_a_list_reads_with_the_last_one_after_its_article() -> None:
+    """A conjunct put in the middle of a list reads with the list's last conjunct, an
+    article after the "and" included ("... and the host communities"), not with a
+    dangling "and the"."""
+    found = _findings("They thanked Norway, the donors and the host communities for their support.",
+                      "They thanked Norway, the donors, the civil society groups and the host communities "
+                      "for their support.")
+    assert [f[1:3] for f in found] == [("donors and the host communities",
+                                        "donors, the civil society groups and the host communities")]
+
+
 def test_a_bare_noun_reads_with_the_verb_that_opens_the_clause() -> None:
     """A qualifier dropped before a head noun leaves a bare noun on one side: both sides
     take the clause's verb over the article ("Notes the headway")."""

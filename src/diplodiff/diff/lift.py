@@ -306,10 +306,11 @@ def _list_right(ctx: _Context, k: int) -> int:
     up to the list's head ("fair, [transparent] and inclusive electoral process"): the
     list is what changed, not its first items alone."""
     n = len(ctx)
-    if k + 1 < n and ctx.word(k) in COORDINATORS and not ctx.blocked(k) and not ctx.blocked(k + 1) \
-            and ctx.cls(k + 1) in (C, V):
-        return _chunk(ctx, k + 1)
-    return k
+    if not (k + 1 < n and ctx.word(k) in COORDINATORS and not ctx.blocked(k) and not ctx.blocked(k + 1)):
+        return k
+    j = k + 2 if ctx.word(k + 1) in ARTICLES and k + 2 < n and not ctx.blocked(k + 2) else k + 1
+    end = _chunk(ctx, j, participles=True) if ctx.cls(j) in (C, V) else j
+    return end if end > j else k
 
 
 def _left_conjunct(ctx: _Context, k: int) -> int:
@@ -402,8 +403,16 @@ def _names_only(w: Words, first: int, last: int) -> bool:
 
 def _coordinates(w: Words, first: int, last: int) -> bool:
     """True when parts ``first .. last - 1`` hold a coordinator between content words."""
-    return any(w.parts[k] in COORDINATORS and w.classes[k - 1] in (C, V) and w.classes[k + 1] in (C, V)
+    return any(w.parts[k] in COORDINATORS and w.classes[k - 1] in (C, V) and _conjunct(w, k + 1)
                for k in range(max(first, 1), min(last, len(w.parts) - 1)))
+
+
+def _conjunct(w: Words, k: int) -> bool:
+    """True when a conjunct opens at part ``k``: a content word, perhaps after an article
+    ("..., ODIHR and [the] OSCE field operations")."""
+    if w.parts[k] in ARTICLES and k + 1 < len(w.parts) and not w.breaks[k + 1]:
+        k += 1
+    return w.classes[k] in (C, V)
 
 
 #: Particles of a phrasal verb ("scale up", "carry out", "put forward").
