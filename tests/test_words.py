@@ -351,6 +351,15 @@ def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     assert all("Asia" not in (f[1] or "") for f in found)
 
 
+def test_a_verb_form_after_an_article_is_a_modifier_of_the_object() -> None:
+    """After an article, a word that is a governing verb elsewhere ("open") modifies the
+    noun: a modal changed before "remain an open and inclusive forum" reads with it."""
+    found = _findings("The council should remain an open and inclusive forum for all members.",
+                      "The council will remain an open and inclusive forum for all members.")
+    assert [f[1:3] for f in found] == [("should remain an open and inclusive forum",
+                                        "will remain an open and inclusive forum")]
+
+
 def test_a_conjunct_put_in_a_list_reads_with_the_last_one_after_its_article() -> None:
     """A conjunct put in the middle of a list reads with the list's last conjunct, an
     article after the "and" included ("... and the host communities"), not with a

@@ -157,10 +157,17 @@ def _object(ctx: _Context, k: int) -> int:
     n = len(ctx)
     if k < n and not ctx.blocked(k) and ctx.word(k) in _OBJECT_JOINS:
         k += 1
+    first = k
     while k < n and not ctx.blocked(k) and (ctx.word(k) in ARTICLES or ctx.word(k) in DETERMINERS):
         k += 1
-    if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
+    if not (k < n and not ctx.blocked(k)):
         return 0
+    if ctx.cls(k) != C:
+        # After an article a verb's form is a modifier ("remain [an open and inclusive forum]").
+        if not (k > first and ctx.cls(k) == V and k + 1 < n and not ctx.blocked(k + 1)
+                and (ctx.cls(k + 1) == C or ctx.word(k + 1) in COORDINATORS)):
+            return 0
+        k += 1
     k = _chunk(ctx, k, _OBJECT_JOINS, participles=True)
     while k < n:
         if ctx.word(k) in COORDINATORS and not ctx.blocked(k) and k + 1 < n and not ctx.blocked(k + 1) \
