@@ -351,6 +351,17 @@ def test_a_comma_on_both_sides_is_not_a_list_comma() -> None:
     assert all("Asia" not in (f[1] or "") for f in found)
 
 
+def test_a_long_object_is_read_whole() -> None:
+    """A modal's verb reads with its whole object, a name in its complement not cut in two."""
+    found = _findings("The ministers should complete the ratification of the Protocol on Maritime Boundary "
+                      "Delimitation by June.",
+                      "The ministers will complete the ratification of the Protocol on Maritime Boundary "
+                      "Delimitation by June.")
+    assert [f[1:3] for f in found] == [
+        ("should complete the ratification of the Protocol on Maritime Boundary Delimitation",
+         "will complete the ratification of the Protocol on Maritime Boundary Delimitation")]
+
+
 def test_a_verb_form_after_an_article_is_a_modifier_of_the_object() -> None:
     """After an article, a word that is a governing verb elsewhere ("open") modifies the
     noun: a modal changed before "remain an open and inclusive forum" reads with it."""

@@ -41,8 +41,10 @@ from .words import ARTICLES, BE, COORDINATORS, DETERMINERS, A, C, F, N, V, Words
 
 #: Most words a governing change reaches over to find its noun phrase.
 _HEAD_REACH = 4
-#: Most words of shared context a lift adds on one side of a change.
-_MAX_CONTEXT = 8
+#: Most words of shared context a lift adds on one side of a change: enough for a verb's
+#: object with its complement and a name ("complete [the ratification of the Protocol on
+#: Contingent Rights]"), which eight cut in two.
+_MAX_CONTEXT = 12
 
 
 #: Degree words that make an adjective after them stronger ("the most significant threat").
