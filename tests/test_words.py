@@ -362,6 +362,18 @@ def test_a_long_object_is_read_whole() -> None:
          "will complete the ratification of the Protocol on Maritime Boundary Delimitation")]
 
 
+def test_a_name_is_read_whole_over_its_and_and_its_verb_forms() -> None:
+    """A name holds an "and" and words that are governing verbs in lower case ("Enhanced"):
+    a qualifier put before a noun reads with the whole name of its complement."""
+    found = _findings("The ministers looked forward to the conclusion of an Enhanced Partnership and "
+                      "Cooperation Agreement with Mongolia.",
+                      "The ministers looked forward to the swift conclusion of an Enhanced Partnership and "
+                      "Cooperation Agreement with Mongolia.")
+    assert [f[1:3] for f in found] == [
+        ("conclusion of an Enhanced Partnership and Cooperation Agreement",
+         "swift conclusion of an Enhanced Partnership and Cooperation Agreement")]
+
+
 def test_a_verb_form_after_an_article_is_a_modifier_of_the_object() -> None:
     """After an article, a word that is a governing verb elsewhere ("open") modifies the
     noun: a modal changed before "remain an open and inclusive forum" reads with it."""

@@ -97,6 +97,10 @@ class _Context:
     def word(self, k: int) -> str:
         return self.e.parts[self.e_at + self.step * k]
 
+    def named(self, k: int) -> bool:
+        """True when context word ``k`` is written with a capital (a name's word)."""
+        return is_named(self.e, self.e_at + self.step * k)
+
     def listed(self, k: int) -> bool:
         """True when a list comma on one side only parts context word ``k`` from the run
         ("free [and fair]" became "free, [fair and credible]"): the list grew or shrank."""
@@ -127,11 +131,16 @@ def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for"
     joined by ``joins`` ("of", "for", "'s", "per"; an article or a determiner may follow
     "of"), and with
     ``participles`` a participle before a noun ("working group"). "and" never joins: a
-    change in one conjunct is not a change in the other."""
+    change in one conjunct is not a change in the other; but an "and" between two words
+    of a name is the name's ("Enhanced Partnership and Cooperation Agreement")."""
     n = len(ctx)
     while k < n and not ctx.blocked(k):
         if ctx.cls(k) == C or (participles and ctx.cls(k) == V and k + 1 < n and not ctx.blocked(k + 1)
                                and ctx.cls(k + 1) == C):
+            k += 1
+            continue
+        if ctx.word(k) in COORDINATORS and k and ctx.named(k - 1) and k + 1 < n and not ctx.blocked(k + 1) \
+                and ctx.cls(k + 1) == C and ctx.named(k + 1):
             k += 1
             continue
         if ctx.word(k) in joins:

@@ -116,6 +116,10 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
             tokens.append(token)
             sentence_of.append(index)
             kind = word_class(token)
+            if kind == V and len(classes) > start and token.text[:1].isupper():
+                # A governing verb in capitals past the sentence's first word names something
+                # ("an Enhanced Partnership", "the UN Support Mission").
+                kind = C
             for k, part in enumerate(token.parts):
                 parts.append(part)
                 owner.append(len(tokens) - 1)
