@@ -374,6 +374,15 @@ def test_a_name_is_read_whole_over_its_and_and_its_verb_forms() -> None:
          "swift conclusion of an Enhanced Partnership and Cooperation Agreement")]
 
 
+def test_an_object_reads_with_whom_it_is_against() -> None:
+    """"against" joins a verb's object to its complement as "on" or "with" do ("the
+    reprisals against journalists")."""
+    found = _findings("The council condemned the reprisals against journalists in the capital.",
+                      "The council strongly condemned the reprisals against journalists in the capital.")
+    assert [f[1:3] for f in found] == [("condemned the reprisals against journalists",
+                                        "strongly condemned the reprisals against journalists")]
+
+
 def test_a_verb_form_after_an_article_is_a_modifier_of_the_object() -> None:
     """After an article, a word that is a governing verb elsewhere ("open") modifies the
     noun: a modal changed before "remain an open and inclusive forum" reads with it."""

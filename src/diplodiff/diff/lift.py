@@ -155,8 +155,9 @@ def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for"
     return k
 
 
-#: What a governing word's object may be joined by ("cooperation on clean energy").
-_OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with"})
+#: What a governing word's object may be joined by ("cooperation on clean energy",
+#: "violence against civilians").
+_OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with", "against"})
 #: Prepositions that open the complement of a noun ("commitment to the defense").
 _COMPLEMENTS = frozenset({"to", "for", "on"})
 
