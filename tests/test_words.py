@@ -374,6 +374,22 @@ def test_a_name_is_read_whole_over_its_and_and_its_verb_forms() -> None:
          "swift conclusion of an Enhanced Partnership and Cooperation Agreement")]
 
 
+@pytest.mark.parametrize(("earlier", "later", "quoted"), [
+    ("The leaders praised the close and growing friendship between Chile and Peru.",
+     "The leaders praised the close friendship between Chile and Peru.",
+     ("close and growing friendship between Chile and Peru", "close friendship between Chile and Peru")),
+    ("They called for lasting reconciliation among all communities of the island.",
+     "They called for lasting and inclusive reconciliation among all communities of the island.",
+     ("lasting reconciliation among all communities of the island",
+      "lasting and inclusive reconciliation among all communities of the island")),
+], ids=["between", "among"])
+def test_a_qualified_noun_reads_with_whom_it_is_between(earlier: str, later: str,
+                                                        quoted: tuple[str, str]) -> None:
+    """A qualifier of a noun reads with the noun's "between" or "among" complement, over
+    its article or determiner: whose friendship or reconciliation it is."""
+    assert [f[1:3] for f in _findings(earlier, later)] == [quoted]
+
+
 def test_an_object_reads_with_whom_it_is_against() -> None:
     """"against" joins a verb's object to its complement as "on" or "with" do ("the
     reprisals against journalists")."""

@@ -158,8 +158,9 @@ def _chunk(ctx: _Context, k: int, joins: frozenset[str] = frozenset({"of", "for"
 #: What a governing word's object may be joined by ("cooperation on clean energy",
 #: "violence against civilians").
 _OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with", "against"})
-#: Prepositions that open the complement of a noun ("commitment to the defense").
-_COMPLEMENTS = frozenset({"to", "for", "on"})
+#: Prepositions that open the complement of a noun ("commitment to the defense",
+#: "partnership between Canada and Mexico", "reconciliation among all Libyans").
+_COMPLEMENTS = frozenset({"to", "for", "on", "between", "among"})
 
 
 def _object(ctx: _Context, k: int) -> int:
@@ -232,7 +233,7 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
             return _what_it_governs(ctx, verb) if verb == j + 1 else verb
         if ends_on_content and ctx.word(k) in _COMPLEMENTS:
             j = k + 1
-            if j < n and not ctx.blocked(j) and ctx.word(j) in ARTICLES:
+            if j < n and not ctx.blocked(j) and (ctx.word(j) in ARTICLES or ctx.word(j) in DETERMINERS):
                 j += 1
             if j < n and not ctx.blocked(j) and ctx.cls(j) == C:
                 end = _chunk(ctx, j, frozenset({"of"}))
