@@ -390,6 +390,18 @@ def test_a_qualified_noun_reads_with_whom_it_is_between(earlier: str, later: str
     assert [f[1:3] for f in _findings(earlier, later)] == [quoted]
 
 
+def test_a_change_of_voice_in_a_long_clause_reads_with_the_verb_and_its_object() -> None:
+    """Who speaks changed in a clause with no punctuation for many words: the change is
+    quoted with the verb and what it governs, not bare ("Minister Berg -> The ministers")."""
+    opening = "Foreign Minister Anna Berg of Norway met Foreign Minister Juan Ortiz of Chile in Oslo. "
+    said = ("welcomed the rapid growth of bilateral tourism since the opening of the new direct air "
+            "route between the two capitals.")
+    found = _findings(opening + "Minister Berg " + said, opening + "The ministers " + said)
+    assert [f[1:] for f in found] == [("Minister Berg welcomed the rapid growth of bilateral tourism",
+                                       "The ministers welcomed the rapid growth of bilateral tourism",
+                                       ["speaker"])]
+
+
 def test_an_object_reads_with_whom_it_is_against() -> None:
     """"against" joins a verb's object to its complement as "on" or "with" do ("the
     reprisals against journalists")."""

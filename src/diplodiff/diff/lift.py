@@ -292,6 +292,17 @@ def _what_it_governs(ctx: _Context, k: int) -> int:
     return k if t >= n and n < ctx.limit else end
 
 
+def verb_and_object(e: Words, l: Words, e_at: int, l_at: int, limit: int) -> int:
+    """How many of the shared words from parts ``e_at`` and ``l_at`` (at most ``limit``) a
+    verb standing there takes with what it governs ("welcomed [the steady growth of two-way
+    trade]"); 0 when no verb stands there or it governs nothing."""
+    ctx = _Context(e, l, e_at, l_at, 1, limit)
+    if not len(ctx) or ctx.blocked(0) or ctx.cls(0) not in (C, V):
+        return 0
+    k = _object(ctx, 1) or _what_it_governs(ctx, 1)
+    return k if k > 1 else 0
+
+
 def _left(ctx: _Context) -> int:
     n = len(ctx)
     k = 0

@@ -41,7 +41,7 @@ from ..text.tokens import tokenize
 from .align import pair, ratio
 from .classify import Framed, edit_shifts, framing_shifts, wording
 from .edits import edits
-from .lift import bearing, list_members
+from .lift import bearing, list_members, verb_and_object
 from .sentences import align_sentences, is_revision, linked_sides, passages, sentence_parts
 from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
@@ -319,16 +319,17 @@ def _said(earlier: Analysis, later: Analysis, e: Words, l: Words, lifted: tuple[
           ) -> tuple[int, int, int, int] | None:
     """The lift of a change of who speaks grown over what they say: the shared words after
     it up to punctuation ("Minister Delorme -> The ministers" + "underlined the importance of
-    the Canada-Mexico Action Plan"), but not into a curated formula (a finding of its own,
-    which carries the speaker shift) and less the function words it would end on; ``None``
-    when nothing is left, or when no punctuation comes within ``_SAID_REACH`` words (no
-    clause cut in two)."""
+    the Canada-Mexico Action Plan"), or, when no punctuation comes within ``_SAID_REACH``
+    words, the verb and what it governs (no clause cut at random); but not into a curated
+    formula (a finding of its own, which carries the speaker shift) and less the function
+    words it would end on; ``None`` when nothing is left."""
     e1, e2, l1, l2 = lifted
     k = 0
     while _same_part(e, l, e2 + k, l2 + k):
         k += 1
         if k > _SAID_REACH:
-            return None
+            k = verb_and_object(e, l, e2, l2, k)
+            break
     for analysis, w, first, last in ((earlier, e, e1, e2), (later, l, l1, l2)):
         for hit in lexicon_hits(analysis, w.span(last, last + k)) if k else ():
             while k and hit.span.start < w.span(first, last + k).end:
