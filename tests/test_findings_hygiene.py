@@ -161,6 +161,16 @@ def test_a_name_with_a_capitalised_governing_word_is_quoted_whole() -> None:
 
 
 
+def test_a_quoted_wording_leaves_out_the_punctuation_inside_its_closing_mark() -> None:
+    """A quotation written with the sentence's comma or period inside its closing mark
+    ("... the way," she said) is quoted as its words, with no trailing punctuation."""
+    kept = "The talks were open, officials said."
+    earlier = Statement(id="e", text=kept)
+    later = Statement(id="l", text='"Dialogue must never stop," the envoy said. ' + kept)
+    quoted = [c.phrase.text for c in diplodiff.compare(earlier, later).changes if "quoted" in c.phrase.marks]
+    assert quoted == ["Dialogue must never stop"]
+
+
 def test_a_long_passage_with_no_phrase_is_quoted_by_its_opening_clause() -> None:
     """Two sentences of meeting details, no phrase in them: the key phrase is their
     opening clause, not the whole passage over again."""

@@ -159,10 +159,13 @@ def _quoted(bits: Sequence[int], marks: Iterable[int], taken: Collection[int]) -
         if opening is None:
             opening = i
             continue
-        inner = range(opening + 1, i)
+        last = i - 1
+        while last > opening and not bits[last] & WORD:
+            last -= 1  # the sentence's comma or period inside the closing quote is no part of the wording
+        inner = range(opening + 1, last + 1)
         words = sum(1 for j in inner if bits[j] & WORD)
         if 2 <= words <= _MAX_QUOTED and not any(j in taken for j in inner):
-            found.append((opening + 1, i - 1))
+            found.append((opening + 1, last))
         opening = None
     return found
 
