@@ -126,14 +126,14 @@ def stopwords() -> frozenset[str]:
 
 
 #: Words of an adverb's form ("-ly") that are no adverb.
-NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "anomaly", "monopoly",
+_NOT_ADVERBS = frozenset({"family", "supply", "assembly", "italy", "rally", "anomaly", "monopoly",
                          "july", "ally", "apply", "reply", "early"})
 
 
 def adverb_form(low: str) -> bool:
     """Whether a lower-case word has an adverb's form: letters ending in "-ly", more than
     four ("strongly", "jointly"; not "family", "Italy", "only")."""
-    return len(low) > 4 and low.endswith("ly") and low.isalpha() and low not in NOT_ADVERBS
+    return len(low) > 4 and low.endswith("ly") and low.isalpha() and low not in _NOT_ADVERBS
 
 
 @functools.cache

@@ -53,7 +53,7 @@ from .._errors import SpeakerTableError
 from .._models import Sentence, Span, Statement, Tokens, _sentence, _span
 from ..read.cache import cached, shipped
 from ..read.guard import MAX_TABLE_BYTES, decode, parse_toml, read_input
-from .normalize import char_places
+from .normalize import adverb_form, char_places
 from .officials import Introduction, SideMatcher, introductions, title_end, unknown_name
 from .tokens import dateline_end
 from .words import (
@@ -828,8 +828,7 @@ def _voiced(sentence: Sentence, voice: _Voice) -> Sentence:
 
 def _past_adverbs(words: Sequence[Word], i: int) -> int:
     """Past the adverbs at ``words[i]`` ("Also", "Strongly", "Further")."""
-    while i < len(words) and (words[i].low in _words("adverb")
-                              or (words[i].low.endswith("ly") and len(words[i].low) > 4)):
+    while i < len(words) and (words[i].low in _words("adverb") or adverb_form(words[i].low)):
         i += 1
     return i
 

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from .._models import Tokens
-from .normalize import QUOTES, WORD_PATTERN, function_words, sections, surface
+from .normalize import QUOTES, WORD_PATTERN, adverb_form, function_words, sections, surface
 
 _WORD = re.compile(WORD_PATTERN)
 _V = TypeVar("_V")
@@ -91,8 +91,7 @@ def _bits(found: Word) -> int:
         bits |= EVENT
     if low in vocabulary("offices.txt")["head"]:
         bits |= HEAD
-    if not cap and (low in speech["adverb"] or low in speech["auxiliary"]
-                    or (low.endswith("ly") and len(low) > 4)):
+    if not cap and (low in speech["adverb"] or low in speech["auxiliary"] or adverb_form(low)):
         bits |= SKIPPED
     if low == "they" or (low in speech["group"] and low.endswith("s")):
         bits |= GROUP
