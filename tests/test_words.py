@@ -83,10 +83,15 @@ def _quoted(earlier: str, later: str) -> list[tuple[str | None, str | None]]:
      "The council strongly condemned the reprisals against journalists in the capital.",
      ("condemned the reprisals against journalists", "strongly condemned the reprisals against journalists",
       ["intensity"])),
-    # after an article a governing verb's form ("open") modifies the noun
+    # after an article a governing verb's form ("open") modifies the noun ...
     ("The council should remain an open and inclusive forum for all members.",
      "The council will remain an open and inclusive forum for all members.",
      ("should remain an open and inclusive forum", "will remain an open and inclusive forum", ["modality"])),
+    # ... and so does a function word there ("the next round")
+    ("The delegations agreed to hold the next round of talks in Lima.",
+     "The delegations looked forward to the next round of talks in Lima.",
+     ("agreed to hold the next round of talks in Lima", "looked forward to the next round of talks in Lima",
+      ["substitution", "modality"])),
     # a conjunct put in a list reads with the last one, over its article
     ("They thanked Norway, the donors and the host communities for their support.",
      "They thanked Norway, the donors, the civil society groups and the host communities for their support.",
@@ -94,7 +99,8 @@ def _quoted(earlier: str, later: str) -> list[tuple[str | None, str | None]]:
       ["qualifier_added"])),
 ], ids=["adjective", "adverb", "verb-with-object", "modal", "obligation-to-advice", "past-tense-rung",
         "number", "inside-phrase", "modal-with-its-verb", "opening-adverb", "long-object", "name-with-and",
-        "between", "among", "against", "verb-form-after-article", "conjunct-after-and-the"])
+        "between", "among", "against", "verb-form-after-article", "function-word-after-article",
+        "conjunct-after-and-the"])
 def test_an_edit_is_lifted_to_the_phrase_that_holds_it(earlier: str, later: str,
                                                       expected: tuple[str, str, list[str]]) -> None:
     """The edited words come with the words they modify or govern, on both sides."""

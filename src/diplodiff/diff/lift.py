@@ -163,6 +163,15 @@ _OBJECT_JOINS = frozenset({"of", "for", "'s", "on", "in", "with", "against"})
 _COMPLEMENTS = frozenset({"to", "for", "on", "between", "among"})
 
 
+def _modifies(ctx: _Context, k: int) -> bool:
+    """True when context word ``k``, right after an article or a determiner, is a verb's form
+    or a function word that modifies the noun after it ("remain [an open and inclusive
+    forum]", "hold [the next round] of consultations"): no finite verb stands there."""
+    return 0 < k < len(ctx) - 1 and not ctx.blocked(k + 1) and ctx.cls(k) in (V, F) \
+        and (ctx.word(k - 1) in ARTICLES or ctx.word(k - 1) in DETERMINERS) \
+        and (ctx.cls(k + 1) == C or ctx.word(k + 1) in COORDINATORS)
+
+
 def _object(ctx: _Context, k: int) -> int:
     """Extend over the noun phrase a verb governs, from context word ``k``: the preposition
     that may join it ("work with"), its article or determiner, and modifiers in a list
@@ -176,9 +185,7 @@ def _object(ctx: _Context, k: int) -> int:
     if not (k < n and not ctx.blocked(k)):
         return 0
     if ctx.cls(k) != C:
-        # After an article a verb's form is a modifier ("remain [an open and inclusive forum]").
-        if not (k > first and ctx.cls(k) == V and k + 1 < n and not ctx.blocked(k + 1)
-                and (ctx.cls(k + 1) == C or ctx.word(k + 1) in COORDINATORS)):
+        if not (k > first and _modifies(ctx, k)):
             return 0
         k += 1
     k = _chunk(ctx, k, _OBJECT_JOINS, participles=True)
@@ -206,9 +213,9 @@ def _right(ctx: _Context, ends_on_content: bool, after_modal: bool) -> int:
     if not ends_on_content:
         last_verb = 0
         while k < n and k < _HEAD_REACH + 2 and not ctx.blocked(k) and (
-                ctx.cls(k) in (V, A) or ctx.word(k) in DETERMINERS):
+                ctx.cls(k) in (V, A) or ctx.word(k) in DETERMINERS or _modifies(ctx, k)):
             k += 1
-            if ctx.cls(k - 1) == V:
+            if ctx.cls(k - 1) == V and not _modifies(ctx, k - 1):
                 last_verb = k
         if not (k < n and not ctx.blocked(k) and ctx.cls(k) == C):
             return last_verb
