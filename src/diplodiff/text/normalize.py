@@ -150,7 +150,8 @@ _IRREGULAR = {"crises": "crisis", "analyses": "analysis", "theses": "thesis",
 #: A Roman numeral below 90, in lower case ("lxii"): sessions and summits numbered in
 #: Roman numerals stay below it, and the letters C, D and M would take acronyms ("MDC",
 #: "CD", "MCC") for numbers.
-_ROMAN = re.compile(r"(xl|l?x{0,3})(ix|iv|v?i{0,3})")
+ROMAN = r"(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN = re.compile(ROMAN)
 
 
 def roman_numeral(text: str) -> bool:

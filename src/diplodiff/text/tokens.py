@@ -22,7 +22,16 @@ from operator import iadd, itemgetter
 from typing import TypeVar, cast
 
 from .._models import Sentence, Statement, Tokens, _sentence, _span
-from .normalize import INVISIBLE, QUOTES, WORD_PATTERN, _data_lines, char_places, fold_token, surface_chars
+from .normalize import (
+    INVISIBLE,
+    QUOTES,
+    ROMAN,
+    WORD_PATTERN,
+    _data_lines,
+    char_places,
+    fold_token,
+    surface_chars,
+)
 from .punkt import sentence_spans
 from .words import Word, token_words
 
@@ -203,8 +212,8 @@ def _sentence_spans(text: str, folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: A paragraph's number: digits or a roman numeral, and a period.
-_NUMBER = re.compile(r"(?:\d{1,3}|[ivxlc]{1,6})\.", re.IGNORECASE)
+#: A paragraph's number: digits or a Roman numeral (``normalize.ROMAN``, not empty), and a period.
+_NUMBER = re.compile(rf"(?:\d{{1,3}}|(?=[ivxl]){ROMAN})\.", re.IGNORECASE)
 
 
 def _words(folded: str, start: int, end: int) -> _Columns:
