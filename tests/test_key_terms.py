@@ -102,6 +102,15 @@ def test_an_adverb_and_a_participle_qualify_the_noun_after_them() -> None:
     assert "nationally determined contributions" in found
 
 
+def test_a_key_term_is_kept_before_plain_chunks_that_score_higher() -> None:
+    """A passage with more chunks than it lists keeps the term the grammar reads whole
+    ("additively manufactured firearms"), not only the chunks with formula words."""
+    found = _added("They noted the risks posed by additively manufactured firearms and by modular weapons"
+                   " to marking and tracing, and urged states to exchange information on relevant"
+                   " regulatory and technical measures.")
+    assert "additively manufactured firearms" in found
+
+
 def test_an_adverb_before_a_governing_verb_makes_no_term() -> None:
     """"strongly condemned attacks": the verb governs the noun, it does not qualify it."""
     assert not [t for t in _added("The council strongly condemned attacks on convoys.") if "strongly" in t]

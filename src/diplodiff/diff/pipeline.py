@@ -919,8 +919,11 @@ class _Edited:
         self.clauses.append((kind, words.sentence_of[words.owner[first]], words.span(first, last)))
 
 
-def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
-    """Keep at most ``MAX_KEY_CHUNKS`` plain chunks per passage, the most formula-like first."""
+def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str], terms: Collection[int] = ()) -> None:
+    """Keep at most ``MAX_KEY_CHUNKS`` plain chunks per passage, the most formula-like first,
+    and the key terms (``terms``: their changes' ids) before any chunk: a term the
+    grammar reads whole ("additively manufactured firearms") names more than a run of
+    content words that scores higher ("relevant regulatory")."""
     chunks: dict[str, list[Change]] = {}
     for change in changes:
         if not change.passage or change.earlier_count >= 2 or change.later_count >= 2:
@@ -932,8 +935,8 @@ def _cap_key_chunks(changes: list[Change], vocabulary: Collection[str]) -> None:
     for found in chunks.values():
         if len(found) <= MAX_KEY_CHUNKS:
             continue
-        ranked = sorted(found, key=lambda c: (-key_score(c.phrase, vocabulary), -len(c.phrase.key),
-                                              c.phrase.span.start))
+        ranked = sorted(found, key=lambda c: (id(c) not in terms, -key_score(c.phrase, vocabulary),
+                                              -len(c.phrase.key), c.phrase.span.start))
         for change in ranked[MAX_KEY_CHUNKS:]:
             changes.remove(change)
 
@@ -952,13 +955,14 @@ def _term_phrase(analysis: Analysis, words: Words, first: int, last: int) -> Phr
 
 
 def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses: tuple[Analysis, Analysis],
-                   streams: tuple[str, str], vocabs: tuple[Collection[str], Collection[str]]) -> None:
+                   streams: tuple[str, str], vocabs: tuple[Collection[str], Collection[str]]) -> set[int]:
     """Add to each new or dropped passage the terms the phrase finder cuts apart or
     leaves out (``key_terms``: "trafficking in persons", "non-militarisation",
     "accession of the Republic of Belarus") that the other statement never says
     (``vocabs``: each statement's words). A term takes the place of a key chunk it holds
     ("meaningful dialogue" -> "meaningful dialogue with Russia"); none overlaps a
-    lexicon formula or stands inside a finding already made."""
+    lexicon formula or stands inside a finding already made. Returns the ids of the
+    terms' changes."""
     # What each side's findings already quote, and each passage's plain chunks, read once
     # (a scan of every change per passage was quadratic in long revisions).
     quoted = tuple(_SpanSet([p.span for c in changes if (p := (c.earlier, c.later)[side]) is not None])
@@ -968,6 +972,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
         if c.passage is not None and c.origin is _DISCOVERED:
             chunks.setdefault(c.passage, []).append(c)
     replaced: set[int] = set()
+    made: set[int] = set()
     for passage in passages:
         side = passage.kind is _ADDED
         analysis, other, known = analyses[side], streams[not side], vocabs[not side]
@@ -994,7 +999,8 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
                     and span.start <= c.phrase.span.start and c.phrase.span.end <= span.end]
             replaced.update(id(c) for c in held)
             added.append(span)
-            changes.append(_one_sided(side, phrase, 1, passage.id))
+            changes.append(term := _one_sided(side, phrase, 1, passage.id))
+            made.add(id(term))
         # A position stated in a "that" clause with no key phrase in it ("warns that those
         # responsible will be held accountable") is what the clause adds: its own key phrase.
         for first, last in stated_clauses(words, inside[0], inside[-1] + 1):
@@ -1007,6 +1013,7 @@ def _add_key_terms(changes: list[Change], passages: Sequence[Passage], analyses:
             changes.append(_one_sided(side, phrase, 1, passage.id))
     if replaced:
         changes[:] = [c for c in changes if id(c) not in replaced]
+    return made
 
 
 def _names_something(phrase: Phrase) -> bool:
@@ -1249,9 +1256,9 @@ def diff_analyses(earlier: Analysis, later: Analysis, *, options: Options = DEFA
         changes = [attrs.evolve(c, passage=None) if c.passage in gone else c for c in changes]
         found += held
     found, changes = _numbered(found, changes)
-    if revision:
-        _add_key_terms(changes, found, (earlier, later), inventory.words, inventory.vocab)
-    _cap_key_chunks(changes, vocabulary)
+    terms = _add_key_terms(changes, found, (earlier, later), inventory.words, inventory.vocab) \
+        if revision else set()
+    _cap_key_chunks(changes, vocabulary, terms)
     # A wording of function words alone ("of the") names nothing that came or went.
     changes = [c for c in changes if c.kind not in (_ADDED, _DROPPED) or _names_something(c.phrase)]
     changes = _voiced_once(changes)
