@@ -285,13 +285,33 @@ def test_a_swapped_phrasal_verb_takes_its_particle_and_object() -> None:
 @pytest.mark.parametrize(("earlier", "later"), [
     ("open and inclusive dialogue", "open, inclusive and transparent dialogue"),
     ("open, inclusive and transparent dialogue", "open and inclusive dialogue"),
-], ids=["conjunct-added", "conjunct-dropped"])
+    ("predictable, timely, orderly and coordinated action", "predictable, orderly and coordinated action"),
+    ("trade, energy and climate", "trade, investment, energy and climate"),
+    ("trade, energy and climate", "trade, energy, climate and health"),
+    ("trade, water and energy, and digital links", "trade, water and energy"),
+    ("full and effective execution of the judgments",
+     "full, effective and prompt execution of the judgments"),
+], ids=["conjunct-added", "conjunct-dropped", "middle-item-dropped", "middle-item-added", "last-item-added",
+        "serial-item-dropped", "with-complement"])
 def test_a_conjunct_added_to_a_list_takes_the_whole_list(earlier: str, later: str) -> None:
-    """A list of modifiers that grows or shrinks is read whole, with its head noun: the
-    list comma on one side does not cut off the first item."""
+    """A list that grows or shrinks is read whole, with its head noun and the head's
+    complement, wherever the item came or went: the items next to it alone say nothing."""
     found = _findings(f"The leaders called for {earlier} in March.",
                       f"The leaders called for {later} in March.")
     assert [f[1:3] for f in found] == [(earlier, later)]
+
+
+@pytest.mark.parametrize(("earlier", "later", "expected"), [
+    ("In Asia, peace and stability matter.", "In Asia, peace, stability and growth matter.",
+     ("peace and stability matter", "peace, stability and growth matter")),
+    ("Ghana and Togo discussed trade, energy and climate.",
+     "Ghana and Togo discussed trade, energy, climate and health.",
+     ("trade, energy and climate", "trade, energy, climate and health")),
+], ids=["opening-phrase", "subject-and-verb"])
+def test_a_list_is_not_read_past_its_first_item(earlier: str, later: str, expected: tuple[str, str]) -> None:
+    """The list starts at its first item: not at a comma after an opening phrase, nor at
+    the verb that governs it or its subject."""
+    assert [f[1:3] for f in _findings(earlier, later)] == [expected]
 
 
 def test_a_middle_conjunct_dropped_takes_the_rest_of_the_list_and_its_head() -> None:

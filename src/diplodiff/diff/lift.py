@@ -19,8 +19,10 @@ function words) and no trained model:
   support for ...", not "urgently step";
 * a change that adds or drops a conjunct of a coordinated list takes the whole
   list: a comma on one side only ("open and inclusive" -> "open, inclusive and
-  transparent") is a list comma, not a phrase boundary; a list of names is read
-  whole on each side, member by member (``list_members``);
+  transparent") is a list comma, not a phrase boundary; an item that comes or goes
+  next to list commas takes the whole comma list on each side ("predictable, [timely,]
+  orderly and coordinated manner"); a list of names is read whole on each side,
+  member by member (``list_members``);
 * a change that leaves a bare noun on one side takes, over its article, the verb
   that governs it or opens the clause ("Notes the headway");
 * a change right before an article takes the noun phrase its last word governs
@@ -427,6 +429,74 @@ def list_members(w: Words, first: int, last: int) -> list[tuple[int, int]] | Non
     return members if len(members) >= 2 else None
 
 
+#: What may stand before a comma list whose first item opens with a verb's form: then the
+#: form qualifies the item ("a timely, orderly and ..."), else it governs the list
+#: ("discussed trade, energy and ...").
+_BEFORE_MODIFIER = ARTICLES | DETERMINERS | frozenset({"in", "for", "of", "with", "by", "on", "at", "into"})
+
+
+def _separators(w: Words, first: int, last: int) -> int:
+    """How many list commas and coordinators part the items of parts ``first .. last - 1``."""
+    return sum(1 for k in range(first + 1, last) if w.parts[k] in COORDINATORS or (
+        w.commas[k] and w.parts[k - 1] not in COORDINATORS))
+
+
+def _comma_list(w: Words, first: int, last: int) -> tuple[int, int] | None:
+    """The comma list that parts ``first .. last - 1`` (items, or nothing) stand in, with
+    its head: items of content words, verb forms and adverbs parted by list commas, the
+    last after a coordinator ("a predictable, timely, orderly and coordinated manner").
+    ``None`` when they stand in no list that a coordinator closes within the sentence."""
+    n = len(w.parts)
+    item = (C, V)
+    closed = False  # a coordinator seen: the list's last conjunct is in reach
+    for k in range(first, last):
+        if k > first and w.breaks[k] and not w.commas[k]:
+            return None
+        if w.parts[k] in COORDINATORS:
+            closed = True
+        elif w.classes[k] not in item and not (w.parts[k] in ARTICLES and k > first
+                                               and w.parts[k - 1] in COORDINATORS):
+            return None
+
+    def joined(k: int, commas: bool = True) -> bool:
+        """Parts ``k - 1`` and ``k`` are one item, or items a list comma parts; a verb's
+        form right after a noun is the noun's verb ("Russia discussed"), no item."""
+        if w.breaks[k] and not (commas and w.commas[k]):
+            return False
+        return w.breaks[k] or not (w.classes[k] == V and w.classes[k - 1] == C)
+
+    a = first
+    while a > 0:
+        if w.classes[a - 1] in item and (a == n or joined(a)):
+            a -= 1
+            continue
+        j = a - 1 if w.parts[a - 1] in ARTICLES else a
+        if j >= 2 and w.parts[j - 1] in COORDINATORS and w.classes[j - 2] in item \
+                and not w.breaks[j] and (not w.breaks[j - 1] or w.commas[j - 1]):
+            a, closed = j - 2, True
+            continue
+        break
+    while a < first and w.classes[a] == V and a > 0 and not w.breaks[a] \
+            and w.parts[a - 1] not in _BEFORE_MODIFIER:
+        a += 1  # a verb that governs the list ("discussed trade, energy and ..."), no item
+    if a > 0 and w.classes[a - 1] in (F, N) and w.breaks[a - 1]:
+        # A preposition that opens the clause: its phrase and comma are no item
+        # ("In Asia, peace and stability").
+        a = next((k for k in range(a + 1, first + 1) if w.commas[k]), a)
+    b, tail = last, closed  # tail: in the last conjunct, where a comma ends the list
+    while b < n:
+        if w.classes[b] in item and b > 0 and joined(b, not tail):
+            b += 1
+            continue
+        j = b + 2 if b + 2 < n and w.parts[b + 1] in ARTICLES and not w.breaks[b + 2] else b + 1
+        if not closed and j < n and w.parts[b] in COORDINATORS and w.classes[j] in item \
+                and not w.breaks[j] and (not w.breaks[b] or w.commas[b]):
+            b, closed, tail = j + 1, True, True
+            continue
+        break
+    return (a, b) if closed and (a < first or b > last) else None
+
+
 def _coordinated(w: Words, first: int, last: int) -> bool:
     """True when a coordinator or a list comma stands in parts ``first .. last - 1`` or next to them."""
     return any(w.parts[k] in COORDINATORS or w.commas[k]
@@ -503,6 +573,16 @@ def lift(e: Words, l: Words, run: tuple[int, int, int, int], before: tuple[int, 
         # part of it). Each side is read on its own: "Djibouti and South Sudan" ->
         # "Djibouti, South Sudan and Uganda" moves the "and" as well as adding a member.
         return (*_list_extent(e, i1, i2), *_list_extent(l, j1, j2))
+    e_list, l_list = _comma_list(e, i1, i2), _comma_list(l, j1, j2)
+    if e_list and l_list and _separators(e, *e_list) != _separators(l, *l_list) \
+            and any(w.commas[k] for w, (a, b) in ((e, e_list), (l, l_list)) for k in range(a + 1, b)):
+        # An item added to or dropped from a comma list ("predictable, [timely,] orderly
+        # and coordinated manner"): the whole list with its head on each side; the items
+        # next to the change alone say nothing.
+        (ea, eb), (la, lb) = e_list, l_list
+        tail = _Context(e, l, eb, lb, 1, min(after[0] - eb, after[1] - lb))
+        more = _chunk(tail, 0) if len(tail) > 0 else 0  # the head's complement ("execution of the ...")
+        return ea, eb + more, la, lb + more
     last = [cls[k - 1] for cls, k, lo in ((e.classes, i2, i1), (l.classes, j2, j1)) if k > lo]
     first = [cls[k] for cls, k, hi in ((e.classes, i1, i2), (l.classes, j1, j2)) if k < hi]
     # A plural noun ends its noun phrase: what follows it is the verb ("policies present...").
