@@ -102,6 +102,14 @@ def test_an_adverb_and_a_participle_qualify_the_noun_after_them() -> None:
     assert "nationally determined contributions" in found
 
 
+def test_coordinated_compound_modifiers_share_their_noun() -> None:
+    """"debt-for-climate and debt-for-nature swaps" is one term: the first modifier alone
+    qualifies nothing."""
+    found = _added("They backed debt-for-climate and debt-for-nature swaps where appropriate.")
+    assert "debt-for-climate and debt-for-nature swaps" in found
+    assert "debt-for-climate" not in found
+
+
 def test_a_key_term_is_kept_before_plain_chunks_that_score_higher() -> None:
     """A passage with more chunks than it lists keeps the term the grammar reads whole
     ("additively manufactured firearms"), not only the chunks with formula words."""

@@ -61,7 +61,9 @@ def key_terms(w: Words, first: int, last: int, known: Collection[str] = frozense
       "World Unity for Just Peace, Harmony and Development"), with the year it runs
       until ("SCO Development Strategy until 2035");
     * a lower-case hyphenated modifier with the noun it qualifies, an "-ing" noun
-      too ("face-to-face meeting", "text-based negotiations");
+      too ("face-to-face meeting", "text-based negotiations"), and with another such
+      modifier coordinated before it that shares the noun ("debt-for-climate and
+      debt-for-nature swaps");
     * an "-ly" adverb and a participle with the nouns they qualify ("nationally
       determined contributions"); not a governing verb ("strongly condemned attacks");
     * a single word that is a term of its own: a lower-case hyphenated word ending
@@ -293,8 +295,23 @@ def _compound_terms(w: Words, first: int, last: int) -> list[tuple[int, int]]:
             while y < last and (y == end or not w.breaks[y]) and _bare_noun(w, y) and y - end < 2:
                 y += 1
             if _ends(w, y, last):
-                found.append((k, y))
+                found.append((_coordinated_compound(w, k, first), y))
     return found
+
+
+def _coordinated_compound(w: Words, k: int, first: int) -> int:
+    """Where a compound modifier starting at part ``k`` begins with the one coordinated
+    before it, which shares its noun ("debt-for-climate and debt-for-nature swaps")."""
+    if k - 2 < first or w.parts[k - 1] not in ("and", "or") or w.breaks[k] or w.breaks[k - 1]:
+        return k
+    owner = w.owner[k - 2]
+    j = k - 2
+    while j > first and w.owner[j - 1] == owner:
+        j -= 1
+    token = w.tokens[owner]
+    if k - 1 - j >= 2 and token.text.islower() and all(p.isalpha() for p in w.parts[j:k - 1]):
+        return j
+    return k
 
 
 def _token_runs(w: Words, first: int, last: int) -> Iterator[tuple[int, int, Token]]:
