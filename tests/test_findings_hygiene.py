@@ -192,3 +192,16 @@ def test_a_passage_opening_with_its_number_is_quoted_from_its_first_word() -> No
     result = diplodiff.compare(Statement(id="e", text=kept), Statement(id="l", text=f"{new}\n\n{kept}"))
     assert [c.phrase.text for c in result.changes if c.passage] == [
         "Adopted at the plenary meeting in Valletta"]
+
+
+@pytest.mark.parametrize(("earlier_line", "later_line", "reported"), [
+    ("Ankara, 14 July 2022", "Bogor, 13 February 2025", []),
+    ("Ankara, 14 July 2022", "Signed in Bogor by both ministers", ["Signed in Bogor by both ministers"]),
+], ids=["dateline", "not-a-dateline"])
+def test_a_dateline_is_no_passage(earlier_line: str, later_line: str, reported: list[str]) -> None:
+    """Where and when a statement was signed ("Bogor, 13 February 2025") is metadata like
+    its date: a new dateline is no new passage; a line that says more still is one."""
+    kept = "The council met in Vienna on Monday.\n\nThe ministers reviewed the work of the year."
+    result = diplodiff.compare(Statement(id="e", text=f"{kept}\n\n{earlier_line}"),
+                               Statement(id="l", text=f"{kept}\n\n{later_line}"))
+    assert [p.text for p in result.passages if p.kind is ChangeKind.ADDED] == reported

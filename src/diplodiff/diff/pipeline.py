@@ -45,6 +45,7 @@ from .lift import bearing, list_members, verb_and_object
 from .sentences import align_sentences, is_revision, linked_sides, passages, sentence_parts
 from .summary import summarize
 from .terms import conjunct, key_terms, stated_clauses
+from .updates import is_dateline
 from .words import (
     ARTICLES,
     CLAUSE_WORDS,
@@ -1046,6 +1047,12 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
     words = [t for t in tokens if t.parts and t.parts != (BARRIER,)]
     if words and f" {' '.join(part for t in words for part in t.parts)} " in other:
         return None
+    if not inside and len(passage.sentences) == 1 and len(words) <= _SHORT_PASSAGE:
+        w = words_of(analysis, passage.sentences)
+        date = analysis.statement.date
+        if len(w.parts) == sum(len(t.parts) for t in words) \
+                and is_dateline(w, 0, len(w.parts), date.year if date is not None else None):
+            return None  # "Bogor, 13 February 2025": where and when it was signed
 
     def novel(phrase: Phrase) -> int:
         return sum(f" {w} " not in other for w in phrase.key.split() if w not in skip)
