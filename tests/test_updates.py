@@ -177,6 +177,20 @@ def test_the_number_of_a_renumbered_event_is_the_same_update(earlier: str, later
     assert _findings(earlier, later) == []
 
 
+@pytest.mark.parametrize(("earlier", "later", "found"), [
+    ("Seventy-ninth session, agenda item 98 (z). The Assembly adopted the text.",
+     "Seventy-ninth session, agenda item 101 (y). The Assembly adopted the text.", False),
+    ("The Assembly considered agenda item 12 at length. Talks go on.",
+     "The Assembly considered agenda item 14 at length. Talks go on.", False),
+    ("The Assembly allocated 98 seats to the observers. Talks go on.",
+     "The Assembly allocated 101 seats to the observers. Talks go on.", True),
+], ids=["with-sub-item", "bare", "a-count"])
+def test_an_agenda_item_renumbered_is_no_change(earlier: str, later: str, found: bool) -> None:
+    """A body numbers its agenda anew each session: "agenda item 98 (z)" -> "agenda item
+    101 (y)" is the next session's number, not a change in what is said; a count is."""
+    assert bool(_findings(earlier, later)) is found
+
+
 def test_another_number_beside_a_renumbered_event_stays_a_finding() -> None:
     """A number that did not go where the event's ordinal went is a change of its own."""
     assert _findings("The Seventh Summit of the Forum pledged 7 patrol vessels to the coast guard.",

@@ -21,6 +21,7 @@ from .align import spans
 from .lift import bearing, lift, modal_words, noun_phrase, raises_degree
 from .sentences import GAP_THRESHOLD
 from .updates import (
+    agenda_number,
     holder_again,
     is_date_edit,
     is_timed,
@@ -259,7 +260,8 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
             numbers = renumbering(e, l, r)
             if numbers is not None:
                 renumbered.add(numbers)
-            if is_date_edit(e, l, r) or numbers is not None or name_form(e, l, r, texts, speakers):
+            if is_date_edit(e, l, r) or numbers is not None or agenda_number(e, l, r) \
+                    or name_form(e, l, r, texts, speakers):
                 _update(updated, e, l, r)
                 continue
             if same_office(e, l, r, texts, speakers):

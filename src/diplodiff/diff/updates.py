@@ -555,6 +555,19 @@ def renumbering(e: Words, l: Words, run: tuple[int, int, int, int]) -> tuple[int
     return None
 
 
+def agenda_number(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when a run only renumbers an agenda item ("agenda item 98 (z)" -> "agenda item
+    101 (y)"): a body numbers its agenda anew each session, as it does the session itself."""
+    i1, i2, j1, j2 = run
+
+    def numbered(w: Words, first: int, last: int) -> bool:
+        parts = w.parts[first:last]
+        return first >= 2 and w.parts[first - 2 : first] == ("agenda", "item") and 1 <= len(parts) <= 2 \
+            and parts[0].isdigit() and (len(parts) == 1 or (len(parts[1]) == 1 and parts[1].isalpha()))
+
+    return numbered(e, i1, i2) and numbered(l, j1, j2)
+
+
 def numbered_again(e: Words, l: Words, run: tuple[int, int, int, int],
                    renumbered: set[tuple[int, int]]) -> bool:
     """True when a run is one number for another that an event renumbered elsewhere in
