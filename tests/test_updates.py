@@ -276,6 +276,25 @@ def test_a_holder_named_before_the_title_is_no_change() -> None:
                      "at the talks.") == []
 
 
+def test_a_holder_with_a_courtesy_title_and_a_family_name_in_capitals_is_no_change() -> None:
+    """"Ms. OGATA Reiko, Minister for Foreign Affairs of Japan" -> "Mr. SAKUMA Daisuke, ...":
+    the courtesy title goes with the name, and a family name in capitals is a name's
+    word (the Japanese style), not an acronym."""
+    assert _findings("On March 8, Ms. OGATA Reiko, Minister for Foreign Affairs of Japan, held a telephone "
+                     "talk with her counterpart.",
+                     "On March 8, Mr. SAKUMA Daisuke, Minister for Foreign Affairs of Japan, held a telephone "
+                     "talk with her counterpart.") == []
+
+
+def test_a_length_after_a_clock_time_is_when_a_call_took_place() -> None:
+    """"commencing at 8:30 p.m. for approximately 35 minutes": how long the call took is
+    when it took place, as its clock time is; a period after "for" elsewhere stays."""
+    assert _findings("On March 8, commencing at 8:30 p.m. for approximately 35 minutes, the ministers "
+                     "held a telephone talk.",
+                     "On March 8, commencing at 9:10 a.m. for approximately 30 minutes, the ministers "
+                     "held a telephone talk.") == []
+
+
 def test_another_office_stays_a_finding() -> None:
     """The office itself changed ("Foreign Secretary" -> "Defence Secretary"): a finding."""
     assert _findings("Foreign Secretary Amelia Hartley welcomed the agreement on fisheries.",

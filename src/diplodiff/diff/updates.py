@@ -39,10 +39,20 @@ _TITLE_REACH = 12
 
 def _person(w: Words, first: int, last: int, text: str, table: SpeakerTable | None) -> bool:
     """True when parts ``first .. last - 1`` are a person's name: up to four capitalised
-    words, none an office word, a month or a function word, naming no side."""
-    owners = range(w.owner[first], w.owner[last - 1] + 1)
-    return len(owners) <= 4 and all(word(w.tokens[t].text).bits & NAME for t in owners) \
+    words, none an office word, a month or a function word, naming no side; a courtesy
+    title may open it ("Ms. OGATA Reiko"), and a family name in capitals stand beside a
+    given name (the Japanese style, "SAKUMA Daisuke")."""
+    owners = [w.tokens[t].text for t in range(w.owner[first], w.owner[last - 1] + 1)]
+    while len(owners) > 1 and word(owners[0]).bits & TITLE and owners[0].rstrip(".").lower() in _COURTESY:
+        owners.pop(0)
+    named = [bool(word(t).bits & NAME) for t in owners]
+    return len(owners) <= 4 and any(named) and all(
+        n or (len(t) > 1 and t.isalpha() and t.isupper()) for t, n in zip(owners, named, strict=True)) \
         and side_named(text, table) is None
+
+
+#: Courtesy titles a name may open with (an office is no part of a name).
+_COURTESY = frozenset({"mr", "ms", "mrs", "dr", "h.e", "madam", "sir"})
 
 
 def _titled(w: Words, first: int, last: int) -> bool:
@@ -351,11 +361,35 @@ def stamps(w: Words, year: int | None = None) -> list[bool]:
             if any(_month(w, j) for j in range(first, last)) \
                     and any(_day_number(w.parts[j]) for j in range(first, last)):
                 first, last = _place_before(w, first), _place_after(w, last)
+            if w.parts[last - 1] in _MERIDIEM:
+                last = _call_length(w, last)
             for j in range(first, last):
                 found[j] = True
         k = end
     _venues(w, found)
     return found
+
+
+#: Units of how long a meeting or a call took ("for approximately 35 minutes").
+_LENGTHS = frozenset({"minute", "hour"})
+#: Words that hedge a length ("for about an hour").
+_ABOUT = frozenset({"approximately", "about", "around", "some", "nearly", "over", "an", "one"})
+
+
+def _call_length(w: Words, k: int) -> int:
+    """Where the length of a meeting or a call after its clock time, from part ``k``, ends
+    ("commencing at 8:30 p.m. [for approximately 35 minutes]"); ``k`` when none. How long
+    a call took is when it took place, as its clock time is."""
+    if k >= len(w.parts) or w.parts[k] != "for":
+        return k
+    j = k + 1
+    while j < len(w.parts) and not w.breaks[j] and w.parts[j] in _ABOUT:
+        j += 1
+    if j < len(w.parts) and not w.breaks[j] and w.parts[j].isdigit():
+        j += 1
+    if j < len(w.parts) and not w.breaks[j] and w.parts[j] in _LENGTHS:
+        return j + 1
+    return k
 
 
 def _days(w: Words, k: int) -> int:
