@@ -280,10 +280,10 @@ def test_a_holder_with_a_courtesy_title_and_a_family_name_in_capitals_is_no_chan
     """"Ms. OGATA Reiko, Minister for Foreign Affairs of Japan" -> "Mr. SAKUMA Daisuke, ...":
     the courtesy title goes with the name, and a family name in capitals is a name's
     word (the Japanese style), not an acronym."""
-    assert _findings("On March 8, Ms. OGATA Reiko, Minister for Foreign Affairs of Japan, held a telephone "
-                     "talk with her counterpart.",
-                     "On March 8, Mr. SAKUMA Daisuke, Minister for Foreign Affairs of Japan, held a telephone "
-                     "talk with her counterpart.") == []
+    assert _findings("On March 8, Ms. OGATA Reiko, Minister for Foreign Affairs of Japan, held a "
+                     "telephone talk with her counterpart.",
+                     "On March 8, Mr. SAKUMA Daisuke, Minister for Foreign Affairs of Japan, held a "
+                     "telephone talk with her counterpart.") == []
 
 
 def test_a_length_after_a_clock_time_is_when_a_call_took_place() -> None:
