@@ -482,7 +482,7 @@ def _comma_list(w: Words, first: int, last: int) -> tuple[int, int] | None:
     if a > 0 and w.classes[a - 1] in (F, N) and w.breaks[a - 1]:
         # A preposition that opens the clause: its phrase and comma are no item
         # ("In Asia, peace and stability").
-        a = next((k for k in range(a + 1, first + 1) if w.commas[k]), a)
+        a = next((k for k in range(a + 1, min(first, n - 1) + 1) if w.commas[k]), a)
     b, tail = last, closed  # tail: in the last conjunct, where a comma ends the list
     while b < n:
         if w.classes[b] in item and b > 0 and joined(b, not tail):
