@@ -787,3 +787,24 @@ def test_a_negation_taken_out_among_function_words_is_a_finding() -> None:
     """"it is [not] over": no content word beside the negation, yet the sentence turned round."""
     assert _findings("They said it is not over. Talks go on.", "They said it is over. Talks go on.") == [
         ("shifted", "said it is not", "said it is", ["qualifier_dropped"])]
+
+
+@pytest.mark.parametrize(("earlier", "later", "expected"), [
+    ("Without delay, the parties must withdraw all their forces from the border region.",
+     "The parties must withdraw all their forces from the border region.",
+     [("Without delay, the parties", "The parties")]),
+    ("In the strongest terms, the council condemned the attack on the convoy.",
+     "The council condemned the attack on the convoy.",
+     [("In the strongest terms, the council", "The council")]),
+    ("The parties must withdraw all their forces from the border region, without delay.",
+     "The parties must withdraw all their forces from the border region.",
+     [("border region, without delay", "border region")]),
+    ("In response, Minister Velasco stated that Chile values its ties with Japan.",
+     "Minister Velasco stated that Chile values its ties with Japan.", []),
+], ids=["opening-adverbial", "opening-intensifier", "closing-adverbial", "connective"])
+def test_a_phrase_set_off_by_a_comma_at_a_sentence_edge(earlier: str, later: str,
+                                                        expected: list[tuple[str, str]]) -> None:
+    """A phrase that comes or goes at a sentence's edge, a comma between it and the rest,
+    is quoted with the words across the comma ("Without delay," dropped is a change); a
+    connective that only ties the sentence to the one before ("In response,") is none."""
+    assert [f[1:3] for f in _findings(earlier, later)] == expected

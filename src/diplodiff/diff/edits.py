@@ -142,6 +142,32 @@ def _only_grammar(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
         and not any(raises_degree(l, k) for k in range(j1, j2))
 
 
+#: Most words of a sentence's opening connective ("In response,", "In this regard,").
+_CONNECTIVE = 3
+#: Prepositions that open a connective ("At the same time,", "For its part,"); not
+#: "without" or "with", which say how ("Without delay, ...").
+_OPENING = frozenset({"in", "on", "at", "to", "for", "as", "by"})
+
+
+def _connective(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
+    """True when the run only adds or drops a sentence's opening connective: a phrase of
+    a preposition (``_OPENING``) and lower-case words before a comma ("In response, Minister Velasco
+    stated" -> "Minister Velasco stated"), which ties a sentence to the one before it and
+    says nothing of its own. A place or a date there ("In Asia,", "In 2024,") is content
+    or a stamp, and no connective."""
+    i1, i2, j1, j2 = run
+    if (i1 == i2) == (j1 == j2):
+        return False
+    w, first, last = (e, i1, i2) if i2 > i1 else (l, j1, j2)
+    if last - first > _CONNECTIVE or last >= len(w.parts) or not w.commas[last] \
+            or w.parts[first] not in _OPENING:
+        return False
+    opens = first == 0 or w.sentence_of[w.owner[first]] != w.sentence_of[w.owner[first - 1]]
+    texts = [w.tokens[t].text for t in range(w.owner[first], w.owner[last - 1] + 1)]
+    return opens and all(t.isalpha() and t.islower() for t in texts[1:]) \
+        and sum(c == C for c in w.classes[first:last]) <= 1
+
+
 def _rejoined(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     """True when the run only splits or joins words ("two-way" and "twoway" from a
     hyphen at a line end, "cooperation" and "co operation"): the same letters."""
@@ -255,7 +281,8 @@ def edits(earlier: Analysis, later: Analysis, links: Sequence[SentenceLink],
         aligned = [r for merged in _merge(spans(e.parts, l.parts)) for r in _head_aligned(e, l, merged)]
         for r in (r for run in aligned for named in _split_name(e, l, run)
                   for r in unstamped(e, l, named, e_stamps, l_stamps)):
-            if (_only_grammar(e, l, r) and not is_timed(e, l, r)) or _rejoined(e, l, r):
+            if (_only_grammar(e, l, r) and not is_timed(e, l, r)) or _rejoined(e, l, r) \
+                    or _connective(e, l, r):
                 continue
             numbers = renumbering(e, l, r)
             if numbers is not None:

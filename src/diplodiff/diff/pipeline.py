@@ -678,27 +678,52 @@ _BRIDGE = 3
 def _bridged(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
     """The lift of a short one-sided edit with no content word next to it ("influence on
     [Russia] to bring about"): the edit with the shared words out to the nearest content
-    word on each side, over at most ``_BRIDGE`` function words and no punctuation; ``None``
-    when there is none. A content word that came or went is a change of its sentence
-    though nothing qualifies it."""
+    word on each side, over at most ``_BRIDGE`` function words and no punctuation; else,
+    when the edit opens or closes its sentence, over the one comma that parts it from the
+    rest ("[Without delay,] the parties must withdraw"); ``None`` when there is none. A content word that
+    came or went is a change of its sentence though nothing qualifies it."""
     i1, i2, j1, j2 = core
-    right = 0
+    for cross in (False, True):
+        right = _reach(e, l, core, 1, cross)
+        left = _reach(e, l, core, -1, cross)
+        if left or right:
+            return i1 - left, i2 + right, j1 - left, j2 + right
+    return None
+
+
+def _reach(e: Words, l: Words, core: tuple[int, int, int, int], step: int, cross: bool) -> int:
+    """How many shared parts from the edge of an edit (``step`` 1: after it, -1: before it)
+    reach the nearest content word (0: none within ``_BRIDGE`` function words); with
+    ``cross``, over the punctuation right at the edge, inside the edit's sentence."""
+    i1, i2, j1, j2 = core
+    i, j = (i2, j2) if step > 0 else (i1 - 1, j1 - 1)
     for k in range(_BRIDGE + 1):
-        if i2 + k >= len(e.parts) or j2 + k >= len(l.parts) or _broken(e, i2 + k) or _broken(l, j2 + k):
-            break
-        if e.classes[i2 + k] in (C, V):
-            right = k + 1
-            break
-    left = 0
-    for k in range(_BRIDGE + 1):
-        if i1 - k - 1 < 0 or j1 - k - 1 < 0 or _broken(e, i1 - k) or _broken(l, j1 - k):
-            break
-        if e.classes[i1 - k - 1] in (C, V):
-            left = k + 1
-            break
-    if not (left or right):
-        return None
-    return i1 - left, i2 + right, j1 - left, j2 + right
+        x, y = i + step * k, j + step * k
+        if not (0 <= x < len(e.parts) and 0 <= y < len(l.parts)):
+            return 0
+        # the punctuation between this part and the one nearer the edit
+        gap_e, gap_l = (x, y) if step > 0 else (x + 1, y + 1)
+        if (_broken(e, gap_e) or _broken(l, gap_l)) and not (
+                cross and k == 0 and _edge(e, i1, i2, step) and _edge(l, j1, j2, step)
+                and _one_sentence(e, i1, i2, x) and _one_sentence(l, j1, j2, y)):
+            return 0
+        if e.classes[x] in (C, V):
+            return k + 1
+    return 0
+
+
+def _edge(w: Words, first: int, last: int, step: int) -> bool:
+    """Whether parts ``first .. last - 1`` open their sentence (``step`` 1) or close it
+    (``step`` -1): nothing of the sentence stands on the other side of them."""
+    n = len(w.parts)
+    if step > 0:
+        return first == 0 or first >= n or w.sentence_of[w.owner[first - 1]] != w.sentence_of[w.owner[first]]
+    return last >= n or last == 0 or w.sentence_of[w.owner[last]] != w.sentence_of[w.owner[last - 1]]
+
+
+def _one_sentence(w: Words, first: int, last: int, k: int) -> bool:
+    """Whether part ``k`` stands in the sentence of parts ``first .. last - 1`` (any, when none)."""
+    return last == first or w.sentence_of[w.owner[k]] == w.sentence_of[w.owner[first]]
 
 
 def _same_part(e: Words, l: Words, i: int, j: int) -> bool:
