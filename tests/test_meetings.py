@@ -231,3 +231,23 @@ def test_a_revision_lists_no_other_sentences() -> None:
     assert result.revision
     assert result.other_sentences == ()
     assert [p.kind for p in result.passages] == [ChangeKind.ADDED]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brazil joined the Global Alliance Against Hunger and Poverty last year.",
+     "Global Alliance Against Hunger and Poverty"),
+    ("The Sub-Committee on Environment and Climate Change met in June.",
+     "Sub-Committee on Environment and Climate Change"),
+    ("Indonesia seeks accession to the Organisation for Economic Co-operation and Development.",
+     "Organisation for Economic Co-operation and Development"),
+], ids=["against", "on", "for"])
+def test_an_and_inside_a_names_complement_is_the_names(text: str, name: str) -> None:
+    """A name's complement may hold an "and" with no head noun after it: the name is
+    read whole, not cut before the "and" (nor before "Against")."""
+    assert name in _discovered(text)
+
+
+def test_an_and_between_two_things_still_parts_them() -> None:
+    """"the Luban Workshop and Kazakhstan": no joining word before the "and", two things."""
+    assert not [n for n in _discovered("China opened the Luban Workshop and Kazakhstan sent staff.")
+                if "Kazakhstan" in n and "Workshop" in n]

@@ -35,7 +35,7 @@ from ..text.normalize import (
 from ..text.words import vocabulary
 from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
-_CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "&"})
+_CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "against", "&"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _MAX_QUOTED = 8
 _NO_MARKS: tuple[str, ...] = ()
@@ -171,14 +171,27 @@ def _quoted(bits: Sequence[int], marks: Iterable[int], taken: Collection[int]) -
 
 
 def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
-    """Cut a run at an "and" whose right side names nothing, and a trailing "in Place"."""
+    """Cut a run at an "and" whose right side names nothing, and a trailing "in Place";
+    not an "and" inside the complement of a name ("Sub-Committee on [Environment and
+    Climate Change]", "Global Alliance Against [Hunger and Poverty]"): a few name words
+    after a joining word, none after the "and" a joining word."""
     for k in range(first + 1, last):
         if bits[k] & AND and not any(map(HEAD.__and__, bits[k + 1 : last + 1])):
+            if last - k <= _COMPLEMENT_AND and any(
+                    bits[j] & CONNECTOR and not bits[j] & AND for j in range(first + 1, k)) \
+                    and not any(bits[j] & CONNECTOR for j in range(k + 1, last + 1)):
+                break
             last = k - 1
             break
-    if last - first >= 3 and bits[last - 1] & CONNECTOR and not bits[last] & HEAD:
+    if last - first >= 3 and bits[last - 1] & _IN_PLACE == CONNECTOR and not bits[last] & HEAD:
         last -= 2
     return last
+
+
+#: A joining word but "and": the "in" of a trailing "in Place" (see ``_trim_name``).
+_IN_PLACE = CONNECTOR | AND
+#: Most name words after an "and" inside a name's complement (see ``_trim_name``).
+_COMPLEMENT_AND = 3
 
 
 def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, int]]:
