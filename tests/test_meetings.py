@@ -240,11 +240,41 @@ def test_a_revision_lists_no_other_sentences() -> None:
      "Sub-Committee on Environment and Climate Change"),
     ("Indonesia seeks accession to the Organisation for Economic Co-operation and Development.",
      "Organisation for Economic Co-operation and Development"),
-], ids=["against", "on", "for"])
-def test_an_and_inside_a_names_complement_is_the_names(text: str, name: str) -> None:
-    """A name's complement may hold an "and" with no head noun after it: the name is
-    read whole, not cut before the "and" (nor before "Against")."""
+    ("They backed the Special Tribunal for the Crime of Aggression against Ukraine today.",
+     "Special Tribunal for the Crime of Aggression against Ukraine"),
+    ("The Organisation for the Prohibition of Chemical Weapons met.",
+     "Organisation for the Prohibition of Chemical Weapons"),
+    ("The Mine Countermeasures Naval Group in the Black Sea began work.",
+     "Countermeasures Naval Group in the Black Sea"),
+], ids=["against", "on", "for", "for-the", "for-the-of", "in-the"])
+def test_a_name_is_read_over_its_joining_words(text: str, name: str) -> None:
+    """A name's complement may hold an "and" with no head noun after it, and its words
+    may be joined over "the" ("for the", "of the", "in the"): the name is read whole,
+    not cut before the "and", "Against" or "the"."""
     assert name in _discovered(text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("He met the Chairman of the Transitional Sovereignty Council on Monday.",
+     ["Transitional Sovereignty Council"]),
+    ("The High Representative of the European Union spoke.", ["European Union"]),
+    ("They met in Yokohama for the Seventh Tokyo International Conference on African Development.",
+     ["Seventh Tokyo International Conference on African Development"]),
+    ("He flew from Vienna to the Preparatory Committee meeting.", ["Preparatory Committee"]),
+], ids=["office", "office-of-a-union", "place-first", "to-the"])
+def test_an_office_or_a_place_before_the_is_no_part_of_the_name(text: str, names: list[str]) -> None:
+    """An office ("Chairman of the ...") names a person's post, not the body: the body is
+    the name; a place before "for the" or "to the" is a place, not a name's first word."""
+    assert _discovered(text) == names
+
+
+def test_a_curated_name_inside_a_longer_run_is_kept() -> None:
+    """"Joint Comprehensive Plan of Action on the Iranian nuclear programme": the lexicon's
+    name stays the finding; the run that swallows it ends on an adjective."""
+    found = diplodiff.extract_phrases(Statement(
+        id="x", text="They back the Joint Comprehensive Plan of Action on the Iranian nuclear programme."))
+    curated = [p.text for p in found if p.origin is diplodiff.Origin.LEXICON]
+    assert "Joint Comprehensive Plan of Action" in curated
 
 
 def test_an_and_between_two_things_still_parts_them() -> None:

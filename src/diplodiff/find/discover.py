@@ -52,7 +52,12 @@ _LEXICON = Origin.LEXICON
 # character at a time (a class of half of 2**14 took ~1.5 ms). TERM, the class
 # read most, is the top bit: one range, tested in one step.
 QUOTE, WORD, HEAD, COMMON_HEAD, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, NAME_FIRST, TERM_FIRST, \
-    HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in (*range(11), *range(16, 20)))
+    OFFICE, OF_THE, THE, IN, HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in (*range(15), *range(16, 20)))
+#: What each joining word is beside a connector: "and", "in" (before a place), a word that
+#: may join a name's words over "the" ("Organisation for the Prohibition of ..."), "the".
+#: The joining words that join a name's words over "the" ("Naval Group in the Black Sea").
+_OVER_THE = OF_THE | IN
+_JOINING = {"and": AND, "in": IN, "of": OF_THE, "on": OF_THE, "for": OF_THE, "against": OF_THE, "the": THE}
 
 
 def _having(mask: int) -> str:
@@ -73,7 +78,7 @@ _N, _C, _N_OR_C, _HEADISH = _having(NAME), _having(CONNECTOR), _having(NAME | CO
 #: after its first word skips the rest (most runs) in C, and as it reads every name word
 #: and connector from there, it fails inside a skipped run too, so no part of one is a
 #: run. (A pattern that opened with a lookahead was tried at every character.)
-_NAME_RUN = re.compile(f"{_N}(?:(?<={_HEADISH})|(?={_N_OR_C}*?{_HEADISH}))(?:{_N}|{_C}{_N})*")
+_NAME_RUN = re.compile(f"{_N}(?:(?<={_HEADISH})|(?={_N_OR_C}*?{_HEADISH}))(?:{_N}|{_C}{_C}?{_N})*")
 _FLAGS: dict[object, int] = {}
 #: What stands after each sentence in a statement's token texts (no token's text): flags 0.
 _END = object()
@@ -120,7 +125,9 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
     if name:
         flags |= NAME if _verbish_word(lower) or lower in stops else NAME | NAME_FIRST
     if lower in _CONNECTORS:
-        flags |= CONNECTOR | AND if lower == "and" else CONNECTOR
+        flags |= CONNECTOR | _JOINING.get(lower, 0)
+    if name and parts and parts[-1] in vocabulary("offices.txt")["head"]:
+        flags |= OFFICE
     if not stop and not past:
         flags |= TERM_FIRST | TERM if not capitalised or acronym else TERM_FIRST
     if verbish:
@@ -175,6 +182,13 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
     not an "and" inside the complement of a name ("Sub-Committee on [Environment and
     Climate Change]", "Global Alliance Against [Hunger and Poverty]"): a few name words
     after a joining word, none after the "and" a joining word."""
+    for k in range(first + 1, last - 1):
+        if bits[k] & CONNECTOR and bits[k + 1] & CONNECTOR and not (
+                bits[k] & _OVER_THE and bits[k + 1] & THE and any(map(HEAD.__and__, bits[first:k]))):
+            # two names joined ("Vienna to the Preparatory Committee", "... and the ..."), or
+            # a place before the next one ("Yokohama for the Seventh ... Conference")
+            last = k - 1
+            break
     for k in range(first + 1, last):
         if bits[k] & AND and not any(map(HEAD.__and__, bits[k + 1 : last + 1])):
             if last - k <= _COMPLEMENT_AND and any(
@@ -183,13 +197,15 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
                 break
             last = k - 1
             break
-    if last - first >= 3 and bits[last - 1] & _IN_PLACE == CONNECTOR and not bits[last] & HEAD:
+    joined = any(map(THE.__and__, bits[first:last]))
+    if last - first >= 3 and bits[last - 1] & CONNECTOR and not bits[last - 1] & AND \
+            and not bits[last] & HEAD and (not joined or bits[last - 1] & IN):
+        # "Summit in Rio"; in a name joined over "the", only "in" ("Summit of the Future in
+        # September"), not its complement ("... of Aggression against Ukraine")
         last -= 2
     return last
 
 
-#: A joining word but "and": the "in" of a trailing "in Place" (see ``_trim_name``).
-_IN_PLACE = CONNECTOR | AND
 #: Most name words after an "and" inside a name's complement (see ``_trim_name``).
 _COMPLEMENT_AND = 3
 
@@ -209,8 +225,14 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
             if end < n and bits[end] & _HEAD_AFTER == _HEAD_AFTER:
                 found.append((i, end))
             continue
+        office = any(map(OFFICE.__and__, bits[i:end]))
         for start in range(i, end):
             if start < i or not bits[start] & NAME:
+                continue
+            joint = next((k for k in range(start + 1, end) if bits[k] & CONNECTOR), end) if office else end
+            if joint + 1 < end and bits[joint - 1] & OFFICE and bits[joint + 1] & THE:
+                # an office ("Chairman of the ...", "High Representative of the ..."): the
+                # body it heads is the name
                 continue
             last = _trim_name(bits, start, end - 1)
             if last > start and any(map(HEAD.__and__, bits[start : last + 1])):
@@ -438,7 +460,8 @@ def _outnamed(rows: Sequence[Tokens], found: Sequence[Sequence[Hit]], every: lis
     """Drop hits that stand inside a longer proper name, when the hit is a common-noun
     formula ("defense cooperation", "clean energy": the lexicon writes them in lower
     case) or a name without a head noun of its own ("Quad" in "Quad Vaccine
-    Partnership"): the name is the formula there. (``every``, ``offsets``: from
+    Partnership"): the name is the formula there. A curated name of three words or more
+    ("Joint Comprehensive Plan of Action") is never weak. (``every``, ``offsets``: from
     ``_statement_flags``.)"""
     name_heads = heads()["name"]
     kept = list(found)
@@ -457,8 +480,8 @@ def _outnamed(rows: Sequence[Tokens], found: Sequence[Sequence[Hit]], every: lis
             last = every[at + b]
             if not (last & _IN_NAME or last & _HEAD_AFTER == _HEAD_AFTER):
                 continue
-            if h[4].cased and parts[b] and parts[b][-1] in name_heads:
-                continue  # a name with a head noun of its own: not weak
+            if h[4].cased and ((parts[b] and parts[b][-1] in name_heads) or b - a >= 2):
+                continue  # a name with a head noun of its own, or a curated name of three words: not weak
             if a + 1 < b and not all(map(_IN_NAME.__and__, every[at + a + 1 : at + b])):
                 continue
             weak.append(h)
