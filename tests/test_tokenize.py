@@ -119,6 +119,18 @@ def test_seed_dateline_is_in_no_sentence(seed: str) -> None:
     assert not any(mark in first for mark in ("(Xinhua)", "Gulf Observer:"))
 
 
+@pytest.mark.parametrize(("word", "parts"), [
+    ("Mekong-U.S.", ("mekong", "u.s")),
+    ("U.S.-Vietnam", ("u.s", "vietnam")),
+    ("EU-U.K.", ("eu", "u.k")),
+])
+def test_an_initialism_in_a_compound_is_one_token(word: str, parts: tuple[str, ...]) -> None:
+    """"the Mekong-U.S. Partnership": the initialism is a part of the compound, not cut
+    at its periods into letters ("Mekong-U", ".", "S", ".")."""
+    [sentence] = tokenize(Statement(id="t", text=f"They back the {word} Partnership for years."))
+    assert [(t.text, t.parts) for t in sentence.tokens][3] == (word, parts)
+
+
 CURLY = "Kazakhstan\u2019s \u201cgolden 30 years\u201d and the \u2018win-win\u2019 path. It\u2019s agreed."
 STRAIGHT = "Kazakhstan's \"golden 30 years\" and the 'win-win' path. It's agreed."
 

@@ -67,7 +67,10 @@ BARRIER = "|"
 #: apostrophe and one letter ("'s", also in fullwidth).
 _W = f"[{INVISIBLE}]*\\w[\\w{INVISIBLE}]*"
 _JOIN = r"(?:[-\u2010\u2011\u2013](?:[ \t]*\r?\n[ \t]*)?|\u00ad[ \t]*\r?\n[ \t]*)"
-WORD_PATTERN = (r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|" + _W + "(?:" + _JOIN + _W
+#: An initialism ("U.S."), also as a part of a compound ("Mekong-U.S.", "U.S.-Vietnam").
+_INITIALS = r"(?:[^\W\d_]\.){2,}"
+_PART = f"(?:{_INITIALS}|{_W})"
+WORD_PATTERN = (_INITIALS + "(?:" + _JOIN + _PART + r")*|\d+(?:[.,]\d+)+|" + _W + "(?:" + _JOIN + _PART
                 + r")*|'[^\W\d_]\b" + f"|[^\\w\\s{INVISIBLE}]")
 _LINE_BREAK = re.compile(r"([-\u2010\u2011\u2013\u00ad])\s+")
 _WORD = re.compile(WORD_PATTERN)
