@@ -246,7 +246,8 @@ def test_a_revision_lists_no_other_sentences() -> None:
      "Organisation for the Prohibition of Chemical Weapons"),
     ("The Mine Countermeasures Naval Group in the Black Sea began work.",
      "Countermeasures Naval Group in the Black Sea"),
-], ids=["against", "on", "for", "for-the", "for-the-of", "in-the"])
+    ("He offered condolences for the damage caused by Typhoon Yagi in the north.", "Typhoon Yagi"),
+], ids=["against", "on", "for", "for-the", "for-the-of", "in-the", "named-disaster"])
 def test_a_name_is_read_over_its_joining_words(text: str, name: str) -> None:
     """A name's complement may hold an "and" with no head noun after it, and its words
     may be joined over "the" ("for the", "of the", "in the"): the name is read whole,
