@@ -808,3 +808,12 @@ def test_a_phrase_set_off_by_a_comma_at_a_sentence_edge(earlier: str, later: str
     is quoted with the words across the comma ("Without delay," dropped is a change); a
     connective that only ties the sentence to the one before ("In response,") is none."""
     assert [f[1:3] for f in _findings(earlier, later)] == expected
+
+
+@pytest.mark.parametrize("verb", ["paid", "met", "sent", "led"])
+def test_an_irregular_past_tense_after_a_name_is_its_verb(verb: str) -> None:
+    """"the President of [Ghana] paid a visit": an irregular past tense is a verb, as an
+    "-ed" form is, not a word of the name's noun phrase."""
+    found = _findings(f"The President of Ghana {verb} a delegation of ministers to Accra.",
+                      f"The President of Togo {verb} a delegation of ministers to Accra.")
+    assert [f[1:3] for f in found] == [("President of Ghana", "President of Togo")]
