@@ -246,11 +246,13 @@ def test_a_revision_lists_no_other_sentences() -> None:
      "Organisation for the Prohibition of Chemical Weapons"),
     ("The Mine Countermeasures Naval Group in the Black Sea began work.",
      "Countermeasures Naval Group in the Black Sea"),
-], ids=["against", "on", "for", "for-the", "for-the-of", "in-the"])
+    ("They attended the Summit of the Future in New York in September.", "Summit of the Future"),
+], ids=["against", "on", "for", "for-the", "for-the-of", "in-the", "venue-after"])
 def test_a_name_is_read_over_its_joining_words(text: str, name: str) -> None:
     """A name's complement may hold an "and" with no head noun after it, and its words
     may be joined over "the" ("for the", "of the", "in the"): the name is read whole,
-    not cut before the "and", "Against" or "the"."""
+    not cut before the "and", "Against" or "the"; a place after "in" with no article is
+    where it met, no part of it."""
     assert name in _discovered(text)
 
 

@@ -197,13 +197,24 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
                 break
             last = k - 1
             break
-    joined = any(map(THE.__and__, bits[first:last]))
+    if any(map(THE.__and__, bits[first:last])):
+        # A name joined over "the": a trailing "in" and a place with no article is where it
+        # met ("Summit of the Future [in New York] [in September]"), not its complement
+        # ("... of Aggression against Ukraine", "Naval Group in the Black Sea").
+        while True:
+            venue = range(last - 1, max(first + 1, last - _VENUE - 1), -1)
+            at = next((j for j in venue if bits[j] & IN), None)
+            if at is None or any(bits[j] & (HEAD | CONNECTOR) for j in range(at + 1, last + 1)):
+                return last
+            last = at - 1
     if last - first >= 3 and bits[last - 1] & CONNECTOR and not bits[last - 1] & AND \
-            and not bits[last] & HEAD and (not joined or bits[last - 1] & IN):
-        # "Summit in Rio"; in a name joined over "the", only "in" ("Summit of the Future in
-        # September"), not its complement ("... of Aggression against Ukraine")
-        last -= 2
+            and not bits[last] & HEAD:
+        last -= 2  # "Summit in Rio"
     return last
+
+
+#: Most words of the place a trailing "in" names (see ``_trim_name``).
+_VENUE = 3
 
 
 #: Most name words after an "and" inside a name's complement (see ``_trim_name``).
