@@ -263,10 +263,16 @@ def test_a_name_is_read_over_its_joining_words(text: str, name: str) -> None:
     ("They met in Yokohama for the Seventh Tokyo International Conference on African Development.",
      ["Seventh Tokyo International Conference on African Development"]),
     ("He flew from Vienna to the Preparatory Committee meeting.", ["Preparatory Committee"]),
-], ids=["office", "office-of-a-union", "place-first", "to-the"])
+    ("The Intergovernmental Authority on Development met in Djibouti.",
+     ["Intergovernmental Authority on Development"]),
+    ("They welcomed the Enhanced Partnership and Cooperation Agreement with Kazakhstan.",
+     ["Enhanced Partnership and Cooperation Agreement"]),
+], ids=["office", "office-of-a-union", "place-first", "to-the", "on-a-topic", "with-a-partner"])
 def test_an_office_or_a_place_before_the_is_no_part_of_the_name(text: str, names: list[str]) -> None:
     """An office ("Chairman of the ...") names a person's post, not the body: the body is
-    the name; a place before "for the" or "to the" is a place, not a name's first word."""
+    the name; a place before "for the" or "to the" is a place, not a name's first word; a
+    partner after "with", a place after "in" and a day after "on" end the name before
+    them, where a topic after "on" is the name's."""
     assert _discovered(text) == names
 
 

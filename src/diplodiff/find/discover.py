@@ -32,7 +32,7 @@ from ..text.normalize import (
     stopwords,
     surface,
 )
-from ..text.words import vocabulary
+from ..text.words import MONTHS, vocabulary
 from .lexicon import Hit, Lexicon, hits, lexicon_phrases
 
 _CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "with", "to", "against", "&"})
@@ -52,12 +52,14 @@ _LEXICON = Origin.LEXICON
 # character at a time (a class of half of 2**14 took ~1.5 ms). TERM, the class
 # read most, is the top bit: one range, tested in one step.
 QUOTE, WORD, HEAD, COMMON_HEAD, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, NAME_FIRST, TERM_FIRST, \
-    OFFICE, OF_THE, THE, IN, HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in (*range(15), *range(16, 20)))
-#: What each joining word is beside a connector: "and", "in" (before a place), a word that
-#: may join a name's words over "the" ("Organisation for the Prohibition of ..."), "the".
+    OFFICE, OF_THE, THE, IN, WHEN, HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in range(20))
+#: What each joining word is beside a connector: "and"; "in", "with", "to", which may end a
+#: name before a place or a partner ("in Rio", "with Kazakhstan"); a word that may join a
+#: name's words over "the" ("Organisation for the Prohibition of ..."); "the".
+_JOINING = {"and": AND, "in": IN, "with": IN, "to": IN, "of": OF_THE, "on": OF_THE, "for": OF_THE,
+            "against": OF_THE, "the": THE}
 #: The joining words that join a name's words over "the" ("Naval Group in the Black Sea").
 _OVER_THE = OF_THE | IN
-_JOINING = {"and": AND, "in": IN, "of": OF_THE, "on": OF_THE, "for": OF_THE, "against": OF_THE, "the": THE}
 
 
 def _having(mask: int) -> str:
@@ -128,6 +130,8 @@ def _compute_flags(token: str, parts: tuple[str, ...]) -> int:
         flags |= CONNECTOR | _JOINING.get(lower, 0)
     if name and parts and parts[-1] in vocabulary("offices.txt")["head"]:
         flags |= OFFICE
+    if name and lower in MONTHS:
+        flags |= WHEN
     if not stop and not past:
         flags |= TERM_FIRST | TERM if not capitalised or acronym else TERM_FIRST
     if verbish:
@@ -207,9 +211,9 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
             if at is None or any(bits[j] & (HEAD | CONNECTOR) for j in range(at + 1, last + 1)):
                 return last
             last = at - 1
-    if last - first >= 3 and bits[last - 1] & CONNECTOR and not bits[last - 1] & AND \
+    if last - first >= 3 and bits[last - 1] & CONNECTOR and (bits[last - 1] & IN or bits[last] & WHEN) \
             and not bits[last] & HEAD:
-        last -= 2  # "Summit in Rio"
+        last -= 2  # "Summit in Rio", "Agreement with Kazakhstan", "Council on Monday"
     return last
 
 
