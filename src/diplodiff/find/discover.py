@@ -52,14 +52,15 @@ _LEXICON = Origin.LEXICON
 # character at a time (a class of half of 2**14 took ~1.5 ms). TERM, the class
 # read most, is the top bit: one range, tested in one step.
 QUOTE, WORD, HEAD, COMMON_HEAD, AND, VERBISH, VERBISH_ING, LOWER, COMPOUND, NAME_FIRST, TERM_FIRST, \
-    OFFICE, OF_THE, THE, IN, WHEN, HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in range(20))
+    OFFICE, OF_THE, THE, TRAILING, WHEN = (1 << k for k in range(16))
+HEADISH, CONNECTOR, NAME, TERM = (1 << k for k in range(16, 20))
 #: What each joining word is beside a connector: "and"; "in", "with", "to", which may end a
 #: name before a place or a partner ("in Rio", "with Kazakhstan"); a word that may join a
 #: name's words over "the" ("Organisation for the Prohibition of ..."); "the".
-_JOINING = {"and": AND, "in": IN, "with": IN, "to": IN, "of": OF_THE, "on": OF_THE, "for": OF_THE,
-            "against": OF_THE, "the": THE}
+_JOINING = {"and": AND, "in": TRAILING, "with": TRAILING, "to": TRAILING, "the": THE,
+            "of": OF_THE, "on": OF_THE, "for": OF_THE, "against": OF_THE}
 #: The joining words that join a name's words over "the" ("Naval Group in the Black Sea").
-_OVER_THE = OF_THE | IN
+_OVER_THE = OF_THE | TRAILING
 
 
 def _having(mask: int) -> str:
@@ -182,10 +183,13 @@ def _quoted(bits: Sequence[int], marks: Iterable[int], taken: Collection[int]) -
 
 
 def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
-    """Cut a run at an "and" whose right side names nothing, and a trailing "in Place";
-    not an "and" inside the complement of a name ("Sub-Committee on [Environment and
-    Climate Change]", "Global Alliance Against [Hunger and Poverty]"): a few name words
-    after a joining word, none after the "and" a joining word."""
+    """Where a name run from ``first`` ends (at ``last`` or before): at two joining words
+    but "of the", "for the", "in the"... after a head noun ("Vienna | to the Preparatory
+    Committee", "Special Rapporteur | and the Working Group"); at an "and" whose right
+    side names nothing, but not an "and" inside the complement of a name ("Sub-Committee
+    on [Environment and Climate Change]": a few name words after a joining word, none
+    after the "and" a joining word); before a trailing place, partner or day ("G20 Summit
+    | in Rio", "... Agreement | with Kazakhstan", "Council | on Monday")."""
     for k in range(first + 1, last - 1):
         if bits[k] & CONNECTOR and bits[k + 1] & CONNECTOR and not (
                 bits[k] & _OVER_THE and bits[k + 1] & THE and any(map(HEAD.__and__, bits[first:k]))):
@@ -207,12 +211,12 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
         # ("... of Aggression against Ukraine", "Naval Group in the Black Sea").
         while True:
             venue = range(last - 1, max(first + 1, last - _VENUE - 1), -1)
-            at = next((j for j in venue if bits[j] & IN), None)
+            at = next((j for j in venue if bits[j] & TRAILING), None)
             if at is None or any(bits[j] & (HEAD | CONNECTOR) for j in range(at + 1, last + 1)):
                 return last
             last = at - 1
-    if last - first >= 3 and bits[last - 1] & CONNECTOR and (bits[last - 1] & IN or bits[last] & WHEN) \
-            and not bits[last] & HEAD:
+    if last - first >= 3 and bits[last - 1] & CONNECTOR \
+            and (bits[last - 1] & TRAILING or bits[last] & WHEN) and not bits[last] & HEAD:
         last -= 2  # "Summit in Rio", "Agreement with Kazakhstan", "Council on Monday"
     return last
 
