@@ -151,10 +151,10 @@ _OPENING = frozenset({"in", "on", "at", "to", "for", "as", "by"})
 
 def _connective(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     """True when the run only adds or drops a sentence's opening connective: a phrase of
-    a preposition (``_OPENING``) and lower-case words before a comma ("In response, Minister Velasco
-    stated" -> "Minister Velasco stated"), which ties a sentence to the one before it and
-    says nothing of its own. A place or a date there ("In Asia,", "In 2024,") is content
-    or a stamp, and no connective."""
+    a preposition (``_OPENING``) and lower-case words before a comma ("In response,
+    Minister Velasco stated" -> "Minister Velasco stated"), which ties a sentence to the
+    one before it and says nothing of its own. A place or a date there ("In Asia,", "In
+    2024,") is content or a stamp, and no connective."""
     i1, i2, j1, j2 = run
     if (i1 == i2) == (j1 == j2):
         return False

@@ -680,8 +680,8 @@ def _bridged(e: Words, l: Words, core: tuple[int, int, int, int]) -> tuple[int, 
     [Russia] to bring about"): the edit with the shared words out to the nearest content
     word on each side, over at most ``_BRIDGE`` function words and no punctuation; else,
     when the edit opens or closes its sentence, over the one comma that parts it from the
-    rest ("[Without delay,] the parties must withdraw"); ``None`` when there is none. A content word that
-    came or went is a change of its sentence though nothing qualifies it."""
+    rest ("[Without delay,] the parties must withdraw"); ``None`` when there is none. A
+    content word that came or went is a change of its sentence though nothing qualifies it."""
     i1, i2, j1, j2 = core
     for cross in (False, True):
         right = _reach(e, l, core, 1, cross)

@@ -43,7 +43,7 @@ def _person(w: Words, first: int, last: int, text: str, table: SpeakerTable | No
     title may open it ("Ms. OGATA Reiko"), and a family name in capitals stand beside a
     given name (the Japanese style, "SAKUMA Daisuke")."""
     owners = [w.tokens[t].text for t in range(w.owner[first], w.owner[last - 1] + 1)]
-    while len(owners) > 1 and word(owners[0]).bits & TITLE and owners[0].rstrip(".").lower() in _COURTESY:
+    while len(owners) > 1 and owners[0].rstrip(".").lower() in _COURTESY:
         owners.pop(0)
     named = [bool(word(t).bits & NAME) for t in owners]
     return len(owners) <= 4 and any(named) and all(
