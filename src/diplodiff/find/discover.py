@@ -81,6 +81,8 @@ _N, _C, _N_OR_C, _HEADISH = _having(NAME), _having(CONNECTOR), _having(NAME | CO
 #: after its first word skips the rest (most runs) in C, and as it reads every name word
 #: and connector from there, it fails inside a skipped run too, so no part of one is a
 #: run. (A pattern that opened with a lookahead was tried at every character.)
+#: Two joining words in a row ("for the"), inside a name run.
+_PAIRED = re.compile(f"{_C}{_C}")
 _NAME_RUN = re.compile(f"{_N}(?:(?<={_HEADISH})|(?={_N_OR_C}*?{_HEADISH}))(?:{_N}|{_C}{_C}?{_N})*")
 _FLAGS: dict[object, int] = {}
 #: What stands after each sentence in a statement's token texts (no token's text): flags 0.
@@ -182,21 +184,24 @@ def _quoted(bits: Sequence[int], marks: Iterable[int], taken: Collection[int]) -
     return found
 
 
-def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
+def _trim_name(bits: Sequence[int], first: int, last: int, paired: bool = True) -> int:
     """Where a name run from ``first`` ends (at ``last`` or before): at two joining words
     but "of the", "for the", "in the"... after a head noun ("Vienna | to the Preparatory
     Committee", "Special Rapporteur | and the Working Group"); at an "and" whose right
     side names nothing, but not an "and" inside the complement of a name ("Sub-Committee
     on [Environment and Climate Change]": a few name words after a joining word, none
     after the "and" a joining word); before a trailing place, partner or day ("G20 Summit
-    | in Rio", "... Agreement | with Kazakhstan", "Council | on Monday")."""
-    for k in range(first + 1, last - 1):
-        if bits[k] & CONNECTOR and bits[k + 1] & CONNECTOR and not (
-                bits[k] & _OVER_THE and bits[k + 1] & THE and any(map(HEAD.__and__, bits[first:k]))):
-            # two names joined ("Vienna to the Preparatory Committee", "... and the ..."), or
-            # a place before the next one ("Yokohama for the Seventh ... Conference")
-            last = k - 1
-            break
+    | in Rio", "... Agreement | with Kazakhstan", "Council | on Monday"). ``paired``:
+    whether the run may hold two joining words in a row, as a name joined over "the"
+    does (most runs hold none)."""
+    if paired:
+        for k in range(first + 1, last - 1):
+            if bits[k] & CONNECTOR and bits[k + 1] & CONNECTOR and not (
+                    bits[k] & _OVER_THE and bits[k + 1] & THE and any(map(HEAD.__and__, bits[first:k]))):
+                # two names joined ("Vienna to the Preparatory Committee", "... and the
+                # ..."), or a place before the next ("Yokohama for the Seventh ... Conference")
+                last = k - 1
+                break
     for k in range(first + 1, last):
         if bits[k] & AND and not any(map(HEAD.__and__, bits[k + 1 : last + 1])):
             if last - k <= _COMPLEMENT_AND and any(
@@ -205,7 +210,7 @@ def _trim_name(bits: Sequence[int], first: int, last: int) -> int:
                 break
             last = k - 1
             break
-    if any(map(THE.__and__, bits[first:last])):
+    if paired and any(map(THE.__and__, bits[first:last])):
         # A name joined over "the": a trailing "in" and a place with no article is where it
         # met ("Summit of the Future [in New York] [in September]"), not its complement
         # ("... of Aggression against Ukraine", "Naval Group in the Black Sea").
@@ -236,7 +241,8 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
     ``flagged`` is ``bits`` as a string (``_flagged``), when the caller has it."""
     found: list[tuple[int, int]] = []
     n = len(bits)
-    for run in _NAME_RUN.finditer(_flagged(bits) if flagged is None else flagged):
+    flagged = _flagged(bits) if flagged is None else flagged
+    for run in _NAME_RUN.finditer(flagged):
         # Each name word of the run starts a run of its own that ends where this one
         # does, unless an earlier one took it.
         i, end = run.span()
@@ -245,6 +251,7 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
                 found.append((i, end))
             continue
         office = any(map(OFFICE.__and__, bits[i:end]))
+        paired = _PAIRED.search(flagged, i, end) is not None  # two joining words in a row
         for start in range(i, end):
             if start < i or not bits[start] & NAME:
                 continue
@@ -253,7 +260,7 @@ def _names(bits: Sequence[int], flagged: str | None = None) -> list[tuple[int, i
                 # an office ("Chairman of the ...", "High Representative of the ..."): the
                 # body it heads is the name
                 continue
-            last = _trim_name(bits, start, end - 1)
+            last = _trim_name(bits, start, end - 1, paired)
             if last > start and any(map(HEAD.__and__, bits[start : last + 1])):
                 found.append((start, last))
             elif last + 1 < n and bits[last + 1] & _HEAD_AFTER == _HEAD_AFTER:
