@@ -291,8 +291,10 @@ def test_a_swapped_phrasal_verb_takes_its_particle_and_object() -> None:
     ("trade, water and energy, and digital links", "trade, water and energy"),
     ("full and effective execution of the judgments",
      "full, effective and prompt execution of the judgments"),
+    ("Secretariat, ODIHR and the field operations",
+     "Secretariat, ODIHR, the Representative on Freedom of the Media and the field operations"),
 ], ids=["conjunct-added", "conjunct-dropped", "middle-item-dropped", "middle-item-added", "last-item-added",
-        "serial-item-dropped", "with-complement"])
+        "serial-item-dropped", "with-complement", "item-with-article-and-complement"])
 def test_a_conjunct_added_to_a_list_takes_the_whole_list(earlier: str, later: str) -> None:
     """A list that grows or shrinks is read whole, with its head noun and the head's
     complement, wherever the item came or went: the items next to it alone say nothing."""

@@ -444,7 +444,9 @@ def _separators(w: Words, first: int, last: int) -> int:
 def _comma_list(w: Words, first: int, last: int) -> tuple[int, int] | None:
     """The comma list that parts ``first .. last - 1`` (items, or nothing) stand in, with
     its head: items of content words, verb forms and adverbs parted by list commas, the
-    last after a coordinator ("a predictable, timely, orderly and coordinated manner").
+    last after a coordinator ("a predictable, timely, orderly and coordinated manner");
+    an item that came or went may hold its article and complement ("ODIHR, [the
+    Representative on Freedom of the Media] and the OSCE field operations").
     ``None`` when they stand in no list that a coordinator closes within the sentence."""
     n = len(w.parts)
     item = (C, V)
@@ -454,9 +456,11 @@ def _comma_list(w: Words, first: int, last: int) -> tuple[int, int] | None:
             return None
         if w.parts[k] in COORDINATORS:
             closed = True
-        elif w.classes[k] not in item and not (w.parts[k] in ARTICLES and k > first
-                                               and w.parts[k - 1] in COORDINATORS):
+        elif w.classes[k] not in (C, V, N, A):
             return None
+    if first < last and ((w.classes[first] == N and w.parts[first] not in COORDINATORS)
+                         or w.classes[last - 1] not in item):
+        return None  # an item opens on its article or a word, and ends on a word
 
     def joined(k: int, commas: bool = True) -> bool:
         """Parts ``k - 1`` and ``k`` are one item, or items a list comma parts; a verb's
