@@ -32,7 +32,7 @@ from .updates import (
     stamps,
     unstamped,
 )
-from .words import COORDINATORS, A, C, F, N, V, Words, folded_parts, words_of
+from .words import COORDINATORS, A, C, F, N, V, Words, folded_parts, sentence_edge, words_of
 
 
 @frozen
@@ -162,9 +162,8 @@ def _connective(e: Words, l: Words, run: tuple[int, int, int, int]) -> bool:
     if last - first > _CONNECTIVE or last >= len(w.parts) or not w.commas[last] \
             or w.parts[first] not in _OPENING:
         return False
-    opens = first == 0 or w.sentence_of[w.owner[first]] != w.sentence_of[w.owner[first - 1]]
     texts = [w.tokens[t].text for t in range(w.owner[first], w.owner[last - 1] + 1)]
-    return opens and all(t.isalpha() and t.islower() for t in texts[1:]) \
+    return sentence_edge(w, first, last, 1) and all(t.isalpha() and t.islower() for t in texts[1:]) \
         and sum(c == C for c in w.classes[first:last]) <= 1
 
 

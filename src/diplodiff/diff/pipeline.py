@@ -58,6 +58,7 @@ from .words import (
     lexicon_hits,
     phrase_starts,
     phrases_at,
+    sentence_edge,
     widen,
     words_of,
 )
@@ -704,21 +705,12 @@ def _reach(e: Words, l: Words, core: tuple[int, int, int, int], step: int, cross
         # the punctuation between this part and the one nearer the edit
         gap_e, gap_l = (x, y) if step > 0 else (x + 1, y + 1)
         if (_broken(e, gap_e) or _broken(l, gap_l)) and not (
-                cross and k == 0 and _edge(e, i1, i2, step) and _edge(l, j1, j2, step)
+                cross and k == 0 and sentence_edge(e, i1, i2, step) and sentence_edge(l, j1, j2, step)
                 and _one_sentence(e, i1, i2, x) and _one_sentence(l, j1, j2, y)):
             return 0
         if e.classes[x] in (C, V):
             return k + 1
     return 0
-
-
-def _edge(w: Words, first: int, last: int, step: int) -> bool:
-    """Whether parts ``first .. last - 1`` open their sentence (``step`` 1) or close it
-    (``step`` -1): nothing of the sentence stands on the other side of them."""
-    n = len(w.parts)
-    if step > 0:
-        return first == 0 or first >= n or w.sentence_of[w.owner[first - 1]] != w.sentence_of[w.owner[first]]
-    return last >= n or last == 0 or w.sentence_of[w.owner[last]] != w.sentence_of[w.owner[last - 1]]
 
 
 def _one_sentence(w: Words, first: int, last: int, k: int) -> bool:
@@ -1076,7 +1068,7 @@ def _fallback(analysis: Analysis, passage: Passage, kind: ChangeKind, other: str
         w = words_of(analysis, passage.sentences)
         date = analysis.statement.date
         if len(w.parts) == sum(len(t.parts) for t in words) \
-                and is_dateline(w, 0, len(w.parts), date.year if date is not None else None):
+                and is_dateline(w, date.year if date is not None else None):
             return None  # "Bogor, 13 February 2025": where and when it was signed
 
     def novel(phrase: Phrase) -> int:

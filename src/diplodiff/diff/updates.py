@@ -316,16 +316,16 @@ def _place_after(w: Words, last: int) -> int:
 _DATELINE_PLACE = 4
 
 
-def is_dateline(w: Words, first: int, last: int, year: int | None = None) -> bool:
-    """True when parts ``first .. last - 1`` are a dateline: a place in capitals, a comma
-    and a date stamp, nothing else ("Bogor, 13 February 2025"). Where and when a text
-    was signed is metadata, like its date, not a passage of what it says."""
-    found = stamps(w, year)
-    k = first
-    while k < last and k - first < _DATELINE_PLACE and (k == first or not w.breaks[k]) \
+def is_dateline(w: Words, year: int | None = None) -> bool:
+    """True when the words are a dateline: a place in capitals, a comma and a date stamp,
+    nothing else ("Bogor, 13 February 2025"). Where and when a text was signed is
+    metadata, like its date, not a passage of what it says."""
+    found, last = stamps(w, year), len(w.parts)
+    k = 0
+    while k < last and k < _DATELINE_PLACE and (k == 0 or not w.breaks[k]) \
             and w.tokens[w.owner[k]].text[:1].isupper() and not found[k]:
         k += 1
-    return first < k < last and w.breaks[k] and all(found[k:last])
+    return 0 < k < last and w.breaks[k] and all(found[k:])
 
 
 def stamps(w: Words, year: int | None = None) -> list[bool]:

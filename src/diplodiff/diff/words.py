@@ -133,6 +133,15 @@ def words_of(analysis: Analysis, sentences: Sequence[int]) -> Words:
                  tuple(breaks), tuple(commas))
 
 
+def sentence_edge(w: Words, first: int, last: int, step: int) -> bool:
+    """Whether parts ``first .. last - 1`` open their sentence (``step`` 1) or close it
+    (``step`` -1): nothing of the sentence stands on the other side of them."""
+    n = len(w.parts)
+    if step > 0:
+        return first == 0 or first >= n or w.sentence_of[w.owner[first - 1]] != w.sentence_of[w.owner[first]]
+    return last >= n or last == 0 or w.sentence_of[w.owner[last]] != w.sentence_of[w.owner[last - 1]]
+
+
 def folded_parts(analysis: Analysis, sentences: Sequence[int]) -> list[str]:
     """``words_of(analysis, sentences).parts``, from the token columns alone."""
     return [part for index in sentences for parts in Tokens.of(analysis.sentences[index].tokens).parts
